@@ -1,0 +1,54 @@
+/** `iif <command>`: the operator's CLI. One file per command; this one only dispatches. */
+import { AppError } from "../lib/errors.ts";
+import { migrateCommand } from "./migrate.ts";
+import { seedCommand } from "./seed.ts";
+import { serveCommand } from "./serve.ts";
+
+const commands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
+	serve: {
+		run: serveCommand,
+		help: "start the portal and API (migrates; loads reference data; the demo on an empty database)",
+	},
+	migrate: { run: migrateCommand, help: "apply pending database migrations" },
+	seed: { run: seedCommand, help: "load reference data; with --demo, the demo dataset too" },
+};
+
+function usage(): string {
+	return `usage: iif <command> [options]\n\n${Object.entries(commands)
+		.map(([name, c]) => `  ${name.padEnd(10)}${c.help}`)
+		.join(
+			"\n",
+		)}\n\nThe database is IIF_DATABASE_URL (postgres://...) or a SQLite file (default ./data/iif.db).`;
+}
+
+async function main(argv: string[]): Promise<number> {
+	const [name, ...args] = argv;
+	if (!name || name === "--help" || name === "-h" || name === "help") {
+		console.log(usage());
+		return name ? 0 : 2;
+	}
+	const command = commands[name];
+	if (!command) {
+		console.error(`iif: unknown command '${name}'\n\n${usage()}`);
+		return 2;
+	}
+	try {
+		return await command.run(args);
+	} catch (e) {
+		if (e instanceof AppError) {
+			console.error(`iif ${name}: ${e.message}`);
+			return e.code === "internal" ? 1 : 2;
+		}
+		if (
+			e instanceof TypeError &&
+			(e as NodeJS.ErrnoException).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
+		) {
+			console.error(`iif ${name}: ${e.message}`);
+			return 2;
+		}
+		console.error(`iif ${name}: ${(e as Error).stack ?? String(e)}`);
+		return 1;
+	}
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,47 @@
+/**
+ * iif serve: migrates, loads reference data (when it changed), loads the demo on the
+ * first start of an empty database (unless IIF_DEMO=off), then serves on PORT.
+ */
+import { parseArgs } from "node:util";
+import { AppError } from "../lib/errors.ts";
+import { buildApp } from "../server/app.ts";
+import { openMigrated } from "./context.ts";
+
+export async function serveCommand(args: string[]): Promise<number> {
+	const { values } = parseArgs({
+		args,
+		options: { port: { type: "string" }, host: { type: "string" } },
+		strict: true,
+	});
+	const portText = values.port ?? process.env.PORT ?? "3000";
+	const port = Number(portText);
+	if (!/^\d+$/.test(portText) || port < 0 || port > 65535)
+		throw new AppError("invalid_input", `PORT must be a number from 0 to 65535, got '${portText}'`);
+	const host = values.host ?? process.env.HOST ?? "0.0.0.0";
+	const demo = process.env.IIF_DEMO ?? "auto";
+	if (!["auto", "off"].includes(demo))
+		throw new AppError("invalid_input", `IIF_DEMO must be auto or off, got '${demo}'`);
+
+	const { database, services, applied } = await openMigrated();
+	if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
+	if ((await services.reference.ensureLoaded()).loaded) console.log("reference data loaded");
+	if (demo === "auto" && (await services.demo.shouldAutoLoad())) {
+		const r = await services.demo.load();
+		console.log(
+			`empty database: demo dataset loaded (${r.created.commitments} commitments of public record)`,
+		);
+	}
+	const app = await buildApp(services, { logger: { level: process.env.LOG_LEVEL ?? "info" } });
+	const stop = async () => {
+		await app.close();
+		await database.close();
+		process.exit(0);
+	};
+	process.once("SIGINT", stop);
+	process.once("SIGTERM", stop);
+	await app.listen({ port, host });
+	console.log(
+		`IIF serving ${database.dialect} (${database.location}) at http://localhost:${(app.server.address() as { port: number }).port}`,
+	);
+	return await new Promise<number>(() => {});
+}

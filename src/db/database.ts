@@ -1,0 +1,53 @@
+/**
+ * Opens the database named by IIF_DATABASE_URL: postgres://... selects PostgreSQL,
+ * anything else (or nothing) is a SQLite file, ./data/iif.db by default.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Tables } from "./tables.ts";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface Database {
+	db: Kysely<Tables>;
+	dialect: DialectName;
+	/** Where it lives, with any password removed: for logs and /healthz. */
+	location: string;
+	close(): Promise<void>;
+}
+
+export const defaultSqlitePath = "./data/iif.db";
+
+export function isPostgresUrl(url: string): boolean {
+	return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function openDatabase(
+	url: string = process.env.IIF_DATABASE_URL ?? defaultSqlitePath,
+): Database {
+	return isPostgresUrl(url) ? openPostgres(url) : openSqlite(url.replace(/^sqlite:(\/\/)?/, ""));
+}
+
+function openSqlite(path: string): Database {
+	if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+	const sqlite = new SQLite(path);
+	sqlite.pragma("journal_mode = WAL");
+	sqlite.pragma("foreign_keys = ON");
+	sqlite.pragma("busy_timeout = 5000");
+	sqlite.pragma("synchronous = NORMAL");
+	const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { db, dialect: "sqlite", location: path, close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Database {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: Number(process.env.IIF_PG_POOL_SIZE ?? 10),
+	});
+	const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+	const location = url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+	return { db, dialect: "postgres", location, close: () => db.destroy() };
+}

@@ -1,0 +1,9 @@
+/** Every migration, in order. A landed migration is never edited: add a new one. */
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_reference.ts";
+import * as m0002 from "./0002_registry.ts";
+
+export const migrations: Record<string, Migration> = {
+	"0001_reference": m0001,
+	"0002_registry": m0002,
+};

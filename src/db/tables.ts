@@ -1,0 +1,225 @@
+/**
+ * Row types of every table, as Kysely sees them. Timestamps and dates are ISO text;
+ * amounts are bigint minor units (a string on PostgreSQL, converted in repositories).
+ */
+import type { Generated } from "kysely";
+
+type BigIntColumn = number | string;
+
+export interface AppMetaTable {
+	key: string;
+	value: string;
+}
+
+export interface FrameworkTable {
+	code: string;
+	name: string;
+	effective_on: string | null;
+	source_url: string | null;
+}
+
+export interface GoalTable {
+	id: string; // "mdg:8"
+	framework: string;
+	code: string;
+	title: string;
+	short_title: string | null;
+	position: number;
+}
+
+export interface TargetTable {
+	id: string; // "mdg:8.B"
+	framework: string;
+	goal_id: string;
+	code: string;
+	title: string;
+	position: number;
+}
+
+export interface IndicatorTable {
+	id: string; // "mdg:8.16", "sdg:1.1.1"
+	framework: string;
+	goal_id: string;
+	code: string;
+	title: string;
+	position: number;
+}
+
+export interface IndicatorTargetTable {
+	indicator_id: string;
+	target_id: string;
+}
+
+/** Titles of goals, targets and indicators in other languages. */
+export interface TranslationTable {
+	entity: "goal" | "target" | "indicator";
+	entity_id: string;
+	lang: string;
+	title: string;
+	short_title: string | null;
+}
+
+/** Entries of the IATI codelists the product ships (Country, Region, Currency, Sector ...). */
+export interface CodeItemTable {
+	list: string;
+	code: string;
+	status: string;
+	category: string | null;
+}
+
+export interface CodeNameTable {
+	list: string;
+	code: string;
+	lang: string;
+	name: string;
+}
+
+export interface StakeholderGroupTable {
+	code: string;
+	name: string;
+}
+
+export interface ForumTable {
+	id: Generated<number>;
+	slug: string;
+	name: string;
+	kind: string;
+	held_on: string | null;
+	ends_on: string | null;
+	place: string | null;
+	document_symbol: string | null;
+	url: string | null;
+	description: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface StakeholderTable {
+	id: Generated<number>;
+	slug: string;
+	name: string;
+	short_name: string | null;
+	kind: string;
+	country_code: string | null;
+	iati_org_id: string | null;
+	website: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface StakeholderGroupMemberTable {
+	stakeholder_id: number;
+	group_code: string;
+}
+
+export interface CommitmentTable {
+	id: Generated<number>;
+	slug: string;
+	title: string;
+	title_key: string;
+	text: string;
+	kind: string;
+	forum_id: number | null;
+	announced_on: string | null;
+	status: string;
+	version: number;
+	origin: string;
+	amount_minor: BigIntColumn | null;
+	currency: string | null;
+	amount_frequency: string | null;
+	increase_over_year: number | null;
+	price_basis: string | null;
+	price_base_year: number | null;
+	period_start: string | null;
+	period_end: string | null;
+	additionality: string | null;
+	gni_share_min: number | null;
+	gni_share_max: number | null;
+	financial_note: string | null;
+	policy_target: string | null;
+	policy_baseline: string | null;
+	policy_deadline: string | null;
+	search_text: string;
+	created_at: string;
+	updated_at: string;
+	published_at: string | null;
+}
+
+export interface CommitmentMakerTable {
+	commitment_id: number;
+	stakeholder_id: number;
+	position: number;
+}
+
+export interface CommitmentGoalTable {
+	commitment_id: number;
+	goal_id: string;
+}
+
+export interface CommitmentTargetTable {
+	commitment_id: number;
+	target_id: string;
+}
+
+export interface CommitmentRecipientTable {
+	commitment_id: number;
+	kind: string; // country | region | group | global
+	code: string;
+}
+
+export interface CommitmentSectorTable {
+	commitment_id: number;
+	code: string;
+}
+
+export interface CommitmentSourceTable {
+	id: Generated<number>;
+	commitment_id: number;
+	position: number;
+	title: string;
+	url: string | null;
+	document_symbol: string | null;
+	published_on: string | null;
+}
+
+export interface CommitmentRelationTable {
+	from_id: number;
+	to_id: number;
+	kind: string;
+	note: string | null;
+	created_at: string;
+}
+
+export interface CommitmentVersionTable {
+	commitment_id: number;
+	version: number;
+	snapshot: string; // JSON
+	reason: string | null;
+	created_at: string;
+	created_by: number | null;
+}
+
+export interface Tables {
+	app_meta: AppMetaTable;
+	framework: FrameworkTable;
+	goal: GoalTable;
+	target: TargetTable;
+	indicator: IndicatorTable;
+	indicator_target: IndicatorTargetTable;
+	translation: TranslationTable;
+	code_item: CodeItemTable;
+	code_name: CodeNameTable;
+	stakeholder_group: StakeholderGroupTable;
+	forum: ForumTable;
+	stakeholder: StakeholderTable;
+	stakeholder_group_member: StakeholderGroupMemberTable;
+	commitment: CommitmentTable;
+	commitment_maker: CommitmentMakerTable;
+	commitment_goal: CommitmentGoalTable;
+	commitment_target: CommitmentTargetTable;
+	commitment_recipient: CommitmentRecipientTable;
+	commitment_sector: CommitmentSectorTable;
+	commitment_source: CommitmentSourceTable;
+	commitment_relation: CommitmentRelationTable;
+	commitment_version: CommitmentVersionTable;
+}

@@ -1,0 +1,28 @@
+/** Records are addressed by a numeric id or by their slug; anything else is malformed. */
+export type RecordRef = { id: number } | { slug: string };
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function parseRecordRef(value: string): RecordRef | null {
+	if (/^[1-9]\d{0,15}$/.test(value) && Number.isSafeInteger(Number(value)))
+		return { id: Number(value) };
+	if (value.length <= 120 && slugPattern.test(value)) return { slug: value };
+	return null;
+}
+
+export function isSlug(value: string): boolean {
+	return value.length <= 120 && slugPattern.test(value);
+}
+
+/** A URL-safe slug from a title: lowercase ASCII letters and digits joined by hyphens. */
+export function slugify(title: string): string {
+	const base = title
+		.normalize("NFKD")
+		.replace(/\p{M}/gu, "")
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, "-")
+		.replace(/^-+|-+$/g, "")
+		.slice(0, 80)
+		.replace(/-+$/g, "");
+	return base || "commitment";
+}

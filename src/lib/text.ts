@@ -1,0 +1,18 @@
+/**
+ * Search text is normalised by the application, not by the database, so that SQLite
+ * FTS5 and PostgreSQL tsvector see the same tokens and give the same answers:
+ * letters and digits only, lowercased, accents removed.
+ */
+export function searchTokens(text: string): string[] {
+	return (
+		text
+			.normalize("NFKD")
+			.replace(/\p{M}/gu, "")
+			.toLowerCase()
+			.match(/[\p{L}\p{N}]+/gu) ?? []
+	);
+}
+
+export function searchText(...parts: (string | null | undefined)[]): string {
+	return searchTokens(parts.filter(Boolean).join(" ")).join(" ");
+}

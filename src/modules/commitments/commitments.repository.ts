@@ -1,0 +1,377 @@
+/** Stores commitments and their parts; reads one commitment whole. */
+import type { Kysely, Selectable } from "kysely";
+import type { CommitmentTable, Tables } from "../../db/tables.ts";
+import type { RecordRef } from "../../lib/ids.ts";
+import { toFloatOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { searchText } from "../../lib/text.ts";
+import type { CommitmentState } from "./commitments.state.ts";
+
+export type CommitmentRow = Omit<Selectable<CommitmentTable>, "amount_minor"> & {
+	amount_minor: number | null;
+};
+
+function columns(s: CommitmentState, now: string) {
+	const f = s.financial;
+	const p = s.policy;
+	return {
+		slug: s.slug,
+		title: s.title,
+		title_key: searchText(s.title),
+		text: s.text,
+		kind: s.kind,
+		forum_id: s.forum_id,
+		announced_on: s.announced_on,
+		status: s.status,
+		origin: s.origin,
+		amount_minor: f?.amount_minor ?? null,
+		currency: f?.currency ?? null,
+		amount_frequency: f?.frequency ?? null,
+		increase_over_year: f?.increase_over_year ?? null,
+		price_basis: f?.price_basis ?? null,
+		price_base_year: f?.price_base_year ?? null,
+		period_start: f?.period_start ?? null,
+		period_end: f?.period_end ?? null,
+		additionality: f?.additionality ?? null,
+		gni_share_min: f?.gni_share_min ?? null,
+		gni_share_max: f?.gni_share_max ?? null,
+		financial_note: f?.note ?? null,
+		policy_target: p?.target ?? null,
+		policy_baseline: p?.baseline ?? null,
+		policy_deadline: p?.deadline ?? null,
+		search_text: searchText(s.title, s.text),
+		updated_at: now,
+	};
+}
+
+export function toCommitmentRow(row: Selectable<CommitmentTable>): CommitmentRow {
+	return {
+		...row,
+		amount_minor: toIntOrNull(row.amount_minor),
+		gni_share_min: toFloatOrNull(row.gni_share_min),
+		gni_share_max: toFloatOrNull(row.gni_share_max),
+		version: toInt(row.version),
+	};
+}
+
+export class CommitmentRepository {
+	constructor(private readonly db: Kysely<Tables>) {}
+
+	async findId(ref: RecordRef): Promise<number | null> {
+		const q = this.db.selectFrom("commitment").select("id");
+		const row = await ("id" in ref
+			? q.where("id", "=", ref.id)
+			: q.where("slug", "=", ref.slug)
+		).executeTakeFirst();
+		return row ? toInt(row.id) : null;
+	}
+
+	async slugTaken(slug: string): Promise<boolean> {
+		return (
+			(await this.db
+				.selectFrom("commitment")
+				.select("id")
+				.where("slug", "=", slug)
+				.executeTakeFirst()) !== undefined
+		);
+	}
+
+	async insert(state: CommitmentState, now: string): Promise<number> {
+		const row = await this.db
+			.insertInto("commitment")
+			.values({
+				...columns(state, now),
+				version: 1,
+				created_at: now,
+				published_at: state.status === "published" ? now : null,
+			})
+			.returning("id")
+			.executeTakeFirstOrThrow();
+		const id = toInt(row.id);
+		await this.writeParts(id, state);
+		return id;
+	}
+
+	/** Writes only if the stored version is still `expectedVersion`; false when someone else got there first. */
+	async update(
+		id: number,
+		state: CommitmentState,
+		expectedVersion: number,
+		now: string,
+	): Promise<boolean> {
+		const result = await this.db
+			.updateTable("commitment")
+			.set({ ...columns(state, now), version: expectedVersion + 1 })
+			.where("id", "=", id)
+			.where("version", "=", expectedVersion)
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) !== 1) return false;
+		await this.db
+			.updateTable("commitment")
+			.set({ published_at: now })
+			.where("id", "=", id)
+			.where("published_at", "is", null)
+			.where("status", "=", "published")
+			.execute();
+		for (const t of [
+			"commitment_maker",
+			"commitment_goal",
+			"commitment_target",
+			"commitment_recipient",
+			"commitment_sector",
+			"commitment_source",
+		] as const) {
+			await this.db.deleteFrom(t).where("commitment_id", "=", id).execute();
+		}
+		await this.writeParts(id, state);
+		return true;
+	}
+
+	private async writeParts(id: number, s: CommitmentState): Promise<void> {
+		if (s.maker_ids.length)
+			await this.db
+				.insertInto("commitment_maker")
+				.values(
+					s.maker_ids.map((stakeholder_id, i) => ({
+						commitment_id: id,
+						stakeholder_id,
+						position: i + 1,
+					})),
+				)
+				.execute();
+		if (s.goal_ids.length)
+			await this.db
+				.insertInto("commitment_goal")
+				.values(s.goal_ids.map((goal_id) => ({ commitment_id: id, goal_id })))
+				.execute();
+		if (s.target_ids.length)
+			await this.db
+				.insertInto("commitment_target")
+				.values(s.target_ids.map((target_id) => ({ commitment_id: id, target_id })))
+				.execute();
+		if (s.recipients.length)
+			await this.db
+				.insertInto("commitment_recipient")
+				.values(s.recipients.map((r) => ({ commitment_id: id, kind: r.kind, code: r.code })))
+				.execute();
+		if (s.sectors.length)
+			await this.db
+				.insertInto("commitment_sector")
+				.values(s.sectors.map((code) => ({ commitment_id: id, code })))
+				.execute();
+		if (s.sources.length)
+			await this.db
+				.insertInto("commitment_source")
+				.values(s.sources.map((src, i) => ({ commitment_id: id, position: i + 1, ...src })))
+				.execute();
+	}
+
+	async insertVersion(v: {
+		commitment_id: number;
+		version: number;
+		snapshot: string;
+		reason: string | null;
+		created_at: string;
+		created_by: number | null;
+	}): Promise<void> {
+		await this.db.insertInto("commitment_version").values(v).execute();
+	}
+
+	async findRow(id: number): Promise<CommitmentRow | null> {
+		const row = await this.db
+			.selectFrom("commitment")
+			.selectAll()
+			.where("id", "=", id)
+			.executeTakeFirst();
+		return row ? toCommitmentRow(row) : null;
+	}
+
+	async parts(id: number) {
+		const [makers, goals, targets, recipients, sectors, sources] = await Promise.all([
+			this.db
+				.selectFrom("commitment_maker")
+				.select("stakeholder_id")
+				.where("commitment_id", "=", id)
+				.orderBy("position")
+				.execute(),
+			this.db
+				.selectFrom("commitment_goal")
+				.innerJoin("goal", "goal.id", "commitment_goal.goal_id")
+				.select("goal.id")
+				.where("commitment_id", "=", id)
+				.orderBy("goal.framework")
+				.orderBy("goal.position")
+				.execute(),
+			this.db
+				.selectFrom("commitment_target")
+				.innerJoin("target", "target.id", "commitment_target.target_id")
+				.select("target.id")
+				.where("commitment_id", "=", id)
+				.orderBy("target.framework")
+				.orderBy("target.position")
+				.execute(),
+			this.db
+				.selectFrom("commitment_recipient")
+				.select(["kind", "code"])
+				.where("commitment_id", "=", id)
+				.orderBy("kind")
+				.orderBy("code")
+				.execute(),
+			this.db
+				.selectFrom("commitment_sector")
+				.select("code")
+				.where("commitment_id", "=", id)
+				.orderBy("code")
+				.execute(),
+			this.db
+				.selectFrom("commitment_source")
+				.select(["title", "url", "document_symbol", "published_on"])
+				.where("commitment_id", "=", id)
+				.orderBy("position")
+				.execute(),
+		]);
+		return {
+			maker_ids: makers.map((m) => toInt(m.stakeholder_id)),
+			goal_ids: goals.map((g) => g.id),
+			target_ids: targets.map((t) => t.id),
+			recipients,
+			sectors: sectors.map((s) => s.code),
+			sources,
+		};
+	}
+
+	/** The stored state, rebuilt from the row and its parts, to merge an update into. */
+	async loadState(id: number): Promise<{ state: CommitmentState; version: number } | null> {
+		const row = await this.findRow(id);
+		if (!row) return null;
+		const p = await this.parts(id);
+		const hasFinancial = row.kind !== "policy";
+		const state: CommitmentState = {
+			slug: row.slug,
+			title: row.title,
+			text: row.text,
+			kind: row.kind as CommitmentState["kind"],
+			forum_id: row.forum_id === null ? null : toInt(row.forum_id),
+			announced_on: row.announced_on,
+			status: row.status as CommitmentState["status"],
+			origin: row.origin as CommitmentState["origin"],
+			...p,
+			financial: hasFinancial
+				? {
+						amount_minor: row.amount_minor,
+						currency: row.currency,
+						frequency: row.amount_frequency as "annual" | "total" | null,
+						increase_over_year: toIntOrNull(row.increase_over_year),
+						price_basis: row.price_basis as "current" | "constant" | null,
+						price_base_year: toIntOrNull(row.price_base_year),
+						period_start: row.period_start,
+						period_end: row.period_end,
+						additionality: (row.additionality ?? "unspecified") as
+							| "new"
+							| "reaffirmed"
+							| "unspecified",
+						gni_share_min: row.gni_share_min,
+						gni_share_max: row.gni_share_max,
+						note: row.financial_note,
+					}
+				: null,
+			policy:
+				row.kind !== "financial" && row.policy_target !== null
+					? {
+							target: row.policy_target,
+							baseline: row.policy_baseline,
+							deadline: row.policy_deadline,
+						}
+					: null,
+		};
+		return { state, version: row.version };
+	}
+
+	async versions(id: number) {
+		const rows = await this.db
+			.selectFrom("commitment_version")
+			.select(["version", "snapshot", "reason", "created_at", "created_by"])
+			.where("commitment_id", "=", id)
+			.orderBy("version")
+			.execute();
+		return rows.map((r) => ({
+			...r,
+			version: toInt(r.version),
+			created_by: toIntOrNull(r.created_by),
+		}));
+	}
+
+	// ---- relations ----
+
+	async insertRelation(r: {
+		from_id: number;
+		to_id: number;
+		kind: string;
+		note: string | null;
+		created_at: string;
+	}): Promise<boolean> {
+		const inserted = await this.db
+			.insertInto("commitment_relation")
+			.values(r)
+			.onConflict((oc) => oc.columns(["from_id", "to_id", "kind"]).doNothing())
+			.returning("from_id")
+			.execute();
+		return inserted.length === 1;
+	}
+
+	/** Ids reachable from `id` by following relations of these kinds outward (for cycle checks). */
+	async reachable(id: number, kinds: readonly string[]): Promise<Set<number>> {
+		const seen = new Set<number>();
+		let frontier = [id];
+		while (frontier.length > 0) {
+			const rows = await this.db
+				.selectFrom("commitment_relation")
+				.select("to_id")
+				.where("from_id", "in", frontier)
+				.where("kind", "in", kinds)
+				.execute();
+			frontier = [];
+			for (const r of rows) {
+				const to = toInt(r.to_id);
+				if (!seen.has(to)) {
+					seen.add(to);
+					frontier.push(to);
+				}
+			}
+		}
+		return seen;
+	}
+
+	async relations(id: number) {
+		const select = [
+			"commitment_relation.kind",
+			"commitment_relation.note",
+			"commitment.id",
+			"commitment.slug",
+			"commitment.title",
+		] as const;
+		const [outgoing, incoming] = await Promise.all([
+			this.db
+				.selectFrom("commitment_relation")
+				.innerJoin("commitment", "commitment.id", "commitment_relation.to_id")
+				.select(select)
+				.where("from_id", "=", id)
+				.orderBy("commitment_relation.kind")
+				.orderBy("commitment.id")
+				.execute(),
+			this.db
+				.selectFrom("commitment_relation")
+				.innerJoin("commitment", "commitment.id", "commitment_relation.from_id")
+				.select(select)
+				.where("to_id", "=", id)
+				.orderBy("commitment_relation.kind")
+				.orderBy("commitment.id")
+				.execute(),
+		]);
+		const shape = (r: (typeof outgoing)[number]) => ({
+			kind: r.kind,
+			note: r.note,
+			commitment: { id: toInt(r.id), slug: r.slug, title: r.title },
+		});
+		return { outgoing: outgoing.map(shape), incoming: incoming.map(shape) };
+	}
+}

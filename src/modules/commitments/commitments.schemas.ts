@@ -1,0 +1,370 @@
+/**
+ * The shapes of a commitment: what a writer gives the service (validated here), the
+ * list filters the API takes, and what the API answers (documented in OpenAPI).
+ */
+import { z } from "zod";
+import { isIsoDate } from "../../lib/dates.ts";
+import {
+	enumListParam,
+	enumParam,
+	intParam,
+	optionalIntParam,
+	patternListParam,
+	textParam,
+} from "../../server/params.ts";
+
+export const commitmentKinds = ["financial", "policy", "both"] as const;
+export const commitmentStatuses = [
+	"draft",
+	"submitted",
+	"published",
+	"completed",
+	"withdrawn",
+] as const;
+/** What the public sees; drafts and submissions stay in the workspace. */
+export const publicStatuses = ["published", "completed", "withdrawn"] as const;
+export const relationKinds = ["reaffirms", "supersedes", "part_of", "overlaps"] as const;
+export const recipientKinds = ["country", "region", "group", "global"] as const;
+export const origins = ["user", "demo", "import"] as const;
+export const forumKinds = [
+	"general_assembly",
+	"g8_summit",
+	"g20_summit",
+	"special_initiative",
+	"high_level_task_force",
+	"un_conference",
+	"replenishment",
+	"other",
+] as const;
+
+export type ForumKind = (typeof forumKinds)[number];
+export type CommitmentKind = (typeof commitmentKinds)[number];
+export type CommitmentStatus = (typeof commitmentStatuses)[number];
+export type RelationKind = (typeof relationKinds)[number];
+
+export const goalCodePattern = /^(mdg|sdg):\d{1,2}$/i;
+export const targetCodePattern = /^(mdg|sdg):\d{1,2}\.[0-9a-z]{1,2}$/i;
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const isoDate = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
+const year = z.number().int().min(1900).max(2100);
+/** A stakeholder or forum named by id or slug. */
+const recordRef = z.union([
+	z.number().int().positive(),
+	z.string().regex(slugPattern, "must be an id or a slug"),
+]);
+
+export const financialTermsInput = z
+	.strictObject({
+		amount: z.string().trim().nullable().default(null),
+		currency: z
+			.string()
+			.regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")
+			.nullable()
+			.default(null),
+		frequency: z.enum(["annual", "total"]).nullable().default(null),
+		increase_over_year: year.nullable().default(null),
+		price_basis: z.enum(["current", "constant"]).nullable().default(null),
+		price_base_year: year.nullable().default(null),
+		period_start: isoDate.nullable().default(null),
+		period_end: isoDate.nullable().default(null),
+		additionality: z.enum(["new", "reaffirmed", "unspecified"]).default("unspecified"),
+		gni_share_min: z.number().min(0).max(100).nullable().default(null),
+		gni_share_max: z.number().min(0).max(100).nullable().default(null),
+		note: z.string().trim().max(2000).nullable().default(null),
+	})
+	.superRefine((f, ctx) => {
+		const issue = (path: string, message: string) =>
+			ctx.addIssue({ code: "custom", path: [path], message });
+		if (f.amount !== null && f.currency === null) issue("currency", "is required with an amount");
+		if (f.currency !== null && f.amount === null) issue("amount", "is required with a currency");
+		if (f.amount === null && f.gni_share_min === null)
+			issue("amount", "a financial commitment needs an amount or a share of GNI");
+		if (f.amount !== null && f.frequency === null)
+			issue("frequency", "must say whether the amount is annual or a total");
+		if (f.price_basis === "constant" && f.price_base_year === null)
+			issue("price_base_year", "is required for constant prices");
+		if (f.price_basis !== "constant" && f.price_base_year !== null)
+			issue("price_base_year", "applies to constant prices only");
+		if (f.period_start && f.period_end && f.period_start > f.period_end)
+			issue("period_end", "is before period_start");
+		if ((f.gni_share_min === null) !== (f.gni_share_max === null))
+			issue("gni_share_max", "give both ends of the share of GNI (equal for a single figure)");
+		if (f.gni_share_min !== null && f.gni_share_max !== null && f.gni_share_min > f.gni_share_max)
+			issue("gni_share_max", "is below gni_share_min");
+	});
+
+export const policyTermsInput = z.strictObject({
+	target: z.string().trim().min(1, "must not be empty").max(4000),
+	baseline: z.string().trim().max(4000).nullable().default(null),
+	deadline: isoDate.nullable().default(null),
+});
+
+export const recipientInput = z
+	.strictObject({
+		kind: z.enum(recipientKinds),
+		code: z.string().trim().min(1).max(10).nullable().optional(),
+	})
+	.superRefine((r, ctx) => {
+		if (r.kind !== "global" && !r.code)
+			ctx.addIssue({ code: "custom", path: ["code"], message: `is required for a ${r.kind}` });
+	});
+
+export const sourceInput = z.strictObject({
+	title: z.string().trim().min(1).max(500),
+	url: z
+		.url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+		.nullable()
+		.default(null),
+	document_symbol: z.string().trim().max(100).nullable().default(null),
+	published_on: isoDate.nullable().default(null),
+});
+
+/** Everything a writer states about a commitment; the service resolves references. */
+export const commitmentInput = z
+	.strictObject({
+		slug: z
+			.string()
+			.regex(slugPattern, "must be lowercase words joined by hyphens")
+			.max(120)
+			.optional(),
+		title: z.string().trim().min(3, "must be at least 3 characters").max(300),
+		text: z.string().trim().min(1, "must not be empty").max(20000),
+		kind: z.enum(commitmentKinds),
+		forum: recordRef.nullable().default(null),
+		announced_on: isoDate.nullable().default(null),
+		makers: z.array(recordRef).min(1, "a commitment has at least one maker").max(200),
+		goals: z
+			.array(z.string().regex(goalCodePattern, "must look like mdg:8 or sdg:3"))
+			.max(50)
+			.default([]),
+		targets: z
+			.array(z.string().regex(targetCodePattern, "must look like mdg:8.B or sdg:3.b"))
+			.max(200)
+			.default([]),
+		recipients: z.array(recipientInput).max(300).default([]),
+		sectors: z
+			.array(z.string().regex(/^\d{3}(\d{2})?$/, "must be a DAC sector code of 3 or 5 digits"))
+			.max(100)
+			.default([]),
+		financial: financialTermsInput.nullable().default(null),
+		policy: policyTermsInput.nullable().default(null),
+		sources: z.array(sourceInput).max(50).default([]),
+		status: z.enum(commitmentStatuses).default("draft"),
+		origin: z.enum(origins).default("user"),
+	})
+	.superRefine((c, ctx) => {
+		if (c.kind !== "policy" && c.financial === null)
+			ctx.addIssue({
+				code: "custom",
+				path: ["financial"],
+				message: `is required for a ${c.kind} commitment`,
+			});
+		if (c.kind !== "financial" && c.policy === null)
+			ctx.addIssue({
+				code: "custom",
+				path: ["policy"],
+				message: `is required for a ${c.kind} commitment`,
+			});
+		if (c.kind === "financial" && c.policy !== null)
+			ctx.addIssue({
+				code: "custom",
+				path: ["policy"],
+				message: "a financial commitment has no policy terms: use kind both",
+			});
+		if (c.kind === "policy" && c.financial !== null)
+			ctx.addIssue({
+				code: "custom",
+				path: ["financial"],
+				message: "a policy commitment has no financial terms: use kind both",
+			});
+	});
+
+export type CommitmentInput = z.input<typeof commitmentInput>;
+export type CommitmentData = z.output<typeof commitmentInput>;
+
+/** An update names the version it edits; a stale one is refused. */
+export const commitmentPatch = z.strictObject({
+	version: z.number().int().positive(),
+	reason: z.string().trim().max(2000).optional(),
+	changes: z.record(z.string(), z.unknown()),
+});
+
+export const relationInput = z.strictObject({
+	kind: z.enum(relationKinds),
+	note: z.string().trim().max(2000).nullable().default(null),
+});
+
+// ---- the read API ----------------------------------------------------------
+
+export const commitmentSorts = [
+	"-announced_on",
+	"announced_on",
+	"title",
+	"-title",
+	"-id",
+	"id",
+	"relevance",
+] as const;
+
+export const commitmentListQuery = z.strictObject({
+	goal: patternListParam(
+		goalCodePattern,
+		"mdg:8",
+		"Goal codes (framework:code); a commitment matches when it serves any of them, directly or through a target.",
+	),
+	target: patternListParam(targetCodePattern, "mdg:8.B", "Target codes (framework:code)."),
+	stakeholder: patternListParam(
+		/^(?:[1-9]\d{0,15}|[a-z0-9]+(?:-[a-z0-9]+)*)$/,
+		"12",
+		"Makers, by id or slug.",
+	),
+	forum: patternListParam(
+		/^(?:[1-9]\d{0,15}|[a-z0-9]+(?:-[a-z0-9]+)*)$/,
+		"3",
+		"Forums, by id or slug.",
+	),
+	forum_kind: enumListParam(forumKinds, "Kinds of forum."),
+	recipient: patternListParam(
+		/^(?:[A-Za-z]{2}|\d{2,4}|[A-Z][A-Z0-9]{1,5}|global)$/,
+		"KE",
+		"Recipients: ISO 3166-1 alpha-2 country, IATI region code, group code (LDC, SIDS ...) or global.",
+	),
+	kind: enumListParam(commitmentKinds, "Kinds of commitment."),
+	status: enumListParam(publicStatuses, "Lifecycle statuses (public ones)."),
+	year_from: optionalIntParam({
+		min: 1900,
+		max: 2100,
+		description: "Announced in or after this year.",
+	}),
+	year_to: optionalIntParam({
+		min: 1900,
+		max: 2100,
+		description: "Announced in or before this year.",
+	}),
+	q: textParam(
+		"Words searched in the title and the text (every word must match; a word matches as a prefix).",
+	),
+	sort: enumParam(
+		commitmentSorts,
+		"Order: a field, descending with a leading '-'; relevance needs q.",
+		"-announced_on",
+	),
+	page: intParam({ min: 1, max: 100000, default: 1, description: "Page number, from 1." }),
+	limit: intParam({ min: 1, max: 200, default: 20, description: "Items per page, at most 200." }),
+});
+
+export type CommitmentListQuery = z.output<typeof commitmentListQuery>;
+
+const refSummary = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
+export const forumSummary = refSummary.extend({
+	kind: z.enum(forumKinds),
+	held_on: z.string().nullable(),
+});
+export const makerSummary = refSummary.extend({ kind: z.string(), country: z.string().nullable() });
+const recipient = z.object({
+	kind: z.enum(recipientKinds),
+	code: z.string().nullable(),
+	name: z.string().nullable(),
+});
+
+export const commitmentListItem = z.object({
+	id: z.number().int(),
+	slug: z.string(),
+	title: z.string(),
+	kind: z.enum(commitmentKinds),
+	status: z.enum(commitmentStatuses),
+	version: z.number().int(),
+	forum: forumSummary.nullable(),
+	makers: z.array(makerSummary),
+	announced_on: z.string().nullable(),
+	amount: z
+		.string()
+		.nullable()
+		.meta({ description: 'Exact decimal in major units of currency, e.g. "50000000000.00".' }),
+	amount_minor: z
+		.number()
+		.int()
+		.nullable()
+		.meta({ description: "The same amount as an integer of minor units." }),
+	currency: z.string().nullable(),
+	gni_share: z.object({ min: z.number(), max: z.number() }).nullable(),
+	goals: z.array(z.string()),
+	targets: z.array(z.string()),
+	recipients: z.array(recipient),
+	origin: z.enum(origins),
+});
+
+export const commitmentList = z.object({
+	items: z.array(commitmentListItem),
+	total: z.number().int(),
+	page: z.number().int(),
+	limit: z.number().int(),
+});
+
+const relatedCommitment = z.object({
+	kind: z.enum(relationKinds),
+	note: z.string().nullable(),
+	commitment: z.object({ id: z.number().int(), slug: z.string(), title: z.string() }),
+});
+
+export const commitmentDetail = commitmentListItem.extend({
+	text: z.string(),
+	financial: z
+		.object({
+			amount: z.string().nullable(),
+			amount_minor: z.number().int().nullable(),
+			currency: z.string().nullable(),
+			frequency: z.enum(["annual", "total"]).nullable(),
+			increase_over_year: z.number().int().nullable(),
+			price_basis: z.enum(["current", "constant"]).nullable(),
+			price_base_year: z.number().int().nullable(),
+			period_start: z.string().nullable(),
+			period_end: z.string().nullable(),
+			additionality: z.enum(["new", "reaffirmed", "unspecified"]),
+			gni_share_min: z.number().nullable(),
+			gni_share_max: z.number().nullable(),
+			note: z.string().nullable(),
+		})
+		.nullable(),
+	policy: z
+		.object({
+			target: z.string(),
+			baseline: z.string().nullable(),
+			deadline: z.string().nullable(),
+		})
+		.nullable(),
+	sectors: z.array(z.object({ code: z.string(), name: z.string().nullable() })),
+	sources: z.array(
+		z.object({
+			title: z.string(),
+			url: z.string().nullable(),
+			document_symbol: z.string().nullable(),
+			published_on: z.string().nullable(),
+		}),
+	),
+	relations: z.object({
+		outgoing: z.array(relatedCommitment).meta({
+			description: "This commitment reaffirms / supersedes / is part of / overlaps these.",
+		}),
+		incoming: z
+			.array(relatedCommitment)
+			.meta({ description: "These reaffirm / supersede / are part of / overlap this one." }),
+	}),
+	versions: z.array(
+		z.object({
+			version: z.number().int(),
+			created_at: z.string(),
+			reason: z.string().nullable(),
+			changed: z
+				.array(z.string())
+				.meta({ description: "Fields that differ from the previous version." }),
+		}),
+	),
+	created_at: z.string(),
+	updated_at: z.string(),
+	published_at: z.string().nullable(),
+});
+
+export type CommitmentListItem = z.infer<typeof commitmentListItem>;
+export type CommitmentDetail = z.infer<typeof commitmentDetail>;

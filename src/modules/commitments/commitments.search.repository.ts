@@ -1,0 +1,232 @@
+/** The commitment list: filters, full-text search, sorting and paging, on either dialect. */
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import type { DialectName } from "../../db/database.ts";
+import type { Tables } from "../../db/tables.ts";
+import { toInt } from "../../lib/numbers.ts";
+import { type CommitmentRow, toCommitmentRow } from "./commitments.repository.ts";
+
+/** A list filter with every reference already resolved and checked by the service. */
+export interface CommitmentFilter {
+	goalIds?: string[];
+	targetIds?: string[];
+	stakeholderIds?: number[];
+	forumIds?: number[];
+	forumKinds?: string[];
+	recipients?: { kind: string; code: string }[];
+	kinds?: string[];
+	statuses: string[];
+	announcedFrom?: string;
+	announcedTo?: string;
+	/** A full-text query in the dialect's syntax (commitments.filters.ts). */
+	fts?: string;
+}
+
+export type CommitmentSort =
+	| "-announced_on"
+	| "announced_on"
+	| "title"
+	| "-title"
+	| "-id"
+	| "id"
+	| "relevance";
+
+type Query = SelectQueryBuilder<Tables, "commitment", object>;
+
+export class CommitmentSearchRepository {
+	constructor(
+		private readonly db: Kysely<Tables>,
+		private readonly dialect: DialectName,
+	) {}
+
+	private filtered(f: CommitmentFilter): Query {
+		let q: Query = this.db.selectFrom("commitment").where("commitment.status", "in", f.statuses);
+		const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
+		if (has(f.goalIds)) {
+			const ids = f.goalIds;
+			q = q.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom("commitment_goal as g")
+						.select("g.goal_id")
+						.whereRef("g.commitment_id", "=", "commitment.id")
+						.where("g.goal_id", "in", ids),
+				),
+			);
+		}
+		if (has(f.targetIds)) {
+			const ids = f.targetIds;
+			q = q.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom("commitment_target as t")
+						.select("t.target_id")
+						.whereRef("t.commitment_id", "=", "commitment.id")
+						.where("t.target_id", "in", ids),
+				),
+			);
+		}
+		if (has(f.stakeholderIds)) {
+			const ids = f.stakeholderIds;
+			q = q.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom("commitment_maker as m")
+						.select("m.stakeholder_id")
+						.whereRef("m.commitment_id", "=", "commitment.id")
+						.where("m.stakeholder_id", "in", ids),
+				),
+			);
+		}
+		if (has(f.forumIds)) q = q.where("commitment.forum_id", "in", f.forumIds);
+		if (has(f.forumKinds)) {
+			const kinds = f.forumKinds;
+			q = q.where("commitment.forum_id", "in", (eb: ExpressionBuilder<Tables, "commitment">) =>
+				eb.selectFrom("forum").select("forum.id").where("forum.kind", "in", kinds),
+			);
+		}
+		if (has(f.recipients)) {
+			const rs = f.recipients;
+			q = q.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom("commitment_recipient as r")
+						.select("r.code")
+						.whereRef("r.commitment_id", "=", "commitment.id")
+						.where((eb2) =>
+							eb2.or(
+								rs.map((r) => eb2.and([eb2("r.kind", "=", r.kind), eb2("r.code", "=", r.code)])),
+							),
+						),
+				),
+			);
+		}
+		if (has(f.kinds)) q = q.where("commitment.kind", "in", f.kinds);
+		if (f.announcedFrom) q = q.where("commitment.announced_on", ">=", f.announcedFrom);
+		if (f.announcedTo) q = q.where("commitment.announced_on", "<=", f.announcedTo);
+		if (f.fts) {
+			const fts = f.fts;
+			q =
+				this.dialect === "postgres"
+					? q.where(sql<boolean>`commitment.search @@ to_tsquery('simple', ${fts})`)
+					: q.where(
+							"commitment.id",
+							"in",
+							sql<number>`(select rowid from commitment_fts where commitment_fts match ${fts})`,
+						);
+		}
+		return q;
+	}
+
+	async count(f: CommitmentFilter): Promise<number> {
+		const row = await this.filtered(f)
+			.select((eb) => eb.fn.countAll().as("n"))
+			.executeTakeFirstOrThrow();
+		return toInt(row.n);
+	}
+
+	async page(
+		f: CommitmentFilter,
+		sort: CommitmentSort,
+		offset: number,
+		limit: number,
+	): Promise<CommitmentRow[]> {
+		let q = this.filtered(f).selectAll("commitment");
+		// NULLS LAST spelled out: SQLite and PostgreSQL disagree on the default.
+		switch (sort) {
+			case "-announced_on":
+				q = q
+					.orderBy("commitment.announced_on", (o) => o.desc().nullsLast())
+					.orderBy("commitment.id", "desc");
+				break;
+			case "announced_on":
+				q = q
+					.orderBy("commitment.announced_on", (o) => o.asc().nullsLast())
+					.orderBy("commitment.id", "asc");
+				break;
+			case "title":
+			case "-title": {
+				// title_key is normalised by the application; compare it byte-wise on both dialects.
+				const key =
+					this.dialect === "postgres"
+						? sql`commitment.title_key collate "C"`
+						: sql`commitment.title_key`;
+				const dir = sort === "title" ? sql`asc` : sql`desc`;
+				q = q
+					.orderBy(sql`${key} ${dir}`)
+					.orderBy("commitment.id", sort === "title" ? "asc" : "desc");
+				break;
+			}
+			case "id":
+				q = q.orderBy("commitment.id", "asc");
+				break;
+			case "-id":
+				q = q.orderBy("commitment.id", "desc");
+				break;
+			case "relevance": {
+				const fts = f.fts ?? "";
+				q =
+					this.dialect === "postgres"
+						? q.orderBy(sql`ts_rank(commitment.search, to_tsquery('simple', ${fts}))`, "desc")
+						: q.orderBy(
+								sql`(select bm25(commitment_fts) from commitment_fts where commitment_fts match ${fts} and rowid = commitment.id)`,
+								"asc",
+							);
+				q = q.orderBy("commitment.id", "desc");
+				break;
+			}
+		}
+		const rows = await q.limit(limit).offset(offset).execute();
+		return rows.map(toCommitmentRow);
+	}
+
+	/** The parts a list item shows, for a whole page of commitments in a few queries. */
+	async summaries(ids: number[]) {
+		if (ids.length === 0) return { makers: [], goals: [], targets: [], recipients: [] };
+		const [makers, goals, targets, recipients] = await Promise.all([
+			this.db
+				.selectFrom("commitment_maker")
+				.innerJoin("stakeholder", "stakeholder.id", "commitment_maker.stakeholder_id")
+				.select([
+					"commitment_maker.commitment_id",
+					"stakeholder.id",
+					"stakeholder.slug",
+					"stakeholder.name",
+					"stakeholder.kind",
+					"stakeholder.country_code",
+				])
+				.where("commitment_maker.commitment_id", "in", ids)
+				.orderBy("commitment_maker.commitment_id")
+				.orderBy("commitment_maker.position")
+				.execute(),
+			this.db
+				.selectFrom("commitment_goal")
+				.innerJoin("goal", "goal.id", "commitment_goal.goal_id")
+				.select(["commitment_goal.commitment_id", "goal.id"])
+				.where("commitment_goal.commitment_id", "in", ids)
+				.orderBy("goal.framework")
+				.orderBy("goal.position")
+				.execute(),
+			this.db
+				.selectFrom("commitment_target")
+				.innerJoin("target", "target.id", "commitment_target.target_id")
+				.select(["commitment_target.commitment_id", "target.id"])
+				.where("commitment_target.commitment_id", "in", ids)
+				.orderBy("target.framework")
+				.orderBy("target.position")
+				.execute(),
+			this.db
+				.selectFrom("commitment_recipient")
+				.select(["commitment_id", "kind", "code"])
+				.where("commitment_id", "in", ids)
+				.orderBy("kind")
+				.orderBy("code")
+				.execute(),
+		]);
+		return {
+			makers: makers.map((m) => ({ ...m, commitment_id: toInt(m.commitment_id), id: toInt(m.id) })),
+			goals: goals.map((g) => ({ ...g, commitment_id: toInt(g.commitment_id) })),
+			targets: targets.map((t) => ({ ...t, commitment_id: toInt(t.commitment_id) })),
+			recipients: recipients.map((r) => ({ ...r, commitment_id: toInt(r.commitment_id) })),
+		};
+	}
+}

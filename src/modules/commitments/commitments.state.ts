@@ -1,0 +1,73 @@
+/**
+ * A commitment's whole state with every reference resolved to ids: what is stored,
+ * what a version snapshot holds, and what an update is merged into.
+ */
+import type { CommitmentKind, CommitmentStatus } from "./commitments.schemas.ts";
+
+export interface FinancialState {
+	amount_minor: number | null;
+	currency: string | null;
+	frequency: "annual" | "total" | null;
+	increase_over_year: number | null;
+	price_basis: "current" | "constant" | null;
+	price_base_year: number | null;
+	period_start: string | null;
+	period_end: string | null;
+	additionality: "new" | "reaffirmed" | "unspecified";
+	gni_share_min: number | null;
+	gni_share_max: number | null;
+	note: string | null;
+}
+
+export interface PolicyState {
+	target: string;
+	baseline: string | null;
+	deadline: string | null;
+}
+
+export interface SourceState {
+	title: string;
+	url: string | null;
+	document_symbol: string | null;
+	published_on: string | null;
+}
+
+export interface CommitmentState {
+	slug: string;
+	title: string;
+	text: string;
+	kind: CommitmentKind;
+	forum_id: number | null;
+	announced_on: string | null;
+	status: CommitmentStatus;
+	origin: "user" | "demo" | "import";
+	maker_ids: number[];
+	goal_ids: string[];
+	target_ids: string[];
+	recipients: { kind: string; code: string }[];
+	sectors: string[];
+	financial: FinancialState | null;
+	policy: PolicyState | null;
+	sources: SourceState[];
+}
+
+/** Stored names of a state's fields that the API calls otherwise. */
+const apiNames: Record<string, string> = {
+	forum_id: "forum",
+	maker_ids: "makers",
+	goal_ids: "goals",
+	target_ids: "targets",
+};
+
+/** Fields (by their API names) whose values differ between two snapshots, in a stable order. */
+export function changedFields(
+	before: Record<string, unknown> | null,
+	after: Record<string, unknown>,
+): string[] {
+	if (before === null) return [];
+	const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+	return [...keys]
+		.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+		.map((k) => apiNames[k] ?? k)
+		.sort();
+}

@@ -1,0 +1,34 @@
+/** Read API of countries. */
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { getRoute } from "../../server/route.ts";
+import type { Services } from "../../server/services.ts";
+import {
+	countryDetail,
+	countryDetailQuery,
+	countryList,
+	countryListQuery,
+} from "./countries.schemas.ts";
+
+export function countryRoutes(app: FastifyInstance, services: Services): void {
+	getRoute(app, {
+		url: "/api/v1/countries",
+		operationId: "listCountries",
+		summary: "List countries (ISO 3166-1)",
+		tags: ["countries"],
+		query: countryListQuery,
+		response: countryList,
+		maxAge: 300,
+		handler: ({ query }) => services.countries.list(query),
+	});
+	getRoute(app, {
+		url: "/api/v1/countries/:code",
+		operationId: "getCountry",
+		summary: "One country, by ISO 3166-1 alpha-2 code",
+		tags: ["countries"],
+		params: z.strictObject({ code: z.string().max(20) }),
+		query: countryDetailQuery,
+		response: countryDetail,
+		handler: ({ params, query }) => services.countries.get(params.code, query),
+	});
+}

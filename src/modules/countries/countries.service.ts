@@ -1,0 +1,77 @@
+/** Countries: listing and detail, with what they received and what their governments committed. */
+import type { z } from "zod";
+import type { Database } from "../../db/database.ts";
+import { AppError } from "../../lib/errors.ts";
+import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
+import { CountryRepository } from "./countries.repository.ts";
+import type { countryDetailQuery, countryListQuery } from "./countries.schemas.ts";
+
+export class CountryService {
+	constructor(private readonly database: Database) {}
+
+	async list(query: z.output<typeof countryListQuery>) {
+		const repo = new CountryRepository(this.database.db);
+		const words = query.q
+			?.toLowerCase()
+			.replace(/[%_\\]/g, " ")
+			.trim();
+		const filter = { lang: query.lang, nameLike: words ? `%${words}%` : undefined };
+		const [total, rows] = await Promise.all([
+			repo.count(filter),
+			repo.page(filter, (query.page - 1) * query.limit, query.limit),
+		]);
+		const codes = rows.map((r) => r.code);
+		const [received, stakeholders] = await Promise.all([
+			repo.receivedCounts(codes, publicStatuses),
+			repo.stakeholders(codes),
+		]);
+		const items = rows.map((r) => ({
+			code: r.code,
+			name: r.name,
+			status: r.status,
+			stakeholder: stakeholders.get(r.code) ?? null,
+			commitments_received: received.get(r.code) ?? 0,
+		}));
+		return { items, total, page: query.page, limit: query.limit };
+	}
+
+	async get(codeText: string, query: z.output<typeof countryDetailQuery>) {
+		if (!/^[A-Za-z]{2}$/.test(codeText))
+			throw AppError.invalid(
+				"code",
+				`'${codeText}' is not an ISO 3166-1 alpha-2 country code (two letters, such as KE)`,
+			);
+		const code = codeText.toUpperCase();
+		const repo = new CountryRepository(this.database.db);
+		const row = await repo.find(code, query.lang);
+		if (!row) throw AppError.notFound("country", code);
+		const [received, stakeholders, names] = await Promise.all([
+			repo.receivedCounts([code], publicStatuses),
+			repo.stakeholders([code]),
+			repo.names(code),
+		]);
+		const stakeholder = stakeholders.get(code) ?? null;
+		const stakeholderRepo = new StakeholderRepository(this.database.db);
+		const [groups, made] = stakeholder
+			? await Promise.all([
+					stakeholderRepo.groupsOf([stakeholder.id]),
+					stakeholderRepo.commitmentCounts([stakeholder.id], publicStatuses),
+				])
+			: [new Map<number, string[]>(), new Map<number, number>()];
+		return {
+			code,
+			name: row.name,
+			status: row.status,
+			names,
+			stakeholder,
+			groups: stakeholder ? (groups.get(stakeholder.id) ?? []) : [],
+			commitments_received: received.get(code) ?? 0,
+			commitments_made: stakeholder ? (made.get(stakeholder.id) ?? 0) : 0,
+			links: {
+				received: `/api/v1/commitments?recipient=${code}`,
+				made: stakeholder ? `/api/v1/commitments?stakeholder=${stakeholder.id}` : null,
+			},
+		};
+	}
+}

@@ -1,0 +1,134 @@
+/**
+ * Loads the demo dataset (data/demo/commitments.json: real commitments transcribed from
+ * public records) through the same services every writer uses. Idempotent: records
+ * whose slug exists already are left as they are.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { Database } from "../../db/database.ts";
+import { nowIso } from "../../lib/dates.ts";
+import { AppError } from "../../lib/errors.ts";
+import { parseInput } from "../../lib/validation.ts";
+import { type CommitmentInput, relationKinds } from "../commitments/commitments.schemas.ts";
+import type { CommitmentService } from "../commitments/commitments.service.ts";
+import type { ForumInput } from "../forums/forums.schemas.ts";
+import type { ForumService } from "../forums/forums.service.ts";
+import { dataDir } from "../reference/reference.data.ts";
+import { ReferenceRepository } from "../reference/reference.repository.ts";
+import type { StakeholderInput } from "../stakeholders/stakeholders.schemas.ts";
+import type { StakeholderService } from "../stakeholders/stakeholders.service.ts";
+
+const demoFile = z.object({
+	notice: z.string(),
+	groups: z.array(z.object({ code: z.string(), name: z.string() })),
+	stakeholders: z.array(z.record(z.string(), z.unknown())),
+	forums: z.array(z.record(z.string(), z.unknown())),
+	commitments: z.array(
+		z.looseObject({
+			slug: z.string(),
+			relations: z
+				.array(
+					z.object({
+						kind: z.enum(relationKinds),
+						to: z.string(),
+						note: z.string().nullable().optional(),
+					}),
+				)
+				.default([]),
+		}),
+	),
+});
+
+export interface DemoResult {
+	created: { stakeholders: number; forums: number; commitments: number; relations: number };
+	present: { stakeholders: number; forums: number; commitments: number };
+}
+
+const demoKey = "demo_loaded_at";
+
+export class DemoService {
+	constructor(
+		private readonly database: Database,
+		private readonly services: {
+			stakeholders: StakeholderService;
+			forums: ForumService;
+			commitments: CommitmentService;
+		},
+	) {}
+
+	/** Reads and checks the whole file before anything is written. */
+	read(path = join(dataDir, "demo", "commitments.json")) {
+		let raw: unknown;
+		try {
+			raw = JSON.parse(readFileSync(path, "utf8"));
+		} catch (e) {
+			throw new AppError(
+				"invalid_input",
+				`cannot read the demo dataset ${path}: ${(e as Error).message}`,
+			);
+		}
+		return parseInput(demoFile, raw);
+	}
+
+	async load(path?: string): Promise<DemoResult> {
+		const data = this.read(path);
+		const result: DemoResult = {
+			created: { stakeholders: 0, forums: 0, commitments: 0, relations: 0 },
+			present: { stakeholders: 0, forums: 0, commitments: 0 },
+		};
+		await new ReferenceRepository(this.database.db).upsertGroups(data.groups);
+		const createOnce = async (
+			kind: keyof DemoResult["present"],
+			slug: unknown,
+			create: () => Promise<unknown>,
+		) => {
+			try {
+				await create();
+				result.created[kind]++;
+			} catch (e) {
+				if (
+					e instanceof AppError &&
+					e.code === "conflict" &&
+					e.fields.some((f) => f.name === "slug")
+				)
+					result.present[kind]++;
+				else
+					throw new AppError(
+						e instanceof AppError ? e.code : "internal",
+						`demo ${kind} '${String(slug)}': ${(e as Error).message}`,
+						{ cause: e, fields: e instanceof AppError ? e.fields : [] },
+					);
+			}
+		};
+		for (const s of data.stakeholders)
+			await createOnce("stakeholders", s.slug, () =>
+				this.services.stakeholders.create(s as StakeholderInput),
+			);
+		for (const f of data.forums)
+			await createOnce("forums", f.slug, () => this.services.forums.create(f as ForumInput));
+		for (const c of data.commitments) {
+			const { relations: _relations, ...input } = c;
+			await createOnce("commitments", c.slug, () =>
+				this.services.commitments.create({ ...(input as CommitmentInput), origin: "demo" }),
+			);
+		}
+		for (const c of data.commitments) {
+			for (const r of c.relations) {
+				const { created } = await this.services.commitments.relate(c.slug, r.to, {
+					kind: r.kind,
+					note: r.note ?? null,
+				});
+				if (created) result.created.relations++;
+			}
+		}
+		await new ReferenceRepository(this.database.db).setMeta(demoKey, nowIso());
+		return result;
+	}
+
+	/** On the first start of an empty database, the demo is loaded so there is something to see. */
+	async shouldAutoLoad(): Promise<boolean> {
+		const repo = new ReferenceRepository(this.database.db);
+		return (await repo.getMeta(demoKey)) === null && !(await repo.hasCommitments());
+	}
+}

@@ -1,0 +1,27 @@
+/** Read API of forums. */
+import type { FastifyInstance } from "fastify";
+import { getRoute } from "../../server/route.ts";
+import type { Services } from "../../server/services.ts";
+import { idParams } from "../commitments/commitments.routes.ts";
+import { forumDetail, forumList, forumListQuery } from "./forums.schemas.ts";
+
+export function forumRoutes(app: FastifyInstance, services: Services): void {
+	getRoute(app, {
+		url: "/api/v1/forums",
+		operationId: "listForums",
+		summary: "List forums where commitments were made",
+		tags: ["forums"],
+		query: forumListQuery,
+		response: forumList,
+		handler: ({ query }) => services.forums.list(query),
+	});
+	getRoute(app, {
+		url: "/api/v1/forums/:id",
+		operationId: "getForum",
+		summary: "One forum, by id or slug",
+		tags: ["forums"],
+		params: idParams,
+		response: forumDetail,
+		handler: ({ params }) => services.forums.get(params.id),
+	});
+}

@@ -1,0 +1,72 @@
+/** Forums: creation, listing and detail. */
+import type { z } from "zod";
+import type { Database } from "../../db/database.ts";
+import { nowIso } from "../../lib/dates.ts";
+import { AppError } from "../../lib/errors.ts";
+import { parseRecordRef } from "../../lib/ids.ts";
+import { parseInput } from "../../lib/validation.ts";
+import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { type ForumRecord, ForumRepository } from "./forums.repository.ts";
+import { type ForumInput, forumInput, type forumListQuery } from "./forums.schemas.ts";
+
+export class ForumService {
+	constructor(private readonly database: Database) {}
+
+	async create(input: ForumInput): Promise<number> {
+		const f = parseInput(forumInput, input);
+		return this.database.db.transaction().execute(async (trx) => {
+			const repo = new ForumRepository(trx);
+			if ((await repo.idsByRef([{ slug: f.slug }])).size)
+				throw new AppError("conflict", `a forum with slug '${f.slug}' exists already`, {
+					fields: [{ name: "slug", message: "is taken" }],
+				});
+			return repo.insert(f, nowIso());
+		});
+	}
+
+	async list(query: z.output<typeof forumListQuery>) {
+		if (query.year_from && query.year_to && query.year_from > query.year_to)
+			throw AppError.invalid("year_to", "query parameter 'year_to' is before year_from");
+		const repo = new ForumRepository(this.database.db);
+		const words = query.q
+			?.toLowerCase()
+			.replace(/[%_\\]/g, " ")
+			.trim();
+		const filter = {
+			kinds: query.kind,
+			heldFrom: query.year_from ? `${query.year_from}-01-01` : undefined,
+			heldTo: query.year_to ? `${query.year_to}-12-31` : undefined,
+			nameLike: words ? `%${words}%` : undefined,
+		};
+		const [total, rows] = await Promise.all([
+			repo.count(filter),
+			repo.page(filter, (query.page - 1) * query.limit, query.limit),
+		]);
+		return { items: await this.decorate(repo, rows), total, page: query.page, limit: query.limit };
+	}
+
+	async get(refText: string) {
+		const ref = parseRecordRef(refText);
+		if (!ref) throw AppError.invalid("id", `'${refText}' is not a forum id or slug`);
+		const repo = new ForumRepository(this.database.db);
+		const row = await repo.find(ref);
+		if (!row) throw AppError.notFound("forum", refText);
+		const [item] = await this.decorate(repo, [row]);
+		return {
+			...(item as NonNullable<typeof item>),
+			commitments: `/api/v1/commitments?forum=${row.id}`,
+		};
+	}
+
+	private async decorate(repo: ForumRepository, rows: ForumRecord[]) {
+		const counts = await repo.commitmentCounts(
+			rows.map((r) => r.id),
+			publicStatuses,
+		);
+		return rows.map(({ description, ...r }) => ({
+			...r,
+			description,
+			commitment_count: counts.get(r.id) ?? 0,
+		}));
+	}
+}

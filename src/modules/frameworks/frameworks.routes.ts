@@ -1,0 +1,33 @@
+/** Read API of the goal frameworks. */
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { getRoute } from "../../server/route.ts";
+import type { Services } from "../../server/services.ts";
+import { framework, frameworkCodes, frameworkList, frameworkQuery } from "./frameworks.schemas.ts";
+
+export function frameworkRoutes(app: FastifyInstance, services: Services): void {
+	getRoute(app, {
+		url: "/api/v1/frameworks",
+		operationId: "listFrameworks",
+		summary: "The goal frameworks",
+		tags: ["frameworks"],
+		response: frameworkList,
+		maxAge: 3600,
+		handler: () => services.frameworks.list(),
+	});
+	getRoute(app, {
+		url: "/api/v1/frameworks/:code",
+		operationId: "getFramework",
+		summary: "A framework's goals, targets and indicators",
+		tags: ["frameworks"],
+		params: z.strictObject({
+			code: z.enum(frameworkCodes, {
+				error: (i) => `'${String(i.input)}' is not a framework: use mdg or sdg`,
+			}),
+		}),
+		query: frameworkQuery,
+		response: framework,
+		maxAge: 3600,
+		handler: ({ params, query }) => services.frameworks.get(params.code, query.lang),
+	});
+}

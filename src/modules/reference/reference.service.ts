@@ -1,0 +1,40 @@
+/** Loads the shipped reference data into the database, once per change of the data. */
+import type { Database } from "../../db/database.ts";
+import { readReferenceData } from "./reference.data.ts";
+import { ReferenceRepository } from "./reference.repository.ts";
+
+const hashKey = "reference_data_hash";
+
+/** The groups stakeholders belong to and commitments are addressed to. */
+export const baseGroups = [
+	{ code: "G7", name: "Group of Seven" },
+	{ code: "G8", name: "Group of Eight" },
+	{ code: "G20", name: "Group of Twenty" },
+	{ code: "DAC", name: "OECD Development Assistance Committee" },
+	{ code: "OECD", name: "Organisation for Economic Co-operation and Development" },
+	{ code: "EU", name: "European Union" },
+	{ code: "AU", name: "African Union" },
+	{ code: "LDC", name: "Least developed countries" },
+	{ code: "LLDC", name: "Landlocked developing countries" },
+	{ code: "SIDS", name: "Small island developing States" },
+	{ code: "HIPC", name: "Heavily indebted poor countries" },
+];
+
+export class ReferenceService {
+	constructor(private readonly database: Database) {}
+
+	/** Idempotent: upserts everything, and does nothing when the shipped data has not changed. */
+	async ensureLoaded(): Promise<{ loaded: boolean }> {
+		const repo = new ReferenceRepository(this.database.db);
+		const data = readReferenceData();
+		if ((await repo.getMeta(hashKey)) === data.hash) return { loaded: false };
+		await this.database.db.transaction().execute(async (trx) => {
+			const r = new ReferenceRepository(trx);
+			for (const f of data.frameworks) await r.upsertFramework(f);
+			for (const c of data.codelists) await r.upsertCodelist(c);
+			await r.upsertGroups(baseGroups);
+			await r.setMeta(hashKey, data.hash);
+		});
+		return { loaded: true };
+	}
+}

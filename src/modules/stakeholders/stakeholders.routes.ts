@@ -1,0 +1,31 @@
+/** Read API of stakeholders. */
+import type { FastifyInstance } from "fastify";
+import { getRoute } from "../../server/route.ts";
+import type { Services } from "../../server/services.ts";
+import { idParams } from "../commitments/commitments.routes.ts";
+import {
+	stakeholderDetail,
+	stakeholderList,
+	stakeholderListQuery,
+} from "./stakeholders.schemas.ts";
+
+export function stakeholderRoutes(app: FastifyInstance, services: Services): void {
+	getRoute(app, {
+		url: "/api/v1/stakeholders",
+		operationId: "listStakeholders",
+		summary: "List stakeholders",
+		tags: ["stakeholders"],
+		query: stakeholderListQuery,
+		response: stakeholderList,
+		handler: ({ query }) => services.stakeholders.list(query),
+	});
+	getRoute(app, {
+		url: "/api/v1/stakeholders/:id",
+		operationId: "getStakeholder",
+		summary: "One stakeholder, by id or slug",
+		tags: ["stakeholders"],
+		params: idParams,
+		response: stakeholderDetail,
+		handler: ({ params }) => services.stakeholders.get(params.id),
+	});
+}

@@ -1,0 +1,90 @@
+/** Stakeholders: who commits and who receives. */
+import { z } from "zod";
+import { enumListParam, intParam, patternListParam, textParam } from "../../server/params.ts";
+
+export const stakeholderKinds = [
+	"member_state",
+	"un_entity",
+	"multilateral",
+	"ngo",
+	"civil_society",
+	"private_sector",
+	"foundation",
+	"other",
+] as const;
+export type StakeholderKind = (typeof stakeholderKinds)[number];
+
+export const stakeholderInput = z
+	.strictObject({
+		slug: z
+			.string()
+			.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens")
+			.max(120),
+		name: z.string().trim().min(2).max(300),
+		short_name: z.string().trim().max(60).nullable().default(null),
+		kind: z.enum(stakeholderKinds),
+		country: z
+			.string()
+			.regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as KE")
+			.nullable()
+			.default(null),
+		iati_org_id: z.string().trim().max(100).nullable().default(null),
+		groups: z
+			.array(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be a group code such as G8"))
+			.max(50)
+			.default([]),
+		website: z
+			.url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+			.nullable()
+			.default(null),
+	})
+	.superRefine((s, ctx) => {
+		if (s.kind === "member_state" && s.country === null)
+			ctx.addIssue({
+				code: "custom",
+				path: ["country"],
+				message: "is required for a member state",
+			});
+	});
+
+export type StakeholderInput = z.input<typeof stakeholderInput>;
+
+export const stakeholderListQuery = z.strictObject({
+	kind: enumListParam(stakeholderKinds, "Kinds of stakeholder."),
+	group: patternListParam(
+		/^[A-Za-z][A-Za-z0-9]{1,9}$/,
+		"G8",
+		"Group codes (G8, G20, DAC, EU ...).",
+	),
+	country: patternListParam(/^[A-Za-z]{2}$/, "GB", "ISO 3166-1 alpha-2 countries."),
+	q: textParam("Words in the name."),
+	page: intParam({ min: 1, max: 100000, default: 1, description: "Page number, from 1." }),
+	limit: intParam({ min: 1, max: 200, default: 50, description: "Items per page, at most 200." }),
+});
+
+export const stakeholderItem = z.object({
+	id: z.number().int(),
+	slug: z.string(),
+	name: z.string(),
+	short_name: z.string().nullable(),
+	kind: z.enum(stakeholderKinds),
+	country: z.string().nullable(),
+	iati_org_id: z.string().nullable(),
+	groups: z.array(z.string()),
+	website: z.string().nullable(),
+	commitment_count: z
+		.number()
+		.int()
+		.meta({ description: "Public commitments this stakeholder made (alone or with others)." }),
+});
+
+export const stakeholderList = z.object({
+	items: z.array(stakeholderItem),
+	total: z.number().int(),
+	page: z.number().int(),
+	limit: z.number().int(),
+});
+export const stakeholderDetail = stakeholderItem.extend({
+	country_name: z.string().nullable(),
+	commitments: z.string().meta({ description: "API link to this stakeholder's commitments." }),
+});

@@ -1,0 +1,99 @@
+/** Stakeholders: creation (checked against reference data), listing and detail. */
+import type { z } from "zod";
+import type { Database } from "../../db/database.ts";
+import { nowIso } from "../../lib/dates.ts";
+import { AppError } from "../../lib/errors.ts";
+import { parseRecordRef } from "../../lib/ids.ts";
+import { parseInput } from "../../lib/validation.ts";
+import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { ReferenceRepository } from "../reference/reference.repository.ts";
+import { type StakeholderRecord, StakeholderRepository } from "./stakeholders.repository.ts";
+import {
+	type StakeholderInput,
+	stakeholderInput,
+	type stakeholderListQuery,
+} from "./stakeholders.schemas.ts";
+
+export class StakeholderService {
+	constructor(private readonly database: Database) {}
+
+	async create(input: StakeholderInput): Promise<number> {
+		const s = parseInput(stakeholderInput, input);
+		return this.database.db.transaction().execute(async (trx) => {
+			const ref = new ReferenceRepository(trx);
+			if (s.country && !(await ref.existingCodes("Country", [s.country])).has(s.country))
+				throw AppError.invalid("country", `country '${s.country}' is not an ISO 3166-1 code`);
+			const known = await ref.existingGroups(s.groups);
+			const unknown = s.groups.filter((g) => !known.has(g));
+			if (unknown.length) throw AppError.invalid("groups", `unknown group ${unknown.join(", ")}`);
+			const repo = new StakeholderRepository(trx);
+			if ((await repo.idsByRef([{ slug: s.slug }])).size)
+				throw new AppError("conflict", `a stakeholder with slug '${s.slug}' exists already`, {
+					fields: [{ name: "slug", message: "is taken" }],
+				});
+			return repo.insert(
+				{
+					slug: s.slug,
+					name: s.name,
+					short_name: s.short_name,
+					kind: s.kind,
+					country: s.country,
+					iati_org_id: s.iati_org_id,
+					website: s.website,
+				},
+				[...new Set(s.groups)],
+				nowIso(),
+			);
+		});
+	}
+
+	async list(query: z.output<typeof stakeholderListQuery>) {
+		const repo = new StakeholderRepository(this.database.db);
+		const words = query.q
+			?.toLowerCase()
+			.replace(/[%_\\]/g, " ")
+			.trim();
+		const filter = {
+			kinds: query.kind,
+			groups: query.group?.map((g) => g.toUpperCase()),
+			countries: query.country?.map((c) => c.toUpperCase()),
+			nameLike: words ? `%${words}%` : undefined,
+			publicStatuses,
+		};
+		const [total, rows] = await Promise.all([
+			repo.count(filter),
+			repo.page(filter, (query.page - 1) * query.limit, query.limit),
+		]);
+		return { items: await this.decorate(repo, rows), total, page: query.page, limit: query.limit };
+	}
+
+	async get(refText: string) {
+		const ref = parseRecordRef(refText);
+		if (!ref) throw AppError.invalid("id", `'${refText}' is not a stakeholder id or slug`);
+		const repo = new StakeholderRepository(this.database.db);
+		const row = await repo.find(ref);
+		if (!row) throw AppError.notFound("stakeholder", refText);
+		const [item] = await this.decorate(repo, [row]);
+		const names = row.country
+			? await new ReferenceRepository(this.database.db).codeNames("Country", [row.country], "en")
+			: new Map<string, string>();
+		return {
+			...(item as NonNullable<typeof item>),
+			country_name: row.country ? (names.get(row.country) ?? null) : null,
+			commitments: `/api/v1/commitments?stakeholder=${row.id}`,
+		};
+	}
+
+	private async decorate(repo: StakeholderRepository, rows: StakeholderRecord[]) {
+		const ids = rows.map((r) => r.id);
+		const [groups, counts] = await Promise.all([
+			repo.groupsOf(ids),
+			repo.commitmentCounts(ids, publicStatuses),
+		]);
+		return rows.map((r) => ({
+			...r,
+			groups: groups.get(r.id) ?? [],
+			commitment_count: counts.get(r.id) ?? 0,
+		}));
+	}
+}

@@ -1,0 +1,44 @@
+/** Builds the Fastify application: plugins, error mapping, API and page routes. */
+import compress from "@fastify/compress";
+import Fastify, { type FastifyInstance } from "fastify";
+import { commitmentRoutes } from "../modules/commitments/commitments.routes.ts";
+import { countryRoutes } from "../modules/countries/countries.routes.ts";
+import { forumRoutes } from "../modules/forums/forums.routes.ts";
+import { frameworkRoutes } from "../modules/frameworks/frameworks.routes.ts";
+import { healthRoutes } from "../modules/health/health.routes.ts";
+import { stakeholderRoutes } from "../modules/stakeholders/stakeholders.routes.ts";
+import { pageRoutes } from "../web/routes.ts";
+import { registerErrorHandling } from "./plugins/errors.ts";
+import type { Services } from "./services.ts";
+import { appVersion } from "./version.ts";
+
+export interface AppOptions {
+	logger?: boolean | { level: string };
+}
+
+export async function buildApp(
+	services: Services,
+	options: AppOptions = {},
+): Promise<FastifyInstance> {
+	const app = Fastify({
+		logger: options.logger ?? false,
+		trustProxy: true,
+		routerOptions: { maxParamLength: 200 },
+	});
+	// Slow connections are the norm for many users: compress everything worth it.
+	await app.register(compress, { threshold: 1024 });
+	app.addHook("onSend", async (_request, reply, payload) => {
+		reply.header("x-content-type-options", "nosniff");
+		reply.header("referrer-policy", "strict-origin-when-cross-origin");
+		return payload;
+	});
+	registerErrorHandling(app);
+	healthRoutes(app, services);
+	commitmentRoutes(app, services);
+	stakeholderRoutes(app, services);
+	forumRoutes(app, services);
+	countryRoutes(app, services);
+	frameworkRoutes(app, services);
+	pageRoutes(app, services, appVersion);
+	return app;
+}

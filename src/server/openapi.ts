@@ -1,0 +1,133 @@
+/**
+ * The OpenAPI 3.1 document, built from the same zod schemas that validate requests,
+ * so the documentation cannot drift from what the API accepts.
+ */
+import { z } from "zod";
+import { docSchemas } from "./params.ts";
+
+export interface RouteDoc {
+	method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+	/** Fastify style: /api/v1/commitments/:id */
+	url: string;
+	operationId: string;
+	summary: string;
+	description?: string;
+	tags: string[];
+	params?: z.ZodObject;
+	query?: z.ZodObject;
+	response: z.ZodType;
+}
+
+const registry: RouteDoc[] = [];
+
+export function registerDoc(doc: RouteDoc): void {
+	if (!registry.some((r) => r.method === doc.method && r.url === doc.url)) registry.push(doc);
+}
+
+function schemaOf(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+	const json = z.toJSONSchema(schema, {
+		io,
+		unrepresentable: "any",
+		override: (ctx) => {
+			const doc = docSchemas.get(ctx.zodSchema as unknown as z.ZodType);
+			if (doc) {
+				for (const k of Object.keys(ctx.jsonSchema))
+					delete (ctx.jsonSchema as Record<string, unknown>)[k];
+				Object.assign(ctx.jsonSchema, doc);
+			}
+		},
+	}) as Record<string, unknown>;
+	delete json.$schema;
+	return json;
+}
+
+function parameters(schema: z.ZodObject | undefined, where: "path" | "query") {
+	if (!schema) return [];
+	return Object.entries(schema.shape).map(([name, field]) => {
+		const s = schemaOf(field as z.ZodType, "input");
+		const description = s.description;
+		delete s.description;
+		const required = where === "path" || !(field as z.ZodType).safeParse(undefined).success;
+		return {
+			name,
+			in: where,
+			required,
+			...(description ? { description } : {}),
+			schema: s,
+			...(s.type === "array" ? { style: "form", explode: true } : {}),
+		};
+	});
+}
+
+const problem = {
+	type: "object",
+	description: "RFC 9457 problem details.",
+	properties: {
+		type: { type: "string" },
+		title: { type: "string" },
+		status: { type: "integer" },
+		detail: { type: "string" },
+		code: {
+			type: "string",
+			enum: [
+				"invalid_input",
+				"unauthenticated",
+				"forbidden",
+				"not_found",
+				"conflict",
+				"rate_limited",
+				"internal",
+			],
+		},
+		errors: {
+			type: "array",
+			items: {
+				type: "object",
+				properties: { name: { type: "string" }, message: { type: "string" } },
+				required: ["name", "message"],
+			},
+		},
+	},
+	required: ["type", "title", "status", "code"],
+};
+
+export function openApiDocument(version: string) {
+	const paths: Record<string, Record<string, unknown>> = {};
+	for (const r of [...registry].sort((a, b) => a.url.localeCompare(b.url))) {
+		const path = r.url.replace(/:([a-z_]+)/g, "{$1}");
+		const problemResponse = (description: string) => ({
+			description,
+			content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+		});
+		paths[path] ??= {};
+		(paths[path] as Record<string, unknown>)[r.method.toLowerCase()] = {
+			operationId: r.operationId,
+			summary: r.summary,
+			...(r.description ? { description: r.description } : {}),
+			tags: r.tags,
+			parameters: [...parameters(r.params, "path"), ...parameters(r.query, "query")],
+			responses: {
+				"200": {
+					description: "OK",
+					content: { "application/json": { schema: schemaOf(r.response, "output") } },
+				},
+				"400": problemResponse("Bad input: the problem names each offending parameter."),
+				...(r.params ? { "404": problemResponse("No such record.") } : {}),
+				"500": problemResponse("Server error."),
+			},
+		};
+	}
+	return {
+		openapi: "3.1.0",
+		info: {
+			title: "IIF API",
+			version,
+			description:
+				"The Integrated Implementation Framework: commitments made for the development goals (MDGs, SDGs), who made them, where, for whom, and what came of them. Read-only for now; writes arrive with accounts.",
+			license: { name: "MIT", identifier: "MIT" },
+		},
+		servers: [{ url: "/" }],
+		paths,
+		components: { schemas: { Problem: problem } },
+	};
+}

@@ -1,0 +1,78 @@
+/**
+ * Maps every error to an answer once. API paths get RFC 9457 problem+json with the
+ * offending fields; pages get a plain HTML message. Unexpected errors are logged and
+ * answered without internals.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError, type ErrorCode, errorCodes } from "../../lib/errors.ts";
+
+const titles: Record<ErrorCode, string> = {
+	invalid_input: "Invalid input",
+	unauthenticated: "Sign-in required",
+	forbidden: "Not allowed",
+	not_found: "Not found",
+	conflict: "Conflict",
+	rate_limited: "Too many requests",
+	internal: "Internal error",
+};
+
+function toAppError(error: unknown): AppError {
+	if (error instanceof AppError) return error;
+	const fe = error as Partial<FastifyError>;
+	if (typeof fe.statusCode === "number" && fe.statusCode >= 400 && fe.statusCode < 500) {
+		const code = (Object.entries(errorCodes).find(([, status]) => status === fe.statusCode)?.[0] ??
+			"invalid_input") as ErrorCode;
+		return new AppError(code, fe.message ?? "bad request");
+	}
+	return new AppError("internal", "something went wrong on our side; it has been logged");
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+	const body = {
+		type: `urn:iif:problem:${error.code}`,
+		title: titles[error.code],
+		status: error.status,
+		detail: error.message,
+		instance: request.url,
+		code: error.code,
+		...(error.fields.length ? { errors: error.fields } : {}),
+		...error.extra,
+	};
+	if (
+		request.url.startsWith("/api/") ||
+		request.url === "/healthz" ||
+		!String(request.headers.accept ?? "").includes("text/html")
+	) {
+		return reply
+			.status(error.status)
+			.header("cache-control", "no-store")
+			.type("application/problem+json; charset=utf-8")
+			.send(JSON.stringify(body));
+	}
+	const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+	return reply
+		.status(error.status)
+		.header("cache-control", "no-store")
+		.type("text/html; charset=utf-8")
+		.send(
+			`<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(body.title)}</title><h1>${escapeHtml(body.title)}</h1><p>${escapeHtml(body.detail)}</p><p><a href="/">IIF home</a></p></html>`,
+		);
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+	app.setErrorHandler((error, request, reply) => {
+		const appError = toAppError(error);
+		if (appError.code === "internal") request.log.error({ err: error }, "unexpected error");
+		return sendProblem(request, reply, appError);
+	});
+	app.setNotFoundHandler((request, reply) =>
+		sendProblem(
+			request,
+			reply,
+			new AppError(
+				"not_found",
+				`no page or API route at ${request.method} ${request.url.split("?")[0]}`,
+			),
+		),
+	);
+}

@@ -1,0 +1,29 @@
+/** One instance of each service over one database: what routes, pages and the CLI call. */
+import type { Database } from "../db/database.ts";
+import { CommitmentService } from "../modules/commitments/commitments.service.ts";
+import { CountryService } from "../modules/countries/countries.service.ts";
+import { DemoService } from "../modules/demo/demo.service.ts";
+import { ForumService } from "../modules/forums/forums.service.ts";
+import { FrameworkService } from "../modules/frameworks/frameworks.service.ts";
+import { HealthService } from "../modules/health/health.service.ts";
+import { ReferenceService } from "../modules/reference/reference.service.ts";
+import { StakeholderService } from "../modules/stakeholders/stakeholders.service.ts";
+
+export function createServices(database: Database) {
+	const commitments = new CommitmentService(database);
+	const forums = new ForumService(database);
+	const stakeholders = new StakeholderService(database);
+	return {
+		database,
+		commitments,
+		countries: new CountryService(database),
+		demo: new DemoService(database, { commitments, forums, stakeholders }),
+		forums,
+		frameworks: new FrameworkService(database),
+		health: new HealthService(database),
+		reference: new ReferenceService(database),
+		stakeholders,
+	};
+}
+
+export type Services = ReturnType<typeof createServices>;

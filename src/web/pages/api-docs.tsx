@@ -1,0 +1,93 @@
+/** A readable page of the OpenAPI document, rendered on the server: no script needed. */
+import { Layout } from "../components/layout.tsx";
+
+interface Param {
+	name: string;
+	in: string;
+	required: boolean;
+	description?: string;
+	schema: Record<string, unknown>;
+}
+
+function typeOf(schema: Record<string, unknown>): string {
+	if (Array.isArray(schema.enum)) return (schema.enum as string[]).join(" | ");
+	if (schema.type === "array")
+		return `list of ${typeOf((schema.items ?? {}) as Record<string, unknown>)}`;
+	const bounds = [
+		schema.minimum !== undefined ? `≥ ${schema.minimum}` : "",
+		schema.maximum !== undefined ? `≤ ${schema.maximum}` : "",
+	]
+		.filter(Boolean)
+		.join(", ");
+	return `${String(schema.type ?? "any")}${bounds ? ` (${bounds})` : ""}${schema.pattern ? ` matching ${String(schema.pattern)}` : ""}`;
+}
+
+export function ApiDocsPage(props: {
+	doc: {
+		info: { title: string; version: string; description: string };
+		paths: Record<
+			string,
+			Record<string, { summary: string; description?: string; parameters: Param[] }>
+		>;
+	};
+}) {
+	const { doc } = props;
+	return (
+		<Layout title="API">
+			<h1>
+				{doc.info.title} <span class="muted">v{doc.info.version}</span>
+			</h1>
+			<p>{doc.info.description}</p>
+			<p>
+				Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors
+				are <code>application/problem+json</code> (RFC 9457) with an <code>errors</code> list naming
+				each offending parameter.
+			</p>
+			{Object.entries(doc.paths).flatMap(([path, ops]) =>
+				Object.entries(ops).map(([method, op]) => (
+					<section key={`${method} ${path}`}>
+						<h2 id={`${method}-${path}`}>
+							<code>
+								{method.toUpperCase()} {path}
+							</code>
+						</h2>
+						<p>
+							<strong>{op.summary}</strong>
+							{op.description ? ` — ${op.description}` : ""}
+						</p>
+						{op.parameters.length > 0 && (
+							<table>
+								<thead>
+									<tr>
+										<th scope="col">Parameter</th>
+										<th scope="col">In</th>
+										<th scope="col">Type</th>
+										<th scope="col">Meaning</th>
+									</tr>
+								</thead>
+								<tbody>
+									{op.parameters.map((p) => (
+										<tr key={p.name}>
+											<td>
+												<code>{p.name}</code>
+												{p.required ? " (required)" : ""}
+											</td>
+											<td>{p.in}</td>
+											<td>
+												{typeOf(p.schema)}
+												{p.schema.default !== undefined
+													? `, default ${String(p.schema.default)}`
+													: ""}
+											</td>
+											<td>{p.description ?? ""}</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						)}
+					</section>
+				)),
+			)}
+		</Layout>
+	);
+}
