@@ -1,7 +1,11 @@
 /** Records are addressed by a numeric id or by their slug; anything else is malformed. */
 export type RecordRef = { id: number } | { slug: string };
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Lowercase words joined by hyphens, with at least one letter so a slug never reads as an id. */
+export const slugPattern = /^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A numeric id or a slug, as taken in paths and filters. */
+export const recordRefPattern = /^(?:[1-9]\d{0,15}|(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 export function parseRecordRef(value: string): RecordRef | null {
 	if (/^[1-9]\d{0,15}$/.test(value) && Number.isSafeInteger(Number(value)))
@@ -24,5 +28,5 @@ export function slugify(title: string): string {
 		.replace(/^-+|-+$/g, "")
 		.slice(0, 80)
 		.replace(/-+$/g, "");
-	return base || "commitment";
+	return /[a-z]/.test(base) ? base : `commitment-${base}`.replace(/-$/, "");
 }

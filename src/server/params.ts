@@ -109,6 +109,3 @@ export function enumParam<const T extends readonly [string, ...string[]]>(
 		description,
 	});
 }
-
-/** The record reference in a path: a numeric id or a slug. */
-export const recordRefPattern = /^(?:[1-9]\d{0,15}|[a-z0-9]+(?:-[a-z0-9]+)*)$/;

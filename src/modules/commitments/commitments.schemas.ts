@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isIsoDate } from "../../lib/dates.ts";
+import { recordRefPattern, slugPattern } from "../../lib/ids.ts";
 import {
 	enumListParam,
 	enumParam,
@@ -44,7 +45,6 @@ export type RelationKind = (typeof relationKinds)[number];
 
 export const goalCodePattern = /^(mdg|sdg):\d{1,2}$/i;
 export const targetCodePattern = /^(mdg|sdg):\d{1,2}\.[0-9a-z]{1,2}$/i;
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const isoDate = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
 const year = z.number().int().min(1900).max(2100);
@@ -125,7 +125,7 @@ export const commitmentInput = z
 	.strictObject({
 		slug: z
 			.string()
-			.regex(slugPattern, "must be lowercase words joined by hyphens")
+			.regex(slugPattern, "must be lowercase words joined by hyphens, with a letter")
 			.max(120)
 			.optional(),
 		title: z.string().trim().min(3, "must be at least 3 characters").max(300),
@@ -214,16 +214,8 @@ export const commitmentListQuery = z.strictObject({
 		"Goal codes (framework:code); a commitment matches when it serves any of them, directly or through a target.",
 	),
 	target: patternListParam(targetCodePattern, "mdg:8.B", "Target codes (framework:code)."),
-	stakeholder: patternListParam(
-		/^(?:[1-9]\d{0,15}|[a-z0-9]+(?:-[a-z0-9]+)*)$/,
-		"12",
-		"Makers, by id or slug.",
-	),
-	forum: patternListParam(
-		/^(?:[1-9]\d{0,15}|[a-z0-9]+(?:-[a-z0-9]+)*)$/,
-		"3",
-		"Forums, by id or slug.",
-	),
+	stakeholder: patternListParam(recordRefPattern, "12", "Makers, by id or slug."),
+	forum: patternListParam(recordRefPattern, "3", "Forums, by id or slug."),
 	forum_kind: enumListParam(forumKinds, "Kinds of forum."),
 	recipient: patternListParam(
 		/^(?:[A-Za-z]{2}|\d{2,4}|[A-Z][A-Z0-9]{1,5}|global)$/,

@@ -1,6 +1,7 @@
 /** Forums: where commitments were made. */
 import { z } from "zod";
 import { isIsoDate } from "../../lib/dates.ts";
+import { slugPattern } from "../../lib/ids.ts";
 import { enumListParam, intParam, optionalIntParam, textParam } from "../../server/params.ts";
 import { forumKinds } from "../commitments/commitments.schemas.ts";
 
@@ -10,7 +11,7 @@ export const forumInput = z
 	.strictObject({
 		slug: z
 			.string()
-			.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens")
+			.regex(slugPattern, "must be lowercase words joined by hyphens, with a letter")
 			.max(120),
 		name: z.string().trim().min(2).max(300),
 		kind: z.enum(forumKinds),

@@ -204,7 +204,7 @@ export function readSdg(): FrameworkData {
 }
 
 function clean(text: string | undefined): string {
-	return (text ?? "").replace(/\s+/g, " ").trim();
+	return (text ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
 }
 
 function cleanOrNull(text: string | undefined): string | null {

@@ -1,5 +1,6 @@
 /** Stakeholders: who commits and who receives. */
 import { z } from "zod";
+import { slugPattern } from "../../lib/ids.ts";
 import { enumListParam, intParam, patternListParam, textParam } from "../../server/params.ts";
 
 export const stakeholderKinds = [
@@ -18,7 +19,7 @@ export const stakeholderInput = z
 	.strictObject({
 		slug: z
 			.string()
-			.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens")
+			.regex(slugPattern, "must be lowercase words joined by hyphens, with a letter")
 			.max(120),
 		name: z.string().trim().min(2).max(300),
 		short_name: z.string().trim().max(60).nullable().default(null),

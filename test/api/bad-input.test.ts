@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { describeEachDialect } from "../helpers/app.ts";
+
+/** Each case: a request, its status, and the parameter the problem must name. */
+const cases: [string, number, string][] = [
+	["/api/v1/commitments?limit=100000", 400, "limit"],
+	["/api/v1/commitments?limit=0", 400, "limit"],
+	["/api/v1/commitments?limit=ten", 400, "limit"],
+	["/api/v1/commitments?page=-1", 400, "page"],
+	["/api/v1/commitments?goal=goal8", 400, "goal"],
+	["/api/v1/commitments?goal=mdg:9", 400, "goal"],
+	["/api/v1/commitments?goal=sdg:18", 400, "goal"],
+	["/api/v1/commitments?target=mdg:8.Z", 400, "target"],
+	["/api/v1/commitments?target=8.B", 400, "target"],
+	["/api/v1/commitments?stakeholder=no-such-maker", 400, "stakeholder"],
+	["/api/v1/commitments?stakeholder=99999", 400, "stakeholder"],
+	["/api/v1/commitments?stakeholder=Bad%20Slug!", 400, "stakeholder"],
+	["/api/v1/commitments?forum=no-such-forum", 400, "forum"],
+	["/api/v1/commitments?forum_kind=summit", 400, "forum_kind"],
+	["/api/v1/commitments?recipient=XX", 400, "recipient"],
+	["/api/v1/commitments?recipient=Kenya", 400, "recipient"],
+	["/api/v1/commitments?kind=loan", 400, "kind"],
+	["/api/v1/commitments?status=draft", 400, "status"],
+	["/api/v1/commitments?year_from=2010&year_to=2005", 400, "year_to"],
+	["/api/v1/commitments?year_from=20100", 400, "year_from"],
+	["/api/v1/commitments?q=", 400, "q"],
+	["/api/v1/commitments?q=%21%21%21", 400, "q"],
+	["/api/v1/commitments?sort=amount", 400, "sort"],
+	["/api/v1/commitments?sort=relevance", 400, "sort"],
+	["/api/v1/commitments?colour=red", 400, "colour"],
+	["/api/v1/commitments/abc$", 400, "id"],
+	["/api/v1/commitments/Not_A_Slug", 400, "id"],
+	["/api/v1/commitments/0", 400, "id"],
+	["/api/v1/commitments/999999", 404, ""],
+	["/api/v1/commitments/no-such-commitment", 404, ""],
+	["/api/v1/stakeholders/999999", 404, ""],
+	["/api/v1/stakeholders/bad$id", 400, "id"],
+	["/api/v1/stakeholders?kind=government", 400, "kind"],
+	["/api/v1/stakeholders?limit=201", 400, "limit"],
+	["/api/v1/forums/999999", 404, ""],
+	["/api/v1/forums?kind=summit", 400, "kind"],
+	["/api/v1/forums?year_from=2012&year_to=2001", 400, "year_to"],
+	["/api/v1/countries/KEN", 400, "code"],
+	["/api/v1/countries/QQ", 404, ""],
+	["/api/v1/countries?lang=de", 400, "lang"],
+	["/api/v1/frameworks/xdg", 400, "code"],
+	["/api/v1/frameworks/sdg?lang=de", 400, "lang"],
+	["/api/v1/frameworks?x=1", 400, "x"],
+	["/api/v1/nothing-here", 404, ""],
+];
+
+describeEachDialect("bad input", (ctx) => {
+	it("answers each bad request with problem+json naming the parameter", async () => {
+		for (const [url, status, param] of cases) {
+			const res = await ctx().get(url);
+			assert.equal(res.status, status, `${url}: ${JSON.stringify(res.body)}`);
+			assert.match(String(res.headers["content-type"]), /^application\/problem\+json/, url);
+			assert.equal(res.body.status, status, url);
+			assert.ok(res.body.title && res.body.detail && res.body.type, url);
+			if (param) {
+				assert.ok(
+					res.body.errors.some((e: { name: string }) => e.name === param),
+					`${url} names ${param}: ${JSON.stringify(res.body.errors)}`,
+				);
+				assert.ok(
+					res.body.detail.includes(param),
+					`${url} detail mentions ${param}: ${res.body.detail}`,
+				);
+			}
+		}
+	});
+
+	it("writes nothing and keeps serving after bad requests", async () => {
+		const before = await ctx().get("/api/v1/commitments?limit=1");
+		for (const [url] of cases) await ctx().get(url);
+		const after = await ctx().get("/api/v1/commitments?limit=1");
+		assert.equal(after.status, 200);
+		assert.equal(after.body.total, before.body.total);
+		assert.deepEqual(after.body.items, before.body.items);
+	});
+
+	it("accepts no writes on the read API", async () => {
+		for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) {
+			const res = await ctx().app.inject({
+				method,
+				url: "/api/v1/commitments",
+				payload: { title: "x" },
+			});
+			assert.equal(res.statusCode, 404, method);
+		}
+	});
+});
