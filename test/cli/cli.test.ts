@@ -1,0 +1,157 @@
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { after, before, describe, it } from "node:test";
+import {
+	createTestDatabase,
+	dialects,
+	skipReason,
+	type TestDatabase,
+} from "../helpers/databases.ts";
+import { demo } from "../helpers/demo.ts";
+
+const bin = new URL("../../bin/iif.js", import.meta.url).pathname;
+
+function run(
+	args: string[],
+	env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
+		let stdout = "";
+		let stderr = "";
+		child.stdout.on("data", (d) => (stdout += d));
+		child.stderr.on("data", (d) => (stderr += d));
+		child.on("close", (code) => resolve({ code, stdout, stderr }));
+	});
+}
+
+/** Starts `iif serve` on a free port and resolves with its base URL once it listens. */
+function serve(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--host", "127.0.0.1"], {
+			env: { ...process.env, LOG_LEVEL: "warn", ...env },
+		});
+		let out = "";
+		const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
+		child.stdout.on("data", (d) => {
+			out += d;
+			const m = /at (http:\/\/localhost:\d+)/.exec(out);
+			if (m?.[1]) {
+				clearTimeout(timer);
+				resolve({ child, base: m[1] });
+			}
+		});
+		child.stderr.on("data", (d) => (out += d));
+		child.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+	});
+}
+
+for (const dialect of dialects) {
+	describe(`iif CLI [${dialect}]`, { skip: skipReason(dialect) }, () => {
+		let db: TestDatabase;
+		let env: Record<string, string>;
+		before(async () => {
+			db = await createTestDatabase(dialect);
+			await db.database.close();
+			env = { IIF_DATABASE_URL: db.url };
+		});
+		after(async () => {
+			await db.drop().catch(() => {});
+		});
+
+		it("migrates, then has nothing left to apply", async () => {
+			const first = await run(["migrate"], env);
+			assert.equal(first.code, 0, first.stderr);
+			assert.match(first.stdout, /applied 0001_reference, 0002_registry/);
+			const second = await run(["migrate"], env);
+			assert.equal(second.code, 0);
+			assert.match(second.stdout, /nothing to apply/);
+		});
+
+		it("seeds the demo once, and a second seed changes nothing", async () => {
+			const first = await run(["seed", "--demo"], env);
+			assert.equal(first.code, 0, first.stderr);
+			assert.match(
+				first.stdout,
+				new RegExp(
+					`created ${demo.stakeholders.length} stakeholders, ${demo.forums.length} forums, ${demo.commitments.length} commitments`,
+				),
+			);
+			const second = await run(["seed", "--demo"], env);
+			assert.equal(second.code, 0, second.stderr);
+			assert.match(second.stdout, /reference data already current/);
+			assert.match(second.stdout, /created 0 stakeholders, 0 forums, 0 commitments, 0 relations/);
+			assert.match(
+				second.stdout,
+				new RegExp(
+					`already present: ${demo.stakeholders.length} stakeholders, ${demo.forums.length} forums, ${demo.commitments.length} commitments`,
+				),
+			);
+		});
+
+		it("serves the API over HTTP", async () => {
+			const { child, base } = await serve(env);
+			try {
+				const health = await (await fetch(`${base}/healthz`)).json();
+				assert.equal(health.database.dialect, dialect);
+				const list = await (await fetch(`${base}/api/v1/commitments?limit=1`)).json();
+				assert.equal(list.total, demo.commitments.length);
+			} finally {
+				child.kill("SIGTERM");
+			}
+		});
+
+		it("says what is wrong with bad commands and options", async () => {
+			const unknown = await run(["frobnicate"], env);
+			assert.equal(unknown.code, 2);
+			assert.match(unknown.stderr, /unknown command 'frobnicate'/);
+			const badOption = await run(["seed", "--demo-data"], env);
+			assert.equal(badOption.code, 2);
+			assert.match(badOption.stderr, /--demo-data/);
+			const badPort = await run(["serve"], { ...env, PORT: "eighty" });
+			assert.equal(badPort.code, 2);
+			assert.match(badPort.stderr, /PORT must be a number/);
+		});
+	});
+}
+
+describe("iif serve on an empty SQLite database", () => {
+	let db: TestDatabase;
+	before(async () => {
+		db = await createTestDatabase("sqlite");
+		await db.database.close();
+	});
+	after(() => db.drop().catch(() => {}));
+
+	it("loads the demo on first start, and never twice", async () => {
+		const first = await serve({ IIF_DATABASE_URL: db.url });
+		const list = await (await fetch(`${first.base}/api/v1/commitments?limit=1`)).json();
+		assert.equal(list.total, demo.commitments.length);
+		const home = await (await fetch(`${first.base}/`)).text();
+		assert.match(home, /Demo of public records/);
+		first.child.kill("SIGTERM");
+		await new Promise((r) => first.child.once("exit", r));
+		const second = await serve({ IIF_DATABASE_URL: db.url });
+		assert.equal(
+			(await (await fetch(`${second.base}/api/v1/commitments?limit=1`)).json()).total,
+			demo.commitments.length,
+		);
+		second.child.kill("SIGTERM");
+	});
+
+	it("can start without the demo", async () => {
+		const empty = await createTestDatabase("sqlite");
+		await empty.database.close();
+		const { child, base } = await serve({ IIF_DATABASE_URL: empty.url, IIF_DEMO: "off" });
+		try {
+			assert.equal((await (await fetch(`${base}/api/v1/commitments?limit=1`)).json()).total, 0);
+			assert.equal(
+				(await (await fetch(`${base}/api/v1/frameworks/mdg`)).json()).counts.targets,
+				21,
+			);
+		} finally {
+			child.kill("SIGTERM");
+			await empty.drop();
+		}
+	});
+});
