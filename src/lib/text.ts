@@ -16,3 +16,12 @@ export function searchTokens(text: string): string[] {
 export function searchText(...parts: (string | null | undefined)[]): string {
 	return searchTokens(parts.filter(Boolean).join(" ")).join(" ");
 }
+
+/** A case-insensitive LIKE pattern for words typed in a name search; LIKE's wildcards are taken as spaces. */
+export function likePattern(words: string | undefined): string | undefined {
+	const w = words
+		?.toLowerCase()
+		.replace(/[%_\\]/g, " ")
+		.trim();
+	return w ? `%${w}%` : undefined;
+}

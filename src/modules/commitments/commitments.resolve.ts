@@ -6,13 +6,13 @@
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
 import { AppError, type FieldProblem } from "../../lib/errors.ts";
-import { formatMinorUnits, toMinorUnits } from "../../lib/money.ts";
+import { toMinorUnits } from "../../lib/money.ts";
 import { ForumRepository } from "../forums/forums.repository.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { normalizeGoalCode, normalizeTargetCode } from "./commitments.filters.ts";
 import type { CommitmentData, CommitmentInput } from "./commitments.schemas.ts";
-import type { CommitmentState, FinancialState } from "./commitments.state.ts";
+import { type CommitmentState, type FinancialState, financialTerms } from "./commitments.state.ts";
 
 const refKey = (r: number | string) => String(r);
 const asRef = (r: number | string) => (typeof r === "number" ? { id: r } : { slug: r });
@@ -146,25 +146,7 @@ export function stateToInput(s: CommitmentState): CommitmentInput {
 				: { kind: r.kind as "country", code: r.code },
 		),
 		sectors: s.sectors,
-		financial: f
-			? {
-					amount:
-						f.amount_minor === null || f.currency === null
-							? null
-							: formatMinorUnits(f.amount_minor, f.currency),
-					currency: f.currency,
-					frequency: f.frequency,
-					increase_over_year: f.increase_over_year,
-					price_basis: f.price_basis,
-					price_base_year: f.price_base_year,
-					period_start: f.period_start,
-					period_end: f.period_end,
-					additionality: f.additionality,
-					gni_share_min: f.gni_share_min,
-					gni_share_max: f.gni_share_max,
-					note: f.note,
-				}
-			: null,
+		financial: f ? (({ amount_minor: _minor, ...terms }) => terms)(financialTerms(f)) : null,
 		policy: s.policy,
 		sources: s.sources,
 		status: s.status,

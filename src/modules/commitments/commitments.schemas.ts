@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { isIsoDate } from "../../lib/dates.ts";
 import { recordRefPattern, slugPattern } from "../../lib/ids.ts";
+import { pageOf } from "../../server/paging.ts";
 import {
 	enumListParam,
 	enumParam,
@@ -287,12 +288,7 @@ export const commitmentListItem = z.object({
 	origin: z.enum(origins),
 });
 
-export const commitmentList = z.object({
-	items: z.array(commitmentListItem),
-	total: z.number().int(),
-	page: z.number().int(),
-	limit: z.number().int(),
-});
+export const commitmentList = pageOf(commitmentListItem);
 
 const relatedCommitment = z.object({
 	kind: z.enum(relationKinds),

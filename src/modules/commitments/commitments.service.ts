@@ -36,7 +36,7 @@ import {
 	type CommitmentFilter,
 	CommitmentSearchRepository,
 } from "./commitments.search.repository.ts";
-import { type CommitmentState, changedFields } from "./commitments.state.ts";
+import { type CommitmentState, changedFields, financialTerms } from "./commitments.state.ts";
 
 /** Relations that must never loop back (a part of its own part, a reaffirmation of itself). */
 const acyclicKinds = ["reaffirms", "supersedes", "part_of"] as const;
@@ -393,26 +393,7 @@ export class CommitmentService {
 		return {
 			...(item as CommitmentListItem),
 			text: row.text,
-			financial: f
-				? {
-						amount:
-							f.amount_minor === null || f.currency === null
-								? null
-								: formatMinorUnits(f.amount_minor, f.currency),
-						amount_minor: f.amount_minor,
-						currency: f.currency,
-						frequency: f.frequency,
-						increase_over_year: f.increase_over_year,
-						price_basis: f.price_basis,
-						price_base_year: f.price_base_year,
-						period_start: f.period_start,
-						period_end: f.period_end,
-						additionality: f.additionality,
-						gni_share_min: f.gni_share_min,
-						gni_share_max: f.gni_share_max,
-						note: f.note,
-					}
-				: null,
+			financial: f ? financialTerms(f) : null,
 			policy: state.policy,
 			sectors: state.sectors.map((code) => ({ code, name: sectorNames.get(code) ?? null })),
 			sources: state.sources,

@@ -2,6 +2,7 @@
  * A commitment's whole state with every reference resolved to ids: what is stored,
  * what a version snapshot holds, and what an update is merged into.
  */
+import { formatMinorUnits } from "../../lib/money.ts";
 import type { CommitmentKind, CommitmentStatus } from "./commitments.schemas.ts";
 
 export interface FinancialState {
@@ -70,4 +71,14 @@ export function changedFields(
 		.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
 		.map((k) => apiNames[k] ?? k)
 		.sort();
+}
+
+/** Financial terms as the API shows them: the exact decimal amount beside its minor units. */
+export function financialTerms(f: FinancialState) {
+	const { amount_minor, note, ...terms } = f;
+	const amount =
+		amount_minor === null || f.currency === null
+			? null
+			: formatMinorUnits(amount_minor, f.currency);
+	return { amount, amount_minor, ...terms, note };
 }

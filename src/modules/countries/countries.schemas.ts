@@ -1,6 +1,7 @@
 /** Countries (ISO 3166-1, from the IATI codelist) as recipients and as home of member-state stakeholders. */
 import { z } from "zod";
 import { languages } from "../../lib/languages.ts";
+import { pageOf } from "../../server/paging.ts";
 import { enumParam, intParam, textParam } from "../../server/params.ts";
 
 export const countryListQuery = z.strictObject({
@@ -35,12 +36,7 @@ export const countryItem = z.object({
 		.meta({ description: "Public commitments that name this country among their recipients." }),
 });
 
-export const countryList = z.object({
-	items: z.array(countryItem),
-	total: z.number().int(),
-	page: z.number().int(),
-	limit: z.number().int(),
-});
+export const countryList = pageOf(countryItem);
 
 export const countryDetail = countryItem.extend({
 	names: z.record(z.string(), z.string()),

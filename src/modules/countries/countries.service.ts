@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../lib/errors.ts";
+import { likePattern } from "../../lib/text.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { CountryRepository } from "./countries.repository.ts";
@@ -12,11 +13,7 @@ export class CountryService {
 
 	async list(query: z.output<typeof countryListQuery>) {
 		const repo = new CountryRepository(this.database.db);
-		const words = query.q
-			?.toLowerCase()
-			.replace(/[%_\\]/g, " ")
-			.trim();
-		const filter = { lang: query.lang, nameLike: words ? `%${words}%` : undefined };
+		const filter = { lang: query.lang, nameLike: likePattern(query.q) };
 		const [total, rows] = await Promise.all([
 			repo.count(filter),
 			repo.page(filter, (query.page - 1) * query.limit, query.limit),

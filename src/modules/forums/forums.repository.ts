@@ -1,5 +1,6 @@
 /** Stores and reads forums. */
 import type { Kysely } from "kysely";
+import { idsByRef } from "../../db/refs.ts";
 import type { Tables } from "../../db/tables.ts";
 import type { RecordRef } from "../../lib/ids.ts";
 import { toInt } from "../../lib/numbers.ts";
@@ -42,24 +43,7 @@ export class ForumRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
 
 	async idsByRef(refs: readonly RecordRef[]): Promise<Map<string, number>> {
-		const ids = refs.flatMap((r) => ("id" in r ? [r.id] : []));
-		const slugs = refs.flatMap((r) => ("slug" in r ? [r.slug] : []));
-		const out = new Map<string, number>();
-		if (ids.length)
-			for (const r of await this.db
-				.selectFrom("forum")
-				.select("id")
-				.where("id", "in", ids)
-				.execute())
-				out.set(String(r.id), toInt(r.id));
-		if (slugs.length)
-			for (const r of await this.db
-				.selectFrom("forum")
-				.select(["id", "slug"])
-				.where("slug", "in", slugs)
-				.execute())
-				out.set(r.slug, toInt(r.id));
-		return out;
+		return idsByRef(this.db, "forum", refs);
 	}
 
 	async insert(f: Omit<ForumRecord, "id">, now: string): Promise<number> {

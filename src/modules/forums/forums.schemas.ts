@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isIsoDate } from "../../lib/dates.ts";
 import { slugPattern } from "../../lib/ids.ts";
+import { pageOf } from "../../server/paging.ts";
 import { enumListParam, intParam, optionalIntParam, textParam } from "../../server/params.ts";
 import { forumKinds } from "../commitments/commitments.schemas.ts";
 
@@ -55,12 +56,7 @@ export const forumItem = z.object({
 	commitment_count: z.number().int(),
 });
 
-export const forumList = z.object({
-	items: z.array(forumItem),
-	total: z.number().int(),
-	page: z.number().int(),
-	limit: z.number().int(),
-});
+export const forumList = pageOf(forumItem);
 export const forumDetail = forumItem.extend({
 	commitments: z.string().meta({ description: "API link to the commitments made at this forum." }),
 });

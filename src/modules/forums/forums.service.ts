@@ -4,6 +4,7 @@ import type { Database } from "../../db/database.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
+import { likePattern } from "../../lib/text.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { type ForumRecord, ForumRepository } from "./forums.repository.ts";
@@ -28,15 +29,11 @@ export class ForumService {
 		if (query.year_from && query.year_to && query.year_from > query.year_to)
 			throw AppError.invalid("year_to", "query parameter 'year_to' is before year_from");
 		const repo = new ForumRepository(this.database.db);
-		const words = query.q
-			?.toLowerCase()
-			.replace(/[%_\\]/g, " ")
-			.trim();
 		const filter = {
 			kinds: query.kind,
 			heldFrom: query.year_from ? `${query.year_from}-01-01` : undefined,
 			heldTo: query.year_to ? `${query.year_to}-12-31` : undefined,
-			nameLike: words ? `%${words}%` : undefined,
+			nameLike: likePattern(query.q),
 		};
 		const [total, rows] = await Promise.all([
 			repo.count(filter),

@@ -1,6 +1,6 @@
 /** Writes and reads the shipped reference data: frameworks, translations, codelists, app metadata. */
 import type { Kysely } from "kysely";
-import { chunks } from "../../db/batch.ts";
+import { upsertAll } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
 import type { CodelistData, FrameworkData } from "./reference.data.ts";
 
@@ -17,11 +17,7 @@ export class ReferenceRepository {
 	}
 
 	async setMeta(key: string, value: string): Promise<void> {
-		await this.db
-			.insertInto("app_meta")
-			.values({ key, value })
-			.onConflict((oc) => oc.column("key").doUpdateSet({ value }))
-			.execute();
+		await upsertAll(this.db, "app_meta", [{ key, value }], ["key"], ["value"]);
 	}
 
 	/**
@@ -30,103 +26,60 @@ export class ReferenceRepository {
 	 */
 	async upsertFramework(f: FrameworkData): Promise<void> {
 		const fw = f.code;
-		await this.db
-			.insertInto("framework")
-			.values({ code: fw, name: f.name, effective_on: f.effective_on, source_url: f.source_url })
-			.onConflict((oc) =>
-				oc.column("code").doUpdateSet((eb) => ({
-					name: eb.ref("excluded.name"),
-					effective_on: eb.ref("excluded.effective_on"),
-					source_url: eb.ref("excluded.source_url"),
-				})),
-			)
-			.execute();
+		const id = (code: string) => `${fw}:${code}`;
+		await upsertAll(
+			this.db,
+			"framework",
+			[{ code: fw, name: f.name, effective_on: f.effective_on, source_url: f.source_url }],
+			["code"],
+			["name", "effective_on", "source_url"],
+		);
 		const goals = f.goals.map((g, i) => ({
-			id: `${fw}:${g.code}`,
+			id: id(g.code),
 			framework: fw,
 			code: g.code,
 			title: g.title,
 			short_title: g.short_title,
 			position: i + 1,
 		}));
-		for (const batch of chunks(goals)) {
-			await this.db
-				.insertInto("goal")
-				.values(batch)
-				.onConflict((oc) =>
-					oc.column("id").doUpdateSet((eb) => ({
-						title: eb.ref("excluded.title"),
-						short_title: eb.ref("excluded.short_title"),
-						position: eb.ref("excluded.position"),
-					})),
-				)
-				.execute();
-		}
+		await upsertAll(this.db, "goal", goals, ["id"], ["title", "short_title", "position"]);
 		const targets = f.targets.map((t, i) => ({
-			id: `${fw}:${t.code}`,
+			id: id(t.code),
 			framework: fw,
-			goal_id: `${fw}:${t.goal}`,
+			goal_id: id(t.goal),
 			code: t.code,
 			title: t.title,
 			position: i + 1,
 		}));
-		for (const batch of chunks(targets)) {
-			await this.db
-				.insertInto("target")
-				.values(batch)
-				.onConflict((oc) =>
-					oc.column("id").doUpdateSet((eb) => ({
-						title: eb.ref("excluded.title"),
-						position: eb.ref("excluded.position"),
-					})),
-				)
-				.execute();
-		}
+		await upsertAll(this.db, "target", targets, ["id"], ["title", "position"]);
 		const indicators = f.indicators.map((d, i) => ({
-			id: `${fw}:${d.code}`,
+			id: id(d.code),
 			framework: fw,
-			goal_id: `${fw}:${d.goal}`,
+			goal_id: id(d.goal),
 			code: d.code,
 			title: d.title,
 			position: i + 1,
 		}));
-		for (const batch of chunks(indicators)) {
-			await this.db
-				.insertInto("indicator")
-				.values(batch)
-				.onConflict((oc) =>
-					oc.column("id").doUpdateSet((eb) => ({
-						title: eb.ref("excluded.title"),
-						position: eb.ref("excluded.position"),
-					})),
-				)
-				.execute();
-		}
+		await upsertAll(this.db, "indicator", indicators, ["id"], ["title", "position"]);
 		await this.db.deleteFrom("indicator_target").where("indicator_id", "like", `${fw}:%`).execute();
 		const links = f.indicators.flatMap((d) =>
-			d.targets.map((t) => ({ indicator_id: `${fw}:${d.code}`, target_id: `${fw}:${t}` })),
+			d.targets.map((t) => ({ indicator_id: id(d.code), target_id: id(t) })),
 		);
-		for (const batch of chunks(links))
-			await this.db.insertInto("indicator_target").values(batch).execute();
+		await upsertAll(this.db, "indicator_target", links, ["indicator_id", "target_id"], []);
 		const translations = f.translations.map((t) => ({
 			entity: t.entity,
-			entity_id: `${fw}:${t.code}`,
+			entity_id: id(t.code),
 			lang: t.lang,
 			title: t.title,
 			short_title: t.short_title,
 		}));
-		for (const batch of chunks(translations)) {
-			await this.db
-				.insertInto("translation")
-				.values(batch)
-				.onConflict((oc) =>
-					oc.columns(["entity", "entity_id", "lang"]).doUpdateSet((eb) => ({
-						title: eb.ref("excluded.title"),
-						short_title: eb.ref("excluded.short_title"),
-					})),
-				)
-				.execute();
-		}
+		await upsertAll(
+			this.db,
+			"translation",
+			translations,
+			["entity", "entity_id", "lang"],
+			["title", "short_title"],
+		);
 	}
 
 	async upsertCodelist(c: CodelistData): Promise<void> {
@@ -136,18 +89,7 @@ export class ReferenceRepository {
 			status: i.status,
 			category: i.category,
 		}));
-		for (const batch of chunks(items)) {
-			await this.db
-				.insertInto("code_item")
-				.values(batch)
-				.onConflict((oc) =>
-					oc.columns(["list", "code"]).doUpdateSet((eb) => ({
-						status: eb.ref("excluded.status"),
-						category: eb.ref("excluded.category"),
-					})),
-				)
-				.execute();
-		}
+		await upsertAll(this.db, "code_item", items, ["list", "code"], ["status", "category"]);
 		const names = c.items.flatMap((i) =>
 			Object.entries(i.names).map(([lang, name]) => ({
 				list: c.list,
@@ -156,29 +98,11 @@ export class ReferenceRepository {
 				name: name as string,
 			})),
 		);
-		for (const batch of chunks(names)) {
-			await this.db
-				.insertInto("code_name")
-				.values(batch)
-				.onConflict((oc) =>
-					oc
-						.columns(["list", "code", "lang"])
-						.doUpdateSet((eb) => ({ name: eb.ref("excluded.name") })),
-				)
-				.execute();
-		}
+		await upsertAll(this.db, "code_name", names, ["list", "code", "lang"], ["name"]);
 	}
 
 	async upsertGroups(groups: { code: string; name: string }[]): Promise<void> {
-		for (const batch of chunks(groups)) {
-			await this.db
-				.insertInto("stakeholder_group")
-				.values(batch)
-				.onConflict((oc) =>
-					oc.column("code").doUpdateSet((eb) => ({ name: eb.ref("excluded.name") })),
-				)
-				.execute();
-		}
+		await upsertAll(this.db, "stakeholder_group", groups, ["code"], ["name"]);
 	}
 
 	/** Which of these codes exist in a codelist (active or not: old records cite withdrawn codes). */

@@ -1,6 +1,7 @@
 /** Stakeholders: who commits and who receives. */
 import { z } from "zod";
 import { slugPattern } from "../../lib/ids.ts";
+import { pageOf } from "../../server/paging.ts";
 import { enumListParam, intParam, patternListParam, textParam } from "../../server/params.ts";
 
 export const stakeholderKinds = [
@@ -79,12 +80,7 @@ export const stakeholderItem = z.object({
 		.meta({ description: "Public commitments this stakeholder made (alone or with others)." }),
 });
 
-export const stakeholderList = z.object({
-	items: z.array(stakeholderItem),
-	total: z.number().int(),
-	page: z.number().int(),
-	limit: z.number().int(),
-});
+export const stakeholderList = pageOf(stakeholderItem);
 export const stakeholderDetail = stakeholderItem.extend({
 	country_name: z.string().nullable(),
 	commitments: z.string().meta({ description: "API link to this stakeholder's commitments." }),

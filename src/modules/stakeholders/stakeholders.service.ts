@@ -4,6 +4,7 @@ import type { Database } from "../../db/database.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
+import { likePattern } from "../../lib/text.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
@@ -49,15 +50,11 @@ export class StakeholderService {
 
 	async list(query: z.output<typeof stakeholderListQuery>) {
 		const repo = new StakeholderRepository(this.database.db);
-		const words = query.q
-			?.toLowerCase()
-			.replace(/[%_\\]/g, " ")
-			.trim();
 		const filter = {
 			kinds: query.kind,
 			groups: query.group?.map((g) => g.toUpperCase()),
 			countries: query.country?.map((c) => c.toUpperCase()),
-			nameLike: words ? `%${words}%` : undefined,
+			nameLike: likePattern(query.q),
 			publicStatuses,
 		};
 		const [total, rows] = await Promise.all([
