@@ -6,6 +6,7 @@ import { countryRoutes } from "../modules/countries/countries.routes.ts";
 import { forumRoutes } from "../modules/forums/forums.routes.ts";
 import { frameworkRoutes } from "../modules/frameworks/frameworks.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
+import { referenceRoutes } from "../modules/reference/reference.routes.ts";
 import { stakeholderRoutes } from "../modules/stakeholders/stakeholders.routes.ts";
 import { pageRoutes } from "../web/routes.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
@@ -39,6 +40,7 @@ export async function buildApp(
 	forumRoutes(app, services);
 	countryRoutes(app, services);
 	frameworkRoutes(app, services);
+	referenceRoutes(app, services);
 	pageRoutes(app, services, appVersion);
 	return app;
 }

@@ -32,6 +32,8 @@ const urls = [
 	"/api/v1/countries?lang=es&q=re",
 	"/api/v1/countries/US",
 	"/api/v1/frameworks/mdg",
+	"/api/v1/codelists/Sector?lang=es",
+	"/api/v1/groups",
 	"/api/v1/frameworks/sdg?lang=zh",
 	"/api/v1/commitments?goal=mdg:9",
 	"/api/v1/commitments?limit=100000",

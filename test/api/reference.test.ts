@@ -147,6 +147,27 @@ describeEachDialect("stakeholders, forums, countries", (ctx) => {
 	});
 });
 
+describeEachDialect("codelists and groups", (ctx) => {
+	it("serves the IATI codelists in en, fr and es, with English as the fallback", async () => {
+		const sectors = await ctx().get("/api/v1/codelists/Sector");
+		assert.equal(sectors.status, 200);
+		const primary = sectors.body.items.find((i: any) => i.code === "11220");
+		assert.deepEqual([primary.name, primary.category], ["Primary education", "112"]);
+		const fr = await ctx().get("/api/v1/codelists/Currency?lang=fr");
+		assert.ok(fr.body.items.some((i: any) => i.code === "XOF"));
+		const regions = await ctx().get("/api/v1/codelists/Region?lang=ru");
+		assert.equal(regions.body.items.find((i: any) => i.code === "298").name, "Africa, regional");
+		assert.equal((await ctx().get("/api/v1/codelists/OrganisationType")).body.items.length, 16);
+		const bad = await ctx().get("/api/v1/codelists/Colour");
+		assert.equal(bad.status, 400);
+		assert.match(bad.body.detail, /not a codelist/);
+		const groups = await ctx().get("/api/v1/groups");
+		assert.ok(
+			["G8", "G20", "LDC", "SIDS"].every((g) => groups.body.items.some((i: any) => i.code === g)),
+		);
+	});
+});
+
 describeEachDialect("health, documentation, home page", (ctx) => {
 	it("reports the dialect and the migration state at /healthz", async () => {
 		const res = await ctx().get("/healthz");

@@ -150,6 +150,33 @@ export class ReferenceRepository {
 		);
 	}
 
+	/** A whole codelist with names in `lang`, English where missing, in code order. */
+	async codelist(list: string, lang: string) {
+		return this.db
+			.selectFrom("code_item")
+			.innerJoin("code_name as en", (j) =>
+				j
+					.onRef("en.list", "=", "code_item.list")
+					.onRef("en.code", "=", "code_item.code")
+					.on("en.lang", "=", "en"),
+			)
+			.leftJoin("code_name as loc", (j) =>
+				j
+					.onRef("loc.list", "=", "code_item.list")
+					.onRef("loc.code", "=", "code_item.code")
+					.on("loc.lang", "=", lang),
+			)
+			.select((eb) => [
+				"code_item.code",
+				eb.fn.coalesce("loc.name", "en.name").as("name"),
+				"code_item.status",
+				"code_item.category",
+			])
+			.where("code_item.list", "=", list)
+			.orderBy("code_item.code")
+			.execute();
+	}
+
 	async listGroups(): Promise<{ code: string; name: string }[]> {
 		return this.db
 			.selectFrom("stakeholder_group")

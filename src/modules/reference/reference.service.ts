@@ -1,6 +1,7 @@
 /** Loads the shipped reference data into the database, once per change of the data. */
 import type { Database } from "../../db/database.ts";
-import { readReferenceData } from "./reference.data.ts";
+import type { Language } from "../../lib/languages.ts";
+import { type CodelistName, readReferenceData } from "./reference.data.ts";
 import { ReferenceRepository } from "./reference.repository.ts";
 
 const hashKey = "reference_data_hash";
@@ -22,6 +23,18 @@ export const baseGroups = [
 
 export class ReferenceService {
 	constructor(private readonly database: Database) {}
+
+	async codelist(list: CodelistName, lang: Language) {
+		return {
+			list,
+			lang,
+			items: await new ReferenceRepository(this.database.db).codelist(list, lang),
+		};
+	}
+
+	async groups() {
+		return { items: await new ReferenceRepository(this.database.db).listGroups() };
+	}
 
 	/** Idempotent: upserts everything, and does nothing when the shipped data has not changed. */
 	async ensureLoaded(): Promise<{ loaded: boolean }> {
