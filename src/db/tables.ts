@@ -143,6 +143,8 @@ export interface CommitmentTable {
 	created_at: string;
 	updated_at: string;
 	published_at: string | null;
+	status_reason: string | null;
+	created_by: number | null;
 }
 
 export interface CommitmentMakerTable {
@@ -199,6 +201,165 @@ export interface CommitmentVersionTable {
 	created_by: number | null;
 }
 
+export interface UserTable {
+	id: Generated<number>;
+	email: string;
+	display_name: string;
+	password_hash: string;
+	role: string | null;
+	disabled_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface MembershipTable {
+	user_id: number;
+	stakeholder_id: number;
+	role: string;
+	created_at: string;
+}
+
+export interface SessionTable {
+	id_hash: string;
+	user_id: number;
+	csrf_token: string;
+	created_at: string;
+	last_seen_at: string;
+	expires_at: string;
+}
+
+export interface ApiTokenTable {
+	id: Generated<number>;
+	user_id: number;
+	name: string;
+	token_hash: string;
+	prefix: string;
+	created_at: string;
+	last_used_at: string | null;
+	revoked_at: string | null;
+}
+
+export interface RateCounterTable {
+	key: string;
+	window_start: string;
+	count: number;
+}
+
+export interface LoginFailureTable {
+	key: string;
+	failures: number;
+	last_failure_at: string;
+	blocked_until: string;
+}
+
+export interface ProgressReportTable {
+	id: Generated<number>;
+	commitment_id: number;
+	kind: string; // maker | recipient
+	stakeholder_id: number;
+	period_start: string;
+	period_end: string;
+	disbursed_minor: BigIntColumn | null;
+	currency: string | null;
+	policy_status: string | null;
+	narrative: string;
+	strategy_document: string | null;
+	strategy_section: string | null;
+	strategy_url: string | null;
+	version: number;
+	created_by: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ReportRecipientTable {
+	report_id: number;
+	kind: string;
+	code: string;
+}
+
+export interface ReportYearTable {
+	report_id: number;
+	year: number;
+	amount_minor: BigIntColumn;
+}
+
+export interface ReportEvidenceTable {
+	report_id: number;
+	position: number;
+	title: string;
+	url: string;
+}
+
+export interface ReportVersionTable {
+	report_id: number;
+	version: number;
+	snapshot: string;
+	reason: string | null;
+	created_at: string;
+	created_by: number | null;
+}
+
+export interface CommentTable {
+	id: Generated<number>;
+	commitment_id: number;
+	report_id: number | null;
+	parent_id: number | null;
+	author_id: number;
+	body: string;
+	created_at: string;
+	edited_at: string | null;
+	deleted_at: string | null;
+	hidden_at: string | null;
+	hidden_by: number | null;
+	hidden_reason: string | null;
+}
+
+export interface CommentFlagTable {
+	comment_id: number;
+	user_id: number;
+	reason: string;
+	created_at: string;
+}
+
+export interface AssessmentTable {
+	id: Generated<number>;
+	commitment_id: number;
+	assessor_id: number;
+	scheme: string;
+	score: string | null;
+	rationale: string;
+	assessed_on: string;
+	created_at: string;
+}
+
+export interface AssessmentMakerScoreTable {
+	assessment_id: number;
+	stakeholder_id: number;
+	score: number;
+}
+
+export interface AssessmentEvidenceTable {
+	assessment_id: number;
+	position: number;
+	title: string;
+	url: string;
+}
+
+export interface AuditEventTable {
+	id: Generated<number>;
+	occurred_at: string;
+	actor_user_id: number | null;
+	actor_via: string | null;
+	action: string;
+	object_type: string;
+	object_id: string;
+	before: string | null;
+	after: string | null;
+	prev_hash: string;
+	hash: string;
+}
+
 export interface Tables {
 	app_meta: AppMetaTable;
 	framework: FrameworkTable;
@@ -222,4 +383,21 @@ export interface Tables {
 	commitment_source: CommitmentSourceTable;
 	commitment_relation: CommitmentRelationTable;
 	commitment_version: CommitmentVersionTable;
+	app_user: UserTable;
+	membership: MembershipTable;
+	session: SessionTable;
+	api_token: ApiTokenTable;
+	rate_counter: RateCounterTable;
+	login_failure: LoginFailureTable;
+	progress_report: ProgressReportTable;
+	report_recipient: ReportRecipientTable;
+	report_year: ReportYearTable;
+	report_evidence: ReportEvidenceTable;
+	report_version: ReportVersionTable;
+	comment: CommentTable;
+	comment_flag: CommentFlagTable;
+	assessment: AssessmentTable;
+	assessment_maker_score: AssessmentMakerScoreTable;
+	assessment_evidence: AssessmentEvidenceTable;
+	audit_event: AuditEventTable;
 }

@@ -1,6 +1,7 @@
 /** Builds the Fastify application: plugins, error mapping, API and page routes. */
 import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
+import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { commitmentRoutes } from "../modules/commitments/commitments.routes.ts";
 import { countryRoutes } from "../modules/countries/countries.routes.ts";
 import { forumRoutes } from "../modules/forums/forums.routes.ts";
@@ -8,8 +9,11 @@ import { frameworkRoutes } from "../modules/frameworks/frameworks.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import { referenceRoutes } from "../modules/reference/reference.routes.ts";
 import { stakeholderRoutes } from "../modules/stakeholders/stakeholders.routes.ts";
+import { userRoutes } from "../modules/users/users.routes.ts";
 import { pageRoutes } from "../web/routes.ts";
+import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
+import { registerSecurityHeaders } from "./plugins/security.ts";
 import type { Services } from "./services.ts";
 import { appVersion } from "./version.ts";
 
@@ -28,12 +32,11 @@ export async function buildApp(
 	});
 	// Slow connections are the norm for many users: compress everything worth it.
 	await app.register(compress, { threshold: 1024 });
-	app.addHook("onSend", async (_request, reply, payload) => {
-		reply.header("x-content-type-options", "nosniff");
-		reply.header("referrer-policy", "strict-origin-when-cross-origin");
-		return payload;
-	});
 	registerErrorHandling(app);
+	await registerSecurityHeaders(app);
+	await registerAuth(app, services.auth);
+	authRoutes(app, services);
+	userRoutes(app, services);
 	healthRoutes(app, services);
 	commitmentRoutes(app, services);
 	stakeholderRoutes(app, services);

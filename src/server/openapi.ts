@@ -15,7 +15,12 @@ export interface RouteDoc {
 	tags: string[];
 	params?: z.ZodObject;
 	query?: z.ZodObject;
+	body?: z.ZodType | undefined;
 	response: z.ZodType;
+	/** Success status of a write. */
+	status?: number;
+	/** Needs a signed-in actor. */
+	security?: boolean;
 }
 
 const registry: RouteDoc[] = [];
@@ -123,11 +128,32 @@ export function openApiDocument(version: string) {
 			title: "IIF API",
 			version,
 			description:
-				"The Integrated Implementation Framework: commitments made for the development goals (MDGs, SDGs), who made them, where, for whom, and what came of them. Read-only for now; writes arrive with accounts.",
+				"The Integrated Implementation Framework: commitments made for the development goals (MDGs, SDGs), who made them, where, for whom, and what came of them. Reading is open to all; writes need a session (cookie and CSRF token) or an API token.",
 			license: { name: "MIT", identifier: "MIT" },
 		},
 		servers: [{ url: "/" }],
 		paths,
-		components: { schemas: { Problem: problem } },
+		components: {
+			schemas: { Problem: problem },
+			securitySchemes: {
+				bearerAuth: {
+					type: "http",
+					scheme: "bearer",
+					description: "An API token from POST /api/v1/tokens.",
+				},
+				cookieAuth: {
+					type: "apiKey",
+					in: "cookie",
+					name: "iif_session",
+					description: "The session cookie set by POST /api/v1/session.",
+				},
+				csrfToken: {
+					type: "apiKey",
+					in: "header",
+					name: "x-csrf-token",
+					description: "With the session cookie, every write carries the session's CSRF token.",
+				},
+			},
+		},
 	};
 }

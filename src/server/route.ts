@@ -1,16 +1,25 @@
 /**
- * Declares a read route once: Fastify gets the handler, OpenAPI gets the documentation,
- * and path and query are validated by the same zod schemas before the service is called.
+ * Declares a route once: Fastify gets the handler, OpenAPI gets the documentation, and
+ * path, query and body are validated by the same zod schemas before the service is called.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { Actor } from "../lib/actor.ts";
 import { parseInput } from "../lib/validation.ts";
 import { type RouteDoc, registerDoc } from "./openapi.ts";
+import { requireActor } from "./plugins/auth.ts";
 
 /** Routes without parameters still refuse unknown ones, so a typo is never silently ignored. */
 const emptyQuery = z.strictObject({});
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+interface RouteDef<P, Q, B, R extends z.ZodType>
+	extends Omit<RouteDoc, "method" | "params" | "query" | "body" | "response" | "security"> {
+	params?: P;
+	query?: Q;
+	response: R;
+}
 
 export function getRoute<
 	P extends z.ZodObject | undefined,
@@ -18,11 +27,8 @@ export function getRoute<
 	R extends z.ZodType,
 >(
 	app: FastifyInstance,
-	def: Omit<RouteDoc, "method" | "params" | "query" | "response"> & {
-		params?: P;
-		query?: Q;
-		response: R;
-		/** Seconds shared caches and browsers may keep the answer. */
+	def: RouteDef<P, Q, undefined, R> & {
+		/** Seconds shared caches and browsers may keep the answer (0: private, not stored). */
 		maxAge?: number;
 		handler: (input: {
 			params: Out<P>;
@@ -37,13 +43,61 @@ export function getRoute<
 		const params = (
 			def.params ? parseInput(def.params, request.params, "path parameter") : undefined
 		) as Out<P>;
-		const query = (
-			def.query
-				? parseInput(def.query, request.query ?? {}, "query parameter")
-				: parseInput(emptyQuery, request.query ?? {}, "query parameter")
+		const query = parseInput(
+			def.query ?? emptyQuery,
+			request.query ?? {},
+			"query parameter",
 		) as Out<Q>;
 		const body = await def.handler({ params, query, request, reply });
-		reply.header("cache-control", `public, max-age=${def.maxAge ?? 60}`);
+		// Answers that depend on who asks are never stored by shared caches.
+		reply.header(
+			"cache-control",
+			request.actor ? "private, no-store" : `public, max-age=${def.maxAge ?? 60}`,
+		);
 		return body;
+	});
+}
+
+/** A write: needs a signed-in actor (the CSRF check is the auth plugin's), validates its body. */
+export function writeRoute<
+	P extends z.ZodObject | undefined,
+	B extends z.ZodType | undefined,
+	R extends z.ZodType,
+>(
+	app: FastifyInstance,
+	def: RouteDef<P, undefined, B, R> & {
+		method: "POST" | "PATCH" | "PUT" | "DELETE";
+		body?: B;
+		/** Success status: 200 by default, 201 for creations. */
+		status?: number;
+		/** Sign-in and registration are the only writes open to anonymous callers. */
+		anonymous?: boolean;
+		handler: (input: {
+			params: Out<P>;
+			body: Out<B>;
+			actor: Actor;
+			request: FastifyRequest;
+			reply: FastifyReply;
+		}) => Promise<z.input<R>>;
+	},
+): void {
+	registerDoc({ ...def, security: !def.anonymous });
+	app.route({
+		method: def.method,
+		url: def.url,
+		config: def.anonymous ? { csrf: false } : {},
+		handler: async (request, reply) => {
+			const actor = def.anonymous ? (request.actor as Actor) : requireActor(request);
+			const params = (
+				def.params ? parseInput(def.params, request.params, "path parameter") : undefined
+			) as Out<P>;
+			parseInput(emptyQuery, request.query ?? {}, "query parameter");
+			const raw = request.body === undefined || request.body === null ? {} : request.body;
+			const { _csrf, ...fields } = raw as Record<string, unknown>;
+			const body = (def.body ? parseInput(def.body, fields, "field") : undefined) as Out<B>;
+			const answer = await def.handler({ params, body, actor, request, reply });
+			reply.header("cache-control", "no-store");
+			return reply.status(def.status ?? 200).send(answer);
+		},
 	});
 }

@@ -1,5 +1,7 @@
 /** One instance of each service over one database: what routes, pages and the CLI call. */
 import type { Database } from "../db/database.ts";
+import { AuditService } from "../modules/audit/audit.service.ts";
+import { AuthService } from "../modules/auth/auth.service.ts";
 import { CommitmentService } from "../modules/commitments/commitments.service.ts";
 import { CountryService } from "../modules/countries/countries.service.ts";
 import { DemoService } from "../modules/demo/demo.service.ts";
@@ -8,6 +10,7 @@ import { FrameworkService } from "../modules/frameworks/frameworks.service.ts";
 import { HealthService } from "../modules/health/health.service.ts";
 import { ReferenceService } from "../modules/reference/reference.service.ts";
 import { StakeholderService } from "../modules/stakeholders/stakeholders.service.ts";
+import { UserService } from "../modules/users/users.service.ts";
 
 export function createServices(database: Database) {
 	const commitments = new CommitmentService(database);
@@ -15,6 +18,9 @@ export function createServices(database: Database) {
 	const stakeholders = new StakeholderService(database);
 	return {
 		database,
+		audit: new AuditService(database),
+		auth: new AuthService(database),
+		users: new UserService(database),
 		commitments,
 		countries: new CountryService(database),
 		demo: new DemoService(database, { commitments, forums, stakeholders }),

@@ -5,6 +5,7 @@ import { parseInput } from "../lib/validation.ts";
 import { commitmentListQuery } from "../modules/commitments/commitments.schemas.ts";
 import { openApiDocument } from "../server/openapi.ts";
 import type { Services } from "../server/services.ts";
+import { assetRoutes } from "./assets.ts";
 import { ApiDocsPage } from "./pages/api-docs.tsx";
 import { HomePage } from "./pages/home.tsx";
 import { renderPage } from "./render.ts";
@@ -12,6 +13,7 @@ import { renderPage } from "./render.ts";
 const homeQuery = z.strictObject({ page: commitmentListQuery.shape.page });
 
 export function pageRoutes(app: FastifyInstance, services: Services, version: string): void {
+	assetRoutes(app);
 	app.get("/", async (request, reply) => {
 		const { page } = parseInput(homeQuery, request.query ?? {}, "query parameter");
 		const list = await services.commitments.list(

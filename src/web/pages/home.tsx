@@ -38,9 +38,7 @@ export function HomePage(props: {
 				<a href={`/api/v1/commitments?page=${page}&limit=${limit}`}>/api/v1/commitments</a>
 			</p>
 			<table>
-				<caption class="muted" style="text-align:start">
-					Newest first
-				</caption>
+				<caption class="muted intro">Newest first</caption>
 				<thead>
 					<tr>
 						<th scope="col">Announced</th>
@@ -76,7 +74,7 @@ export function HomePage(props: {
 					))}
 				</tbody>
 			</table>
-			<nav aria-label="Pages" style="margin-block:1rem;display:flex;gap:1rem">
+			<nav aria-label="Pages" class="pager">
 				{page > 1 && <a href={`/?page=${page - 1}`}>← Newer</a>}
 				{page < pages && <a href={`/?page=${page + 1}`}>Older →</a>}
 			</nav>
