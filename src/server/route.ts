@@ -14,7 +14,7 @@ const emptyQuery = z.strictObject({});
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-interface RouteDef<P, Q, B, R extends z.ZodType>
+interface RouteDef<P, Q, R extends z.ZodType>
 	extends Omit<RouteDoc, "method" | "params" | "query" | "body" | "response" | "security"> {
 	params?: P;
 	query?: Q;
@@ -27,7 +27,7 @@ export function getRoute<
 	R extends z.ZodType,
 >(
 	app: FastifyInstance,
-	def: RouteDef<P, Q, undefined, R> & {
+	def: RouteDef<P, Q, R> & {
 		/** Seconds shared caches and browsers may keep the answer (0: private, not stored). */
 		maxAge?: number;
 		handler: (input: {
@@ -65,13 +65,15 @@ export function writeRoute<
 	R extends z.ZodType,
 >(
 	app: FastifyInstance,
-	def: RouteDef<P, undefined, B, R> & {
+	def: RouteDef<P, undefined, R> & {
 		method: "POST" | "PATCH" | "PUT" | "DELETE";
 		body?: B;
 		/** Success status: 200 by default, 201 for creations. */
 		status?: number;
 		/** Sign-in and registration are the only writes open to anonymous callers. */
 		anonymous?: boolean;
+		/** The body is documented by `body` but handed on as sent: the service validates it (and knows what the writer may set). */
+		rawBody?: boolean;
 		handler: (input: {
 			params: Out<P>;
 			body: Out<B>;
@@ -94,7 +96,9 @@ export function writeRoute<
 			parseInput(emptyQuery, request.query ?? {}, "query parameter");
 			const raw = request.body === undefined || request.body === null ? {} : request.body;
 			const { _csrf, ...fields } = raw as Record<string, unknown>;
-			const body = (def.body ? parseInput(def.body, fields, "field") : undefined) as Out<B>;
+			const body = (
+				def.rawBody ? fields : def.body ? parseInput(def.body, fields, "field") : undefined
+			) as Out<B>;
 			const answer = await def.handler({ params, body, actor, request, reply });
 			reply.header("cache-control", "no-store");
 			return reply.status(def.status ?? 200).send(answer);

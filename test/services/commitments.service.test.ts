@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import { cliActor as cli } from "../../src/lib/actor.ts";
 import { AppError } from "../../src/lib/errors.ts";
 import type { CommitmentInput } from "../../src/modules/commitments/commitments.schemas.ts";
 import { describeEachDialect } from "../helpers/app.ts";
@@ -40,10 +41,10 @@ async function failure(p: Promise<unknown>): Promise<AppError> {
 describeEachDialect("commitment writes through the service", (ctx) => {
 	it("creates a commitment, resolving slugs and codes, implying goals of targets", async () => {
 		const s = ctx().services;
-		const created = await s.commitments.create(base);
+		const created = await s.commitments.create(base, cli);
 		assert.equal(created.version, 1);
 		assert.equal(created.slug, "test-pledge-for-primary-education");
-		const again = await s.commitments.create(base);
+		const again = await s.commitments.create(base, cli);
 		assert.equal(again.slug, "test-pledge-for-primary-education-2");
 		const got = await s.commitments.get(created.slug);
 		assert.deepEqual(got.goals, ["mdg:2", "sdg:4"]);
@@ -58,11 +59,17 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 	});
 
 	it("keeps amounts up to 2^53 minor units exact on both databases", async () => {
-		const big = await ctx().services.commitments.create({
-			...base,
-			title: "A very large pledge",
-			financial: { ...base.financial, amount: "90071992547409.91" } as CommitmentInput["financial"],
-		});
+		const big = await ctx().services.commitments.create(
+			{
+				...base,
+				title: "A very large pledge",
+				financial: {
+					...base.financial,
+					amount: "90071992547409.91",
+				} as CommitmentInput["financial"],
+			},
+			cli,
+		);
 		const got = await ctx().services.commitments.get(String(big.id));
 		assert.equal(got.amount_minor, 9_007_199_254_740_991);
 		assert.equal(got.amount, "90071992547409.91");
@@ -112,7 +119,7 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 			[{ unknown_field: 1 } as Partial<CommitmentInput>, "unknown_field"],
 		];
 		for (const [change, field] of cases) {
-			const e = await failure(s.commitments.create({ ...base, ...change } as CommitmentInput));
+			const e = await failure(s.commitments.create({ ...base, ...change } as CommitmentInput, cli));
 			assert.ok(["invalid_input", "conflict"].includes(e.code), `${field}: ${e.code}`);
 			assert.ok(
 				e.fields.some((f) => f.name === field),
@@ -120,12 +127,15 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 			);
 		}
 		const several = await failure(
-			s.commitments.create({
-				...base,
-				makers: ["nobody-at-all"],
-				forum: "no-such-forum",
-				sectors: ["99999"],
-			}),
+			s.commitments.create(
+				{
+					...base,
+					makers: ["nobody-at-all"],
+					forum: "no-such-forum",
+					sectors: ["99999"],
+				},
+				cli,
+			),
 		);
 		assert.deepEqual(several.fields.map((f) => f.name).sort(), ["forum", "makers", "sectors"]);
 		assert.equal((await ctx().get("/api/v1/commitments?limit=1")).body.total, before);
@@ -133,20 +143,24 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 
 	it("updates with a version check: a stale version gets a conflict and changes nothing", async () => {
 		const s = ctx().services;
-		const { id } = await s.commitments.create({ ...base, title: "Versioned pledge" });
-		const v2 = await s.commitments.update(String(id), {
-			version: 1,
-			reason: "amount corrected",
-			changes: { financial: { ...base.financial, amount: "12000000" } },
-		});
+		const { id } = await s.commitments.create({ ...base, title: "Versioned pledge" }, cli);
+		const v2 = await s.commitments.update(
+			String(id),
+			{
+				version: 1,
+				reason: "amount corrected",
+				changes: { financial: { ...base.financial, amount: "12000000" } },
+			},
+			cli,
+		);
 		assert.equal(v2.version, 2);
 		const stale = await failure(
-			s.commitments.update(String(id), { version: 1, changes: { title: "Lost update" } }),
+			s.commitments.update(String(id), { version: 1, changes: { title: "Lost update" } }, cli),
 		);
 		assert.equal(stale.code, "conflict");
 		assert.equal(stale.extra.current_version, 2);
 		const bad = await failure(
-			s.commitments.update(String(id), { version: 2, changes: { makers: ["nobody-at-all"] } }),
+			s.commitments.update(String(id), { version: 2, changes: { makers: ["nobody-at-all"] } }, cli),
 		);
 		assert.equal(bad.code, "invalid_input");
 		const got = await s.commitments.get(String(id));
@@ -160,10 +174,14 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 				[2, "amount corrected", ["financial"]],
 			],
 		);
-		const v3 = await s.commitments.update(got.slug, {
-			version: 2,
-			changes: { makers: ["united-kingdom", "canada"], title: "Versioned joint pledge" },
-		});
+		const v3 = await s.commitments.update(
+			got.slug,
+			{
+				version: 2,
+				changes: { makers: ["united-kingdom", "canada"], title: "Versioned joint pledge" },
+			},
+			cli,
+		);
 		assert.equal(v3.version, 3);
 		const latest = await s.commitments.get(String(id));
 		assert.deepEqual(latest.versions.at(-1)?.changed, ["makers", "title"]);
@@ -175,10 +193,10 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 
 	it("lets exactly one of two concurrent updates of the same version win", async () => {
 		const s = ctx().services;
-		const { id } = await s.commitments.create({ ...base, title: "Contested pledge" });
+		const { id } = await s.commitments.create({ ...base, title: "Contested pledge" }, cli);
 		const results = await Promise.allSettled([
-			s.commitments.update(String(id), { version: 1, changes: { title: "First writer" } }),
-			s.commitments.update(String(id), { version: 1, changes: { title: "Second writer" } }),
+			s.commitments.update(String(id), { version: 1, changes: { title: "First writer" } }, cli),
+			s.commitments.update(String(id), { version: 1, changes: { title: "Second writer" } }, cli),
 		]);
 		assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
 		const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -190,34 +208,34 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 
 	it("relates commitments, refusing cycles and self-relations, and ignoring repeats", async () => {
 		const s = ctx().services;
-		const a = await s.commitments.create({ ...base, title: "Whole pledge" });
-		const b = await s.commitments.create({ ...base, title: "Part pledge" });
-		const c = await s.commitments.create({ ...base, title: "Sub-part pledge" });
-		assert.deepEqual(await s.commitments.relate(b.slug, a.slug, { kind: "part_of" }), {
+		const a = await s.commitments.create({ ...base, title: "Whole pledge" }, cli);
+		const b = await s.commitments.create({ ...base, title: "Part pledge" }, cli);
+		const c = await s.commitments.create({ ...base, title: "Sub-part pledge" }, cli);
+		assert.deepEqual(await s.commitments.relate(b.slug, a.slug, { kind: "part_of" }, cli), {
 			created: true,
 		});
-		assert.deepEqual(await s.commitments.relate(b.slug, a.slug, { kind: "part_of" }), {
+		assert.deepEqual(await s.commitments.relate(b.slug, a.slug, { kind: "part_of" }, cli), {
 			created: false,
 		});
-		assert.deepEqual(await s.commitments.relate(c.slug, b.slug, { kind: "part_of" }), {
+		assert.deepEqual(await s.commitments.relate(c.slug, b.slug, { kind: "part_of" }, cli), {
 			created: true,
 		});
-		const cycle = await failure(s.commitments.relate(a.slug, c.slug, { kind: "part_of" }));
+		const cycle = await failure(s.commitments.relate(a.slug, c.slug, { kind: "part_of" }, cli));
 		assert.equal(cycle.code, "invalid_input");
 		assert.match(cycle.message, /cycle/);
 		assert.equal(
-			(await failure(s.commitments.relate(a.slug, a.slug, { kind: "overlaps" }))).code,
+			(await failure(s.commitments.relate(a.slug, a.slug, { kind: "overlaps" }, cli))).code,
 			"invalid_input",
 		);
 		assert.equal(
-			(await failure(s.commitments.relate(a.slug, "no-such-one", { kind: "overlaps" }))).code,
+			(await failure(s.commitments.relate(a.slug, "no-such-one", { kind: "overlaps" }, cli))).code,
 			"not_found",
 		);
 		assert.equal(
-			(await failure(s.commitments.relate(a.slug, b.slug, { kind: "contradicts" }))).code,
+			(await failure(s.commitments.relate(a.slug, b.slug, { kind: "contradicts" }, cli))).code,
 			"invalid_input",
 		);
-		assert.deepEqual(await s.commitments.relate(a.slug, c.slug, { kind: "overlaps" }), {
+		assert.deepEqual(await s.commitments.relate(a.slug, c.slug, { kind: "overlaps" }, cli), {
 			created: true,
 		});
 		const whole = await s.commitments.get(a.slug);
@@ -233,11 +251,14 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 
 	it("keeps drafts out of the public API", async () => {
 		const s = ctx().services;
-		const draft = await s.commitments.create({
-			...base,
-			title: "Secret draft pledge",
-			status: "draft",
-		});
+		const draft = await s.commitments.create(
+			{
+				...base,
+				title: "Secret draft pledge",
+				status: "draft",
+			},
+			cli,
+		);
 		assert.equal((await ctx().get(`/api/v1/commitments/${draft.slug}`)).status, 404);
 		assert.equal((await ctx().get("/api/v1/commitments?q=secret%20draft")).body.total, 0);
 	});

@@ -59,9 +59,9 @@ export class AuthService {
 			}
 		}
 		const user = await new UserRepository(this.database.db).findByEmail(email);
-		const ok = user
-			? await verifyPassword(user.password_hash, password)
-			: (await burnPasswordCheck(password), false);
+		let ok = false;
+		if (user) ok = await verifyPassword(user.password_hash, password);
+		else await burnPasswordCheck(password);
 		if (!user || !ok || user.disabled_at) {
 			await this.database.db.transaction().execute(async (trx) => {
 				const t = new ThrottleRepository(trx);

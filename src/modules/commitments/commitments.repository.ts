@@ -75,13 +75,18 @@ export class CommitmentRepository {
 		);
 	}
 
-	async insert(state: CommitmentState, now: string): Promise<number> {
+	async insert(
+		state: CommitmentState,
+		now: string,
+		createdBy: number | null = null,
+	): Promise<number> {
 		const row = await this.db
 			.insertInto("commitment")
 			.values({
 				...columns(state, now),
 				version: 1,
 				created_at: now,
+				created_by: createdBy,
 				published_at: state.status === "published" ? now : null,
 			})
 			.returning("id")
@@ -163,6 +168,14 @@ export class CommitmentRepository {
 				.insertInto("commitment_source")
 				.values(s.sources.map((src, i) => ({ commitment_id: id, position: i + 1, ...src })))
 				.execute();
+	}
+
+	async setStatusReason(id: number, reason: string | null): Promise<void> {
+		await this.db
+			.updateTable("commitment")
+			.set({ status_reason: reason })
+			.where("id", "=", id)
+			.execute();
 	}
 
 	async insertVersion(v: {
@@ -289,15 +302,18 @@ export class CommitmentRepository {
 	async versions(id: number) {
 		const rows = await this.db
 			.selectFrom("commitment_version")
-			.select(["version", "snapshot", "reason", "created_at", "created_by"])
-			.where("commitment_id", "=", id)
-			.orderBy("version")
+			.leftJoin("app_user", "app_user.id", "commitment_version.created_by")
+			.select([
+				"commitment_version.version",
+				"commitment_version.snapshot",
+				"commitment_version.reason",
+				"commitment_version.created_at",
+				"app_user.display_name as by",
+			])
+			.where("commitment_version.commitment_id", "=", id)
+			.orderBy("commitment_version.version")
 			.execute();
-		return rows.map((r) => ({
-			...r,
-			version: toInt(r.version),
-			created_by: toIntOrNull(r.created_by),
-		}));
+		return rows.map((r) => ({ ...r, version: toInt(r.version) }));
 	}
 
 	// ---- relations ----

@@ -1,11 +1,35 @@
-/** Read API of commitments. */
+/** API of commitments: reading, and the workflow of writing them. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { getRoute } from "../../server/route.ts";
+import { AppError } from "../../lib/errors.ts";
+import { registerDoc } from "../../server/openapi.ts";
+import { requireActor } from "../../server/plugins/auth.ts";
+import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
-import { commitmentDetail, commitmentList, commitmentListQuery } from "./commitments.schemas.ts";
+import { transitions } from "./commitments.policy.ts";
+import {
+	commitmentDetail,
+	commitmentHistory,
+	commitmentInput,
+	commitmentList,
+	commitmentListQuery,
+	commitmentPatch,
+	relationCreate,
+	transitionInput,
+	workspaceQuery,
+	writeResult,
+} from "./commitments.schemas.ts";
 
 export const idParams = z.strictObject({ id: z.string().max(200) });
+
+/** If-Match: "3", W/"3" or 3 name the version an update edits. */
+function ifMatchVersion(header: string | undefined): number | undefined {
+	if (header === undefined) return undefined;
+	const m = /^(?:W\/)?"?v?(\d{1,9})"?$/.exec(header.trim());
+	if (!m)
+		throw AppError.invalid("If-Match", 'the If-Match header must name a version, such as "3"');
+	return Number(m[1]);
+}
 
 export function commitmentRoutes(app: FastifyInstance, services: Services): void {
 	getRoute(app, {
@@ -24,10 +48,122 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 		operationId: "getCommitment",
 		summary: "One commitment, whole",
 		description:
-			"Everything about one commitment, by id or slug: its text, makers, forum, goals and targets, recipients, financial and policy terms, sources, relations to other commitments and its version history.",
+			"Everything about one commitment, by id or slug: its text, makers, forum, goals and targets, recipients, financial and policy terms, sources, relations and its version history with the differences between versions. Drafts and submissions are visible to their makers' members and the secretariat only. The ETag is the version, for If-Match on updates.",
 		tags: ["commitments"],
 		params: idParams,
 		response: commitmentDetail,
-		handler: ({ params }) => services.commitments.get(params.id),
+		handler: async ({ params, request, reply }) => {
+			const detail = await services.commitments.get(params.id, request.actor);
+			reply.header("etag", `"${detail.version}"`);
+			return detail;
+		},
+	});
+	getRoute(app, {
+		url: "/api/v1/commitments/:id/history",
+		operationId: "getCommitmentHistory",
+		summary: "The public history of a commitment: every recorded step, who took it, when and why",
+		tags: ["commitments"],
+		params: idParams,
+		response: commitmentHistory,
+		handler: ({ params, request }) => services.commitments.history(params.id, request.actor),
+	});
+	registerDoc({
+		method: "GET",
+		url: "/api/v1/workspace/commitments",
+		operationId: "listWorkspaceCommitments",
+		summary:
+			"Your workspace: the commitments of your stakeholders in every status; for the secretariat, every commitment in the statuses asked (submitted by default: the queue to publish)",
+		tags: ["commitments"],
+		query: workspaceQuery,
+		response: commitmentList,
+		security: true,
+	});
+	app.get("/api/v1/workspace/commitments", async (request, reply) => {
+		const actor = requireActor(request);
+		const { parseInput } = await import("../../lib/validation.ts");
+		const query = parseInput(workspaceQuery, request.query ?? {}, "query parameter");
+		reply.header("cache-control", "private, no-store");
+		return services.commitments.workspace(actor, query);
+	});
+
+	writeRoute(app, {
+		method: "POST",
+		url: "/api/v1/commitments",
+		operationId: "createCommitment",
+		summary: "Draft a commitment for a stakeholder you are focal point or editor of",
+		description:
+			"The draft is private to the makers' members and the secretariat until the secretariat publishes it. status and origin are set by the workflow.",
+		tags: ["commitments"],
+		status: 201,
+		body: commitmentInput,
+		rawBody: true,
+		response: writeResult,
+		handler: async ({ actor, body }) => {
+			const r = await services.commitments.create(body as never, actor);
+			return { id: r.id, slug: r.slug, version: r.version, status: "draft" as const };
+		},
+	});
+	writeRoute(app, {
+		method: "PATCH",
+		url: "/api/v1/commitments/:id",
+		operationId: "updateCommitment",
+		summary: "Update a commitment: a new version, refused (409) when it edits a stale one",
+		description:
+			"Give the version you edit as `version` or in If-Match. Fields in `changes` replace the stored ones (lists and terms whole).",
+		tags: ["commitments"],
+		params: idParams,
+		body: commitmentPatch.partial({ version: true }),
+		rawBody: true,
+		response: writeResult,
+		handler: async ({ actor, params, body, request }) => {
+			const patch = body as Record<string, unknown>;
+			const headerVersion = ifMatchVersion(request.headers["if-match"]);
+			const version = patch.version ?? headerVersion;
+			if (version === undefined)
+				throw AppError.invalid(
+					"version",
+					"say which version you edit: a version field or an If-Match header",
+				);
+			const r = await services.commitments.update(params.id, { ...patch, version }, actor);
+			const detail = await services.commitments.get(String(r.id), actor);
+			return { id: r.id, slug: detail.slug, version: r.version, status: detail.status };
+		},
+	});
+	for (const step of Object.keys(transitions) as (keyof typeof transitions)[]) {
+		const rule = transitions[step];
+		writeRoute(app, {
+			method: "POST",
+			url: `/api/v1/commitments/:id/${step}`,
+			operationId: `${step}Commitment`,
+			summary: `${step[0]?.toUpperCase()}${step.slice(1)}: ${rule.from.join(" or ")} -> ${rule.to}${rule.reason ? " (a reason is required)" : ""}`,
+			tags: ["workflow"],
+			params: idParams,
+			body: transitionInput,
+			rawBody: true,
+			response: writeResult,
+			handler: async ({ actor, params, body }) => {
+				const r = await services.commitments.transition(params.id, step, body, actor);
+				const detail = await services.commitments.get(String(r.id), actor);
+				return { id: r.id, slug: detail.slug, version: r.version, status: r.status };
+			},
+		});
+	}
+	writeRoute(app, {
+		method: "POST",
+		url: "/api/v1/commitments/:id/relations",
+		operationId: "relateCommitment",
+		summary:
+			"Relate this commitment to another: it reaffirms, supersedes, is part of or overlaps it",
+		tags: ["commitments"],
+		params: idParams,
+		body: relationCreate,
+		response: z.object({ created: z.boolean() }),
+		handler: ({ actor, params, body }) =>
+			services.commitments.relate(
+				params.id,
+				String(body.to),
+				{ kind: body.kind, note: body.note },
+				actor,
+			),
 	});
 }

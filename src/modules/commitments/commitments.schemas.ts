@@ -191,6 +191,50 @@ export const commitmentPatch = z.strictObject({
 	changes: z.record(z.string(), z.unknown()),
 });
 
+export const transitionInput = z.strictObject({
+	reason: z
+		.string()
+		.trim()
+		.max(2000)
+		.optional()
+		.meta({ description: "Why: required to return, complete or withdraw." }),
+	version: z
+		.number()
+		.int()
+		.positive()
+		.optional()
+		.meta({ description: "The version this step applies to; a stale one gets 409." }),
+});
+
+export const relationCreate = z.strictObject({
+	to: z.union([
+		z.number().int().positive(),
+		z.string().regex(recordRefPattern, "must be a commitment id or slug"),
+	]),
+	kind: z.enum(relationKinds),
+	note: z.string().trim().max(2000).nullable().default(null),
+});
+
+export const writeResult = z.object({
+	id: z.number().int(),
+	slug: z.string(),
+	version: z.number().int(),
+	status: z.enum(commitmentStatuses),
+});
+
+export const commitmentHistory = z.object({
+	items: z.array(
+		z.object({
+			at: z.string(),
+			action: z.string(),
+			by: z.string().nullable(),
+			via: z.string().nullable(),
+			reason: z.string().nullable(),
+			changed: z.array(z.string()),
+		}),
+	),
+});
+
 export const relationInput = z.strictObject({
 	kind: z.enum(relationKinds),
 	note: z.string().trim().max(2000).nullable().default(null),
@@ -248,6 +292,15 @@ export const commitmentListQuery = z.strictObject({
 });
 
 export type CommitmentListQuery = z.output<typeof commitmentListQuery>;
+
+export const workspaceQuery = z.strictObject({
+	status: enumListParam(
+		commitmentStatuses,
+		"Statuses to list; default: all for members, submitted for the secretariat.",
+	),
+	page: intParam({ min: 1, max: 100000, default: 1, description: "Page number, from 1." }),
+	limit: intParam({ min: 1, max: 200, default: 50, description: "Items per page, at most 200." }),
+});
 
 const refSummary = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
 export const forumSummary = refSummary.extend({
@@ -343,15 +396,29 @@ export const commitmentDetail = commitmentListItem.extend({
 		z.object({
 			version: z.number().int(),
 			created_at: z.string(),
+			by: z
+				.string()
+				.nullable()
+				.meta({ description: "Who wrote this version; null for the operator (seed, imports)." }),
 			reason: z.string().nullable(),
 			changed: z
 				.array(z.string())
 				.meta({ description: "Fields that differ from the previous version." }),
+			differences: z
+				.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }))
+				.meta({
+					description:
+						"Each changed field with its stored value before and after (ids for makers and forum, minor units for amounts).",
+				}),
 		}),
 	),
 	created_at: z.string(),
 	updated_at: z.string(),
 	published_at: z.string().nullable(),
+	status_reason: z
+		.string()
+		.nullable()
+		.meta({ description: "Why it was returned, completed or withdrawn." }),
 });
 
 export type CommitmentListItem = z.infer<typeof commitmentListItem>;

@@ -4,13 +4,17 @@
  * cycles, and answering the list and detail queries of the API.
  */
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef, slugify } from "../../lib/ids.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
+import type { AuditAction } from "../audit/audit.events.ts";
+import { AuditRepository } from "../audit/audit.repository.ts";
 import { ForumRepository } from "../forums/forums.repository.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
@@ -20,6 +24,13 @@ import {
 	normalizeRecipient,
 	normalizeTargetCode,
 } from "./commitments.filters.ts";
+import {
+	commitmentPolicy,
+	editableStatuses,
+	isStaff,
+	type Transition,
+	transitions,
+} from "./commitments.policy.ts";
 import { CommitmentRepository, type CommitmentRow } from "./commitments.repository.ts";
 import { resolveCommitment, stateToInput } from "./commitments.resolve.ts";
 import {
@@ -27,8 +38,10 @@ import {
 	type CommitmentInput,
 	type CommitmentListItem,
 	type CommitmentListQuery,
+	type CommitmentStatus,
 	commitmentInput,
 	commitmentPatch,
+	commitmentStatuses,
 	publicStatuses,
 	relationInput,
 } from "./commitments.schemas.ts";
@@ -36,7 +49,32 @@ import {
 	type CommitmentFilter,
 	CommitmentSearchRepository,
 } from "./commitments.search.repository.ts";
-import { type CommitmentState, changedFields, financialTerms } from "./commitments.state.ts";
+import { type CommitmentState, differences, financialTerms } from "./commitments.state.ts";
+
+const actorUserId = (a: Actor): number | null => (a.via === "cli" ? null : a.userId);
+const slugTaken = (slug: string) =>
+	new AppError("conflict", `a commitment with slug '${slug}' exists already`, {
+		fields: [{ name: "slug", message: "is taken" }],
+	});
+const reasonOptional = z.strictObject({
+	reason: z.string().trim().min(1).max(2000).optional(),
+	version: z.number().int().positive().optional(),
+});
+const reasonRequired = z.strictObject({
+	reason: z
+		.string({ error: "is required: say why" })
+		.trim()
+		.min(3, "must say why in a few words")
+		.max(2000),
+	version: z.number().int().positive().optional(),
+});
+const forbiddenStep: Record<Transition, string> = {
+	submit: "only the makers' focal points and editors submit a commitment",
+	publish: "only the secretariat publishes a commitment",
+	return: "only the secretariat returns a commitment",
+	complete: "only a maker's focal point marks a commitment completed",
+	withdraw: "only a maker's focal point withdraws a commitment",
+};
 
 /** Relations that must never loop back (a part of its own part, a reaffirmation of itself). */
 const acyclicKinds = ["reaffirms", "supersedes", "part_of"] as const;
@@ -50,82 +88,155 @@ export class CommitmentService {
 
 	// ---- writes ----
 
+	/**
+	 * A new commitment. Through the API it is always a draft by a member of one of its
+	 * makers; the operator's CLI (seed, imports) may create it in any status.
+	 */
 	async create(
 		input: CommitmentInput,
-		actor: { userId: number | null } = { userId: null },
+		actor: Actor,
 	): Promise<{ id: number; slug: string; version: number }> {
+		if (actor.via !== "cli") {
+			const raw = input as Record<string, unknown>;
+			for (const field of ["status", "origin"])
+				if (raw[field] !== undefined)
+					throw AppError.invalid(field, `${field} is set by the workflow, not by the writer`);
+		}
 		const data = parseInput(commitmentInput, input);
 		return this.db.transaction().execute(async (trx) => {
 			const repo = new CommitmentRepository(trx);
-			if (data.slug && (await repo.slugTaken(data.slug)))
-				throw new AppError("conflict", `a commitment with slug '${data.slug}' exists already`, {
-					fields: [{ name: "slug", message: "is taken" }],
-				});
+			if (data.slug && (await repo.slugTaken(data.slug))) throw slugTaken(data.slug);
 			const slug = data.slug ?? (await this.freeSlug(repo, slugify(data.title)));
 			const state = await resolveCommitment(trx, data, slug);
+			if (!commitmentPolicy.create(actor, state.maker_ids))
+				throw new AppError(
+					"forbidden",
+					"you may draft commitments only for a stakeholder you are focal point or editor of",
+				);
 			const now = nowIso();
-			const id = await repo.insert(state, now);
+			const id = await repo.insert(state, now, actorUserId(actor));
 			await repo.insertVersion({
 				commitment_id: id,
 				version: 1,
 				snapshot: JSON.stringify(state),
 				reason: null,
 				created_at: now,
-				created_by: actor.userId,
+				created_by: actorUserId(actor),
 			});
+			await this.audit(trx, actor, "commitment.create", id, null, state);
 			return { id, slug, version: 1 };
 		});
 	}
 
 	/**
-	 * Applies `changes` (any fields of a commitment; financial, policy and lists are
-	 * replaced whole) to version `version`. A stale version gets a conflict that carries
-	 * the current one, and nothing is written.
+	 * Applies `changes` (any fields; financial, policy and lists are replaced whole) to
+	 * version `version`, as a new version with its reason. A stale version gets a conflict
+	 * carrying the current one, and nothing is written.
 	 */
 	async update(
 		refText: string,
 		patch: unknown,
-		actor: { userId: number | null } = { userId: null },
+		actor: Actor,
 	): Promise<{ id: number; version: number }> {
 		const p = parseInput(commitmentPatch, patch);
+		for (const field of ["status", "origin"])
+			if (field in p.changes)
+				throw AppError.invalid(
+					`changes.${field}`,
+					`${field} changes only through the workflow (submit, publish, return, complete, withdraw)`,
+				);
 		return this.db.transaction().execute(async (trx) => {
 			const repo = new CommitmentRepository(trx);
-			const id = await this.requireId(repo, refText);
-			const current = await repo.loadState(id);
-			if (!current) throw AppError.notFound("commitment", refText);
+			const { id, current } = await this.loadVisible(repo, refText, actor);
+			const facts = { status: current.state.status, makerIds: current.state.maker_ids };
+			if (!commitmentPolicy.update(actor, facts))
+				throw new AppError(
+					"forbidden",
+					"only the makers' focal points and editors update a commitment",
+				);
+			if (!(editableStatuses as readonly string[]).includes(facts.status))
+				throw new AppError(
+					"conflict",
+					`a ${facts.status} commitment cannot be updated${facts.status === "submitted" ? ": wait until the secretariat publishes or returns it" : ""}`,
+				);
 			if (current.version !== p.version) throw this.staleVersion(current.version, p.version);
-			const merged = { ...stateToInput(current.state), ...p.changes };
-			const data = parseInput(commitmentInput, merged);
+			const data = parseInput(commitmentInput, { ...stateToInput(current.state), ...p.changes });
 			if (data.slug && data.slug !== current.state.slug && (await repo.slugTaken(data.slug)))
-				throw new AppError("conflict", `a commitment with slug '${data.slug}' exists already`, {
-					fields: [{ name: "slug", message: "is taken" }],
-				});
+				throw slugTaken(data.slug);
 			const state = await resolveCommitment(trx, data, data.slug ?? current.state.slug);
-			const now = nowIso();
-			if (!(await repo.update(id, state, p.version, now))) {
-				const latest = (await repo.findRow(id))?.version ?? p.version;
-				throw this.staleVersion(latest, p.version);
-			}
-			const version = p.version + 1;
-			await repo.insertVersion({
-				commitment_id: id,
-				version,
-				snapshot: JSON.stringify(state),
-				reason: p.reason ?? null,
-				created_at: now,
-				created_by: actor.userId,
-			});
+			// The writer must stay among the makers, or they would lock themselves out.
+			if (!commitmentPolicy.update(actor, { status: state.status, makerIds: state.maker_ids }))
+				throw AppError.invalid(
+					"changes.makers",
+					"the makers must include a stakeholder you are focal point or editor of",
+				);
+			const version = await this.writeVersion(repo, id, current, state, p.reason ?? null, actor);
+			await this.audit(trx, actor, "commitment.update", id, current.state, state, p.reason);
 			return { id, version };
 		});
 	}
 
+	/** One step of the workflow: submit, publish, return, complete or withdraw. */
+	async transition(
+		refText: string,
+		step: Transition,
+		input: unknown,
+		actor: Actor,
+	): Promise<{ id: number; version: number; status: CommitmentStatus }> {
+		const rule = transitions[step];
+		const t = parseInput(rule.reason ? reasonRequired : reasonOptional, input ?? {});
+		return this.db.transaction().execute(async (trx) => {
+			const repo = new CommitmentRepository(trx);
+			const { id, current } = await this.loadVisible(repo, refText, actor);
+			const facts = { status: current.state.status, makerIds: current.state.maker_ids };
+			if (!commitmentPolicy[step](actor, facts))
+				throw new AppError("forbidden", forbiddenStep[step]);
+			if (!(rule.from as readonly string[]).includes(facts.status))
+				throw new AppError(
+					"conflict",
+					`cannot ${step} a ${facts.status} commitment: it must be ${rule.from.join(" or ")}`,
+				);
+			if (t.version !== undefined && t.version !== current.version)
+				throw this.staleVersion(current.version, t.version);
+			const state: CommitmentState = { ...current.state, status: rule.to };
+			const reason = t.reason ?? null;
+			const version = await this.writeVersion(repo, id, current, state, reason, actor);
+			await repo.setStatusReason(id, reason);
+			await this.audit(
+				trx,
+				actor,
+				`commitment.${step}`,
+				id,
+				{ status: facts.status },
+				{ status: rule.to },
+				reason ?? undefined,
+			);
+			return { id, version, status: rule.to };
+		});
+	}
+
 	/** `from` reaffirms / supersedes / is part of / overlaps `to`. Repeating a relation changes nothing. */
-	async relate(fromRef: string, toRef: string, input: unknown): Promise<{ created: boolean }> {
+	async relate(
+		fromRef: string,
+		toRef: string,
+		input: unknown,
+		actor: Actor,
+	): Promise<{ created: boolean }> {
 		const r = parseInput(relationInput, input);
 		return this.db.transaction().execute(async (trx) => {
 			const repo = new CommitmentRepository(trx);
-			const from = await this.requireId(repo, fromRef);
-			const to = await this.requireId(repo, toRef);
+			const { id: from, current } = await this.loadVisible(repo, fromRef, actor);
+			const { id: to } = await this.loadVisible(repo, toRef, actor);
+			if (
+				!commitmentPolicy.relate(actor, {
+					status: current.state.status,
+					makerIds: current.state.maker_ids,
+				})
+			)
+				throw new AppError(
+					"forbidden",
+					"only the makers' focal points and editors, or the secretariat, relate a commitment to another",
+				);
 			if (from === to) throw AppError.invalid("to", "a commitment cannot be related to itself");
 			if (
 				(acyclicKinds as readonly string[]).includes(r.kind) &&
@@ -136,15 +247,81 @@ export class CommitmentService {
 					`'${fromRef}' ${r.kind} '${toRef}' would make a cycle: '${toRef}' already leads back to '${fromRef}'`,
 				);
 			}
-			return {
-				created: await repo.insertRelation({
-					from_id: from,
-					to_id: to,
+			const created = await repo.insertRelation({
+				from_id: from,
+				to_id: to,
+				kind: r.kind,
+				note: r.note,
+				created_at: nowIso(),
+			});
+			if (created)
+				await this.audit(trx, actor, "commitment.relate", from, null, {
 					kind: r.kind,
+					to,
 					note: r.note,
-					created_at: nowIso(),
-				}),
-			};
+				});
+			return { created };
+		});
+	}
+
+	/** Writes the next version (state and snapshot) only if `current` is still the stored one. */
+	private async writeVersion(
+		repo: CommitmentRepository,
+		id: number,
+		current: { state: CommitmentState; version: number },
+		state: CommitmentState,
+		reason: string | null,
+		actor: Actor,
+	): Promise<number> {
+		const now = nowIso();
+		if (!(await repo.update(id, state, current.version, now))) {
+			const latest = (await repo.findRow(id))?.version ?? current.version;
+			throw this.staleVersion(latest, current.version);
+		}
+		const version = current.version + 1;
+		await repo.insertVersion({
+			commitment_id: id,
+			version,
+			snapshot: JSON.stringify(state),
+			reason,
+			created_at: now,
+			created_by: actorUserId(actor),
+		});
+		return version;
+	}
+
+	/** The commitment as this actor may see it; one they may not see does not exist for them. */
+	private async loadVisible(repo: CommitmentRepository, refText: string, actor: Actor | null) {
+		const id = await this.requireId(repo, refText);
+		const current = await repo.loadState(id);
+		if (
+			!current ||
+			!commitmentPolicy.view(actor, {
+				status: current.state.status,
+				makerIds: current.state.maker_ids,
+			})
+		)
+			throw AppError.notFound("commitment", refText);
+		return { id, current };
+	}
+
+	private async audit(
+		trx: Kysely<Tables>,
+		actor: Actor,
+		action: AuditAction,
+		id: number,
+		before: unknown,
+		after: unknown,
+		reason?: string,
+	) {
+		await new AuditRepository(trx, this.database.dialect).append({
+			action,
+			objectType: "commitment",
+			objectId: id,
+			actorUserId: actorUserId(actor),
+			actorVia: actor.via,
+			before,
+			after: reason === undefined ? after : { ...(after as object), reason },
 		});
 	}
 
@@ -175,6 +352,58 @@ export class CommitmentService {
 	}
 
 	// ---- reads ----
+
+	/** The recorded steps of a commitment, from the audit log: who, when, what and why. */
+	async history(refText: string, actor: Actor | null) {
+		const repo = new CommitmentRepository(this.db);
+		const { id } = await this.loadVisible(repo, refText, actor);
+		const events = await new AuditRepository(this.db, this.database.dialect).forObject(
+			"commitment",
+			String(id),
+		);
+		return {
+			items: events.map((e) => {
+				const before = e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null;
+				const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {};
+				const { reason, ...state } = after;
+				return {
+					at: e.occurred_at,
+					action: e.action,
+					by: e.display_name ?? null,
+					via: e.actor_via,
+					reason: typeof reason === "string" ? reason : null,
+					changed:
+						e.action === "commitment.update" ? differences(before, state).map((d) => d.field) : [],
+				};
+			}),
+		};
+	}
+
+	/** Members see their stakeholders' commitments in every status; the secretariat sees the queue. */
+	async workspace(
+		actor: Actor,
+		query: { status?: CommitmentStatus[] | undefined; page: number; limit: number },
+	) {
+		const staff = isStaff(actor);
+		const stakeholderIds = staff ? undefined : actor.memberships.map((m) => m.stakeholderId);
+		if (stakeholderIds?.length === 0)
+			return { items: [], total: 0, page: query.page, limit: query.limit };
+		const filter: CommitmentFilter = {
+			statuses: query.status ?? (staff ? ["submitted"] : [...commitmentStatuses]),
+			stakeholderIds,
+		};
+		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
+		const [total, rows] = await Promise.all([
+			search.count(filter),
+			search.page(filter, "-id", (query.page - 1) * query.limit, query.limit),
+		]);
+		return {
+			items: await this.listItems(this.db, rows),
+			total,
+			page: query.page,
+			limit: query.limit,
+		};
+	}
 
 	async list(
 		query: CommitmentListQuery,
@@ -365,19 +594,18 @@ export class CommitmentService {
 		return out;
 	}
 
-	async get(refText: string): Promise<CommitmentDetail> {
+	/** One commitment whole; a draft or submission only for its makers' members and the secretariat. */
+	async get(refText: string, actor: Actor | null = null): Promise<CommitmentDetail> {
 		const repo = new CommitmentRepository(this.db);
-		const id = await this.requireId(repo, refText);
+		const { id, current } = await this.loadVisible(repo, refText, actor);
 		const row = await repo.findRow(id);
-		if (!row || !(publicStatuses as readonly string[]).includes(row.status))
-			throw AppError.notFound("commitment", refText);
-		const [[item], loaded, relations, versions] = await Promise.all([
+		if (!row) throw AppError.notFound("commitment", refText);
+		const [[item], relations, versions] = await Promise.all([
 			this.listItems(this.db, [row]),
-			repo.loadState(id),
 			repo.relations(id),
 			repo.versions(id),
 		]);
-		const state = (loaded as { state: CommitmentState }).state;
+		const state = current.state;
 		const sectorNames = new Map([
 			...(await new ReferenceRepository(this.db).codeNames("Sector", state.sectors, "en")),
 			...(await new ReferenceRepository(this.db).codeNames("SectorCategory", state.sectors, "en")),
@@ -386,9 +614,16 @@ export class CommitmentService {
 		let previous: Record<string, unknown> | null = null;
 		const history = versions.map((v) => {
 			const snapshot = JSON.parse(v.snapshot) as Record<string, unknown>;
-			const changed = changedFields(previous, snapshot);
+			const diff = differences(previous, snapshot);
 			previous = snapshot;
-			return { version: v.version, created_at: v.created_at, reason: v.reason, changed };
+			return {
+				version: v.version,
+				created_at: v.created_at,
+				by: v.by,
+				reason: v.reason,
+				changed: diff.map((d) => d.field),
+				differences: diff,
+			};
 		});
 		return {
 			...(item as CommitmentListItem),
@@ -402,6 +637,7 @@ export class CommitmentService {
 			created_at: row.created_at,
 			updated_at: row.updated_at,
 			published_at: row.published_at,
+			status_reason: row.status_reason,
 		};
 	}
 }

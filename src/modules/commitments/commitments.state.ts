@@ -60,17 +60,17 @@ const apiNames: Record<string, string> = {
 	target_ids: "targets",
 };
 
-/** Fields (by their API names) whose values differ between two snapshots, in a stable order. */
-export function changedFields(
+/** What changed between two snapshots, field by field (API names), in a stable order. */
+export function differences(
 	before: Record<string, unknown> | null,
 	after: Record<string, unknown>,
-): string[] {
+): { field: string; before: unknown; after: unknown }[] {
 	if (before === null) return [];
 	const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
 	return [...keys]
 		.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-		.map((k) => apiNames[k] ?? k)
-		.sort();
+		.map((k) => ({ field: apiNames[k] ?? k, before: before[k] ?? null, after: after[k] ?? null }))
+		.sort((a, b) => a.field.localeCompare(b.field));
 }
 
 /** Financial terms as the API shows them: the exact decimal amount beside its minor units. */

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Database } from "../../db/database.ts";
+import { cliActor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
@@ -103,22 +104,32 @@ export class DemoService {
 		};
 		for (const s of data.stakeholders)
 			await createOnce("stakeholders", s.slug, () =>
-				this.services.stakeholders.create(s as StakeholderInput),
+				this.services.stakeholders.create(s as StakeholderInput, cliActor),
 			);
 		for (const f of data.forums)
-			await createOnce("forums", f.slug, () => this.services.forums.create(f as ForumInput));
+			await createOnce("forums", f.slug, () =>
+				this.services.forums.create(f as ForumInput, cliActor),
+			);
 		for (const c of data.commitments) {
 			const { relations: _relations, ...input } = c;
 			await createOnce("commitments", c.slug, () =>
-				this.services.commitments.create({ ...(input as CommitmentInput), origin: "demo" }),
+				this.services.commitments.create(
+					{ ...(input as CommitmentInput), origin: "demo" },
+					cliActor,
+				),
 			);
 		}
 		for (const c of data.commitments) {
 			for (const r of c.relations) {
-				const { created } = await this.services.commitments.relate(c.slug, r.to, {
-					kind: r.kind,
-					note: r.note ?? null,
-				});
+				const { created } = await this.services.commitments.relate(
+					c.slug,
+					r.to,
+					{
+						kind: r.kind,
+						note: r.note ?? null,
+					},
+					cliActor,
+				);
 				if (created) result.created.relations++;
 			}
 		}

@@ -1,11 +1,14 @@
 /** Forums: creation, listing and detail. */
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { likePattern } from "../../lib/text.ts";
 import { parseInput } from "../../lib/validation.ts";
+import { AuditRepository } from "../audit/audit.repository.ts";
+import { isStaff } from "../commitments/commitments.policy.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { type ForumRecord, ForumRepository } from "./forums.repository.ts";
 import { type ForumInput, forumInput, type forumListQuery } from "./forums.schemas.ts";
@@ -13,7 +16,10 @@ import { type ForumInput, forumInput, type forumListQuery } from "./forums.schem
 export class ForumService {
 	constructor(private readonly database: Database) {}
 
-	async create(input: ForumInput): Promise<number> {
+	/** Reference records of the registry: created by the secretariat (or the operator's seed). */
+	async create(input: ForumInput, actor: Actor): Promise<number> {
+		if (!isStaff(actor) && actor.via !== "cli")
+			throw new AppError("forbidden", "only the secretariat adds forums");
 		const f = parseInput(forumInput, input);
 		return this.database.db.transaction().execute(async (trx) => {
 			const repo = new ForumRepository(trx);
@@ -21,7 +27,16 @@ export class ForumService {
 				throw new AppError("conflict", `a forum with slug '${f.slug}' exists already`, {
 					fields: [{ name: "slug", message: "is taken" }],
 				});
-			return repo.insert(f, nowIso());
+			const id = await repo.insert(f, nowIso());
+			await new AuditRepository(trx, this.database.dialect).append({
+				action: "forum.create",
+				objectType: "forum",
+				objectId: id,
+				actorUserId: actor.via === "cli" ? null : actor.userId,
+				actorVia: actor.via,
+				after: f,
+			});
+			return id;
 		});
 	}
 

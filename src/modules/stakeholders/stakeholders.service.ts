@@ -1,11 +1,14 @@
 /** Stakeholders: creation (checked against reference data), listing and detail. */
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { likePattern } from "../../lib/text.ts";
 import { parseInput } from "../../lib/validation.ts";
+import { AuditRepository } from "../audit/audit.repository.ts";
+import { isStaff } from "../commitments/commitments.policy.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { type StakeholderRecord, StakeholderRepository } from "./stakeholders.repository.ts";
@@ -18,7 +21,10 @@ import {
 export class StakeholderService {
 	constructor(private readonly database: Database) {}
 
-	async create(input: StakeholderInput): Promise<number> {
+	/** Reference records of the registry: created by the secretariat (or the operator's seed). */
+	async create(input: StakeholderInput, actor: Actor): Promise<number> {
+		if (!isStaff(actor) && actor.via !== "cli")
+			throw new AppError("forbidden", "only the secretariat adds stakeholders");
 		const s = parseInput(stakeholderInput, input);
 		return this.database.db.transaction().execute(async (trx) => {
 			const ref = new ReferenceRepository(trx);
@@ -32,7 +38,7 @@ export class StakeholderService {
 				throw new AppError("conflict", `a stakeholder with slug '${s.slug}' exists already`, {
 					fields: [{ name: "slug", message: "is taken" }],
 				});
-			return repo.insert(
+			const id = await repo.insert(
 				{
 					slug: s.slug,
 					name: s.name,
@@ -45,6 +51,15 @@ export class StakeholderService {
 				[...new Set(s.groups)],
 				nowIso(),
 			);
+			await new AuditRepository(trx, this.database.dialect).append({
+				action: "stakeholder.create",
+				objectType: "stakeholder",
+				objectId: id,
+				actorUserId: actor.via === "cli" ? null : actor.userId,
+				actorVia: actor.via,
+				after: s,
+			});
+			return id;
 		});
 	}
 

@@ -23,9 +23,10 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
 		params: userParams,
 		body: roleInput,
 		response: done,
-		handler: async ({ actor, params, body }) => (
-			await services.users.setRole(actor, params.id, body), ok
-		),
+		handler: async ({ actor, params, body }) => {
+			await services.users.setRole(actor, params.id, body);
+			return ok;
+		},
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -36,9 +37,10 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
 		params: userParams,
 		body: membershipInput,
 		response: done,
-		handler: async ({ actor, params, body }) => (
-			await services.users.grantMembership(actor, params.id, body), ok
-		),
+		handler: async ({ actor, params, body }) => {
+			await services.users.grantMembership(actor, params.id, body);
+			return ok;
+		},
 	});
 	writeRoute(app, {
 		method: "DELETE",
@@ -48,8 +50,9 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
 		tags: ["accounts"],
 		params: z.strictObject({ id: userParams.shape.id, stakeholder: z.string().max(200) }),
 		response: done,
-		handler: async ({ actor, params }) => (
-			await services.users.revokeMembership(actor, params.id, params.stakeholder), ok
-		),
+		handler: async ({ actor, params }) => {
+			await services.users.revokeMembership(actor, params.id, params.stakeholder);
+			return ok;
+		},
 	});
 }

@@ -51,24 +51,19 @@ export const sessionView = z.object({
 			z.object({ stakeholder_id: z.number().int(), role: z.enum(membershipRoles) }),
 		),
 	}),
-	csrf_token: z
-		.string()
-		.nullable()
-		.meta({
-			description:
-				"Send it as the x-csrf-token header with every write made with the session cookie.",
-		}),
+	csrf_token: z.string().nullable().meta({
+		description:
+			"Send it as the x-csrf-token header with every write made with the session cookie.",
+	}),
 	expires_at: z.string().nullable(),
 });
 
 export const tokenCreated = z.object({
 	id: z.number().int(),
 	name: z.string(),
-	token: z
-		.string()
-		.meta({
-			description: "Shown once: only its hash is stored. Send as Authorization: Bearer <token>.",
-		}),
+	token: z.string().meta({
+		description: "Shown once: only its hash is stored. Send as Authorization: Bearer <token>.",
+	}),
 	prefix: z.string(),
 });
 
