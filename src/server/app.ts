@@ -1,13 +1,16 @@
 /** Builds the Fastify application: plugins, error mapping, API and page routes. */
 import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
+import { assessmentRoutes } from "../modules/assessments/assessments.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { commentRoutes } from "../modules/comments/comments.routes.ts";
 import { commitmentRoutes } from "../modules/commitments/commitments.routes.ts";
 import { countryRoutes } from "../modules/countries/countries.routes.ts";
 import { forumRoutes } from "../modules/forums/forums.routes.ts";
 import { frameworkRoutes } from "../modules/frameworks/frameworks.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import { referenceRoutes } from "../modules/reference/reference.routes.ts";
+import { reportRoutes } from "../modules/reports/reports.routes.ts";
 import { stakeholderRoutes } from "../modules/stakeholders/stakeholders.routes.ts";
 import { userRoutes } from "../modules/users/users.routes.ts";
 import { pageRoutes } from "../web/routes.ts";
@@ -39,6 +42,9 @@ export async function buildApp(
 	userRoutes(app, services);
 	healthRoutes(app, services);
 	commitmentRoutes(app, services);
+	reportRoutes(app, services);
+	commentRoutes(app, services);
+	assessmentRoutes(app, services);
 	stakeholderRoutes(app, services);
 	forumRoutes(app, services);
 	countryRoutes(app, services);

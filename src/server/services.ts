@@ -1,7 +1,9 @@
 /** One instance of each service over one database: what routes, pages and the CLI call. */
 import type { Database } from "../db/database.ts";
+import { AssessmentService } from "../modules/assessments/assessments.service.ts";
 import { AuditService } from "../modules/audit/audit.service.ts";
 import { AuthService } from "../modules/auth/auth.service.ts";
+import { CommentService } from "../modules/comments/comments.service.ts";
 import { CommitmentService } from "../modules/commitments/commitments.service.ts";
 import { CountryService } from "../modules/countries/countries.service.ts";
 import { DemoService } from "../modules/demo/demo.service.ts";
@@ -18,7 +20,9 @@ export function createServices(database: Database) {
 	const stakeholders = new StakeholderService(database);
 	return {
 		database,
+		assessments: new AssessmentService(database),
 		audit: new AuditService(database),
+		comments: new CommentService(database),
 		auth: new AuthService(database),
 		users: new UserService(database),
 		commitments,

@@ -1,0 +1,5 @@
+/** (being written) */
+import type { FastifyInstance } from "fastify";
+import type { Services } from "../../server/services.ts";
+
+export function assessmentRoutes(_app: FastifyInstance, _services: Services): void {}
