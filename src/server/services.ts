@@ -11,6 +11,7 @@ import { ForumService } from "../modules/forums/forums.service.ts";
 import { FrameworkService } from "../modules/frameworks/frameworks.service.ts";
 import { HealthService } from "../modules/health/health.service.ts";
 import { ReferenceService } from "../modules/reference/reference.service.ts";
+import { ReportService } from "../modules/reports/reports.service.ts";
 import { StakeholderService } from "../modules/stakeholders/stakeholders.service.ts";
 import { UserService } from "../modules/users/users.service.ts";
 
@@ -32,6 +33,7 @@ export function createServices(database: Database) {
 		frameworks: new FrameworkService(database),
 		health: new HealthService(database),
 		reference: new ReferenceService(database),
+		reports: new ReportService(database),
 		stakeholders,
 	};
 }

@@ -8,6 +8,7 @@ import type { Tables } from "../../db/tables.ts";
 import { AppError, type FieldProblem } from "../../lib/errors.ts";
 import { toMinorUnits } from "../../lib/money.ts";
 import { ForumRepository } from "../forums/forums.repository.ts";
+import { checkRecipients } from "../reference/recipients.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { normalizeGoalCode, normalizeTargetCode } from "./commitments.filters.ts";
@@ -51,25 +52,9 @@ export async function resolveCommitment(
 	const goals = await reference.existingGoals(goalIds);
 	for (const g of goalIds) if (!goals.has(g)) problem("goals", `goal '${g}' does not exist`);
 
-	const recipients: { kind: string; code: string }[] = [];
-	const byKind = (kind: string) =>
-		c.recipients
-			.filter((r) => r.kind === kind)
-			.map((r) => (kind === "country" ? (r.code ?? "").toUpperCase() : (r.code ?? "")));
-	const checks: [string, string[], Set<string>][] = [
-		["country", byKind("country"), await reference.existingCodes("Country", byKind("country"))],
-		["region", byKind("region"), await reference.existingCodes("Region", byKind("region"))],
-		["group", byKind("group"), await reference.existingGroups(byKind("group"))],
-	];
-	for (const [kind, codes, known] of checks) {
-		for (const code of codes) {
-			if (!known.has(code)) problem("recipients", `${kind} '${code}' is not a known ${kind} code`);
-			else if (!recipients.some((r) => r.kind === kind && r.code === code))
-				recipients.push({ kind, code });
-		}
-	}
-	if (c.recipients.some((r) => r.kind === "global"))
-		recipients.push({ kind: "global", code: "global" });
+	const checked = await checkRecipients(reference, c.recipients);
+	for (const message of checked.problems) problem("recipients", message);
+	const recipients = checked.recipients;
 
 	const sectors = [...new Set(c.sectors)];
 	const fiveDigit = await reference.existingCodes(

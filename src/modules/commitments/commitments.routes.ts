@@ -23,7 +23,7 @@ import {
 export const idParams = z.strictObject({ id: z.string().max(200) });
 
 /** If-Match: "3", W/"3" or 3 name the version an update edits. */
-function ifMatchVersion(header: string | undefined): number | undefined {
+export function ifMatchVersion(header: string | undefined): number | undefined {
 	if (header === undefined) return undefined;
 	const m = /^(?:W\/)?"?v?(\d{1,9})"?$/.exec(header.trim());
 	if (!m)

@@ -1,5 +1,72 @@
-/** (being written) */
+/** API of progress reports. */
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
+import { idParams, ifMatchVersion } from "../commitments/commitments.routes.ts";
+import {
+	reportDetail,
+	reportInput,
+	reportList,
+	reportPatch,
+	reportWritten,
+} from "./reports.schemas.ts";
 
-export function reportRoutes(_app: FastifyInstance, _services: Services): void {}
+export function reportRoutes(app: FastifyInstance, services: Services): void {
+	getRoute(app, {
+		url: "/api/v1/commitments/:id/reports",
+		operationId: "listReports",
+		summary:
+			"The progress reports on a commitment: its makers' accounts and recipient governments' national strategies",
+		tags: ["reports"],
+		params: idParams,
+		response: reportList,
+		handler: ({ params, request }) => services.reports.list(params.id, request.actor),
+	});
+	getRoute(app, {
+		url: "/api/v1/reports/:id",
+		operationId: "getReport",
+		summary: "One progress report, with its version history",
+		tags: ["reports"],
+		params: z.strictObject({ id: z.string().max(20) }),
+		response: reportDetail,
+		handler: async ({ params, request, reply }) => {
+			const report = await services.reports.get(params.id, request.actor);
+			reply.header("etag", `"${report.version}"`);
+			return report;
+		},
+	});
+	writeRoute(app, {
+		method: "POST",
+		url: "/api/v1/commitments/:id/reports",
+		operationId: "createReport",
+		summary:
+			"Report progress: a maker's account of a period, or a recipient government's national strategy",
+		tags: ["reports"],
+		status: 201,
+		params: idParams,
+		body: reportInput,
+		rawBody: true,
+		response: reportWritten,
+		handler: ({ actor, params, body }) => services.reports.create(params.id, body as never, actor),
+	});
+	writeRoute(app, {
+		method: "PATCH",
+		url: "/api/v1/reports/:id",
+		operationId: "updateReport",
+		summary: "Update a report: a new version, refused (409) when it edits a stale one",
+		tags: ["reports"],
+		params: z.strictObject({ id: z.string().max(20) }),
+		body: reportPatch,
+		rawBody: true,
+		response: reportWritten,
+		handler: ({ actor, params, body, request }) => {
+			const patch = body as Record<string, unknown>;
+			return services.reports.update(
+				params.id,
+				{ ...patch, version: patch.version ?? ifMatchVersion(request.headers["if-match"]) },
+				actor,
+			);
+		},
+	});
+}

@@ -1,0 +1,407 @@
+/**
+ * Progress reports: written by a maker's members (money disbursed, policy status) or a
+ * recipient government's members (national strategy), on published commitments;
+ * versioned like commitments, each update a new version refused when stale.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/database.ts";
+import type { Tables } from "../../db/tables.ts";
+import type { Actor } from "../../lib/actor.ts";
+import { nowIso } from "../../lib/dates.ts";
+import { AppError, type FieldProblem } from "../../lib/errors.ts";
+import { parseRecordRef } from "../../lib/ids.ts";
+import { formatMinorUnits, toMinorUnits } from "../../lib/money.ts";
+import { parseInput } from "../../lib/validation.ts";
+import { AuditRepository } from "../audit/audit.repository.ts";
+import { commitmentPolicy } from "../commitments/commitments.policy.ts";
+import { CommitmentRepository } from "../commitments/commitments.repository.ts";
+import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { differences } from "../commitments/commitments.state.ts";
+import { checkRecipients } from "../reference/recipients.ts";
+import { ReferenceRepository } from "../reference/reference.repository.ts";
+import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
+import { reportPolicy } from "./reports.policy.ts";
+import { ReportRepository } from "./reports.repository.ts";
+import { type ReportData, type ReportInput, reportInput, reportPatch } from "./reports.schemas.ts";
+import type { ReportState } from "./reports.state.ts";
+
+const actorUserId = (a: Actor): number | null => (a.via === "cli" ? null : a.userId);
+const idOf = (text: string) => {
+	if (!/^[1-9]\d{0,15}$/.test(text)) throw AppError.invalid("id", `'${text}' is not a report id`);
+	return Number(text);
+};
+
+export class ReportService {
+	constructor(private readonly database: Database) {}
+
+	private get db() {
+		return this.database.db;
+	}
+
+	async create(
+		commitmentRef: string,
+		input: ReportInput,
+		actor: Actor,
+	): Promise<{ id: number; version: number }> {
+		const data = parseInput(reportInput, input);
+		return this.db.transaction().execute(async (trx) => {
+			const commitment = await this.publicCommitment(trx, commitmentRef, actor);
+			const state = await this.resolve(trx, data, commitment, actor);
+			const now = nowIso();
+			const repo = new ReportRepository(trx);
+			const id = await repo.insert(commitment.id, state, now, actorUserId(actor));
+			await repo.insertVersion({
+				report_id: id,
+				version: 1,
+				snapshot: JSON.stringify(state),
+				reason: null,
+				created_at: now,
+				created_by: actorUserId(actor),
+			});
+			await this.audit(trx, actor, "report.create", id, null, {
+				commitment_id: commitment.id,
+				...state,
+			});
+			return { id, version: 1 };
+		});
+	}
+
+	async update(
+		reportText: string,
+		patch: unknown,
+		actor: Actor,
+	): Promise<{ id: number; version: number }> {
+		const id = idOf(reportText);
+		const p = parseInput(reportPatch, patch);
+		const expected = p.version;
+		if (expected === undefined)
+			throw AppError.invalid(
+				"version",
+				"say which version you edit: a version field or an If-Match header",
+			);
+		return this.db.transaction().execute(async (trx) => {
+			const repo = new ReportRepository(trx);
+			const [current] = await repo.load({ ids: [id] });
+			if (!current) throw AppError.notFound("report", id);
+			const commitment = await this.publicCommitment(trx, String(current.commitment_id), actor);
+			if (!reportPolicy.update(actor, current))
+				throw new AppError(
+					"forbidden",
+					"only the members of the stakeholder that reported update a report",
+				);
+			if (current.version !== expected) throw staleVersion(current.version, expected);
+			const before = toState(current);
+			const merged = { ...toInput(before, current.stakeholder_id), ...p.changes };
+			if ("kind" in p.changes && p.changes.kind !== before.kind)
+				throw AppError.invalid(
+					"changes.kind",
+					"a report keeps its kind: write a new report instead",
+				);
+			const data = parseInput(reportInput, merged);
+			const state = await this.resolve(trx, data, commitment, actor);
+			if (state.stakeholder_id !== before.stakeholder_id)
+				throw AppError.invalid("changes.stakeholder", "a report keeps its stakeholder");
+			const now = nowIso();
+			if (!(await repo.update(id, state, expected, now)))
+				throw staleVersion(expected + 1, expected);
+			const version = expected + 1;
+			await repo.insertVersion({
+				report_id: id,
+				version,
+				snapshot: JSON.stringify(state),
+				reason: p.reason ?? null,
+				created_at: now,
+				created_by: actorUserId(actor),
+			});
+			await this.audit(trx, actor, "report.update", id, before, {
+				...state,
+				reason: p.reason ?? null,
+			});
+			return { id, version };
+		});
+	}
+
+	async list(commitmentRef: string, actor: Actor | null) {
+		const commitment = await this.publicCommitment(this.db, commitmentRef, actor);
+		const rows = await new ReportRepository(this.db).load({ commitmentId: commitment.id });
+		return { items: rows.map(view), total: rows.length };
+	}
+
+	async get(reportText: string, actor: Actor | null) {
+		const id = idOf(reportText);
+		const repo = new ReportRepository(this.db);
+		const [row] = await repo.load({ ids: [id] });
+		if (!row) throw AppError.notFound("report", id);
+		await this.publicCommitment(this.db, String(row.commitment_id), actor);
+		let previous: Record<string, unknown> | null = null;
+		const versions = (await repo.versions(id)).map((v) => {
+			const snapshot = JSON.parse(v.snapshot) as Record<string, unknown>;
+			const diff = differences(previous, snapshot);
+			previous = snapshot;
+			return {
+				version: v.version,
+				created_at: v.created_at,
+				by: v.by,
+				reason: v.reason,
+				changed: diff.map((d) => d.field),
+				differences: diff,
+			};
+		});
+		return { ...view(row), versions };
+	}
+
+	/** The id of the commitment a report belongs to, if the report exists. */
+	async commitmentOf(reportId: number): Promise<number | null> {
+		return new ReportRepository(this.db).commitmentOf(reportId);
+	}
+
+	/** Reports are written on, and read from, commitments the public can see. */
+	private async publicCommitment(db: Kysely<Tables>, ref: string, actor: Actor | null) {
+		const parsed = parseRecordRef(ref);
+		if (!parsed) throw AppError.invalid("id", `'${ref}' is not a commitment id or slug`);
+		const repo = new CommitmentRepository(db);
+		const id = await repo.findId(parsed);
+		const loaded = id === null ? null : await repo.loadState(id);
+		if (
+			id === null ||
+			!loaded ||
+			!commitmentPolicy.view(actor, {
+				status: loaded.state.status,
+				makerIds: loaded.state.maker_ids,
+			})
+		)
+			throw AppError.notFound("commitment", ref);
+		if (!(publicStatuses as readonly string[]).includes(loaded.state.status))
+			throw new AppError(
+				"conflict",
+				`reports are written on published commitments; this one is ${loaded.state.status}`,
+			);
+		return { id, state: loaded.state };
+	}
+
+	/** Checks the reporting stakeholder's right to report, and every code and amount. */
+	private async resolve(
+		db: Kysely<Tables>,
+		r: ReportData,
+		commitment: { state: { maker_ids: number[]; recipients: { kind: string; code: string }[] } },
+		actor: Actor,
+	): Promise<ReportState> {
+		const stakeholders = new StakeholderRepository(db);
+		const ref = typeof r.stakeholder === "number" ? { id: r.stakeholder } : { slug: r.stakeholder };
+		const stakeholder = await stakeholders.find(ref);
+		if (!stakeholder)
+			throw AppError.invalid("stakeholder", `stakeholder '${r.stakeholder}' does not exist`);
+		if (r.kind === "maker" && !commitment.state.maker_ids.includes(stakeholder.id))
+			throw AppError.invalid(
+				"stakeholder",
+				`${stakeholder.name} is not a maker of this commitment`,
+			);
+		if (r.kind === "recipient") {
+			const countries = commitment.state.recipients
+				.filter((x) => x.kind === "country")
+				.map((x) => x.code);
+			if (
+				stakeholder.kind !== "member_state" ||
+				!stakeholder.country ||
+				!countries.includes(stakeholder.country)
+			) {
+				throw AppError.invalid(
+					"stakeholder",
+					`${stakeholder.name} is not a recipient government of this commitment (a member state among its country recipients)`,
+				);
+			}
+		}
+		if (!reportPolicy.report(actor, stakeholder.id))
+			throw new AppError(
+				"forbidden",
+				`only the focal points and editors of ${stakeholder.name} report for it`,
+			);
+		const problems: FieldProblem[] = [];
+		let disbursedMinor: number | null = null;
+		let byYear: { year: number; amount_minor: number }[] = [];
+		let recipients: { kind: string; code: string }[] = [];
+		const d = r.disbursed;
+		if (d) {
+			const reference = new ReferenceRepository(db);
+			if (!(await reference.existingCodes("Currency", [d.currency])).has(d.currency))
+				problems.push({
+					name: "disbursed.currency",
+					message: `'${d.currency}' is not an ISO 4217 currency`,
+				});
+			else {
+				const convert = (amount: string, field: string) => {
+					try {
+						return toMinorUnits(amount, d.currency, field);
+					} catch (e) {
+						if (e instanceof AppError) problems.push(...e.fields);
+						return 0;
+					}
+				};
+				disbursedMinor = convert(d.amount, "disbursed.amount");
+				byYear = d.by_year
+					.map((y, i) => ({
+						year: y.year,
+						amount_minor: convert(y.amount, `disbursed.by_year.${i}.amount`),
+					}))
+					.sort((a, b) => a.year - b.year);
+				const sum = byYear.reduce((n, y) => n + y.amount_minor, 0);
+				if (byYear.length && problems.length === 0 && sum !== disbursedMinor)
+					problems.push({
+						name: "disbursed.by_year",
+						message: `disbursed.by_year adds up to ${formatMinorUnits(sum, d.currency)}, not the amount ${d.amount}`,
+					});
+			}
+			const checked = await checkRecipients(reference, d.recipients);
+			for (const message of checked.problems)
+				problems.push({
+					name: "disbursed.recipients",
+					message: `disbursed.recipients: ${message}`,
+				});
+			recipients = checked.recipients;
+		}
+		if (problems.length)
+			throw new AppError("invalid_input", problems.map((p) => p.message).join("; "), {
+				fields: problems,
+			});
+		return {
+			kind: r.kind,
+			stakeholder_id: stakeholder.id,
+			period_start: r.period_start,
+			period_end: r.period_end,
+			disbursed_minor: disbursedMinor,
+			currency: d?.currency ?? null,
+			recipients,
+			by_year: byYear,
+			policy_status: r.policy_status,
+			narrative: r.narrative,
+			evidence: r.evidence,
+			strategy_document: r.national_strategy?.document ?? null,
+			strategy_section: r.national_strategy?.section ?? null,
+			strategy_url: r.national_strategy?.url ?? null,
+		};
+	}
+
+	private async audit(
+		trx: Kysely<Tables>,
+		actor: Actor,
+		action: "report.create" | "report.update",
+		id: number,
+		before: unknown,
+		after: unknown,
+	) {
+		await new AuditRepository(trx, this.database.dialect).append({
+			action,
+			objectType: "report",
+			objectId: id,
+			actorUserId: actorUserId(actor),
+			actorVia: actor.via,
+			before,
+			after,
+		});
+	}
+}
+
+function staleVersion(current: number, given: number): AppError {
+	return new AppError(
+		"conflict",
+		`version ${given} is not the current version (${current}): reload and apply your change again`,
+		{
+			fields: [{ name: "version", message: `is ${current} now` }],
+			extra: { current_version: current },
+		},
+	);
+}
+
+type Loaded = Awaited<ReturnType<ReportRepository["load"]>>[number];
+
+function toState(r: Loaded): ReportState {
+	return {
+		kind: r.kind as ReportState["kind"],
+		stakeholder_id: r.stakeholder_id,
+		period_start: r.period_start,
+		period_end: r.period_end,
+		disbursed_minor: r.disbursed_minor,
+		currency: r.currency,
+		recipients: r.recipients,
+		by_year: r.by_year,
+		policy_status: r.policy_status,
+		narrative: r.narrative,
+		evidence: r.evidence,
+		strategy_document: r.strategy_document,
+		strategy_section: r.strategy_section,
+		strategy_url: r.strategy_url,
+	};
+}
+
+/** A stored report as writer's input, for an update to be merged into and checked again. */
+function toInput(s: ReportState, stakeholderId: number): ReportInput {
+	const currency = s.currency ?? "USD";
+	return {
+		kind: s.kind,
+		stakeholder: stakeholderId,
+		period_start: s.period_start,
+		period_end: s.period_end,
+		disbursed:
+			s.disbursed_minor === null
+				? null
+				: {
+						amount: formatMinorUnits(s.disbursed_minor, currency),
+						currency,
+						recipients: s.recipients.map((r) =>
+							r.kind === "global"
+								? { kind: "global" as const }
+								: { kind: r.kind as "country", code: r.code },
+						),
+						by_year: s.by_year.map((y) => ({
+							year: y.year,
+							amount: formatMinorUnits(y.amount_minor, currency),
+						})),
+					},
+		policy_status: s.policy_status as ReportInput["policy_status"],
+		narrative: s.narrative,
+		evidence: s.evidence,
+		national_strategy:
+			s.strategy_document === null
+				? null
+				: { document: s.strategy_document, section: s.strategy_section, url: s.strategy_url },
+	};
+}
+
+function view(r: Loaded) {
+	const currency = r.currency ?? "USD";
+	return {
+		id: r.id,
+		commitment: { id: r.commitment_id, slug: r.commitment_slug, title: r.commitment_title },
+		kind: r.kind as "maker" | "recipient",
+		stakeholder: { id: r.stakeholder_id, slug: r.stakeholder_slug, name: r.stakeholder_name },
+		period_start: r.period_start,
+		period_end: r.period_end,
+		disbursed:
+			r.disbursed_minor === null
+				? null
+				: {
+						amount: formatMinorUnits(r.disbursed_minor, currency),
+						amount_minor: r.disbursed_minor,
+						currency,
+						recipients: r.recipients.map((x) => ({
+							kind: x.kind as "country",
+							code: x.kind === "global" ? null : x.code,
+						})),
+						by_year: r.by_year.map((y) => ({
+							year: y.year,
+							amount: formatMinorUnits(y.amount_minor, currency),
+							amount_minor: y.amount_minor,
+						})),
+					},
+		policy_status: r.policy_status as "achieved" | null,
+		narrative: r.narrative,
+		evidence: r.evidence,
+		national_strategy:
+			r.strategy_document === null
+				? null
+				: { document: r.strategy_document, section: r.strategy_section, url: r.strategy_url },
+		version: r.version,
+		created_at: r.created_at,
+		updated_at: r.updated_at,
+	};
+}
