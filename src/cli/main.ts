@@ -1,8 +1,10 @@
 /** `iif <command>`: the operator's CLI. One file per command; this one only dispatches. */
 import { AppError } from "../lib/errors.ts";
+import { auditCommand } from "./audit.ts";
 import { migrateCommand } from "./migrate.ts";
 import { seedCommand } from "./seed.ts";
 import { serveCommand } from "./serve.ts";
+import { userCommand } from "./user.ts";
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
 	serve: {
@@ -11,6 +13,8 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
 	},
 	migrate: { run: migrateCommand, help: "apply pending database migrations" },
 	seed: { run: seedCommand, help: "load reference data; with --demo, the demo dataset too" },
+	user: { run: userCommand, help: "add | grant | reset-password: manage accounts (passwords on stdin)" },
+	audit: { run: auditCommand, help: "verify: check the audit log's hash chain (exit 1 at the first broken link)" },
 };
 
 function usage(): string {
