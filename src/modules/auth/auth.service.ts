@@ -17,8 +17,10 @@ import { ThrottleRepository } from "./throttle.repository.ts";
 export interface AuthSettings {
 	idleMinutes: number;
 	maxHours: number;
-	/** Failures allowed before sign-in is delayed; each further one doubles the delay. */
+	/** Failures allowed for one email before sign-in is delayed; each further one doubles the delay. */
 	freeFailures: number;
+	/** The same for one address, higher: many people may share one (an office, a NAT). */
+	freeFailuresPerAddress: number;
 	maxDelaySeconds: number;
 }
 
@@ -26,6 +28,7 @@ export const defaultAuthSettings: AuthSettings = {
 	idleMinutes: Number(process.env.IIF_SESSION_IDLE_MINUTES ?? 120),
 	maxHours: Number(process.env.IIF_SESSION_MAX_HOURS ?? 24 * 14),
 	freeFailures: 3,
+	freeFailuresPerAddress: 30,
 	maxDelaySeconds: 15 * 60,
 };
 
@@ -67,13 +70,11 @@ export class AuthService {
 				const t = new ThrottleRepository(trx);
 				for (const key of keys) {
 					const failures = ((await t.loginFailure(key))?.failures ?? 0) + 1;
+					const free = key.startsWith("ip:")
+						? this.settings.freeFailuresPerAddress
+						: this.settings.freeFailures;
 					const delay =
-						failures <= this.settings.freeFailures
-							? 0
-							: Math.min(
-									2 ** (failures - this.settings.freeFailures),
-									this.settings.maxDelaySeconds,
-								);
+						failures <= free ? 0 : Math.min(2 ** (failures - free), this.settings.maxDelaySeconds);
 					await t.recordLoginFailure(key, failures, this.iso(), this.iso(delay * 1000));
 				}
 				await new AuditRepository(trx, this.database.dialect).append({

@@ -38,6 +38,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
 		...(error.fields.length ? { errors: error.fields } : {}),
 		...error.extra,
 	};
+	if (typeof error.extra.retry_after === "number")
+		reply.header("retry-after", String(error.extra.retry_after));
 	if (
 		request.url.startsWith("/api/") ||
 		request.url === "/healthz" ||
