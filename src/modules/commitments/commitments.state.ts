@@ -2,6 +2,7 @@
  * A commitment's whole state with every reference resolved to ids: what is stored,
  * what a version snapshot holds, and what an update is merged into.
  */
+import { canonicalJson } from "../../lib/canonical.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import type { CommitmentKind, CommitmentStatus } from "./commitments.schemas.ts";
 
@@ -68,7 +69,7 @@ export function differences(
 	if (before === null) return [];
 	const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
 	return [...keys]
-		.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+		.filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]))
 		.map((k) => ({ field: apiNames[k] ?? k, before: before[k] ?? null, after: after[k] ?? null }))
 		.sort((a, b) => a.field.localeCompare(b.field));
 }
