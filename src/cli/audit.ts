@@ -16,7 +16,9 @@ export async function auditCommand(args: string[]): Promise<number> {
 			console.log(`audit log intact: ${verdict.events} events, every link holds`);
 			return 0;
 		}
-		console.error(`audit log BROKEN at event ${verdict.brokenAt}: ${verdict.reason} (${verdict.events} events before it verified)`);
+		console.error(
+			`audit log BROKEN at event ${verdict.brokenAt}: ${verdict.reason} (${verdict.events} events before it verified)`,
+		);
 		return 1;
 	} finally {
 		await database.close();

@@ -13,8 +13,14 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
 	},
 	migrate: { run: migrateCommand, help: "apply pending database migrations" },
 	seed: { run: seedCommand, help: "load reference data; with --demo, the demo dataset too" },
-	user: { run: userCommand, help: "add | grant | reset-password: manage accounts (passwords on stdin)" },
-	audit: { run: auditCommand, help: "verify: check the audit log's hash chain (exit 1 at the first broken link)" },
+	user: {
+		run: userCommand,
+		help: "add | grant | reset-password: manage accounts (passwords on stdin)",
+	},
+	audit: {
+		run: auditCommand,
+		help: "verify: check the audit log's hash chain (exit 1 at the first broken link)",
+	},
 };
 
 function usage(): string {

@@ -14,10 +14,16 @@ const usage = `usage:
   iif user reset-password --email E --password-stdin`;
 
 async function readStdin(): Promise<string> {
-	if (process.stdin.isTTY) throw new AppError("invalid_input", "--password-stdin reads the password from standard input: pipe it in (e.g. printf %s \"$PASSWORD\" | iif user add ...)");
+	if (process.stdin.isTTY)
+		throw new AppError(
+			"invalid_input",
+			'--password-stdin reads the password from standard input: pipe it in (e.g. printf %s "$PASSWORD" | iif user add ...)',
+		);
 	const chunks: Buffer[] = [];
 	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+	return Buffer.concat(chunks)
+		.toString("utf8")
+		.replace(/\r?\n$/, "");
 }
 
 export async function userCommand(args: string[]): Promise<number> {
@@ -39,9 +45,19 @@ export async function userCommand(args: string[]): Promise<number> {
 		return 2;
 	}
 	if (!values.email) throw AppError.invalid("email", "--email is required");
-	if (values.role !== undefined && values.role !== "none" && !(globalRoles as readonly string[]).includes(values.role)) throw AppError.invalid("role", `--role must be one of ${globalRoles.join(", ")}${sub === "grant" ? " or none" : ""}`);
-	if ((values.stakeholder === undefined) !== (values.as === undefined)) throw AppError.invalid("as", "--stakeholder and --as go together");
-	if ((sub === "add" || sub === "reset-password") && !values["password-stdin"]) throw AppError.invalid("password", "give the password on standard input with --password-stdin");
+	if (
+		values.role !== undefined &&
+		values.role !== "none" &&
+		!(globalRoles as readonly string[]).includes(values.role)
+	)
+		throw AppError.invalid(
+			"role",
+			`--role must be one of ${globalRoles.join(", ")}${sub === "grant" ? " or none" : ""}`,
+		);
+	if ((values.stakeholder === undefined) !== (values.as === undefined))
+		throw AppError.invalid("as", "--stakeholder and --as go together");
+	if ((sub === "add" || sub === "reset-password") && !values["password-stdin"])
+		throw AppError.invalid("password", "give the password on standard input with --password-stdin");
 	const password = values["password-stdin"] ? await readStdin() : "";
 
 	const { database, services } = await openMigrated();
@@ -53,10 +69,25 @@ export async function userCommand(args: string[]): Promise<number> {
 		}
 		const id =
 			sub === "add"
-				? await services.users.add({ email: values.email, password, display_name: values.name, role: values.role === "none" ? null : (values.role ?? null) }, cliActor)
+				? await services.users.add(
+						{
+							email: values.email,
+							password,
+							display_name: values.name,
+							role: values.role === "none" ? null : (values.role ?? null),
+						},
+						cliActor,
+					)
 				: await services.users.findIdByEmail(values.email);
-		if (sub === "grant" && values.role !== undefined) await services.users.setRole(cliActor, id, { role: values.role === "none" ? null : values.role });
-		if (values.stakeholder !== undefined) await services.users.grantMembership(cliActor, id, { stakeholder: values.stakeholder, role: values.as });
+		if (sub === "grant" && values.role !== undefined)
+			await services.users.setRole(cliActor, id, {
+				role: values.role === "none" ? null : values.role,
+			});
+		if (values.stakeholder !== undefined)
+			await services.users.grantMembership(cliActor, id, {
+				stakeholder: values.stakeholder,
+				role: values.as,
+			});
 		console.log(`${sub === "add" ? "added" : "updated"} user ${id} (${values.email})`);
 		return 0;
 	} finally {
