@@ -1,5 +1,49 @@
-/** (being written) */
+/** API of assessments: independent scores of commitments, written by assessors, read by all. */
 import type { FastifyInstance } from "fastify";
+import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
+import { idParams } from "../commitments/commitments.routes.ts";
+import {
+	assessmentIdParams,
+	assessmentInput,
+	assessmentList,
+	assessmentView,
+} from "./assessments.schemas.ts";
 
-export function assessmentRoutes(_app: FastifyInstance, _services: Services): void {}
+export function assessmentRoutes(app: FastifyInstance, services: Services): void {
+	getRoute(app, {
+		url: "/api/v1/commitments/:id/assessments",
+		operationId: "listCommitmentAssessments",
+		summary: "The independent assessments of a commitment, newest first, with a summary",
+		description:
+			"Scores given by assessors under the scorecard scheme (excellent .. off_track) and the compliance scheme (-1, 0, +1 per maker), with rationale and evidence. Kept apart from the makers' own progress reports.",
+		tags: ["assessments"],
+		params: idParams,
+		response: assessmentList,
+		handler: ({ params, request }) => services.assessments.list(params.id, request.actor),
+	});
+	getRoute(app, {
+		url: "/api/v1/assessments/:id",
+		operationId: "getAssessment",
+		summary: "One assessment, by id",
+		tags: ["assessments"],
+		params: assessmentIdParams,
+		response: assessmentView,
+		handler: ({ params, request }) => services.assessments.get(Number(params.id), request.actor),
+	});
+	writeRoute(app, {
+		method: "POST",
+		url: "/api/v1/commitments/:id/assessments",
+		operationId: "assessCommitment",
+		summary: "Assess a public commitment (assessors only, never one of your own stakeholders')",
+		description:
+			"scheme scorecard takes score; scheme compliance takes maker_scores, one per maker assessed. Only users with the assessor role assess, and not a commitment made by a stakeholder they are focal point or editor of. Drafts and submissions cannot be assessed (404).",
+		tags: ["assessments"],
+		status: 201,
+		params: idParams,
+		body: assessmentInput,
+		rawBody: true,
+		response: assessmentView,
+		handler: ({ actor, params, body }) => services.assessments.create(params.id, body, actor),
+	});
+}
