@@ -287,6 +287,41 @@ describeEachDialect("accounts and sessions", (ctx) => {
 		);
 	});
 
+	it("refuses bad input on every account write with the field named, writing nothing", async () => {
+		const admin = await person(ctx(), { role: "admin" });
+		const p = await person(ctx());
+		const before = await ctx().services.audit.count();
+		const cases: [Parameters<typeof call>[2], string, unknown, string][] = [
+			["POST", "/api/v1/tokens", { name: "" }, "name"],
+			["POST", "/api/v1/tokens", { name: "x", scope: "all" }, "scope"],
+			["PUT", `/api/v1/users/${p.id}/role`, { role: "emperor" }, "role"],
+			["PUT", `/api/v1/users/${p.id}/role`, {}, "role"],
+			[
+				"POST",
+				`/api/v1/users/${p.id}/memberships`,
+				{ stakeholder: "canada", role: "boss" },
+				"role",
+			],
+			[
+				"POST",
+				`/api/v1/users/${p.id}/memberships`,
+				{ stakeholder: "Not A Slug!", role: "editor" },
+				"stakeholder",
+			],
+			["PUT", "/api/v1/users/abc/role", { role: null }, "id"],
+			["DELETE", "/api/v1/tokens/abc", undefined, "id"],
+		];
+		for (const [method, url, body, field] of cases) {
+			const res = await call(ctx(), admin, method, url, body);
+			assert.equal(res.status, 400, `${method} ${url}: ${JSON.stringify(res.body)}`);
+			assert.ok(
+				res.body.errors.some((e: any) => e.name === field),
+				`${url} names ${field}: ${JSON.stringify(res.body.errors)}`,
+			);
+		}
+		assert.equal(await ctx().services.audit.count(), before);
+	});
+
 	it("sends security headers and a strict Content-Security-Policy", async () => {
 		const res = await ctx().app.inject({ method: "GET", url: "/" });
 		const csp = String(res.headers["content-security-policy"]);

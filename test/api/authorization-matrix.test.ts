@@ -10,6 +10,9 @@ import type { CommitmentInput } from "../../src/modules/commitments/commitments.
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import { anonymous, call, type Person, person, signIn } from "../helpers/users.ts";
 
+// The matrix posts many comments per person; the rate limit has its own test in comments.test.ts.
+process.env.IIF_COMMENT_RATE = "10000/600";
+
 const roles = [
 	"anonymous",
 	"user",

@@ -255,6 +255,42 @@ describeEachDialect("the commitment workflow through the API", (ctx) => {
 		assert.equal(badJson.statusCode, 400);
 	});
 
+	it("refuses bad updates and workflow steps with the field named, writing nothing", async () => {
+		const c = await call(ctx(), focal, "POST", "/api/v1/commitments", {
+			...draft,
+			title: "UK pledge to be edited badly",
+		});
+		const url = `/api/v1/commitments/${c.body.slug}`;
+		const before = await ctx().services.audit.count();
+		const cases: [string, unknown, Record<string, string>, string][] = [
+			["", { version: 1, changes: { title: "" } }, {}, "title"],
+			[
+				"",
+				{ version: 1, changes: { financial: { ...draft.financial, amount: "1.234" } } },
+				{},
+				"financial.amount",
+			],
+			["", { version: 1, changes: { makers: ["canada"] } }, {}, "changes.makers"],
+			["", { version: "one", changes: {} }, {}, "version"],
+			["", { changes: { title: "x y z" } }, { "if-match": "yesterday" }, "If-Match"],
+			["", { version: 1, changes: { colour: "red" } }, {}, "colour"],
+			["/submit", { reason: 42 }, {}, "reason"],
+			["/submit", { version: 0 }, {}, "version"],
+		];
+		for (const [path, body, headers, field] of cases) {
+			const res = await call(ctx(), focal, path ? "POST" : "PATCH", `${url}${path}`, body, headers);
+			assert.equal(res.status, 400, `${path} ${field}: ${JSON.stringify(res.body)}`);
+			assert.ok(
+				res.body.errors.some((e: any) => e.name === field),
+				`${field}: ${JSON.stringify(res.body.errors)}`,
+			);
+		}
+		assert.equal(await ctx().services.audit.count(), before);
+		const after = await call(ctx(), focal, "GET", url);
+		assert.equal(after.body.version, 1);
+		assert.equal(after.body.title, "UK pledge to be edited badly");
+	});
+
 	it("relates a maker's commitment to another, and only for makers or the secretariat", async () => {
 		const c = await call(ctx(), focal, "POST", "/api/v1/commitments", {
 			...draft,
