@@ -31,6 +31,13 @@ export async function serveCommand(args: string[]): Promise<number> {
 			`empty database: demo dataset loaded (${r.created.commitments} commitments of public record)`,
 		);
 	}
+	// Housekeeping every hour (every instance may run it: deleting what is expired is idempotent).
+	const prune = () =>
+		services.auth
+			.prune()
+			.catch((err: unknown) => console.error(`housekeeping failed: ${String(err)}`));
+	await prune();
+	setInterval(prune, 3600_000).unref();
 	const app = await buildApp(services, { logger: { level: process.env.LOG_LEVEL ?? "info" } });
 	const stop = async () => {
 		await app.close();

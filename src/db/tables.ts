@@ -320,6 +320,8 @@ export interface CommentFlagTable {
 	user_id: number;
 	reason: string;
 	created_at: string;
+	resolved_at: string | null;
+	resolved_by: number | null;
 }
 
 export interface AssessmentTable {

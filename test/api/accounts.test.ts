@@ -322,6 +322,42 @@ describeEachDialect("accounts and sessions", (ctx) => {
 		assert.equal(await ctx().services.audit.count(), before);
 	});
 
+	it("prunes expired sessions and old rate counters, and nothing current", async () => {
+		const u = await createUser(ctx());
+		const s = await ctx().services.auth.login(
+			{ email: u.email, password: u.password },
+			{ ip: "127.0.0.1" },
+		);
+		await call(
+			ctx(),
+			await person(ctx()),
+			"POST",
+			"/api/v1/commitments/gavi-2011-pledging-conference/comments",
+			{ body: "Counted" },
+		);
+		const db = ctx().db.database.db;
+		const counters = async () =>
+			Number(
+				(
+					await db
+						.selectFrom("rate_counter")
+						.select((eb) => eb.fn.countAll().as("n"))
+						.executeTakeFirstOrThrow()
+				).n,
+			);
+		assert.ok((await counters()) > 0);
+		assert.deepEqual(await ctx().services.auth.prune(), { counters: 0, sessions: 0 });
+		assert.ok(await ctx().services.auth.resolveSession(s.token));
+		const later = await new AuthService(
+			ctx().db.database,
+			undefined,
+			() => Date.now() + 3 * 24 * 3600_000,
+		).prune();
+		assert.ok(later.counters > 0 && later.sessions > 0);
+		assert.equal(await counters(), 0);
+		assert.equal(await ctx().services.auth.resolveSession(s.token), null);
+	});
+
 	it("sends security headers and a strict Content-Security-Policy", async () => {
 		const res = await ctx().app.inject({ method: "GET", url: "/" });
 		const csp = String(res.headers["content-security-policy"]);

@@ -236,6 +236,21 @@ const matrix: Record<string, Cell> = {
 		},
 		expect: [401, 403, 403, 403, 403, 403, 200, 200],
 	},
+	"POST /comments/{id}/dismiss-flags": {
+		method: "POST",
+		setup: async (ctx, _who, people) => {
+			const id = await newComment(ctx, people.author);
+			const flagged = await call(ctx, people.user, "POST", `/api/v1/comments/${id}/flag`, {
+				reason: "Off topic",
+			});
+			if (flagged.status !== 200) throw new Error(`flag setup: ${flagged.status}`);
+			return {
+				url: `/api/v1/comments/${id}/dismiss-flags`,
+				body: { reason: "Reviewed: within the rules" },
+			};
+		},
+		expect: [401, 403, 403, 403, 403, 403, 200, 200],
+	},
 	"POST /commitments/{id}/assessments": {
 		method: "POST",
 		setup: async (ctx) => ({

@@ -170,6 +170,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn("user_id", "integer", (c) => c.notNull().references("app_user.id"))
 		.addColumn("reason", "text", (c) => c.notNull())
 		.addColumn("created_at", "text", (c) => c.notNull())
+		// Set when a moderator reviewed the flag and kept the comment: it leaves the queue.
+		.addColumn("resolved_at", "text")
+		.addColumn("resolved_by", "integer")
 		.addPrimaryKeyConstraint("comment_flag_pk", ["comment_id", "user_id"])
 		.execute();
 

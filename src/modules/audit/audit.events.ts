@@ -19,6 +19,7 @@ export const auditActions = [
 	"comment.flag",
 	"comment.hide",
 	"comment.unhide",
+	"comment.dismiss_flags",
 	"assessment.create",
 	"user.register",
 	"user.login",

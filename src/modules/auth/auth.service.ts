@@ -206,6 +206,20 @@ export class AuthService {
 		});
 	}
 
+	/**
+	 * Housekeeping, run by `iif serve` at start and every hour: rate counters of windows
+	 * long gone (no limit here counts over more than a day) and expired sessions.
+	 */
+	async prune(): Promise<{ counters: number; sessions: number }> {
+		return this.database.db.transaction().execute(async (trx) => ({
+			counters: await new ThrottleRepository(trx).pruneBefore(this.iso(-48 * 3600_000)),
+			sessions: await new SessionRepository(trx).deleteExpired(
+				this.iso(),
+				this.iso(-this.settings.idleMinutes * 60_000),
+			),
+		}));
+	}
+
 	async actorFor(user: UserRecord, via: Actor["via"]): Promise<Actor> {
 		const memberships = await new UserRepository(this.database.db).memberships(user.id);
 		return {

@@ -40,6 +40,15 @@ export class SessionRepository {
 		await this.db.deleteFrom("session").where("id_hash", "=", idHash).execute();
 	}
 
+	/** Sessions past their absolute end or idle too long. */
+	async deleteExpired(now: string, idleSince: string): Promise<number> {
+		const r = await this.db
+			.deleteFrom("session")
+			.where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<=", idleSince)]))
+			.executeTakeFirst();
+		return Number(r.numDeletedRows);
+	}
+
 	async deleteForUser(userId: number): Promise<void> {
 		await this.db.deleteFrom("session").where("user_id", "=", userId).execute();
 	}

@@ -21,8 +21,12 @@ export class ThrottleRepository {
 		return toInt(r.count);
 	}
 
-	async pruneBefore(windowStart: string): Promise<void> {
-		await this.db.deleteFrom("rate_counter").where("window_start", "<", windowStart).execute();
+	async pruneBefore(windowStart: string): Promise<number> {
+		const r = await this.db
+			.deleteFrom("rate_counter")
+			.where("window_start", "<", windowStart)
+			.executeTakeFirst();
+		return Number(r.numDeletedRows);
 	}
 
 	async loginFailure(key: string) {

@@ -33,6 +33,7 @@ export const commentPolicy = {
 	flag: (a: Actor, c: CommentFacts): boolean => isPerson(a) && a.userId !== c.authorId,
 	hide: (a: Actor): boolean => isStaff(a),
 	unhide: (a: Actor): boolean => isStaff(a),
+	dismissFlags: (a: Actor): boolean => isStaff(a),
 	/** Sees hidden text, the reason for hiding, flag counts and the queue of flagged comments. */
 	moderate: (a: Actor | null): boolean => isStaff(a),
 };

@@ -148,11 +148,23 @@ export class CommentRepository {
 		return row !== undefined;
 	}
 
+	/** Marks a comment's open flags as reviewed; how many there were. */
+	async resolveFlags(commentId: number, at: string, by: number | null): Promise<number> {
+		const r = await this.db
+			.updateTable("comment_flag")
+			.set({ resolved_at: at, resolved_by: by })
+			.where("comment_id", "=", commentId)
+			.where("resolved_at", "is", null)
+			.executeTakeFirst();
+		return Number(r.numUpdatedRows);
+	}
+
 	/** Flagged comments neither hidden nor deleted: the most recently flagged first. */
 	async flagged(offset: number, limit: number): Promise<{ total: number; rows: FlaggedRow[] }> {
 		const flagged = this.db
 			.selectFrom("comment_flag")
 			.select((eb) => ["comment_flag.comment_id", eb.fn.max("comment_flag.created_at").as("last")])
+			.where("comment_flag.resolved_at", "is", null)
 			.groupBy("comment_flag.comment_id")
 			.as("f");
 		const base = this.db

@@ -1,5 +1,6 @@
 /** API of comments: threads on commitments and reports, their authors' edits, flags and moderation. */
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import { requireActor } from "../../server/plugins/auth.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
@@ -166,5 +167,21 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		rawBody: true,
 		response: commentView,
 		handler: ({ actor, params, body }) => services.comments.unhide(Number(params.id), body, actor),
+	});
+	writeRoute(app, {
+		method: "POST",
+		url: "/api/v1/comments/:id/dismiss-flags",
+		operationId: "dismissCommentFlags",
+		summary:
+			"Keep a flagged comment: its open flags are marked reviewed and it leaves the moderation queue (secretariat only)",
+		description:
+			"409 if the comment has no open flags. The flags and who dismissed them stay in the audit log.",
+		tags,
+		params: commentIdParams,
+		body: unhideInput,
+		rawBody: true,
+		response: z.object({ status: z.literal("ok"), dismissed: z.number().int() }),
+		handler: ({ actor, params, body }) =>
+			services.comments.dismissFlags(Number(params.id), body, actor),
 	});
 }

@@ -45,10 +45,10 @@ export function parseCommentRate(text: string | undefined): CommentRate {
 	if (text === undefined || text.trim() === "") return defaultCommentRate;
 	const m = /^\s*(\d{1,9})\s*\/\s*(\d{1,9})\s*$/.exec(text);
 	const rate = m ? { count: Number(m[1]), seconds: Number(m[2]) } : null;
-	if (!rate || rate.count < 1 || rate.seconds < 1)
+	if (!rate || rate.count < 1 || rate.seconds < 1 || rate.seconds > 86_400)
 		throw new AppError(
 			"invalid_input",
-			`IIF_COMMENT_RATE must be comments/seconds with both at least 1, such as 10/600; got '${text}'`,
+			`IIF_COMMENT_RATE must be comments/seconds, both at least 1 and at most a day (86400 seconds), such as 10/600; got '${text}'`,
 		);
 	return rate;
 }
@@ -332,6 +332,28 @@ export class CommentService {
 				{ hidden_at: null, reason: data.reason ?? null },
 			);
 			return view(await this.load(repo, id), true);
+		});
+	}
+
+	/** The secretariat reviewed the flags and keeps the comment: it leaves the moderation queue. */
+	async dismissFlags(
+		id: number,
+		input: unknown,
+		actor: Actor,
+	): Promise<{ status: "ok"; dismissed: number }> {
+		if (!commentPolicy.dismissFlags(actor)) throw forbidden("only the secretariat reviews flags");
+		const data = parseInput(unhideInput, input ?? {});
+		return this.db.transaction().execute(async (trx) => {
+			const repo = new CommentRepository(trx);
+			await this.load(repo, id);
+			const dismissed = await repo.resolveFlags(id, this.iso(this.now()), actorUserId(actor));
+			if (dismissed === 0)
+				throw new AppError("conflict", `comment ${id} has no open flags to dismiss`);
+			await this.audit(trx, actor, "comment.dismiss_flags", id, null, {
+				dismissed,
+				reason: data.reason ?? null,
+			});
+			return { status: "ok" as const, dismissed };
 		});
 	}
 
