@@ -23,3 +23,8 @@ export const cliActor: Actor = {
 	via: "cli",
 	memberships: [],
 };
+
+/** The user id recorded for an actor's writes: none for the operator's CLI. */
+export function auditActorId(a: Actor): number | null {
+	return a.via === "cli" ? null : a.userId;
+}

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { sql } from "kysely";
 import { openDatabase } from "../../src/db/database.ts";
 import { createServices } from "../../src/server/services.ts";
+import { runIif } from "../helpers/cli.ts";
 import {
 	createTestDatabase,
 	dialects,
@@ -11,23 +11,7 @@ import {
 	type TestDatabase,
 } from "../helpers/databases.ts";
 
-const bin = new URL("../../bin/iif.js", import.meta.url).pathname;
-
-function run(
-	args: string[],
-	env: Record<string, string>,
-	stdin?: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-		let stdout = "";
-		let stderr = "";
-		child.stdout.on("data", (d) => (stdout += d));
-		child.stderr.on("data", (d) => (stderr += d));
-		child.on("close", (code) => resolve({ code, stdout, stderr }));
-		child.stdin.end(stdin ?? "");
-	});
-}
+const run = runIif;
 
 for (const dialect of dialects) {
 	describe(`iif user and iif audit [${dialect}]`, { skip: skipReason(dialect) }, () => {

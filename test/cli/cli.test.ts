@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { after, before, describe, it } from "node:test";
+import { iifBin, runIif } from "../helpers/cli.ts";
 import {
 	createTestDatabase,
 	dialects,
@@ -9,26 +10,12 @@ import {
 } from "../helpers/databases.ts";
 import { demo } from "../helpers/demo.ts";
 
-const bin = new URL("../../bin/iif.js", import.meta.url).pathname;
-
-function run(
-	args: string[],
-	env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-		let stdout = "";
-		let stderr = "";
-		child.stdout.on("data", (d) => (stdout += d));
-		child.stderr.on("data", (d) => (stderr += d));
-		child.on("close", (code) => resolve({ code, stdout, stderr }));
-	});
-}
+const run = runIif;
 
 /** Starts `iif serve` on a free port and resolves with its base URL once it listens. */
 function serve(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--host", "127.0.0.1"], {
+		const child = spawn(process.execPath, [iifBin, "serve", "--port", "0", "--host", "127.0.0.1"], {
 			env: { ...process.env, LOG_LEVEL: "warn", ...env },
 		});
 		let out = "";

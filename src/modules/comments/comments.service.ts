@@ -8,7 +8,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
-import type { Actor } from "../../lib/actor.ts";
+import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
@@ -52,8 +52,6 @@ export function parseCommentRate(text: string | undefined): CommentRate {
 		);
 	return rate;
 }
-
-const actorUserId = (a: Actor): number | null => (a.via === "cli" ? null : a.userId);
 
 const forbidden = (message: string) => new AppError("forbidden", message);
 
@@ -299,7 +297,7 @@ export class CommentService {
 					"conflict",
 					`comment ${id} is hidden already (${c.hidden_reason ?? "no reason given"}): show it again first to hide it for another reason`,
 				);
-			const hidden = { at: this.iso(now), by: actorUserId(actor), reason: data.reason };
+			const hidden = { at: this.iso(now), by: auditActorId(actor), reason: data.reason };
 			await repo.setHidden(id, hidden);
 			await this.audit(
 				trx,
@@ -346,7 +344,7 @@ export class CommentService {
 		return this.db.transaction().execute(async (trx) => {
 			const repo = new CommentRepository(trx);
 			await this.load(repo, id);
-			const dismissed = await repo.resolveFlags(id, this.iso(this.now()), actorUserId(actor));
+			const dismissed = await repo.resolveFlags(id, this.iso(this.now()), auditActorId(actor));
 			if (dismissed === 0)
 				throw new AppError("conflict", `comment ${id} has no open flags to dismiss`);
 			await this.audit(trx, actor, "comment.dismiss_flags", id, null, {
@@ -428,7 +426,7 @@ export class CommentService {
 			action,
 			objectType: "comment",
 			objectId: id,
-			actorUserId: actorUserId(actor),
+			actorUserId: auditActorId(actor),
 			actorVia: actor.via,
 			before,
 			after,

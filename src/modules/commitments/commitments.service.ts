@@ -7,12 +7,13 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
-import type { Actor } from "../../lib/actor.ts";
+import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef, slugify } from "../../lib/ids.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
+import { differences, staleVersion, versionHistory } from "../../lib/versioning.ts";
 import type { AuditAction } from "../audit/audit.events.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { ForumRepository } from "../forums/forums.repository.ts";
@@ -49,9 +50,8 @@ import {
 	type CommitmentFilter,
 	CommitmentSearchRepository,
 } from "./commitments.search.repository.ts";
-import { type CommitmentState, differences, financialTerms } from "./commitments.state.ts";
+import { type CommitmentState, financialTerms } from "./commitments.state.ts";
 
-const actorUserId = (a: Actor): number | null => (a.via === "cli" ? null : a.userId);
 const slugTaken = (slug: string) =>
 	new AppError("conflict", `a commitment with slug '${slug}' exists already`, {
 		fields: [{ name: "slug", message: "is taken" }],
@@ -114,14 +114,14 @@ export class CommitmentService {
 					"you may draft commitments only for a stakeholder you are focal point or editor of",
 				);
 			const now = nowIso();
-			const id = await repo.insert(state, now, actorUserId(actor));
+			const id = await repo.insert(state, now, auditActorId(actor));
 			await repo.insertVersion({
 				commitment_id: id,
 				version: 1,
 				snapshot: JSON.stringify(state),
 				reason: null,
 				created_at: now,
-				created_by: actorUserId(actor),
+				created_by: auditActorId(actor),
 			});
 			await this.audit(trx, actor, "commitment.create", id, null, state);
 			return { id, slug, version: 1 };
@@ -159,7 +159,7 @@ export class CommitmentService {
 					"conflict",
 					`a ${facts.status} commitment cannot be updated${facts.status === "submitted" ? ": wait until the secretariat publishes or returns it" : ""}`,
 				);
-			if (current.version !== p.version) throw this.staleVersion(current.version, p.version);
+			if (current.version !== p.version) throw staleVersion(current.version, p.version);
 			const data = parseInput(commitmentInput, { ...stateToInput(current.state), ...p.changes });
 			if (data.slug && data.slug !== current.state.slug && (await repo.slugTaken(data.slug)))
 				throw slugTaken(data.slug);
@@ -197,7 +197,7 @@ export class CommitmentService {
 					`cannot ${step} a ${facts.status} commitment: it must be ${rule.from.join(" or ")}`,
 				);
 			if (t.version !== undefined && t.version !== current.version)
-				throw this.staleVersion(current.version, t.version);
+				throw staleVersion(current.version, t.version);
 			const state: CommitmentState = { ...current.state, status: rule.to };
 			const reason = t.reason ?? null;
 			const version = await this.writeVersion(repo, id, current, state, reason, actor);
@@ -276,7 +276,7 @@ export class CommitmentService {
 		const now = nowIso();
 		if (!(await repo.update(id, state, current.version, now))) {
 			const latest = (await repo.findRow(id))?.version ?? current.version;
-			throw this.staleVersion(latest, current.version);
+			throw staleVersion(latest, current.version);
 		}
 		const version = current.version + 1;
 		await repo.insertVersion({
@@ -285,7 +285,7 @@ export class CommitmentService {
 			snapshot: JSON.stringify(state),
 			reason,
 			created_at: now,
-			created_by: actorUserId(actor),
+			created_by: auditActorId(actor),
 		});
 		return version;
 	}
@@ -318,7 +318,7 @@ export class CommitmentService {
 			action,
 			objectType: "commitment",
 			objectId: id,
-			actorUserId: actorUserId(actor),
+			actorUserId: auditActorId(actor),
 			actorVia: actor.via,
 			before,
 			after: reason === undefined ? after : { ...(after as object), reason },
@@ -330,17 +330,6 @@ export class CommitmentService {
 			const candidate = n === 1 ? base : `${base}-${n}`;
 			if (!(await repo.slugTaken(candidate))) return candidate;
 		}
-	}
-
-	private staleVersion(current: number, given: number): AppError {
-		return new AppError(
-			"conflict",
-			`version ${given} is not the current version (${current}): reload and apply your change again`,
-			{
-				fields: [{ name: "version", message: `is ${current} now` }],
-				extra: { current_version: current },
-			},
-		);
 	}
 
 	private async requireId(repo: CommitmentRepository, refText: string): Promise<number> {
@@ -611,20 +600,7 @@ export class CommitmentService {
 			...(await new ReferenceRepository(this.db).codeNames("SectorCategory", state.sectors, "en")),
 		]);
 		const f = state.financial;
-		let previous: Record<string, unknown> | null = null;
-		const history = versions.map((v) => {
-			const snapshot = JSON.parse(v.snapshot) as Record<string, unknown>;
-			const diff = differences(previous, snapshot);
-			previous = snapshot;
-			return {
-				version: v.version,
-				created_at: v.created_at,
-				by: v.by,
-				reason: v.reason,
-				changed: diff.map((d) => d.field),
-				differences: diff,
-			};
-		});
+		const history = versionHistory(versions);
 		return {
 			...(item as CommitmentListItem),
 			text: row.text,

@@ -2,7 +2,6 @@
  * A commitment's whole state with every reference resolved to ids: what is stored,
  * what a version snapshot holds, and what an update is merged into.
  */
-import { canonicalJson } from "../../lib/canonical.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import type { CommitmentKind, CommitmentStatus } from "./commitments.schemas.ts";
 
@@ -51,27 +50,6 @@ export interface CommitmentState {
 	financial: FinancialState | null;
 	policy: PolicyState | null;
 	sources: SourceState[];
-}
-
-/** Stored names of a state's fields that the API calls otherwise. */
-const apiNames: Record<string, string> = {
-	forum_id: "forum",
-	maker_ids: "makers",
-	goal_ids: "goals",
-	target_ids: "targets",
-};
-
-/** What changed between two snapshots, field by field (API names), in a stable order. */
-export function differences(
-	before: Record<string, unknown> | null,
-	after: Record<string, unknown>,
-): { field: string; before: unknown; after: unknown }[] {
-	if (before === null) return [];
-	const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-	return [...keys]
-		.filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]))
-		.map((k) => ({ field: apiNames[k] ?? k, before: before[k] ?? null, after: after[k] ?? null }))
-		.sort((a, b) => a.field.localeCompare(b.field));
 }
 
 /** Financial terms as the API shows them: the exact decimal amount beside its minor units. */

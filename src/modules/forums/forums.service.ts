@@ -1,7 +1,7 @@
 /** Forums: creation, listing and detail. */
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import type { Actor } from "../../lib/actor.ts";
+import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
@@ -32,7 +32,7 @@ export class ForumService {
 				action: "forum.create",
 				objectType: "forum",
 				objectId: id,
-				actorUserId: actor.via === "cli" ? null : actor.userId,
+				actorUserId: auditActorId(actor),
 				actorVia: actor.via,
 				after: f,
 			});

@@ -6,17 +6,17 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
-import type { Actor } from "../../lib/actor.ts";
+import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError, type FieldProblem } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { formatMinorUnits, toMinorUnits } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
+import { staleVersion, versionHistory } from "../../lib/versioning.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { commitmentPolicy } from "../commitments/commitments.policy.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
-import { differences } from "../commitments/commitments.state.ts";
 import { checkRecipients } from "../reference/recipients.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
@@ -25,7 +25,6 @@ import { ReportRepository } from "./reports.repository.ts";
 import { type ReportData, type ReportInput, reportInput, reportPatch } from "./reports.schemas.ts";
 import type { ReportState } from "./reports.state.ts";
 
-const actorUserId = (a: Actor): number | null => (a.via === "cli" ? null : a.userId);
 const idOf = (text: string) => {
 	if (!/^[1-9]\d{0,15}$/.test(text)) throw AppError.invalid("id", `'${text}' is not a report id`);
 	return Number(text);
@@ -49,14 +48,14 @@ export class ReportService {
 			const state = await this.resolve(trx, data, commitment, actor);
 			const now = nowIso();
 			const repo = new ReportRepository(trx);
-			const id = await repo.insert(commitment.id, state, now, actorUserId(actor));
+			const id = await repo.insert(commitment.id, state, now, auditActorId(actor));
 			await repo.insertVersion({
 				report_id: id,
 				version: 1,
 				snapshot: JSON.stringify(state),
 				reason: null,
 				created_at: now,
-				created_by: actorUserId(actor),
+				created_by: auditActorId(actor),
 			});
 			await this.audit(trx, actor, "report.create", id, null, {
 				commitment_id: commitment.id,
@@ -111,7 +110,7 @@ export class ReportService {
 				snapshot: JSON.stringify(state),
 				reason: p.reason ?? null,
 				created_at: now,
-				created_by: actorUserId(actor),
+				created_by: auditActorId(actor),
 			});
 			await this.audit(trx, actor, "report.update", id, before, {
 				...state,
@@ -133,20 +132,7 @@ export class ReportService {
 		const [row] = await repo.load({ ids: [id] });
 		if (!row) throw AppError.notFound("report", id);
 		await this.publicCommitment(this.db, String(row.commitment_id), actor);
-		let previous: Record<string, unknown> | null = null;
-		const versions = (await repo.versions(id)).map((v) => {
-			const snapshot = JSON.parse(v.snapshot) as Record<string, unknown>;
-			const diff = differences(previous, snapshot);
-			previous = snapshot;
-			return {
-				version: v.version,
-				created_at: v.created_at,
-				by: v.by,
-				reason: v.reason,
-				changed: diff.map((d) => d.field),
-				differences: diff,
-			};
-		});
+		const versions = versionHistory(await repo.versions(id));
 		return { ...view(row), versions };
 	}
 
@@ -293,23 +279,12 @@ export class ReportService {
 			action,
 			objectType: "report",
 			objectId: id,
-			actorUserId: actorUserId(actor),
+			actorUserId: auditActorId(actor),
 			actorVia: actor.via,
 			before,
 			after,
 		});
 	}
-}
-
-function staleVersion(current: number, given: number): AppError {
-	return new AppError(
-		"conflict",
-		`version ${given} is not the current version (${current}): reload and apply your change again`,
-		{
-			fields: [{ name: "version", message: `is ${current} now` }],
-			extra: { current_version: current },
-		},
-	);
 }
 
 type Loaded = Awaited<ReturnType<ReportRepository["load"]>>[number];

@@ -4,7 +4,13 @@
  * roles and memberships, reset passwords.
  */
 import type { Database } from "../../db/database.ts";
-import { type Actor, cliActor, type GlobalRole, type MembershipRole } from "../../lib/actor.ts";
+import {
+	type Actor,
+	auditActorId,
+	cliActor,
+	type GlobalRole,
+	type MembershipRole,
+} from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
@@ -16,8 +22,6 @@ import { StakeholderRepository } from "../stakeholders/stakeholders.repository.t
 import { userPolicy } from "./users.policy.ts";
 import { UserRepository } from "./users.repository.ts";
 import { membershipInput, registerInput, roleInput, userAddInput } from "./users.schemas.ts";
-
-const actorId = (a: Actor) => (a.via === "cli" ? null : a.userId);
 
 export class UserService {
 	constructor(private readonly database: Database) {}
@@ -73,7 +77,7 @@ export class UserService {
 				action: "user.register",
 				objectType: "user",
 				objectId: id,
-				actorUserId: actorId(actor),
+				actorUserId: auditActorId(actor),
 				actorVia: actor.via,
 				after: { email: u.email, role: u.role },
 			});
@@ -99,7 +103,7 @@ export class UserService {
 				action: "user.role",
 				objectType: "user",
 				objectId: userId,
-				actorUserId: actorId(actor),
+				actorUserId: auditActorId(actor),
 				actorVia: actor.via,
 				before: { role: user.role },
 				after: { role },
@@ -120,7 +124,7 @@ export class UserService {
 				action: "membership.grant",
 				objectType: "membership",
 				objectId: `${userId}:${stakeholderId}`,
-				actorUserId: actorId(actor),
+				actorUserId: auditActorId(actor),
 				actorVia: actor.via,
 				before: before ? { role: before } : null,
 				after: { role: m.role },
@@ -140,7 +144,7 @@ export class UserService {
 				action: "membership.revoke",
 				objectType: "membership",
 				objectId: `${userId}:${stakeholderId}`,
-				actorUserId: actorId(actor),
+				actorUserId: auditActorId(actor),
 				actorVia: actor.via,
 				before: { role: before },
 			});
@@ -161,7 +165,7 @@ export class UserService {
 				action: "user.password_reset",
 				objectType: "user",
 				objectId: user.id,
-				actorUserId: actorId(actor),
+				actorUserId: auditActorId(actor),
 				actorVia: actor.via,
 			});
 		});
