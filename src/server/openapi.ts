@@ -111,13 +111,38 @@ export function openApiDocument(version: string) {
 			...(r.description ? { description: r.description } : {}),
 			tags: r.tags,
 			parameters: [...parameters(r.params, "path"), ...parameters(r.query, "query")],
+			...(r.body
+				? {
+						requestBody: {
+							required: true,
+							content: { "application/json": { schema: schemaOf(r.body, "input") } },
+						},
+					}
+				: {}),
+			...(r.security ? { security: [{ bearerAuth: [] }, { cookieAuth: [], csrfToken: [] }] } : {}),
 			responses: {
-				"200": {
-					description: "OK",
+				[String(r.status ?? 200)]: {
+					description: r.status === 201 ? "Created" : r.status === 202 ? "Accepted" : "OK",
 					content: { "application/json": { schema: schemaOf(r.response, "output") } },
 				},
-				"400": problemResponse("Bad input: the problem names each offending parameter."),
+				"400": problemResponse("Bad input: the problem names each offending parameter or field."),
+				...(r.security
+					? {
+							"401": problemResponse("Not signed in."),
+							"403": problemResponse("Signed in, but not allowed (or the CSRF token is missing)."),
+						}
+					: {}),
 				...(r.params ? { "404": problemResponse("No such record.") } : {}),
+				...(r.method === "PATCH" || (r.method === "POST" && r.security)
+					? {
+							"409": problemResponse(
+								"Conflict: a stale version, or a state that does not allow this step.",
+							),
+						}
+					: {}),
+				...(r.security || r.url === "/api/v1/session"
+					? { "429": problemResponse("Too many requests: wait as Retry-After says.") }
+					: {}),
 				"500": problemResponse("Server error."),
 			},
 		};

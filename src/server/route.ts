@@ -54,6 +54,8 @@ export function getRoute<
 			"cache-control",
 			request.actor ? "private, no-store" : `public, max-age=${def.maxAge ?? 60}`,
 		);
+		// Drafts answer differently to their makers: caches must key on who asks.
+		reply.header("vary", "cookie, authorization");
 		return body;
 	});
 }

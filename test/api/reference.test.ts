@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { countryDetail, countryList } from "../../src/modules/countries/countries.schemas.ts";
 import { forumDetail, forumList } from "../../src/modules/forums/forums.schemas.ts";
 import { framework } from "../../src/modules/frameworks/frameworks.schemas.ts";
@@ -182,6 +183,16 @@ describeEachDialect("health, documentation, home page", (ctx) => {
 		const res = await ctx().get("/api/openapi.json");
 		assert.equal(res.status, 200);
 		assert.equal(res.body.openapi, "3.1.0");
+		const verdict = await new Validator().validate(res.body);
+		assert.equal(verdict.valid, true, JSON.stringify(verdict.errors));
+		assert.ok(
+			res.body.components.securitySchemes.bearerAuth &&
+				res.body.components.securitySchemes.cookieAuth,
+		);
+		assert.deepEqual(res.body.paths["/api/v1/commitments"].post.security, [
+			{ bearerAuth: [] },
+			{ cookieAuth: [], csrfToken: [] },
+		]);
 		for (const path of [
 			"/api/v1/commitments",
 			"/api/v1/commitments/{id}",
