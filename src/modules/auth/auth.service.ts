@@ -6,6 +6,7 @@
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
+import { parseRate, type Rate, rateWindow } from "../../lib/rates.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { type UserRecord, UserRepository } from "../users/users.repository.ts";
@@ -40,6 +41,10 @@ export class AuthService {
 		private readonly database: Database,
 		private readonly settings: AuthSettings = defaultAuthSettings,
 		private readonly now: () => number = Date.now,
+		private readonly writeRate: Rate = parseRate("IIF_WRITE_RATE", process.env.IIF_WRITE_RATE, {
+			count: 600,
+			seconds: 600,
+		}),
 	) {}
 
 	private iso(offsetMs = 0): string {
@@ -218,6 +223,26 @@ export class AuthService {
 				this.iso(-this.settings.idleMinutes * 60_000),
 			),
 		}));
+	}
+
+	/**
+	 * Every signed-in writer has a budget of writes per window (IIF_WRITE_RATE, 600 per
+	 * 600 seconds by default), counted in the database so all instances share it.
+	 */
+	async chargeWrite(actor: Actor): Promise<void> {
+		const { count, seconds } = this.writeRate;
+		const window = rateWindow(this.writeRate, this.now());
+		const used = await new ThrottleRepository(this.database.db).hit(
+			`write:user:${actor.userId}`,
+			window.start,
+		);
+		if (used > count) {
+			throw new AppError(
+				"rate_limited",
+				`more than ${count} writes in ${seconds} seconds: try again in ${window.retryAfter} seconds`,
+				{ extra: { retry_after: window.retryAfter } },
+			);
+		}
 	}
 
 	async actorFor(user: UserRecord, via: Actor["via"]): Promise<Actor> {

@@ -11,6 +11,7 @@ import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
+import { parseRate, rateWindow } from "../../lib/rates.ts";
 import { parseInput } from "../../lib/validation.ts";
 import type { AuditAction } from "../audit/audit.events.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
@@ -42,15 +43,7 @@ export const defaultCommentRate: CommentRate = { count: 10, seconds: 600 };
 
 /** Reads IIF_COMMENT_RATE ("10/600": 10 comments per 600 seconds); a malformed value stops the start. */
 export function parseCommentRate(text: string | undefined): CommentRate {
-	if (text === undefined || text.trim() === "") return defaultCommentRate;
-	const m = /^\s*(\d{1,9})\s*\/\s*(\d{1,9})\s*$/.exec(text);
-	const rate = m ? { count: Number(m[1]), seconds: Number(m[2]) } : null;
-	if (!rate || rate.count < 1 || rate.seconds < 1 || rate.seconds > 86_400)
-		throw new AppError(
-			"invalid_input",
-			`IIF_COMMENT_RATE must be comments/seconds, both at least 1 and at most a day (86400 seconds), such as 10/600; got '${text}'`,
-		);
-	return rate;
+	return parseRate("IIF_COMMENT_RATE", text, defaultCommentRate);
 }
 
 const forbidden = (message: string) => new AppError("forbidden", message);
@@ -398,14 +391,13 @@ export class CommentService {
 	 * comment refused for any reason uses none of the allowance.
 	 */
 	private async throttle(trx: Kysely<Tables>, actor: Actor, now: number): Promise<void> {
-		const windowMs = this.rate.seconds * 1000;
-		const start = Math.floor(now / windowMs) * windowMs;
+		const window = rateWindow(this.rate, now);
 		const count = await new ThrottleRepository(trx).hit(
 			`comment:user:${actor.userId}`,
-			this.iso(start),
+			window.start,
 		);
 		if (count > this.rate.count) {
-			const retryAfter = Math.max(1, Math.ceil((start + windowMs - now) / 1000));
+			const retryAfter = window.retryAfter;
 			throw new AppError(
 				"rate_limited",
 				`you have written ${this.rate.count} comments in ${this.rate.seconds} seconds, the most allowed: try again in ${retryAfter} seconds`,

@@ -62,6 +62,11 @@ export async function registerAuth(app: FastifyInstance, auth: AuthService): Pro
 		request.sessionToken = token;
 	});
 
+	// Writes by signed-in users spend their budget (sign-in itself has its own back-off).
+	app.addHook("preHandler", async (request: FastifyRequest) => {
+		if (unsafe.has(request.method) && request.actor) await auth.chargeWrite(request.actor);
+	});
+
 	app.addHook("preHandler", async (request: FastifyRequest) => {
 		if (
 			!unsafe.has(request.method) ||
