@@ -239,6 +239,9 @@ describeEachDialect("health, documentation, home page", (ctx) => {
 		assert.equal(docs.status, 200);
 		assert.match(String(docs.headers["content-type"]), /text\/html/);
 		assert.match(docs.body, /GET \/api\/v1\/commitments/);
+		assert.match(docs.body, /POST \/api\/v1\/commitments\/\{id\}\/reports/);
+		assert.match(docs.body, /JSON body/);
+		assert.match(docs.body, /Sign-in required/);
 		const home = await ctx().get("/");
 		assert.equal(home.status, 200);
 		assert.match(home.body, /^<!doctype html>/);

@@ -22,13 +22,33 @@ function typeOf(schema: Record<string, unknown>): string {
 	return `${String(schema.type ?? "any")}${bounds ? ` (${bounds})` : ""}${schema.pattern ? ` matching ${String(schema.pattern)}` : ""}`;
 }
 
+interface Operation {
+	summary: string;
+	description?: string;
+	parameters: Param[];
+	security?: unknown[];
+	requestBody?: { content: { "application/json": { schema: Record<string, unknown> } } };
+}
+
+/** The body's top-level fields, with their types and whether they are required. */
+function bodyFields(
+	op: Operation,
+): { name: string; type: string; required: boolean; description: string }[] {
+	const schema = op.requestBody?.content["application/json"].schema;
+	const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+	const required = new Set((schema?.required ?? []) as string[]);
+	return Object.entries(properties).map(([name, p]) => ({
+		name,
+		type: typeOf(p),
+		required: required.has(name),
+		description: String(p.description ?? ""),
+	}));
+}
+
 export function ApiDocsPage(props: {
 	doc: {
 		info: { title: string; version: string; description: string };
-		paths: Record<
-			string,
-			Record<string, { summary: string; description?: string; parameters: Param[] }>
-		>;
+		paths: Record<string, Record<string, Operation>>;
 	};
 }) {
 	const { doc } = props;
@@ -55,6 +75,12 @@ export function ApiDocsPage(props: {
 							<strong>{op.summary}</strong>
 							{op.description ? ` — ${op.description}` : ""}
 						</p>
+						{op.security && (
+							<p class="muted">
+								Sign-in required: <code>Authorization: Bearer &lt;token&gt;</code>, or the session
+								cookie with its <code>x-csrf-token</code>.
+							</p>
+						)}
 						{op.parameters.length > 0 && (
 							<table>
 								<thead>
@@ -80,6 +106,30 @@ export function ApiDocsPage(props: {
 													: ""}
 											</td>
 											<td>{p.description ?? ""}</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						)}
+						{bodyFields(op).length > 0 && (
+							<table>
+								<caption class="muted intro">JSON body</caption>
+								<thead>
+									<tr>
+										<th scope="col">Field</th>
+										<th scope="col">Type</th>
+										<th scope="col">Meaning</th>
+									</tr>
+								</thead>
+								<tbody>
+									{bodyFields(op).map((f) => (
+										<tr key={f.name}>
+											<td>
+												<code>{f.name}</code>
+												{f.required ? " (required)" : ""}
+											</td>
+											<td>{f.type}</td>
+											<td>{f.description}</td>
 										</tr>
 									))}
 								</tbody>
