@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
+import { namedCodes } from "../reference/reference.repository.ts";
 
 export interface CountryFilter {
 	lang: string;
@@ -13,21 +14,7 @@ export class CountryRepository {
 
 	/** Countries with their name in `lang`, English where missing, ordered by code. */
 	private filtered(f: CountryFilter) {
-		let q = this.db
-			.selectFrom("code_item")
-			.innerJoin("code_name as en", (j) =>
-				j
-					.onRef("en.list", "=", "code_item.list")
-					.onRef("en.code", "=", "code_item.code")
-					.on("en.lang", "=", "en"),
-			)
-			.leftJoin("code_name as loc", (j) =>
-				j
-					.onRef("loc.list", "=", "code_item.list")
-					.onRef("loc.code", "=", "code_item.code")
-					.on("loc.lang", "=", f.lang),
-			)
-			.where("code_item.list", "=", "Country");
+		let q = namedCodes(this.db, "Country", f.lang);
 		if (f.nameLike) {
 			const like = f.nameLike;
 			q = q.where((eb) =>

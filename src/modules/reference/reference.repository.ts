@@ -4,6 +4,25 @@ import { upsertAll } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
 import type { CodelistData, FrameworkData } from "./reference.data.ts";
 
+/** The items of one codelist joined to their names in `lang` (loc) and in English (en), the fallback. */
+export function namedCodes(db: Kysely<Tables>, list: string, lang: string) {
+	return db
+		.selectFrom("code_item")
+		.innerJoin("code_name as en", (j) =>
+			j
+				.onRef("en.list", "=", "code_item.list")
+				.onRef("en.code", "=", "code_item.code")
+				.on("en.lang", "=", "en"),
+		)
+		.leftJoin("code_name as loc", (j) =>
+			j
+				.onRef("loc.list", "=", "code_item.list")
+				.onRef("loc.code", "=", "code_item.code")
+				.on("loc.lang", "=", lang),
+		)
+		.where("code_item.list", "=", list);
+}
+
 export class ReferenceRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
 
@@ -152,27 +171,13 @@ export class ReferenceRepository {
 
 	/** A whole codelist with names in `lang`, English where missing, in code order. */
 	async codelist(list: string, lang: string) {
-		return this.db
-			.selectFrom("code_item")
-			.innerJoin("code_name as en", (j) =>
-				j
-					.onRef("en.list", "=", "code_item.list")
-					.onRef("en.code", "=", "code_item.code")
-					.on("en.lang", "=", "en"),
-			)
-			.leftJoin("code_name as loc", (j) =>
-				j
-					.onRef("loc.list", "=", "code_item.list")
-					.onRef("loc.code", "=", "code_item.code")
-					.on("loc.lang", "=", lang),
-			)
+		return namedCodes(this.db, list, lang)
 			.select((eb) => [
 				"code_item.code",
 				eb.fn.coalesce("loc.name", "en.name").as("name"),
 				"code_item.status",
 				"code_item.category",
 			])
-			.where("code_item.list", "=", list)
 			.orderBy("code_item.code")
 			.execute();
 	}
