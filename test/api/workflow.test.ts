@@ -306,6 +306,20 @@ describeEachDialect("the commitment workflow through the API", (ctx) => {
 			).body.created,
 			true,
 		);
+		const incoming = async (who: Person) =>
+			(
+				await call(ctx(), who, "GET", "/api/v1/commitments/muskoka-2010-mnch-initiative")
+			).body.relations.incoming.map((r: any) => r.commitment.slug);
+		assert.ok(
+			(await incoming(focal)).includes(c.body.slug),
+			"its makers see the draft among the parts",
+		);
+		assert.ok(
+			!(await incoming(anonymous)).includes(c.body.slug),
+			"the public does not see a draft through a relation",
+		);
+		assert.ok(!(await incoming(other)).includes(c.body.slug));
+		assert.ok((await incoming(secretariat)).includes(c.body.slug));
 		assert.equal(
 			(
 				await call(ctx(), other, "POST", url, {

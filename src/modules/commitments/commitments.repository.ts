@@ -364,6 +364,7 @@ export class CommitmentRepository {
 			"commitment.id",
 			"commitment.slug",
 			"commitment.title",
+			"commitment.status",
 		] as const;
 		const [outgoing, incoming] = await Promise.all([
 			this.db
@@ -386,8 +387,25 @@ export class CommitmentRepository {
 		const shape = (r: (typeof outgoing)[number]) => ({
 			kind: r.kind,
 			note: r.note,
+			status: r.status,
 			commitment: { id: toInt(r.id), slug: r.slug, title: r.title },
 		});
 		return { outgoing: outgoing.map(shape), incoming: incoming.map(shape) };
+	}
+
+	/** The makers of each of these commitments. */
+	async makerIdsOf(ids: number[]): Promise<Map<number, number[]>> {
+		const out = new Map<number, number[]>();
+		if (ids.length === 0) return out;
+		const rows = await this.db
+			.selectFrom("commitment_maker")
+			.select(["commitment_id", "stakeholder_id"])
+			.where("commitment_id", "in", ids)
+			.execute();
+		for (const r of rows) {
+			const id = toInt(r.commitment_id);
+			out.set(id, [...(out.get(id) ?? []), toInt(r.stakeholder_id)]);
+		}
+		return out;
 	}
 }

@@ -368,6 +368,25 @@ export class CommitmentService {
 		};
 	}
 
+	/** Relations in both directions, leaving out drafts and submissions this actor may not see. */
+	private async visibleRelations(repo: CommitmentRepository, id: number, actor: Actor | null) {
+		const all = await repo.relations(id);
+		const hidden = [...all.outgoing, ...all.incoming]
+			.filter((r) => !(publicStatuses as readonly string[]).includes(r.status))
+			.map((r) => r.commitment.id);
+		const makers = await repo.makerIdsOf(hidden);
+		const visible = (r: (typeof all.outgoing)[number]) =>
+			commitmentPolicy.view(actor, {
+				status: r.status,
+				makerIds: makers.get(r.commitment.id) ?? [],
+			});
+		const shape = ({ status: _status, ...r }: (typeof all.outgoing)[number]) => r;
+		return {
+			outgoing: all.outgoing.filter(visible).map(shape),
+			incoming: all.incoming.filter(visible).map(shape),
+		};
+	}
+
 	/** Members see their stakeholders' commitments in every status; the secretariat sees the queue. */
 	async workspace(
 		actor: Actor,
@@ -591,7 +610,7 @@ export class CommitmentService {
 		if (!row) throw AppError.notFound("commitment", refText);
 		const [[item], relations, versions] = await Promise.all([
 			this.listItems(this.db, [row]),
-			repo.relations(id),
+			this.visibleRelations(repo, id, actor),
 			repo.versions(id),
 		]);
 		const state = current.state;
