@@ -18,10 +18,12 @@ import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { registerSecurityHeaders } from "./plugins/security.ts";
 import type { Services } from "./services.ts";
+import { type TrustProxy, trustProxySetting } from "./trust-proxy.ts";
 import { appVersion } from "./version.ts";
 
 export interface AppOptions {
 	logger?: boolean | { level: string };
+	trustProxy?: TrustProxy;
 }
 
 export async function buildApp(
@@ -30,7 +32,7 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: options.logger ?? false,
-		trustProxy: true,
+		trustProxy: options.trustProxy ?? trustProxySetting(process.env.IIF_TRUST_PROXY),
 		routerOptions: { maxParamLength: 200 },
 	});
 	// Slow connections are the norm for many users: compress everything worth it.

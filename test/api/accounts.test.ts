@@ -84,6 +84,38 @@ describeEachDialect("accounts and sessions", (ctx) => {
 		assert.ok(session.token);
 	});
 
+	it("counts parallel guesses too: at most the free attempts and one more get a password check", async () => {
+		const u = await createUser(ctx());
+		const attempts = await Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				call(
+					ctx(),
+					{ ...anonymous, headers: { "x-forwarded-for": `10.0.0.${i}` } },
+					"POST",
+					"/api/v1/session",
+					{ email: u.email, password: `guess ${i}` },
+				),
+			),
+		);
+		const statuses = attempts.map((a) => a.status);
+		assert.equal(statuses.filter((s) => s === 401).length, 4, JSON.stringify(statuses));
+		assert.equal(statuses.filter((s) => s === 429).length, 16);
+	});
+
+	it("takes the client address from X-Forwarded-For only from a trusted proxy", async () => {
+		await call(
+			ctx(),
+			{ ...anonymous, headers: { "x-forwarded-for": "7.7.7.7" } },
+			"POST",
+			"/api/v1/session",
+			{ email: "nobody@example.org", password: "wrong password" },
+		);
+		const keys = (
+			await ctx().db.database.db.selectFrom("login_failure").select("key").execute()
+		).map((r) => r.key);
+		assert.ok(!keys.includes("ip:7.7.7.7"), "a client cannot choose its own address");
+	});
+
 	it("rotates the session at sign-in and ends it at sign-out", async () => {
 		const u = await createUser(ctx());
 		const first = await signIn(ctx(), u.email, u.password);

@@ -54,34 +54,40 @@ export class AuthService {
 	async login(input: unknown, context: { ip: string; previousSession?: string | undefined }) {
 		const { email, password } = parseInput(loginInput, input);
 		const keys = [`email:${email}`, `ip:${context.ip}`];
-		const throttle = new ThrottleRepository(this.database.db);
-		for (const key of keys) {
-			const f = await throttle.loginFailure(key);
-			if (f && f.blocked_until > this.iso()) {
-				const seconds = Math.ceil((Date.parse(f.blocked_until) - this.now()) / 1000);
-				throw new AppError(
-					"rate_limited",
-					`too many failed sign-ins: try again in ${seconds} seconds`,
-					{ extra: { retry_after: seconds } },
+		// Every attempt is counted as a failure before the password is checked, in one short
+		// transaction that locks the counters: parallel guesses cannot all slip past the limit.
+		await this.database.db.transaction().execute(async (trx) => {
+			const t = new ThrottleRepository(trx, this.database.dialect);
+			for (const key of keys) {
+				const f = await t.lockLoginFailure(key, this.iso());
+				if (f.blocked_until > this.iso()) {
+					const seconds = Math.ceil((Date.parse(f.blocked_until) - this.now()) / 1000);
+					throw new AppError(
+						"rate_limited",
+						`too many failed sign-ins: try again in ${seconds} seconds`,
+						{ extra: { retry_after: seconds } },
+					);
+				}
+				const failures = f.failures + 1;
+				const free = key.startsWith("ip:")
+					? this.settings.freeFailuresPerAddress
+					: this.settings.freeFailures;
+				const delay =
+					failures <= free ? 0 : Math.min(2 ** (failures - free), this.settings.maxDelaySeconds);
+				await t.recordLoginFailure(
+					key,
+					failures,
+					this.iso(),
+					delay === 0 ? f.blocked_until : this.iso(delay * 1000),
 				);
 			}
-		}
+		});
 		const user = await new UserRepository(this.database.db).findByEmail(email);
 		let ok = false;
 		if (user) ok = await verifyPassword(user.password_hash, password);
 		else await burnPasswordCheck(password);
 		if (!user || !ok || user.disabled_at) {
 			await this.database.db.transaction().execute(async (trx) => {
-				const t = new ThrottleRepository(trx);
-				for (const key of keys) {
-					const failures = ((await t.loginFailure(key))?.failures ?? 0) + 1;
-					const free = key.startsWith("ip:")
-						? this.settings.freeFailuresPerAddress
-						: this.settings.freeFailures;
-					const delay =
-						failures <= free ? 0 : Math.min(2 ** (failures - free), this.settings.maxDelaySeconds);
-					await t.recordLoginFailure(key, failures, this.iso(), this.iso(delay * 1000));
-				}
 				await new AuditRepository(trx, this.database.dialect).append({
 					action: "user.login_failed",
 					objectType: "user",
@@ -107,7 +113,11 @@ export class AuthService {
 				created_at: this.iso(),
 				expires_at: expiresAt,
 			});
-			await new ThrottleRepository(trx).clearLoginFailures(`email:${email}`);
+			// The attempt was counted in advance: a success clears the email's count and
+			// takes back its own count on the address, which others may share.
+			const t = new ThrottleRepository(trx, this.database.dialect);
+			await t.clearLoginFailures(`email:${email}`);
+			await t.forgiveLoginFailure(`ip:${context.ip}`);
 			await new AuditRepository(trx, this.database.dialect).append({
 				action: "user.login",
 				objectType: "user",
@@ -217,7 +227,9 @@ export class AuthService {
 	 */
 	async prune(): Promise<{ counters: number; sessions: number }> {
 		return this.database.db.transaction().execute(async (trx) => ({
-			counters: await new ThrottleRepository(trx).pruneBefore(this.iso(-48 * 3600_000)),
+			counters: await new ThrottleRepository(trx, this.database.dialect).pruneBefore(
+				this.iso(-48 * 3600_000),
+			),
 			sessions: await new SessionRepository(trx).deleteExpired(
 				this.iso(),
 				this.iso(-this.settings.idleMinutes * 60_000),
@@ -232,7 +244,7 @@ export class AuthService {
 	async chargeWrite(actor: Actor): Promise<void> {
 		const { count, seconds } = this.writeRate;
 		const window = rateWindow(this.writeRate, this.now());
-		const used = await new ThrottleRepository(this.database.db).hit(
+		const used = await new ThrottleRepository(this.database.db, this.database.dialect).hit(
 			`write:user:${actor.userId}`,
 			window.start,
 		);

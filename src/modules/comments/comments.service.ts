@@ -392,7 +392,7 @@ export class CommentService {
 	 */
 	private async throttle(trx: Kysely<Tables>, actor: Actor, now: number): Promise<void> {
 		const window = rateWindow(this.rate, now);
-		const count = await new ThrottleRepository(trx).hit(
+		const count = await new ThrottleRepository(trx, this.database.dialect).hit(
 			`comment:user:${actor.userId}`,
 			window.start,
 		);
