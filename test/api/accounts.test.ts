@@ -34,6 +34,28 @@ describeEachDialect("accounts and sessions", (ctx) => {
 		]);
 	});
 
+	it("limits registrations per address before spending a password hash on them", async () => {
+		let refused: Awaited<ReturnType<typeof call>> | undefined;
+		let email = "";
+		for (let i = 0; i < 25 && !refused; i++) {
+			email = `bulk${i}@example.org`;
+			const res = await call(ctx(), anonymous, "POST", "/api/v1/users", {
+				email,
+				password: "a long enough password",
+				display_name: "Bulk",
+			});
+			if (res.status === 429) refused = res;
+			else assert.equal(res.status, 202);
+		}
+		assert.ok(refused, "the 21st registration in the hour is refused");
+		assert.ok(Number(refused.raw.headers["retry-after"]) > 0);
+		const signIn = await call(ctx(), anonymous, "POST", "/api/v1/session", {
+			email,
+			password: "a long enough password",
+		});
+		assert.equal(signIn.status, 401, "the refused registration created no account");
+	});
+
 	it("answers a wrong password and an unknown email alike, and never returns a password", async () => {
 		const u = await createUser(ctx());
 		const wrong = await call(ctx(), anonymous, "POST", "/api/v1/session", {

@@ -77,7 +77,20 @@ for (const dialect of dialects) {
 			assert.equal((await signIn("focal@example.org", "a long enough password")).actor.role, null);
 		});
 
-		it("resets a password", async () => {
+		it("resets a password, ending sessions and revoking API tokens", async () => {
+			const before = openDatabase(db.url);
+			let token = "";
+			try {
+				const services = createServices(before);
+				const session = await services.auth.login(
+					{ email: "focal@example.org", password: "a long enough password" },
+					{ ip: "127.0.0.1" },
+				);
+				token = (await services.auth.createToken(session.actor, { name: "laptop" })).token;
+				assert.ok(await services.auth.resolveToken(token));
+			} finally {
+				await before.close();
+			}
 			const res = await run(
 				["user", "reset-password", "--email", "focal@example.org", "--password-stdin"],
 				env,
@@ -86,6 +99,16 @@ for (const dialect of dialects) {
 			assert.equal(res.code, 0, res.stderr);
 			await assert.rejects(signIn("focal@example.org", "a long enough password"), /wrong/);
 			assert.ok((await signIn("focal@example.org", "another long password")).token);
+			const after = openDatabase(db.url);
+			try {
+				assert.equal(
+					await createServices(after).auth.resolveToken(token),
+					null,
+					"the token died with the old password",
+				);
+			} finally {
+				await after.close();
+			}
 		});
 
 		it("says what is wrong with bad account commands", async () => {

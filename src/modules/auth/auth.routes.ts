@@ -63,7 +63,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 		status: 202,
 		body: registerInput,
 		response: accepted,
-		handler: ({ body }) => services.users.register(body),
+		handler: ({ body, request }) => services.users.register(body, { ip: request.ip }),
 	});
 	writeRoute(app, {
 		method: "POST",

@@ -95,6 +95,16 @@ export class SessionRepository {
 		return rows.map((r) => ({ ...r, id: toInt(r.id) }));
 	}
 
+	async revokeAllTokens(userId: number, now: string): Promise<number> {
+		const r = await this.db
+			.updateTable("api_token")
+			.set({ revoked_at: now })
+			.where("user_id", "=", userId)
+			.where("revoked_at", "is", null)
+			.executeTakeFirst();
+		return Number(r.numUpdatedRows);
+	}
+
 	async revokeToken(id: number, userId: number, now: string): Promise<boolean> {
 		const r = await this.db
 			.updateTable("api_token")

@@ -14,24 +14,50 @@ import {
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
+import { parseRate, type Rate, rateWindow } from "../../lib/rates.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { hashPassword } from "../auth/secrets.ts";
 import { SessionRepository } from "../auth/sessions.repository.ts";
+import { ThrottleRepository } from "../auth/throttle.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { userPolicy } from "./users.policy.ts";
 import { UserRepository } from "./users.repository.ts";
 import { membershipInput, registerInput, roleInput, userAddInput } from "./users.schemas.ts";
 
 export class UserService {
-	constructor(private readonly database: Database) {}
+	constructor(
+		private readonly database: Database,
+		private readonly registerRate: Rate = parseRate(
+			"IIF_REGISTER_RATE",
+			process.env.IIF_REGISTER_RATE,
+			{ count: 20, seconds: 3600 },
+		),
+	) {}
 
 	private audit(trx: Database["db"]) {
 		return new AuditRepository(trx, this.database.dialect);
 	}
 
-	async register(input: unknown): Promise<{ status: string; message: string }> {
+	async register(
+		input: unknown,
+		context: { ip: string } = { ip: "unknown" },
+	): Promise<{ status: string; message: string }> {
 		const u = parseInput(registerInput, input);
+		// Each registration costs an argon2 hash: a per-address budget, checked before hashing.
+		const window = rateWindow(this.registerRate, Date.now());
+		if (
+			(await new ThrottleRepository(this.database.db, this.database.dialect).hit(
+				`register:ip:${context.ip}`,
+				window.start,
+			)) > this.registerRate.count
+		) {
+			throw new AppError(
+				"rate_limited",
+				`too many registrations from this address: try again in ${window.retryAfter} seconds`,
+				{ extra: { retry_after: window.retryAfter } },
+			);
+		}
 		const password_hash = await hashPassword(u.password);
 		await this.database.db.transaction().execute(async (trx) => {
 			const id = await new UserRepository(trx).insert(
@@ -161,12 +187,15 @@ export class UserService {
 			if (!user) throw AppError.notFound("user", email);
 			await users.setPasswordHash(user.id, password_hash, nowIso());
 			await new SessionRepository(trx).deleteForUser(user.id);
+			// A reset follows a break-in as often as a forgotten password: tokens go too.
+			const revoked = await new SessionRepository(trx).revokeAllTokens(user.id, nowIso());
 			await this.audit(trx).append({
 				action: "user.password_reset",
 				objectType: "user",
 				objectId: user.id,
 				actorUserId: auditActorId(actor),
 				actorVia: actor.via,
+				after: { tokens_revoked: revoked },
 			});
 		});
 	}
