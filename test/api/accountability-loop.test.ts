@@ -125,10 +125,15 @@ describeEachDialect("the accountability loop", (ctx) => {
 		});
 		assert.equal(assessment.status, 201, JSON.stringify(assessment.body));
 
-		const history = await call(ctx(), anonymous, "GET", `${url}/history`);
+		const history = await call(ctx(), focal, "GET", `${url}/history`);
 		assert.deepEqual(
 			history.body.items.map((e: any) => e.action),
 			["commitment.create", "commitment.submit", "commitment.publish", "commitment.update"],
+		);
+		const publicHistory = await call(ctx(), anonymous, "GET", `${url}/history`);
+		assert.deepEqual(
+			publicHistory.body.items.map((e: any) => e.action),
+			["commitment.publish", "commitment.update"],
 		);
 		const reports = await call(ctx(), anonymous, "GET", `${url}/reports`);
 		assert.equal(reports.body.items[0].disbursed.amount, "400000000.00");

@@ -154,7 +154,7 @@ describeEachDialect("the commitment workflow through the API", (ctx) => {
 		assert.deepEqual([a.status, b.status].sort(), [200, 409]);
 		const loser = a.status === 409 ? a : b;
 		assert.equal(loser.body.current_version, v + 1);
-		const after = await call(ctx(), anonymous, "GET", url);
+		const after = await call(ctx(), focal, "GET", url);
 		assert.equal(after.body.versions.length, v + 1, "exactly one new version");
 		assert.equal(
 			(await call(ctx(), other, "PATCH", url, { version: v + 1, changes: { title: "Hijacked" } }))
@@ -197,7 +197,7 @@ describeEachDialect("the commitment workflow through the API", (ctx) => {
 			409,
 		);
 
-		const history = await call(ctx(), anonymous, "GET", `${url}/history`);
+		const history = await call(ctx(), focal, "GET", `${url}/history`);
 		assert.deepEqual(
 			history.body.items.map((e: any) => e.action),
 			[
@@ -214,6 +214,19 @@ describeEachDialect("the commitment workflow through the API", (ctx) => {
 		assert.equal(history.body.items[2].reason, "Add the source document symbol");
 		assert.deepEqual(history.body.items[3].changed, ["sources"]);
 		assert.ok(history.body.items.every((e: any) => e.by));
+		// The public sees the record from publication on: not the drafts, nor why it was returned.
+		const publicHistory = await call(ctx(), anonymous, "GET", `${url}/history`);
+		assert.deepEqual(
+			publicHistory.body.items.map((e: any) => e.action),
+			["commitment.publish", "commitment.update", "commitment.complete"],
+		);
+		assert.doesNotMatch(JSON.stringify(publicHistory.body), /source document symbol/);
+		assert.deepEqual(
+			final.body.versions.map((x: any) => x.version),
+			[v, v + 1, v + 2],
+			"public versions start at publication",
+		);
+		assert.deepEqual(final.body.versions[0].changed, []);
 		const lastVersion = final.body.versions.at(-1);
 		assert.deepEqual(lastVersion.changed, ["status"]);
 		assert.equal(lastVersion.differences[0].before, "published");

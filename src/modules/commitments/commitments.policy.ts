@@ -31,11 +31,11 @@ export interface CommitmentFacts {
 }
 
 export const commitmentPolicy = {
+	/** Sees drafts, submissions and the draft-stage history of a commitment. */
+	seesDrafts: (a: Actor | null, c: { makerIds: number[] }) =>
+		isStaff(a) || memberOfAny(a, c.makerIds) || isSystem(a),
 	view: (a: Actor | null, c: CommitmentFacts) =>
-		(publicStatuses as readonly string[]).includes(c.status) ||
-		isStaff(a) ||
-		memberOfAny(a, c.makerIds) ||
-		isSystem(a),
+		(publicStatuses as readonly string[]).includes(c.status) || commitmentPolicy.seesDrafts(a, c),
 	/** A draft names the writer's own stakeholder among its makers. */
 	create: (a: Actor, makerIds: number[]) => memberOfAny(a, makerIds) || isStaff(a) || isSystem(a),
 	update: (a: Actor, c: CommitmentFacts) => memberOfAny(a, c.makerIds) || isSystem(a),

@@ -76,6 +76,8 @@ const forbiddenStep: Record<Transition, string> = {
 	withdraw: "only a maker's focal point withdraws a commitment",
 };
 
+const isPublic = (status: string) => (publicStatuses as readonly string[]).includes(status);
+
 /** Relations that must never loop back (a part of its own part, a reaffirmation of itself). */
 const acyclicKinds = ["reaffirms", "supersedes", "part_of"] as const;
 
@@ -345,27 +347,33 @@ export class CommitmentService {
 	/** The recorded steps of a commitment, from the audit log: who, when, what and why. */
 	async history(refText: string, actor: Actor | null) {
 		const repo = new CommitmentRepository(this.db);
-		const { id } = await this.loadVisible(repo, refText, actor);
+		const { id, current } = await this.loadVisible(repo, refText, actor);
 		const events = await new AuditRepository(this.db, this.database.dialect).forObject(
 			"commitment",
 			String(id),
 		);
-		return {
-			items: events.map((e) => {
-				const before = e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null;
-				const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {};
-				const { reason, ...state } = after;
-				return {
-					at: e.occurred_at,
-					action: e.action,
-					by: e.display_name ?? null,
-					via: e.actor_via,
-					reason: typeof reason === "string" ? reason : null,
-					changed:
-						e.action === "commitment.update" ? differences(before, state).map((d) => d.field) : [],
-				};
-			}),
-		};
+		// The public sees the record from its publication on; how a draft was written and
+		// returned stays between its makers and the secretariat.
+		const seesDrafts = commitmentPolicy.seesDrafts(actor, { makerIds: current.state.maker_ids });
+		let status = "draft";
+		const items = [];
+		for (const e of events) {
+			const before = e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null;
+			const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {};
+			const { reason, ...state } = after;
+			if (typeof state.status === "string") status = state.status;
+			if (!seesDrafts && !isPublic(status)) continue;
+			items.push({
+				at: e.occurred_at,
+				action: e.action,
+				by: e.display_name ?? null,
+				via: e.actor_via,
+				reason: typeof reason === "string" ? reason : null,
+				changed:
+					e.action === "commitment.update" ? differences(before, state).map((d) => d.field) : [],
+			});
+		}
+		return { items };
 	}
 
 	/** Relations in both directions, leaving out drafts and submissions this actor may not see. */
@@ -619,7 +627,12 @@ export class CommitmentService {
 			...(await new ReferenceRepository(this.db).codeNames("SectorCategory", state.sectors, "en")),
 		]);
 		const f = state.financial;
-		const history = versionHistory(versions);
+		const seesDrafts = commitmentPolicy.seesDrafts(actor, { makerIds: state.maker_ids });
+		const history = versionHistory(
+			seesDrafts
+				? versions
+				: versions.filter((v) => isPublic((JSON.parse(v.snapshot) as { status: string }).status)),
+		);
 		return {
 			...(item as CommitmentListItem),
 			text: row.text,
