@@ -3,21 +3,13 @@
  * changing, removing or reordering any stored event breaks every link after it.
  */
 import { createHash } from "node:crypto";
+import type { Selectable } from "kysely";
+import type { AuditEventTable } from "../../db/tables.ts";
 
 export const genesisHash = "0".repeat(64);
 
-export interface HashedFields {
-	id: number;
-	occurred_at: string;
-	actor_user_id: number | null;
-	actor_via: string | null;
-	action: string;
-	object_type: string;
-	object_id: string;
-	before: string | null;
-	after: string | null;
-	prev_hash: string;
-}
+/** Every stored field of an event but its own hash. */
+export type HashedFields = Omit<Selectable<AuditEventTable>, "hash">;
 
 export function eventHash(e: HashedFields): string {
 	// A fixed field order: the JSON text is the same wherever it is computed.

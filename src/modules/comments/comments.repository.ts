@@ -1,36 +1,29 @@
 /** Stores comments and their abuse flags; reads threads and the moderation queue. */
-import type { Kysely } from "kysely";
-import type { Tables } from "../../db/tables.ts";
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { CommentTable, Tables } from "../../db/tables.ts";
 import type { RecordRef } from "../../lib/ids.ts";
 import { toInt, toIntOrNull } from "../../lib/numbers.ts";
 import { maxId } from "./comments.schemas.ts";
 
 /** A comment as stored, with its author's name and how many users flagged it. */
-export interface CommentRecord {
+export type CommentRecord = Omit<
+	Selectable<CommentTable>,
+	"id" | "commitment_id" | "report_id" | "parent_id" | "author_id" | "hidden_by"
+> & {
 	id: number;
 	commitment_id: number;
 	report_id: number | null;
 	parent_id: number | null;
 	author_id: number;
-	author_name: string;
-	body: string;
-	created_at: string;
-	edited_at: string | null;
-	deleted_at: string | null;
-	hidden_at: string | null;
 	hidden_by: number | null;
-	hidden_reason: string | null;
+	author_name: string;
 	flags: number;
-}
+};
 
-export interface CommentInsert {
-	commitment_id: number;
-	report_id: number | null;
-	parent_id: number | null;
-	author_id: number;
-	body: string;
-	created_at: string;
-}
+export type CommentInsert = Pick<
+	Insertable<CommentTable>,
+	"commitment_id" | "report_id" | "parent_id" | "author_id" | "body" | "created_at"
+>;
 
 /** A flagged comment for the queue, before its flags are attached. */
 export interface FlaggedRow {

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { AppError } from "../../lib/errors.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { registerDoc } from "../../server/openapi.ts";
 import { requireActor } from "../../server/plugins/auth.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
@@ -80,7 +81,6 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 	});
 	app.get("/api/v1/workspace/commitments", async (request, reply) => {
 		const actor = requireActor(request);
-		const { parseInput } = await import("../../lib/validation.ts");
 		const query = parseInput(workspaceQuery, request.query ?? {}, "query parameter");
 		reply.header("cache-control", "private, no-store");
 		return services.commitments.workspace(actor, query);
