@@ -266,6 +266,9 @@ export interface ProgressReportTable {
 	strategy_document: string | null;
 	strategy_section: string | null;
 	strategy_url: string | null;
+	usd_current: BigIntColumn | null;
+	usd_constant: BigIntColumn | null;
+	conversion: string | null;
 	version: number;
 	created_by: number | null;
 	created_at: string;
@@ -282,6 +285,9 @@ export interface ReportYearTable {
 	report_id: number;
 	year: number;
 	amount_minor: BigIntColumn;
+	usd_current: BigIntColumn | null;
+	usd_constant: BigIntColumn | null;
+	conversion: string | null;
 }
 
 export interface ReportEvidenceTable {
@@ -362,6 +368,121 @@ export interface AuditEventTable {
 	hash: string;
 }
 
+export interface ActivityTable {
+	id: Generated<number>;
+	iati_identifier: string;
+	reporting_org_ref: string | null;
+	title: string | null;
+	default_currency: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ActivityTransactionTable {
+	id: Generated<number>;
+	activity_id: number;
+	transaction_type: string;
+	transaction_date: string;
+	value_minor: BigIntColumn;
+	currency: string | null;
+	value_date: string | null;
+	provider_org_ref: string | null;
+	receiver_org_ref: string | null;
+	usd_current: BigIntColumn | null;
+	usd_constant: BigIntColumn | null;
+	conversion: string;
+}
+
+export interface CommitmentActivityTable {
+	commitment_id: number;
+	activity_id: number;
+	share_bp: number; // basis points: 10000 = the whole activity
+	status: string; // proposed | accepted | rejected
+	include_expenditure: number; // 1: expenditure (type 4) counts as delivery too
+	created_by: number | null;
+	created_at: string;
+}
+
+/** US cents: current prices of the year, constant prices of the base year. */
+interface UsdPair {
+	committed_current: BigIntColumn;
+	committed_constant: BigIntColumn;
+	delivered_current: BigIntColumn;
+	delivered_constant: BigIntColumn;
+}
+
+export interface DeliveryStateTable {
+	commitment_id: number;
+	root_id: number;
+	reason: string;
+	conversion: string;
+	value_year: number | null;
+	committed_current: BigIntColumn | null;
+	committed_constant: BigIntColumn | null;
+	delivered_current: BigIntColumn;
+	delivered_constant: BigIntColumn;
+	unconverted: number;
+	last_report_on: string | null;
+}
+
+export interface DeliveryYearTable extends UsdPair {
+	commitment_id: number;
+	year: number;
+	source: string | null;
+}
+
+export interface DeliveryFactTable extends UsdPair {
+	root_id: number;
+	year: number;
+}
+
+export interface DeliveryKeyTable {
+	commitment_id: number;
+	dim: string;
+	key: string;
+}
+
+export interface DeliveryRollupTable extends UsdPair {
+	dim: string;
+	key: string;
+	year: number;
+}
+
+export interface DeliveryCountTable {
+	dim: string;
+	key: string;
+	counter: string;
+	n: number;
+}
+
+export interface RequirementTable {
+	id: Generated<number>;
+	slug: string;
+	title: string;
+	goal_id: string;
+	target_id: string | null;
+	scope: string;
+	scope_code: string | null;
+	amount_minor: BigIntColumn;
+	provided_minor: BigIntColumn | null;
+	currency: string;
+	amount_frequency: string;
+	price_basis: string;
+	price_base_year: number | null;
+	period_start: string;
+	period_end: string;
+	source_title: string;
+	source_url: string | null;
+	note: string | null;
+	required_current: BigIntColumn | null;
+	required_constant: BigIntColumn | null;
+	provided_current: BigIntColumn | null;
+	provided_constant: BigIntColumn | null;
+	conversion: string;
+	created_at: string;
+	updated_at: string;
+}
+
 export interface Tables {
 	app_meta: AppMetaTable;
 	framework: FrameworkTable;
@@ -398,6 +519,16 @@ export interface Tables {
 	report_version: ReportVersionTable;
 	comment: CommentTable;
 	comment_flag: CommentFlagTable;
+	activity: ActivityTable;
+	activity_transaction: ActivityTransactionTable;
+	commitment_activity: CommitmentActivityTable;
+	delivery_state: DeliveryStateTable;
+	delivery_year: DeliveryYearTable;
+	delivery_fact: DeliveryFactTable;
+	delivery_key: DeliveryKeyTable;
+	delivery_rollup: DeliveryRollupTable;
+	delivery_count: DeliveryCountTable;
+	requirement: RequirementTable;
 	assessment: AssessmentTable;
 	assessment_maker_score: AssessmentMakerScoreTable;
 	assessment_evidence: AssessmentEvidenceTable;
