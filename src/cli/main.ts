@@ -1,5 +1,6 @@
 /** `iif <command>`: the operator's CLI. One file per command; this one only dispatches. */
 import { AppError } from "../lib/errors.ts";
+import { analyticsCommand } from "./analytics.ts";
 import { auditCommand } from "./audit.ts";
 import { migrateCommand } from "./migrate.ts";
 import { seedCommand } from "./seed.ts";
@@ -16,6 +17,10 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
 	user: {
 		run: userCommand,
 		help: "add | grant | reset-password: manage accounts (passwords on stdin)",
+	},
+	analytics: {
+		run: analyticsCommand,
+		help: "rebuild [--base-year YYYY]: recompute normalised money and delivery figures",
 	},
 	audit: {
 		run: auditCommand,

@@ -3,6 +3,7 @@
  * first start of an empty database (unless IIF_DEMO=off), then serves on PORT.
  */
 import { parseArgs } from "node:util";
+import { cliActor } from "../lib/actor.ts";
 import { AppError } from "../lib/errors.ts";
 import { buildApp } from "../server/app.ts";
 import { openMigrated } from "./context.ts";
@@ -25,6 +26,14 @@ export async function serveCommand(args: string[]): Promise<number> {
 	const { database, services, applied } = await openMigrated();
 	if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
 	if ((await services.reference.ensureLoaded()).loaded) console.log("reference data loaded");
+	// A database from before the analytics, or shipped rate tables that changed: the
+	// figures are recomputed once, so no page shows numbers from other tables.
+	if (await services.analytics.rebuildDue()) {
+		const r = await services.analytics.rebuild({}, cliActor);
+		console.log(
+			`delivery figures rebuilt (${r.commitments} commitments, base year ${r.base_year})`,
+		);
+	}
 	if (demo === "auto" && (await services.demo.shouldAutoLoad())) {
 		const r = await services.demo.load();
 		console.log(

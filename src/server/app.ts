@@ -1,6 +1,7 @@
 /** Builds the Fastify application: plugins, error mapping, API and page routes. */
 import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
+import { analyticsRoutes } from "../modules/analytics/analytics.routes.ts";
 import { assessmentRoutes } from "../modules/assessments/assessments.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { commentRoutes } from "../modules/comments/comments.routes.ts";
@@ -47,6 +48,7 @@ export async function buildApp(
 	reportRoutes(app, services);
 	commentRoutes(app, services);
 	assessmentRoutes(app, services);
+	analyticsRoutes(app, services);
 	stakeholderRoutes(app, services);
 	forumRoutes(app, services);
 	countryRoutes(app, services);

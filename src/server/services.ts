@@ -1,5 +1,7 @@
 /** One instance of each service over one database: what routes, pages and the CLI call. */
 import type { Database } from "../db/database.ts";
+import { ActivityService } from "../modules/activities/activities.service.ts";
+import { type AnalyticsOptions, AnalyticsService } from "../modules/analytics/analytics.service.ts";
 import { AssessmentService } from "../modules/assessments/assessments.service.ts";
 import { AuditService } from "../modules/audit/audit.service.ts";
 import { AuthService } from "../modules/auth/auth.service.ts";
@@ -15,12 +17,14 @@ import { ReportService } from "../modules/reports/reports.service.ts";
 import { StakeholderService } from "../modules/stakeholders/stakeholders.service.ts";
 import { UserService } from "../modules/users/users.service.ts";
 
-export function createServices(database: Database) {
+export function createServices(database: Database, options: { analytics?: AnalyticsOptions } = {}) {
 	const commitments = new CommitmentService(database);
 	const forums = new ForumService(database);
 	const stakeholders = new StakeholderService(database);
 	return {
 		database,
+		activities: new ActivityService(database),
+		analytics: new AnalyticsService(database, commitments, options.analytics),
 		assessments: new AssessmentService(database),
 		audit: new AuditService(database),
 		comments: new CommentService(database),

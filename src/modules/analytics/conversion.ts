@@ -19,6 +19,7 @@ export const conversionStatuses = [
 	"no_rate",
 	"no_currency",
 	"no_amount",
+	"no_year",
 ] as const;
 export type ConversionStatus = (typeof conversionStatuses)[number];
 
@@ -166,8 +167,33 @@ function none(status: ConversionStatus, note: string): UsdValue {
 
 /** The worse of two statuses, for a record made of several amounts. */
 export function worseStatus(a: ConversionStatus, b: ConversionStatus): ConversionStatus {
-	const order: ConversionStatus[] = ["ok", "provisional", "no_amount", "no_currency", "no_rate"];
+	const order: ConversionStatus[] = [
+		"ok",
+		"provisional",
+		"no_amount",
+		"no_year",
+		"no_currency",
+		"no_rate",
+	];
 	return order.indexOf(a) >= order.indexOf(b) ? a : b;
 }
 
 export const defaultBaseYear = 2020;
+
+/**
+ * An IATI transaction: converted at its value date (the date IATI names for currency
+ * conversion), else its transaction date.
+ */
+export function transactionUsd(
+	converter: Converter,
+	t: {
+		value_minor: number;
+		currency: string | null;
+		transaction_date: string;
+		value_date: string | null;
+	},
+	donor: string,
+): UsdValue {
+	const year = Number((t.value_date ?? t.transaction_date).slice(0, 4));
+	return converter.toUsd(t.value_minor, t.currency, year, donor);
+}

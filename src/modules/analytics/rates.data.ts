@@ -96,10 +96,10 @@ export function parseRates(text: string): Map<string, Series> {
 			seen.n++;
 			if (country < seen.firstCountry) seen.firstCountry = country;
 		} else byValue.set(key, { n: 1, firstCountry: country });
-		let years = votes.get(currency);
-		if (!years) votes.set(currency, (years = new Map()));
-		let values = years.get(year);
-		if (!values) years.set(year, (values = new Map()));
+		const years = votes.get(currency) ?? new Map<number, Map<number, string>>();
+		votes.set(currency, years);
+		const values = years.get(year) ?? new Map<number, string>();
+		years.set(year, values);
 		values.set(rate, country);
 	}
 	const rates = new Map<string, Series>();
@@ -109,11 +109,7 @@ export function parseRates(text: string): Map<string, Series> {
 			let best: { rate: number; n: number; country: string } | undefined;
 			for (const rate of values.keys()) {
 				const v = byValue.get(`${currency}|${year}|${rate}`) ?? { n: 0, firstCountry: "" };
-				if (
-					!best ||
-					v.n > best.n ||
-					(v.n === best.n && v.firstCountry < best.country)
-				)
+				if (!best || v.n > best.n || (v.n === best.n && v.firstCountry < best.country))
 					best = { rate, n: v.n, country: v.firstCountry };
 			}
 			if (best) series.set(year, best.rate);

@@ -33,6 +33,11 @@ export const auditActions = [
 	"token.revoke",
 	"stakeholder.create",
 	"forum.create",
+	"activity.record",
+	"activity.link",
+	"activity.unlink",
+	"requirement.create",
+	"analytics.rebuild",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -46,7 +51,10 @@ export type AuditObjectType =
 	| "membership"
 	| "token"
 	| "stakeholder"
-	| "forum";
+	| "forum"
+	| "activity"
+	| "requirement"
+	| "analytics";
 
 export interface AuditEventInput {
 	action: AuditAction;

@@ -117,6 +117,11 @@ export class CommitmentSearchRepository {
 		return q;
 	}
 
+	/** The ids of the matching commitments, as a subquery for other modules' aggregates. */
+	idsQuery(f: CommitmentFilter) {
+		return this.filtered(f).select("commitment.id");
+	}
+
 	async count(f: CommitmentFilter): Promise<number> {
 		const row = await this.filtered(f)
 			.select((eb) => eb.fn.countAll().as("n"))

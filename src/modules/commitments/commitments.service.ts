@@ -14,6 +14,7 @@ import { parseRecordRef, slugify } from "../../lib/ids.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { differences, staleVersion, versionHistory } from "../../lib/versioning.ts";
+import { refreshDelivery } from "../analytics/delivery.refresh.ts";
 import type { AuditAction } from "../audit/audit.events.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { ForumRepository } from "../forums/forums.repository.ts";
@@ -126,6 +127,7 @@ export class CommitmentService {
 				created_by: auditActorId(actor),
 			});
 			await this.audit(trx, actor, "commitment.create", id, null, state);
+			await refreshDelivery(trx, [id]);
 			return { id, slug, version: 1 };
 		});
 	}
@@ -174,6 +176,7 @@ export class CommitmentService {
 				);
 			const version = await this.writeVersion(repo, id, current, state, p.reason ?? null, actor);
 			await this.audit(trx, actor, "commitment.update", id, current.state, state, p.reason);
+			await refreshDelivery(trx, [id]);
 			return { id, version };
 		});
 	}
@@ -213,6 +216,7 @@ export class CommitmentService {
 				{ status: rule.to },
 				reason ?? undefined,
 			);
+			await refreshDelivery(trx, [id]);
 			return { id, version, status: rule.to };
 		});
 	}
@@ -262,6 +266,7 @@ export class CommitmentService {
 					to,
 					note: r.note,
 				});
+			await refreshDelivery(trx, [from, to]);
 			return { created };
 		});
 	}
@@ -439,7 +444,9 @@ export class CommitmentService {
 	}
 
 	/** Checks every filter value against the database: an unknown one is a 400 that names it, not an empty list. */
-	private async resolveFilter(q: CommitmentListQuery): Promise<CommitmentFilter> {
+	async resolveFilter(
+		q: Omit<CommitmentListQuery, "sort" | "page" | "limit"> & { sort?: string },
+	): Promise<CommitmentFilter> {
 		const bad = (name: string, message: string) =>
 			AppError.invalid(name, `query parameter '${name}': ${message}`);
 		if (q.year_from !== undefined && q.year_to !== undefined && q.year_from > q.year_to)

@@ -13,6 +13,7 @@ import { parseRecordRef } from "../../lib/ids.ts";
 import { formatMinorUnits, toMinorUnits } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { staleVersion, versionHistory } from "../../lib/versioning.ts";
+import { refreshDelivery } from "../analytics/delivery.refresh.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { commitmentPolicy } from "../commitments/commitments.policy.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
@@ -61,6 +62,7 @@ export class ReportService {
 				commitment_id: commitment.id,
 				...state,
 			});
+			await refreshDelivery(trx, [commitment.id]);
 			return { id, version: 1 };
 		});
 	}
@@ -116,6 +118,7 @@ export class ReportService {
 				...state,
 				reason: p.reason ?? null,
 			});
+			await refreshDelivery(trx, [commitment.id]);
 			return { id, version };
 		});
 	}

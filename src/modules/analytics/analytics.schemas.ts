@@ -1,0 +1,169 @@
+/**
+ * The shapes of the delivery analytics: the aggregate query (the commitment list's
+ * filters plus a grouping) and answers, and one commitment's delivery. Money is US
+ * dollars as an exact decimal string, on the price basis the answer names.
+ */
+import { z } from "zod";
+import { enumParam, intParam } from "../../server/params.ts";
+import { commitmentListQuery } from "../commitments/commitments.schemas.ts";
+import { conversionStatuses } from "./conversion.ts";
+import { countReasons } from "./roots.ts";
+import { deliveryStatuses, trafficLights } from "./status.ts";
+
+export const groupBys = [
+	"goal",
+	"target",
+	"stakeholder",
+	"stakeholder_group",
+	"forum",
+	"forum_kind",
+	"recipient",
+	"year",
+] as const;
+export type GroupBy = (typeof groupBys)[number];
+export const bases = ["constant", "current"] as const;
+
+export const deliveryQuery = commitmentListQuery
+	.omit({ sort: true, page: true, limit: true })
+	.extend({
+		group_by: enumParam(groupBys, "What to group the commitments by.", "goal"),
+		basis: enumParam(
+			bases,
+			"Price basis: US dollars at constant prices of the base year, or at current prices of each year.",
+			"constant",
+		),
+		format: enumParam(["json", "csv"], "json, or csv for a spreadsheet (UTF-8 with BOM).", "json"),
+		limit: intParam({
+			min: 1,
+			max: 10000,
+			default: 1000,
+			description: "At most this many groups, the largest commitments first.",
+		}),
+	});
+export type DeliveryQuery = z.output<typeof deliveryQuery>;
+
+const usd = z
+	.string()
+	.meta({ description: "US dollars, an exact decimal string.", example: "1500000.00" });
+const ratio = z
+	.number()
+	.nullable()
+	.meta({ description: "Delivered / committed (or / expected); null when the divisor is 0." });
+
+export const priceBasis = z.object({
+	basis: z.enum(bases),
+	base_year: z.number().int().nullable(),
+	currency: z.literal("USD"),
+});
+
+export const deliveryCounts = z
+	.object(
+		Object.fromEntries(
+			countReasons.filter((r) => r !== "not_public").map((r) => [r, z.number().int()]),
+		),
+	)
+	.extend({
+		unconverted: z.number().int().meta({
+			description:
+				"Amounts (commitments, report years, transactions) with no rate: left out of the sums, never counted as zero.",
+		}),
+	})
+	.meta({
+		description:
+			"Commitments counted (they carry the money), and those left out because their money is another's: reaffirmation, part of a collective whole, overlap, superseded; withdrawn ones count nowhere.",
+	});
+
+const groupFigures = z.object({
+	committed: usd,
+	delivered: usd,
+	expected: usd.meta({
+		description: "What was due by today, pro rata over each commitment's period.",
+	}),
+	gap: usd.meta({ description: "committed - delivered" }),
+	ratio,
+	ratio_to_expected: ratio,
+});
+
+export const deliveryGroup = groupFigures.extend({
+	key: z.string(),
+	name: z.string(),
+	slug: z.string().nullable(),
+	counts: deliveryCounts.nullable(),
+});
+
+export const deliveryAggregate = z.object({
+	group_by: z.enum(groupBys),
+	as_of: z.string().meta({ description: "The day expected-by-today refers to." }),
+	price_basis: priceBasis,
+	filtered: z.boolean(),
+	total: groupFigures.extend({ counts: deliveryCounts }),
+	groups: z.array(deliveryGroup),
+	total_groups: z.number().int(),
+	notes: z.array(z.string()),
+});
+export type DeliveryAggregate = z.infer<typeof deliveryAggregate>;
+
+const usdPair = z.object({ current: usd, constant: usd });
+
+export const commitmentDelivery = z.object({
+	commitment: z.object({
+		id: z.number().int(),
+		slug: z.string(),
+		title: z.string(),
+		kind: z.string(),
+		status: z.string(),
+	}),
+	as_of: z.string(),
+	base_year: z.number().int(),
+	original: z
+		.object({
+			amount: z.string(),
+			currency: z.string(),
+			frequency: z.string().nullable(),
+			price_basis: z.string().nullable(),
+			price_base_year: z.number().int().nullable(),
+			period_start: z.string().nullable(),
+			period_end: z.string().nullable(),
+		})
+		.nullable(),
+	conversion: z.object({ status: z.enum(conversionStatuses), explanation: z.string() }),
+	committed: usdPair.nullable(),
+	delivered: usdPair.meta({
+		description:
+			"Delivered towards this commitment: its own reported and linked disbursements, plus, when it carries the money of related commitments, theirs.",
+	}),
+	delivered_own: usdPair,
+	expected: usdPair,
+	ratio,
+	ratio_to_expected: ratio,
+	status: z.enum(deliveryStatuses),
+	financial_status: z.enum(deliveryStatuses).nullable(),
+	policy_status: z.enum(deliveryStatuses).nullable(),
+	rules: z.object({ financial: z.string(), policy: z.string(), reporting: z.string() }),
+	reporting: z.object({ light: z.enum(trafficLights), last_report_on: z.string().nullable() }),
+	counted_as: z.object({
+		reason: z.enum(countReasons),
+		root: z.object({ id: z.number().int(), slug: z.string(), title: z.string() }).nullable(),
+		explanation: z.string(),
+	}),
+	unconverted: z.number().int(),
+	series: z.array(
+		z.object({
+			year: z.number().int(),
+			committed: usdPair,
+			delivered: usdPair,
+			delivered_cumulative: usdPair,
+			expected_cumulative: usdPair,
+			source: z.enum(["report", "iati"]).nullable(),
+		}),
+	),
+});
+export type CommitmentDelivery = z.infer<typeof commitmentDelivery>;
+
+export const rebuildResult = z.object({
+	base_year: z.number().int(),
+	commitments: z.number().int(),
+	transactions_converted: z.number().int(),
+	requirements: z.number().int(),
+	seconds: z.number(),
+});

@@ -1,0 +1,341 @@
+/**
+ * From the records to the delivery figures, for a closed group of related commitments:
+ * each commitment's normalised schedule and delivery by year, its place in the relation
+ * graph, the groups it belongs to, and what each root adds to the totals. Pure: the
+ * repositories load the inputs and store the outputs.
+ */
+import { type ConversionStatus, type Converter, worseStatus } from "./conversion.ts";
+import { type CountReason, placeCommitments, treeReasons } from "./roots.ts";
+import { scheduleShares, splitAmount } from "./schedule.ts";
+
+export interface CommitmentInputs {
+	id: number;
+	status: string;
+	amount_minor: number | null;
+	currency: string | null;
+	amount_frequency: string | null;
+	price_basis: string | null;
+	price_base_year: number | null;
+	period_start: string | null;
+	period_end: string | null;
+	announced_on: string | null;
+	forum_id: number | null;
+	forum_kind: string | null;
+	/** The deflator series of the first maker (donorSeriesName). */
+	donor: string;
+	goals: string[];
+	targets: string[];
+	makers: number[];
+	groups: string[];
+	recipients: string[];
+}
+
+export interface ReportInputs {
+	id: number;
+	commitment_id: number;
+	donor: string;
+	period_start: string;
+	period_end: string;
+	disbursed_minor: number | null;
+	currency: string | null;
+	created_at: string;
+	years: { year: number; amount_minor: number }[];
+}
+
+/** Linked transactions of one commitment in one year: sums of usd x share_bp (BigInt, exact). */
+export interface IatiYear {
+	commitment_id: number;
+	year: number;
+	current: bigint;
+	constant: bigint;
+	unconverted: number;
+}
+
+export interface Relation {
+	from_id: number;
+	to_id: number;
+	kind: string;
+}
+
+export interface YearFigures {
+	year: number;
+	committed_current: number;
+	committed_constant: number;
+	delivered_current: number;
+	delivered_constant: number;
+	source: "report" | "iati" | null;
+}
+
+export interface DeliveryState {
+	commitment_id: number;
+	root_id: number;
+	reason: CountReason;
+	conversion: ConversionStatus;
+	value_year: number | null;
+	committed_current: number | null;
+	committed_constant: number | null;
+	delivered_current: number;
+	delivered_constant: number;
+	unconverted: number;
+	last_report_on: string | null;
+}
+
+export interface ReportMoney {
+	id: number;
+	usd_current: number | null;
+	usd_constant: number | null;
+	conversion: ConversionStatus;
+	years: {
+		year: number;
+		usd_current: number | null;
+		usd_constant: number | null;
+		conversion: ConversionStatus;
+	}[];
+}
+
+export interface GroupKey {
+	dim: string;
+	key: string;
+}
+
+export interface DeliveryOutputs {
+	states: DeliveryState[];
+	years: Map<number, YearFigures[]>;
+	keys: Map<number, GroupKey[]>;
+	/** Root id -> what it adds to totals, by year. */
+	facts: Map<number, YearFigures[]>;
+	reports: ReportMoney[];
+}
+
+export const groupDims = [
+	"all",
+	"goal",
+	"target",
+	"stakeholder",
+	"stakeholder_group",
+	"forum",
+	"forum_kind",
+	"recipient",
+] as const;
+export type GroupDim = (typeof groupDims)[number];
+
+/** Public commitments belong to groups; drafts belong to none. */
+export function groupKeys(c: CommitmentInputs): GroupKey[] {
+	if (!["published", "completed", "withdrawn"].includes(c.status)) return [];
+	const keys: GroupKey[] = [{ dim: "all", key: "" }];
+	const add = (dim: GroupDim, values: (string | number)[]) => {
+		for (const v of new Set(values.map(String))) keys.push({ dim, key: v });
+	};
+	add("goal", c.goals);
+	add("target", c.targets);
+	add("stakeholder", c.makers);
+	add("stakeholder_group", c.groups);
+	if (c.forum_id !== null) add("forum", [c.forum_id]);
+	if (c.forum_kind !== null) add("forum_kind", [c.forum_kind]);
+	add("recipient", c.recipients);
+	return keys;
+}
+
+/** floor((s + 5000) / 10000): basis points to whole cents, half up, exact for any sign. */
+export function fromBasisPoints(s: bigint): number {
+	const n = s + 5000n;
+	const q = n / 10000n;
+	return Number(n % 10000n < 0n ? q - 1n : q);
+}
+
+const converted = (s: ConversionStatus) => s === "ok" || s === "provisional";
+const failed = (s: ConversionStatus) => s === "no_rate" || s === "no_currency" || s === "no_year";
+
+function scheduleOf(c: CommitmentInputs, converter: Converter) {
+	const rows = new Map<number, { current: number; constant: number }>();
+	if (c.amount_minor === null)
+		return { rows, status: "no_amount" as ConversionStatus, valueYear: null };
+	const shares = scheduleShares({
+		frequency: c.amount_frequency === "annual" ? "annual" : "total",
+		periodStart: c.period_start,
+		periodEnd: c.period_end,
+		announcedOn: c.announced_on,
+	});
+	if (shares.length === 0) return { rows, status: "no_year" as ConversionStatus, valueYear: null };
+	let status: ConversionStatus = "ok";
+	const basis =
+		c.price_basis === "constant" && c.price_base_year !== null
+			? ({ basis: "constant", baseYear: c.price_base_year } as const)
+			: ({ basis: "current" } as const);
+	for (const part of splitAmount(c.amount_minor, shares)) {
+		const v = converter.toUsd(part.minor, c.currency, part.year, c.donor, basis);
+		status = worseStatus(status, v.status);
+		rows.set(part.year, { current: v.current ?? 0, constant: v.constant ?? 0 });
+	}
+	// One year that fails makes the whole amount unconverted: a partial sum would mislead.
+	if (!converted(status)) rows.clear();
+	const valueYear = basis.basis === "constant" ? basis.baseYear : (shares[0]?.year ?? null);
+	return { rows, status, valueYear };
+}
+
+function reportMoney(r: ReportInputs, converter: Converter): ReportMoney {
+	const parts =
+		r.years.length > 0
+			? r.years.map((y) => ({ year: y.year, minor: y.amount_minor }))
+			: r.disbursed_minor !== null
+				? splitAmount(
+						r.disbursed_minor,
+						scheduleShares({
+							frequency: "total",
+							periodStart: r.period_start,
+							periodEnd: r.period_end,
+							announcedOn: null,
+						}),
+					)
+				: [];
+	let status: ConversionStatus = r.disbursed_minor === null ? "no_amount" : "ok";
+	let current: number | null = 0;
+	let constant: number | null = 0;
+	const years = parts.map((p) => {
+		const v = converter.toUsd(p.minor, r.currency, p.year, r.donor);
+		status = worseStatus(status, v.status);
+		if (v.current === null || v.constant === null || current === null || constant === null) {
+			current = null;
+			constant = null;
+		} else {
+			current += v.current;
+			constant += v.constant;
+		}
+		return { year: p.year, usd_current: v.current, usd_constant: v.constant, conversion: v.status };
+	});
+	if (r.disbursed_minor === null) [current, constant] = [null, null];
+	return { id: r.id, usd_current: current, usd_constant: constant, conversion: status, years };
+}
+
+export function computeDelivery(
+	commitments: CommitmentInputs[],
+	reports: ReportInputs[],
+	iati: IatiYear[],
+	relations: Relation[],
+	converter: Converter,
+): DeliveryOutputs {
+	const placements = placeCommitments(commitments, relations);
+	const reportsOf = new Map<number, ReportInputs[]>();
+	for (const r of reports)
+		reportsOf.set(r.commitment_id, [...(reportsOf.get(r.commitment_id) ?? []), r]);
+	const iatiOf = new Map<number, IatiYear[]>();
+	for (const t of iati) iatiOf.set(t.commitment_id, [...(iatiOf.get(t.commitment_id) ?? []), t]);
+
+	const out: DeliveryOutputs = {
+		states: [],
+		years: new Map(),
+		keys: new Map(),
+		facts: new Map(),
+		reports: [],
+	};
+	for (const c of commitments) {
+		const schedule = scheduleOf(c, converter);
+		let unconverted = failed(schedule.status) ? 1 : 0;
+		const yearRows = new Map<number, YearFigures>();
+		const row = (year: number): YearFigures => {
+			let r = yearRows.get(year);
+			if (!r) {
+				r = {
+					year,
+					committed_current: 0,
+					committed_constant: 0,
+					delivered_current: 0,
+					delivered_constant: 0,
+					source: null,
+				};
+				yearRows.set(year, r);
+			}
+			return r;
+		};
+		for (const [year, v] of schedule.rows) {
+			const r = row(year);
+			r.committed_current = v.current;
+			r.committed_constant = v.constant;
+		}
+		// Published IATI disbursements take precedence, year by year, over the maker's own
+		// figures: the same money reported both ways is counted once.
+		const iatiYears = new Set<number>();
+		for (const t of iatiOf.get(c.id) ?? []) {
+			iatiYears.add(t.year);
+			unconverted += t.unconverted;
+			const r = row(t.year);
+			r.delivered_current += fromBasisPoints(t.current);
+			r.delivered_constant += fromBasisPoints(t.constant);
+			r.source = "iati";
+		}
+		let lastReport: string | null = null;
+		for (const rep of reportsOf.get(c.id) ?? []) {
+			const money = reportMoney(rep, converter);
+			out.reports.push(money);
+			const day = rep.created_at.slice(0, 10);
+			if (lastReport === null || day > lastReport) lastReport = day;
+			for (const y of money.years) {
+				if (iatiYears.has(y.year)) continue;
+				if (y.usd_current === null || y.usd_constant === null) {
+					unconverted++;
+					continue;
+				}
+				const r = row(y.year);
+				r.delivered_current += y.usd_current;
+				r.delivered_constant += y.usd_constant;
+				r.source = "report";
+			}
+		}
+		const years = [...yearRows.values()].sort((a, b) => a.year - b.year);
+		const sum = (k: keyof Omit<YearFigures, "year" | "source">) =>
+			years.reduce((a, y) => a + y[k], 0);
+		const place = placements.get(c.id) ?? { rootId: c.id, reason: "not_public" as const };
+		const hasMoney = converted(schedule.status);
+		out.states.push({
+			commitment_id: c.id,
+			root_id: place.rootId,
+			reason: place.reason,
+			conversion: schedule.status,
+			value_year: schedule.valueYear,
+			committed_current: hasMoney ? sum("committed_current") : null,
+			committed_constant: hasMoney ? sum("committed_constant") : null,
+			delivered_current: sum("delivered_current"),
+			delivered_constant: sum("delivered_constant"),
+			unconverted,
+			last_report_on: lastReport,
+		});
+		out.years.set(c.id, years);
+		out.keys.set(c.id, groupKeys(c));
+	}
+
+	// A root adds its own schedule and the delivery of its whole tree.
+	const yearsOf = out.years;
+	const members = new Map<number, number[]>();
+	for (const s of out.states) {
+		if (!treeReasons.includes(s.reason)) continue;
+		members.set(s.root_id, [...(members.get(s.root_id) ?? []), s.commitment_id]);
+	}
+	for (const s of out.states) {
+		if (s.reason !== "counted") continue;
+		const byYear = new Map<number, YearFigures>();
+		for (const id of members.get(s.commitment_id) ?? []) {
+			for (const y of yearsOf.get(id) ?? []) {
+				const f = byYear.get(y.year) ?? {
+					year: y.year,
+					committed_current: 0,
+					committed_constant: 0,
+					delivered_current: 0,
+					delivered_constant: 0,
+					source: null,
+				};
+				if (id === s.commitment_id) {
+					f.committed_current += y.committed_current;
+					f.committed_constant += y.committed_constant;
+				}
+				f.delivered_current += y.delivered_current;
+				f.delivered_constant += y.delivered_constant;
+				byYear.set(y.year, f);
+			}
+		}
+		out.facts.set(
+			s.commitment_id,
+			[...byYear.values()].sort((a, b) => a.year - b.year),
+		);
+	}
+	return out;
+}

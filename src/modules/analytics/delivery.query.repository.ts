@@ -1,0 +1,257 @@
+/**
+ * The aggregate reads. Without filters a group's figures come from the maintained
+ * rollups (a few rows per group); with filters, from the per-root facts of the
+ * commitments that match. Expected-by-today is summed in SQL: each year's committed
+ * money times the share of that year elapsed (schedule.ts).
+ */
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import type { Tables } from "../../db/tables.ts";
+import { toInt } from "../../lib/numbers.ts";
+
+export type Basis = "current" | "constant";
+
+export interface GroupFigures {
+	key: string;
+	committed: number;
+	delivered: number;
+	expected: number;
+}
+
+export interface GroupCount {
+	key: string;
+	counter: string;
+	n: number;
+}
+
+/** A subquery selecting commitment ids (CommitmentSearchRepository.idsQuery). */
+// biome-ignore lint/suspicious/noExplicitAny: a subquery of any shape that selects `id`.
+export type IdsQuery = SelectQueryBuilder<Tables, any, { id: number }>;
+
+export interface Clock {
+	year: number;
+	/** Share of the current year elapsed. */
+	share: number;
+}
+
+const float = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+export class DeliveryQueryRepository {
+	constructor(private readonly db: Kysely<Tables>) {}
+
+	private expectedSum(column: string, clock: Clock) {
+		const value = sql`cast(${sql.ref(column)} as double precision)`;
+		const share = sql`cast(${clock.share} as double precision)`;
+		return sql<number>`sum(case when year < ${clock.year} then ${value} when year = ${clock.year} then ${value} * ${share} else 0 end)`;
+	}
+
+	/** Figures by group key from the rollups (ids null) or from the facts of matching roots. */
+	async byKey(
+		dim: string,
+		basis: Basis,
+		clock: Clock,
+		ids: IdsQuery | null,
+	): Promise<GroupFigures[]> {
+		const c = `committed_${basis}`;
+		const d = `delivered_${basis}`;
+		const rows = ids
+			? await sql<Record<string, unknown>>`select k.key as key, sum(f.${sql.ref(c)}) as committed,
+					sum(f.${sql.ref(d)}) as delivered, ${this.expectedSum(`f.${c}`, clock)} as expected
+				from delivery_fact f join delivery_key k on k.commitment_id = f.root_id and k.dim = ${dim}
+				where f.root_id in (${ids})
+				group by k.key`.execute(this.db)
+			: await sql<Record<string, unknown>>`select key, sum(${sql.ref(c)}) as committed,
+					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
+				from delivery_rollup where dim = ${dim}
+				group by key`.execute(this.db);
+		return rows.rows.map((r) => ({
+			key: String(r.key),
+			committed: toInt(r.committed),
+			delivered: toInt(r.delivered),
+			expected: Math.round(float(r.expected)),
+		}));
+	}
+
+	/** Figures by year over everything (ids null) or over matching roots. */
+	async byYear(basis: Basis, clock: Clock, ids: IdsQuery | null): Promise<GroupFigures[]> {
+		const c = `committed_${basis}`;
+		const d = `delivered_${basis}`;
+		const rows = ids
+			? await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
+					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
+				from delivery_fact where root_id in (${ids}) group by year`.execute(this.db)
+			: await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
+					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
+				from delivery_rollup where dim = 'all' group by year`.execute(this.db);
+		return rows.rows.map((r) => ({
+			key: String(toInt(r.year)),
+			committed: toInt(r.committed),
+			delivered: toInt(r.delivered),
+			expected: Math.round(float(r.expected)),
+		}));
+	}
+
+	/** How many commitments each group counted and left out, and the items not converted. */
+	async counts(dim: string, ids: IdsQuery | null): Promise<GroupCount[]> {
+		const rows = ids
+			? await sql<Record<string, unknown>>`select k.key as key, s.reason as counter, count(*) as n,
+					sum(s.unconverted) as unconverted
+				from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
+				where k.dim = ${dim} and k.commitment_id in (${ids})
+				group by k.key, s.reason`.execute(this.db)
+			: await sql<Record<string, unknown>>`select key, counter, n, 0 as unconverted
+				from delivery_count where dim = ${dim}`.execute(this.db);
+		const out: GroupCount[] = [];
+		const unconverted = new Map<string, number>();
+		for (const r of rows.rows) {
+			const key = String(r.key);
+			out.push({ key, counter: String(r.counter), n: toInt(r.n) });
+			if (ids && !["withdrawn", "not_public"].includes(String(r.counter)))
+				unconverted.set(key, (unconverted.get(key) ?? 0) + toInt(r.unconverted));
+		}
+		for (const [key, n] of unconverted) if (n > 0) out.push({ key, counter: "unconverted", n });
+		return out;
+	}
+
+	/** What to call each group: titles and names in English, slugs where a page has one. */
+	async names(dim: string, keys: string[]): Promise<Map<string, { name: string; slug?: string }>> {
+		const out = new Map<string, { name: string; slug?: string }>();
+		if (keys.length === 0) return out;
+		const ids = keys.filter((k) => /^\d+$/.test(k)).map(Number);
+		switch (dim) {
+			case "goal":
+				for (const g of await this.db
+					.selectFrom("goal")
+					.select(["id", "title", "short_title"])
+					.where("id", "in", keys)
+					.execute())
+					out.set(g.id, { name: g.short_title ?? g.title });
+				break;
+			case "target":
+				for (const t of await this.db
+					.selectFrom("target")
+					.select(["id", "title"])
+					.where("id", "in", keys)
+					.execute())
+					out.set(t.id, { name: t.title });
+				break;
+			case "stakeholder":
+				if (ids.length)
+					for (const s of await this.db
+						.selectFrom("stakeholder")
+						.select(["id", "slug", "name"])
+						.where("id", "in", ids)
+						.execute())
+						out.set(String(s.id), { name: s.name, slug: s.slug });
+				break;
+			case "forum":
+				if (ids.length)
+					for (const f of await this.db
+						.selectFrom("forum")
+						.select(["id", "slug", "name"])
+						.where("id", "in", ids)
+						.execute())
+						out.set(String(f.id), { name: f.name, slug: f.slug });
+				break;
+			case "stakeholder_group":
+				for (const g of await this.db
+					.selectFrom("stakeholder_group")
+					.select(["code", "name"])
+					.where("code", "in", keys)
+					.execute())
+					out.set(g.code, { name: g.name });
+				break;
+			case "recipient": {
+				const byKind = new Map<string, string[]>();
+				for (const k of keys) {
+					const [kind = "", code = ""] = k.split(":");
+					byKind.set(kind, [...(byKind.get(kind) ?? []), code]);
+				}
+				for (const [kind, list] of [
+					["country", "Country"],
+					["region", "Region"],
+				] as const) {
+					const codes = byKind.get(kind) ?? [];
+					if (codes.length)
+						for (const c of await this.db
+							.selectFrom("code_name")
+							.select(["code", "name"])
+							.where("list", "=", list)
+							.where("lang", "=", "en")
+							.where("code", "in", codes)
+							.execute())
+							out.set(`${kind}:${c.code}`, { name: c.name });
+				}
+				const groups = byKind.get("group") ?? [];
+				if (groups.length)
+					for (const g of await this.db
+						.selectFrom("stakeholder_group")
+						.select(["code", "name"])
+						.where("code", "in", groups)
+						.execute())
+						out.set(`group:${g.code}`, { name: g.name });
+				if (byKind.has("global")) out.set("global:global", { name: "Global" });
+				break;
+			}
+		}
+		return out;
+	}
+
+	/** The latest policy status a maker reported, and the latest assessment of each scheme. */
+	async policyEvidence(commitmentId: number) {
+		const [report, scorecard, compliance] = await Promise.all([
+			this.db
+				.selectFrom("progress_report")
+				.select(["policy_status", "created_at"])
+				.where("commitment_id", "=", commitmentId)
+				.where("kind", "=", "maker")
+				.where("policy_status", "is not", null)
+				.orderBy("created_at", "desc")
+				.orderBy("id", "desc")
+				.executeTakeFirst(),
+			this.db
+				.selectFrom("assessment")
+				.select(["score", "assessed_on"])
+				.where("commitment_id", "=", commitmentId)
+				.where("scheme", "=", "scorecard")
+				.orderBy("assessed_on", "desc")
+				.orderBy("id", "desc")
+				.executeTakeFirst(),
+			this.db
+				.selectFrom("assessment")
+				.innerJoin("assessment_maker_score as s", "s.assessment_id", "assessment.id")
+				.select((eb) => [
+					"assessment.id",
+					"assessment.assessed_on",
+					eb.fn.avg<number | string>("s.score").as("mean"),
+				])
+				.where("assessment.commitment_id", "=", commitmentId)
+				.where("assessment.scheme", "=", "compliance")
+				.groupBy(["assessment.id", "assessment.assessed_on"])
+				.orderBy("assessment.assessed_on", "desc")
+				.orderBy("assessment.id", "desc")
+				.executeTakeFirst(),
+		]);
+		return {
+			report: report?.policy_status
+				? { status: report.policy_status, on: report.created_at.slice(0, 10) }
+				: null,
+			scorecard: scorecard?.score ? { score: scorecard.score, on: scorecard.assessed_on } : null,
+			compliance: compliance ? { mean: Number(compliance.mean), on: compliance.assessed_on } : null,
+		};
+	}
+
+	/** What a root adds to totals, by year (its own schedule, its tree's delivery). */
+	async facts(rootId: number) {
+		const rows = await this.db
+			.selectFrom("delivery_fact")
+			.selectAll()
+			.where("root_id", "=", rootId)
+			.orderBy("year")
+			.execute();
+		return rows.map((r) => ({
+			year: r.year,
+			delivered_current: toInt(r.delivered_current),
+			delivered_constant: toInt(r.delivered_constant),
+		}));
+	}
+}

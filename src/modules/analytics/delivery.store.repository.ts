@@ -1,0 +1,334 @@
+/**
+ * Stores the delivery figures and keeps the rollups equal to their sums: old
+ * contributions are subtracted and new ones added as one net delta per row, so a write
+ * touches a few dozen rollup rows however large the registry. `recomputeRollups` is the
+ * full recomputation the maintained rows must always equal.
+ */
+import { type Kysely, sql } from "kysely";
+import { chunks, upsertAll } from "../../db/batch.ts";
+import type { Tables } from "../../db/tables.ts";
+import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import type {
+	DeliveryOutputs,
+	DeliveryState,
+	GroupKey,
+	ReportMoney,
+	YearFigures,
+} from "./delivery.compute.ts";
+import { type CountReason, treeReasons } from "./roots.ts";
+
+const money = [
+	"committed_current",
+	"committed_constant",
+	"delivered_current",
+	"delivered_constant",
+] as const;
+type Money = Record<(typeof money)[number], number>;
+
+export interface RollupRow extends Money {
+	dim: string;
+	key: string;
+	year: number;
+}
+
+export interface CountRow {
+	dim: string;
+	key: string;
+	counter: string;
+	n: number;
+}
+
+/** What a stored group of commitments contributes, to subtract before it is replaced. */
+export interface StoredContribution {
+	states: Map<number, { root_id: number; reason: CountReason; unconverted: number }>;
+	keys: Map<number, GroupKey[]>;
+	facts: Map<number, YearFigures[]>;
+}
+
+const moneyOf = (r: Record<string, unknown>): Money => ({
+	committed_current: toInt(r.committed_current),
+	committed_constant: toInt(r.committed_constant),
+	delivered_current: toInt(r.delivered_current),
+	delivered_constant: toInt(r.delivered_constant),
+});
+
+export class DeliveryStoreRepository {
+	constructor(private readonly db: Kysely<Tables>) {}
+
+	async contribution(ids: number[]): Promise<StoredContribution> {
+		const out: StoredContribution = { states: new Map(), keys: new Map(), facts: new Map() };
+		for (const part of chunks(ids, 1000)) {
+			const [states, keys, facts] = await Promise.all([
+				this.db
+					.selectFrom("delivery_state")
+					.select(["commitment_id", "root_id", "reason", "unconverted"])
+					.where("commitment_id", "in", part)
+					.execute(),
+				this.db
+					.selectFrom("delivery_key")
+					.select(["commitment_id", "dim", "key"])
+					.where("commitment_id", "in", part)
+					.execute(),
+				this.db.selectFrom("delivery_fact").selectAll().where("root_id", "in", part).execute(),
+			]);
+			for (const s of states)
+				out.states.set(toInt(s.commitment_id), {
+					root_id: toInt(s.root_id),
+					reason: s.reason as CountReason,
+					unconverted: s.unconverted,
+				});
+			for (const k of keys) {
+				const id = toInt(k.commitment_id);
+				out.keys.set(id, [...(out.keys.get(id) ?? []), { dim: k.dim, key: k.key }]);
+			}
+			for (const f of facts) {
+				const id = toInt(f.root_id);
+				out.facts.set(id, [
+					...(out.facts.get(id) ?? []),
+					{ year: f.year, source: null, ...moneyOf(f) },
+				]);
+			}
+		}
+		return out;
+	}
+
+	async replace(ids: number[], next: DeliveryOutputs): Promise<void> {
+		for (const part of chunks(ids, 1000)) {
+			await this.db.deleteFrom("delivery_state").where("commitment_id", "in", part).execute();
+			await this.db.deleteFrom("delivery_year").where("commitment_id", "in", part).execute();
+			await this.db.deleteFrom("delivery_key").where("commitment_id", "in", part).execute();
+			await this.db.deleteFrom("delivery_fact").where("root_id", "in", part).execute();
+		}
+		await this.insert(next);
+	}
+
+	async insert(next: DeliveryOutputs): Promise<void> {
+		for (const batch of chunks(next.states, 500))
+			await this.db.insertInto("delivery_state").values(batch).execute();
+		const years = [...next.years].flatMap(([id, ys]) =>
+			ys.map((y) => ({ commitment_id: id, ...y })),
+		);
+		for (const batch of chunks(years, 1000))
+			await this.db.insertInto("delivery_year").values(batch).execute();
+		const keys = [...next.keys].flatMap(([id, ks]) => ks.map((k) => ({ commitment_id: id, ...k })));
+		for (const batch of chunks(keys, 2000))
+			await this.db.insertInto("delivery_key").values(batch).execute();
+		const facts = [...next.facts].flatMap(([id, fs]) =>
+			fs.map(({ source: _, ...f }) => ({ root_id: id, ...f })),
+		);
+		for (const batch of chunks(facts, 1000))
+			await this.db.insertInto("delivery_fact").values(batch).execute();
+		await this.writeReportMoney(next.reports);
+	}
+
+	/** The normalised value of each report and each of its years, beside the amounts. */
+	private async writeReportMoney(reports: ReportMoney[]): Promise<void> {
+		for (const r of reports) {
+			await this.db
+				.updateTable("progress_report")
+				.set({ usd_current: r.usd_current, usd_constant: r.usd_constant, conversion: r.conversion })
+				.where("id", "=", r.id)
+				.execute();
+			for (const y of r.years) {
+				await this.db
+					.updateTable("report_year")
+					.set({
+						usd_current: y.usd_current,
+						usd_constant: y.usd_constant,
+						conversion: y.conversion,
+					})
+					.where("report_id", "=", r.id)
+					.where("year", "=", y.year)
+					.execute();
+			}
+		}
+	}
+
+	/** Adds net deltas to the rollups, then drops rows that fell to nothing. */
+	async applyDeltas(rollup: RollupRow[], counts: CountRow[]): Promise<void> {
+		const moving = rollup.filter((r) => money.some((m) => r[m] !== 0));
+		for (const batch of chunks(moving, 1000)) {
+			await this.db
+				.insertInto("delivery_rollup")
+				.values(batch)
+				.onConflict((oc) =>
+					oc.columns(["dim", "key", "year"]).doUpdateSet((eb) => ({
+						committed_current: eb(
+							"delivery_rollup.committed_current",
+							"+",
+							eb.ref("excluded.committed_current"),
+						),
+						committed_constant: eb(
+							"delivery_rollup.committed_constant",
+							"+",
+							eb.ref("excluded.committed_constant"),
+						),
+						delivered_current: eb(
+							"delivery_rollup.delivered_current",
+							"+",
+							eb.ref("excluded.delivered_current"),
+						),
+						delivered_constant: eb(
+							"delivery_rollup.delivered_constant",
+							"+",
+							eb.ref("excluded.delivered_constant"),
+						),
+					})),
+				)
+				.execute();
+		}
+		const countsMoving = counts.filter((c) => c.n !== 0);
+		for (const batch of chunks(countsMoving, 1000)) {
+			await this.db
+				.insertInto("delivery_count")
+				.values(batch)
+				.onConflict((oc) =>
+					oc
+						.columns(["dim", "key", "counter"])
+						.doUpdateSet((eb) => ({ n: eb("delivery_count.n", "+", eb.ref("excluded.n")) })),
+				)
+				.execute();
+		}
+		const touched = new Map<string, Set<string>>();
+		for (const r of [...moving, ...countsMoving]) {
+			touched.set(r.dim, (touched.get(r.dim) ?? new Set()).add(r.key));
+		}
+		for (const [dim, keys] of touched) {
+			for (const part of chunks([...keys], 500)) {
+				await this.db
+					.deleteFrom("delivery_rollup")
+					.where("dim", "=", dim)
+					.where("key", "in", part)
+					.where("committed_current", "=", 0)
+					.where("committed_constant", "=", 0)
+					.where("delivered_current", "=", 0)
+					.where("delivered_constant", "=", 0)
+					.execute();
+				await this.db
+					.deleteFrom("delivery_count")
+					.where("dim", "=", dim)
+					.where("key", "in", part)
+					.where("n", "=", 0)
+					.execute();
+			}
+		}
+	}
+
+	async clearAll(): Promise<void> {
+		for (const t of [
+			"delivery_rollup",
+			"delivery_count",
+			"delivery_fact",
+			"delivery_key",
+			"delivery_year",
+			"delivery_state",
+		] as const) {
+			await this.db.deleteFrom(t).execute();
+		}
+	}
+
+	/** The rollups as plain sums of the stored facts and states: the full recomputation. */
+	async recomputeRollups(): Promise<void> {
+		await this.db.deleteFrom("delivery_rollup").execute();
+		await this.db.deleteFrom("delivery_count").execute();
+		await sql`insert into delivery_rollup (dim, key, year, committed_current, committed_constant, delivered_current, delivered_constant)
+			${this.rollupSelect()}`.execute(this.db);
+		await sql`insert into delivery_count (dim, key, counter, n) ${this.countSelect()}`.execute(
+			this.db,
+		);
+	}
+
+	private rollupSelect() {
+		return sql`select k.dim, k.key, f.year, sum(f.committed_current) as committed_current,
+				sum(f.committed_constant) as committed_constant,
+				sum(f.delivered_current) as delivered_current,
+				sum(f.delivered_constant) as delivered_constant
+			from delivery_fact f join delivery_key k on k.commitment_id = f.root_id
+			group by k.dim, k.key, f.year
+			having sum(f.committed_current) <> 0 or sum(f.committed_constant) <> 0
+				or sum(f.delivered_current) <> 0 or sum(f.delivered_constant) <> 0`;
+	}
+
+	private countSelect() {
+		return sql`select k.dim, k.key, s.reason as counter, count(*) as n
+			from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
+			group by k.dim, k.key, s.reason
+			union all
+			select k.dim, k.key, 'unconverted' as counter, sum(s.unconverted) as n
+			from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
+			where s.reason in (${sql.join(treeReasons)})
+			group by k.dim, k.key
+			having sum(s.unconverted) > 0`;
+	}
+
+	/** The maintained rollups and what a full recomputation gives, both sorted: for checks. */
+	async rollupSnapshot(): Promise<{ maintained: string[]; recomputed: string[] }> {
+		const line = (r: Record<string, unknown>) => Object.values(r).map(String).join("|");
+		const maintained = [
+			...(await this.db.selectFrom("delivery_rollup").selectAll().execute()).map((r) =>
+				line({ dim: r.dim, key: r.key, year: r.year, ...moneyOf(r) }),
+			),
+			...(await this.db.selectFrom("delivery_count").selectAll().execute()).map((r) =>
+				line({ dim: r.dim, key: r.key, counter: r.counter, n: toInt(r.n) }),
+			),
+		].sort();
+		const rollup = await sql<Record<string, unknown>>`${this.rollupSelect()}`.execute(this.db);
+		const counts = await sql<Record<string, unknown>>`${this.countSelect()}`.execute(this.db);
+		const recomputed = [
+			...rollup.rows.map((r) =>
+				line({ dim: r.dim, key: r.key, year: toInt(r.year), ...moneyOf(r) }),
+			),
+			...counts.rows.map((r) =>
+				line({ dim: r.dim, key: r.key, counter: r.counter, n: toInt(r.n) }),
+			),
+		].sort();
+		return { maintained, recomputed };
+	}
+
+	async getMeta(key: string): Promise<string | null> {
+		const row = await this.db
+			.selectFrom("app_meta")
+			.select("value")
+			.where("key", "=", key)
+			.executeTakeFirst();
+		return row?.value ?? null;
+	}
+
+	async setMeta(key: string, value: string): Promise<void> {
+		await upsertAll(this.db, "app_meta", [{ key, value }], ["key"], ["value"]);
+	}
+
+	async state(id: number): Promise<DeliveryState | null> {
+		const s = await this.db
+			.selectFrom("delivery_state")
+			.selectAll()
+			.where("commitment_id", "=", id)
+			.executeTakeFirst();
+		if (!s) return null;
+		return {
+			...s,
+			commitment_id: toInt(s.commitment_id),
+			root_id: toInt(s.root_id),
+			reason: s.reason as CountReason,
+			conversion: s.conversion as DeliveryState["conversion"],
+			committed_current: toIntOrNull(s.committed_current),
+			committed_constant: toIntOrNull(s.committed_constant),
+			delivered_current: toInt(s.delivered_current),
+			delivered_constant: toInt(s.delivered_constant),
+		};
+	}
+
+	async years(id: number): Promise<YearFigures[]> {
+		const rows = await this.db
+			.selectFrom("delivery_year")
+			.selectAll()
+			.where("commitment_id", "=", id)
+			.orderBy("year")
+			.execute();
+		return rows.map((r) => ({
+			year: r.year,
+			source: r.source as YearFigures["source"],
+			...moneyOf(r),
+		}));
+	}
+}
