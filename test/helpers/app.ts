@@ -9,6 +9,12 @@ import { buildApp } from "../../src/server/app.ts";
 import { createServices, type Services } from "../../src/server/services.ts";
 import { createMigratedDatabase, dialects, skipReason, type TestDatabase } from "./databases.ts";
 
+export interface AppOptions {
+	demo?: boolean;
+	/** A fixed today (YYYY-MM-DD) for what depends on the date: expected-by-now, traffic lights. */
+	today?: string;
+}
+
 export interface TestContext {
 	dialect: DialectName;
 	app: FastifyInstance;
@@ -20,10 +26,11 @@ export interface TestContext {
 
 export async function startTestApp(
 	dialect: DialectName,
-	options: { demo?: boolean } = {},
+	options: AppOptions = {},
 ): Promise<TestContext> {
 	const db = await createMigratedDatabase(dialect);
-	const services = createServices(db.database);
+	const today = options.today;
+	const services = createServices(db.database, today ? { analytics: { today: () => today } } : {});
 	await services.reference.ensureLoaded();
 	if (options.demo !== false) await services.demo.load();
 	const app = await buildApp(services);
@@ -51,7 +58,7 @@ export async function startTestApp(
 export function describeEachDialect(
 	title: string,
 	body: (ctx: () => TestContext) => void,
-	options: { demo?: boolean } = {},
+	options: AppOptions = {},
 ): void {
 	for (const dialect of dialects) {
 		describe(`${title} [${dialect}]`, { skip: skipReason(dialect) }, () => {

@@ -62,6 +62,11 @@ export class ActivityService {
 		});
 	}
 
+	async transactionIds(iatiIdentifier: string): Promise<number[]> {
+		const repo = new ActivityRepository(this.database.db);
+		return repo.transactionIds(await this.requireActivity(repo, iatiIdentifier));
+	}
+
 	async removeTransactions(iatiIdentifier: string, ids: number[], actor: Actor): Promise<number> {
 		if (!activityPolicy.record(actor))
 			throw new AppError("forbidden", "only the secretariat or the operator records activities");

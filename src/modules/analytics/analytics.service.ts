@@ -408,6 +408,11 @@ export class AnalyticsService {
 		};
 	}
 
+	/** The maintained rollups beside a full recomputation from the stored figures. */
+	async rollupCheck() {
+		return new DeliveryStoreRepository(this.db).rollupSnapshot();
+	}
+
 	// ---- rebuild ----
 
 	/** Does the stored state come from other tables or another base year than these? */

@@ -1,0 +1,411 @@
+/**
+ * Delivery analytics through the API: totals that follow the relations (no money
+ * counted twice), delivery from reports and linked IATI transactions, a missing rate
+ * flagged, the aggregate by group and as CSV, and one commitment's delivery.
+ */
+import assert from "node:assert/strict";
+import { before, it } from "node:test";
+import { cliActor } from "../../src/lib/actor.ts";
+import {
+	commitmentDelivery,
+	deliveryAggregate,
+} from "../../src/modules/analytics/analytics.schemas.ts";
+import { describeEachDialect, type TestContext } from "../helpers/app.ts";
+
+const today = "2026-06-15";
+
+async function stakeholder(ctx: TestContext, slug: string, country: string | null) {
+	await ctx.services.stakeholders.create(
+		{ slug, name: slug.replace(/-/g, " "), kind: country ? "member_state" : "other", country },
+		cliActor,
+	);
+}
+
+async function commitment(
+	ctx: TestContext,
+	o: {
+		title: string;
+		maker: string;
+		goal: string;
+		amount: string;
+		currency?: string;
+		start: string;
+		end: string;
+		recipient?: string;
+	},
+): Promise<string> {
+	const c = await ctx.services.commitments.create(
+		{
+			title: o.title,
+			text: `${o.title}: the full text as announced.`,
+			kind: "financial",
+			makers: [o.maker],
+			goals: [o.goal],
+			recipients: [o.recipient ? { kind: "country", code: o.recipient } : { kind: "global" }],
+			financial: {
+				amount: o.amount,
+				currency: o.currency ?? "USD",
+				frequency: "total",
+				price_basis: "current",
+				period_start: o.start,
+				period_end: o.end,
+			},
+			status: "published",
+		},
+		cliActor,
+	);
+	return c.slug;
+}
+
+async function relate(ctx: TestContext, from: string, kind: string, to: string) {
+	await ctx.services.commitments.relate(from, to, { kind }, cliActor);
+}
+
+async function report(
+	ctx: TestContext,
+	on: string,
+	by: string,
+	years: Record<number, string>,
+	currency = "USD",
+) {
+	const byYear = Object.entries(years).map(([year, amount]) => ({ year: Number(year), amount }));
+	const total = byYear.reduce((a, y) => a + Number(y.amount), 0);
+	await ctx.services.reports.create(
+		on,
+		{
+			kind: "maker",
+			stakeholder: by,
+			period_start: `${byYear[0]?.year}-01-01`,
+			period_end: `${byYear.at(-1)?.year}-12-31`,
+			disbursed: { amount: String(total), currency, by_year: byYear },
+			narrative: "Disbursed as reported in the annual accounts.",
+		},
+		cliActor,
+	);
+}
+
+const groupOf = (body: { groups: { key: string }[] }, key: string) =>
+	body.groups.find((g) => g.key === key) as Record<string, any>;
+
+describeEachDialect(
+	"delivery analytics",
+	(ctx) => {
+		let whole: string;
+		let partA: string;
+		before(async () => {
+			await stakeholder(ctx(), "donor-a", "US");
+			await stakeholder(ctx(), "donor-b", "GB");
+			await stakeholder(ctx(), "collective", null);
+
+			// A reaffirmation chain on sdg:3: one pledge announced three times.
+			const first = await commitment(ctx(), {
+				title: "Health pledge",
+				maker: "donor-a",
+				goal: "sdg:3",
+				amount: "1000000",
+				start: "2020-01-01",
+				end: "2023-12-31",
+				recipient: "KE",
+			});
+			const again = await commitment(ctx(), {
+				title: "Health pledge reaffirmed",
+				maker: "donor-a",
+				goal: "sdg:3",
+				amount: "1000000",
+				start: "2020-01-01",
+				end: "2023-12-31",
+				recipient: "KE",
+			});
+			const third = await commitment(ctx(), {
+				title: "Health pledge reaffirmed again",
+				maker: "donor-a",
+				goal: "sdg:3",
+				amount: "1000000",
+				start: "2020-01-01",
+				end: "2023-12-31",
+				recipient: "KE",
+			});
+			await relate(ctx(), again, "reaffirms", first);
+			await relate(ctx(), third, "reaffirms", again);
+			await report(ctx(), again, "donor-a", { 2021: "300000" });
+			await report(ctx(), third, "donor-a", { 2022: "200000" });
+
+			// A collective pledge on sdg:4 and its two parts.
+			whole = await commitment(ctx(), {
+				title: "Collective education pledge",
+				maker: "collective",
+				goal: "sdg:4",
+				amount: "10000000",
+				start: "2020-01-01",
+				end: "2021-12-31",
+			});
+			partA = await commitment(ctx(), {
+				title: "Donor A share of the education pledge",
+				maker: "donor-a",
+				goal: "sdg:4",
+				amount: "4000000",
+				start: "2020-01-01",
+				end: "2021-12-31",
+			});
+			const partB = await commitment(ctx(), {
+				title: "Donor B share of the education pledge",
+				maker: "donor-b",
+				goal: "sdg:4",
+				amount: "6000000",
+				start: "2020-01-01",
+				end: "2021-12-31",
+			});
+			await relate(ctx(), partA, "part_of", whole);
+			await relate(ctx(), partB, "part_of", whole);
+			await report(ctx(), partA, "donor-a", { 2020: "1000000" });
+			await report(ctx(), partB, "donor-b", { 2021: "2000000" });
+
+			// sdg:6: a superseded pledge, and one withdrawn.
+			const old = await commitment(ctx(), {
+				title: "Water pledge",
+				maker: "donor-b",
+				goal: "sdg:6",
+				amount: "5000000",
+				start: "2020-01-01",
+				end: "2020-12-31",
+			});
+			const replacement = await commitment(ctx(), {
+				title: "Bigger water pledge",
+				maker: "donor-b",
+				goal: "sdg:6",
+				amount: "8000000",
+				start: "2020-01-01",
+				end: "2020-12-31",
+			});
+			await relate(ctx(), replacement, "supersedes", old);
+			await report(ctx(), old, "donor-b", { 2020: "500000" });
+			const gone = await commitment(ctx(), {
+				title: "Withdrawn water pledge",
+				maker: "donor-b",
+				goal: "sdg:6",
+				amount: "9000000",
+				start: "2020-01-01",
+				end: "2020-12-31",
+			});
+			await ctx().services.commitments.transition(
+				gone,
+				"withdraw",
+				{ reason: "Not approved by parliament." },
+				cliActor,
+			);
+
+			// sdg:2: a currency without any exchange rate.
+			await commitment(ctx(), {
+				title: "Nutrition pledge in won",
+				maker: "donor-a",
+				goal: "sdg:2",
+				amount: "1000000",
+				currency: "KPW",
+				start: "2020-01-01",
+				end: "2020-12-31",
+			});
+		});
+
+		it("counts a reaffirmation chain once, with all its delivery", async () => {
+			const res = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
+			assert.equal(res.status, 200);
+			deliveryAggregate.parse(res.body);
+			const health = groupOf(res.body, "sdg:3");
+			assert.equal(health.committed, "1000000.00");
+			assert.equal(health.delivered, "500000.00");
+			assert.equal(health.gap, "500000.00");
+			assert.equal(health.ratio, 0.5);
+			assert.equal(health.counts.counted, 1);
+			assert.equal(health.counts.reaffirmation, 2);
+		});
+
+		it("counts a collective pledge once, with its parts' delivery", async () => {
+			const res = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
+			const education = groupOf(res.body, "sdg:4");
+			assert.equal(education.committed, "10000000.00");
+			assert.equal(education.delivered, "3000000.00");
+			assert.equal(education.counts.counted, 1);
+			assert.equal(education.counts.part, 2);
+			// The period is over: all of it was expected by now.
+			assert.equal(education.expected, "10000000.00");
+		});
+
+		it("replaces superseded money and leaves withdrawn money out", async () => {
+			const res = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
+			const water = groupOf(res.body, "sdg:6");
+			assert.equal(water.committed, "8000000.00");
+			assert.equal(water.delivered, "500000.00");
+			assert.deepEqual(
+				[water.counts.counted, water.counts.superseded, water.counts.withdrawn],
+				[1, 1, 1],
+			);
+		});
+
+		it("flags an amount with no rate and never counts it as zero", async () => {
+			const res = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
+			const nutrition = groupOf(res.body, "sdg:2");
+			assert.equal(nutrition.committed, "0.00");
+			assert.equal(nutrition.counts.unconverted, 1);
+			assert.equal(res.body.total.counts.unconverted, 1);
+			const one = await ctx().get("/api/v1/commitments/nutrition-pledge-in-won/delivery");
+			assert.equal(one.body.conversion.status, "no_rate");
+			assert.equal(one.body.committed, null);
+			assert.equal(one.body.status, "no_data");
+		});
+
+		it("totals every goal once: 1m + 10m + 8m", async () => {
+			const res = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
+			assert.equal(res.body.total.committed, "19000000.00");
+			assert.equal(res.body.total.delivered, "4000000.00");
+			assert.deepEqual(res.body.total.counts, {
+				counted: 4,
+				reaffirmation: 2,
+				part: 2,
+				overlap: 0,
+				superseded: 1,
+				withdrawn: 1,
+				unconverted: 1,
+			});
+		});
+
+		it("gives the same figures through filters as from the rollups", async () => {
+			const plain = await ctx().get("/api/v1/analytics/delivery?group_by=stakeholder");
+			const filtered = await ctx().get(
+				"/api/v1/analytics/delivery?group_by=stakeholder&status=published,completed,withdrawn",
+			);
+			assert.equal(filtered.body.filtered, true);
+			assert.deepEqual(filtered.body.groups, plain.body.groups);
+			assert.deepEqual(filtered.body.total, plain.body.total);
+		});
+
+		it("narrows the aggregate with the commitment list's filters", async () => {
+			const res = await ctx().get(
+				"/api/v1/analytics/delivery?group_by=recipient&basis=current&recipient=KE",
+			);
+			assert.equal(res.status, 200);
+			assert.equal(res.body.total.committed, "1000000.00");
+			assert.deepEqual(
+				res.body.groups.map((g: { key: string; name: string }) => [g.key, g.name]),
+				[["country:KE", "Kenya"]],
+			);
+			const bad = await ctx().get("/api/v1/analytics/delivery?group_by=colour");
+			assert.equal(bad.status, 400);
+			assert.match(JSON.stringify(bad.body), /group_by/);
+			const unknown = await ctx().get("/api/v1/analytics/delivery?goal=sdg:99");
+			assert.equal(unknown.status, 400);
+		});
+
+		it("uses constant prices of the base year by default", async () => {
+			const res = await ctx().get("/api/v1/analytics/delivery?group_by=year&goal=sdg:6");
+			assert.deepEqual(res.body.price_basis, {
+				basis: "constant",
+				base_year: 2020,
+				currency: "USD",
+			});
+			// 2020 is the base year: constant equals current.
+			assert.deepEqual(
+				res.body.groups.map((g: { key: string; committed: string }) => [g.key, g.committed]),
+				[["2020", "8000000.00"]],
+			);
+		});
+
+		it("answers CSV for spreadsheets", async () => {
+			const res = await ctx().app.inject({
+				method: "GET",
+				url: "/api/v1/analytics/delivery?group_by=goal&basis=current&format=csv",
+			});
+			assert.equal(res.statusCode, 200);
+			assert.match(String(res.headers["content-type"]), /^text\/csv/);
+			const lines = res.body.split("\r\n");
+			assert.ok(lines[0]?.startsWith("\uFEFFgroup_by,key,name,committed_usd"));
+			assert.ok(lines[1]?.startsWith("goal,,TOTAL,19000000.00,4000000.00"));
+			assert.ok(lines.some((l) => l.startsWith("goal,sdg:4,")));
+		});
+
+		it("shows one commitment's delivery, status and yearly series", async () => {
+			const res = await ctx().get(`/api/v1/commitments/${whole}/delivery`);
+			assert.equal(res.status, 200);
+			commitmentDelivery.parse(res.body);
+			assert.equal(res.body.committed.current, "10000000.00");
+			assert.equal(res.body.delivered.current, "3000000.00");
+			assert.equal(res.body.delivered_own.current, "0.00");
+			assert.equal(res.body.status, "not_met");
+			assert.equal(res.body.counted_as.reason, "counted");
+			// Spread by days: 2020 has 366 of the period's 731.
+			assert.deepEqual(
+				res.body.series.map((y: any) => [y.year, y.committed.current, y.delivered.current]),
+				[
+					[2020, "5006839.95", "1000000.00"],
+					[2021, "4993160.05", "2000000.00"],
+				],
+			);
+			const part = await ctx().get(`/api/v1/commitments/${partA}/delivery`);
+			assert.equal(part.body.counted_as.reason, "part");
+			assert.equal(part.body.counted_as.root.slug, whole);
+			assert.equal(part.body.delivered.current, "1000000.00");
+			// The ratio is on constant prices: 2021 money deflated by the US deflator (103.99).
+			const constantCommitted =
+				4_000_000 * (366 / 731) + 4_000_000 * (365 / 731) * (100 / 103.991133);
+			assert.equal(part.body.ratio, Math.round((1_000_000 / constantCommitted) * 10_000) / 10_000);
+			assert.equal(part.body.reporting.light, "green");
+		});
+
+		it("takes IATI disbursements over the maker's figures for the same year", async () => {
+			await ctx().services.activities.record(
+				{
+					iati_identifier: "XM-TEST-1",
+					reporting_org_ref: null,
+					default_currency: "USD",
+					transactions: [
+						{ transaction_type: "3", transaction_date: "2020-05-01", value_minor: 80_000_000 },
+						{ transaction_type: "3", transaction_date: "2020-09-01", value_minor: -10_000_000 },
+						{ transaction_type: "4", transaction_date: "2020-09-01", value_minor: 99_000_000 },
+						{ transaction_type: "2", transaction_date: "2020-01-01", value_minor: 99_000_000 },
+					],
+				},
+				cliActor,
+			);
+			await ctx().services.activities.link(partA, "XM-TEST-1", { share: 50 }, cliActor);
+			const part = await ctx().get(`/api/v1/commitments/${partA}/delivery?`);
+			// 2020: IATI (800,000 - 100,000) x 50% replaces the reported 1,000,000.
+			assert.equal(part.body.delivered.current, "350000.00");
+			assert.equal(part.body.series[0].source, "iati");
+			const goal = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
+			assert.equal(groupOf(goal.body, "sdg:4").delivered, "2350000.00");
+			await ctx().services.activities.unlink(partA, "XM-TEST-1", cliActor);
+			const back = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
+			assert.equal(groupOf(back.body, "sdg:4").delivered, "3000000.00");
+		});
+
+		it("refuses a link that would count an activity more than once", async () => {
+			await ctx().services.activities.link(whole, "XM-TEST-1", { share: 60 }, cliActor);
+			await assert.rejects(
+				ctx().services.activities.link(partA, "XM-TEST-1", { share: 50 }, cliActor),
+				/already 60% linked/,
+			);
+			await ctx().services.activities.unlink(whole, "XM-TEST-1", cliActor);
+		});
+
+		it("keeps the maintained rollups equal to a full recomputation", async () => {
+			const snap = await ctx().services.analytics.rollupCheck();
+			assert.ok(snap.maintained.length > 10);
+			assert.deepEqual(snap.maintained, snap.recomputed);
+			const before = await ctx().get("/api/v1/analytics/delivery?group_by=stakeholder");
+			await ctx().services.analytics.rebuild({ baseYear: 2020 });
+			const after = await ctx().get("/api/v1/analytics/delivery?group_by=stakeholder");
+			assert.deepEqual(after.body, before.body);
+		});
+
+		it("rebuilds at another base year, and refuses one outside the deflators", async () => {
+			await ctx().services.analytics.rebuild({ baseYear: 2010 });
+			const res = await ctx().get("/api/v1/analytics/delivery?group_by=year&goal=sdg:6");
+			assert.equal(res.body.price_basis.base_year, 2010);
+			// The sole maker is donor-b (GB): the UK deflator, 2010 = 97.31, 2020 = 100.
+			const gb2010 = 97.31074699999999;
+			assert.equal(res.body.groups[0].committed, (Math.round(8_000_000 * gb2010) / 100).toFixed(2));
+			await assert.rejects(ctx().services.analytics.rebuild({ baseYear: 1900 }), /base year/);
+			await ctx().services.analytics.rebuild({ baseYear: 2020 });
+		});
+	},
+	{ demo: false, today },
+);
