@@ -21,17 +21,18 @@ export function createServices(database: Database, options: { analytics?: Analyt
 	const commitments = new CommitmentService(database);
 	const forums = new ForumService(database);
 	const stakeholders = new StakeholderService(database);
+	const analytics = new AnalyticsService(database, commitments, options.analytics);
 	return {
 		database,
 		activities: new ActivityService(database),
-		analytics: new AnalyticsService(database, commitments, options.analytics),
+		analytics,
 		assessments: new AssessmentService(database),
 		audit: new AuditService(database),
 		comments: new CommentService(database),
 		auth: new AuthService(database),
 		users: new UserService(database),
 		commitments,
-		countries: new CountryService(database),
+		countries: new CountryService(database, analytics),
 		demo: new DemoService(database, { commitments, forums, stakeholders }),
 		forums,
 		frameworks: new FrameworkService(database),

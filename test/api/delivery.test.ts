@@ -295,6 +295,21 @@ describeEachDialect(
 			assert.equal(unknown.status, 400);
 		});
 
+		it("gives a country's profile what it received, from the same rollups", async () => {
+			const country = await ctx().get("/api/v1/countries/KE");
+			assert.equal(country.status, 200);
+			const byRecipient = await ctx().get("/api/v1/analytics/delivery?group_by=recipient");
+			const kenya = groupOf(byRecipient.body, "country:KE");
+			const received = country.body.delivery.received;
+			assert.deepEqual(
+				[received.committed, received.delivered, received.expected],
+				[kenya.committed, kenya.delivered, kenya.expected],
+			);
+			assert.equal(received.counts.counted, 1);
+			assert.equal(received.counts.reaffirmation, 2);
+			assert.equal(country.body.delivery.made, null);
+		});
+
 		it("uses constant prices of the base year by default", async () => {
 			const res = await ctx().get("/api/v1/analytics/delivery?group_by=year&goal=sdg:6");
 			assert.deepEqual(res.body.price_basis, {

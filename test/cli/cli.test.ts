@@ -76,6 +76,20 @@ for (const dialect of dialects) {
 			);
 		});
 
+		it("rebuilds the delivery figures at another base year, and refuses a bad one", async () => {
+			const ok = await run(["analytics", "rebuild", "--base-year", "2015"], env);
+			assert.equal(ok.code, 0, ok.stderr);
+			assert.match(ok.stdout, /rebuilt at constant 2015 prices: \d+ commitments/);
+			const bad = await run(["analytics", "rebuild", "--base-year", "soon"], env);
+			assert.equal(bad.code, 2);
+			assert.match(bad.stderr, /--base-year must be a year such as 2020, got 'soon'/);
+			const outside = await run(["analytics", "rebuild", "--base-year", "1900"], env);
+			assert.equal(outside.code, 2);
+			assert.match(outside.stderr, /base year must be a year the DAC deflators cover, 1960 to 2021/);
+			const back = await run(["analytics", "rebuild", "--base-year", "2020"], env);
+			assert.equal(back.code, 0, back.stderr);
+		});
+
 		it("serves the API over HTTP", async () => {
 			const { child, base } = await serve(env);
 			try {

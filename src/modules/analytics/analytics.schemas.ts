@@ -84,6 +84,12 @@ const groupFigures = z.object({
 	ratio_to_expected: ratio,
 });
 
+export const groupSummary = groupFigures.extend({
+	as_of: z.string(),
+	price_basis: priceBasis,
+	counts: deliveryCounts,
+});
+
 export const deliveryGroup = groupFigures.extend({
 	key: z.string(),
 	name: z.string(),

@@ -194,6 +194,27 @@ export class AnalyticsService {
 		};
 	}
 
+	/** One group's totals at constant prices: what a country received, what a maker promised. */
+	async groupSummary(dim: "recipient" | "stakeholder" | "goal" | "target" | "forum", key: string) {
+		const clock = this.clock();
+		const { figures, counts } = await new DeliveryQueryRepository(this.db).forKey(
+			dim,
+			key,
+			"constant",
+			clock,
+		);
+		return {
+			as_of: clock.today,
+			price_basis: {
+				basis: "constant" as const,
+				base_year: await storedBaseYear(this.db),
+				currency: "USD" as const,
+			},
+			...money(figures),
+			counts: groupCounts(counts).get(key) ?? emptyCounts(),
+		};
+	}
+
 	async deliveryCsv(q: DeliveryQuery): Promise<string> {
 		const a = await this.delivery(q);
 		const header = [

@@ -71,6 +71,33 @@ export class DeliveryQueryRepository {
 		}));
 	}
 
+	/** One group's figures and counts from the rollups (a country's profile, a maker's record). */
+	async forKey(dim: string, key: string, basis: Basis, clock: Clock) {
+		const c = `committed_${basis}`;
+		const d = `delivered_${basis}`;
+		const [money, counts] = await Promise.all([
+			sql<Record<string, unknown>>`select sum(${sql.ref(c)}) as committed,
+					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
+				from delivery_rollup where dim = ${dim} and key = ${key}`.execute(this.db),
+			this.db
+				.selectFrom("delivery_count")
+				.select(["counter", "n"])
+				.where("dim", "=", dim)
+				.where("key", "=", key)
+				.execute(),
+		]);
+		const r = money.rows[0] ?? {};
+		return {
+			figures: {
+				key,
+				committed: r.committed == null ? 0 : toInt(r.committed),
+				delivered: r.delivered == null ? 0 : toInt(r.delivered),
+				expected: Math.round(float(r.expected)),
+			},
+			counts: counts.map((c) => ({ key, counter: c.counter, n: toInt(c.n) })),
+		};
+	}
+
 	/** Figures by year over everything (ids null) or over matching roots. */
 	async byYear(basis: Basis, clock: Clock, ids: IdsQuery | null): Promise<GroupFigures[]> {
 		const c = `committed_${basis}`;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { languages } from "../../lib/languages.ts";
 import { pageOf } from "../../server/paging.ts";
+import { groupSummary } from "../analytics/analytics.schemas.ts";
 import { enumParam, intParam, textParam } from "../../server/params.ts";
 
 export const countryListQuery = z.strictObject({
@@ -46,4 +47,12 @@ export const countryDetail = countryItem.extend({
 		.int()
 		.meta({ description: "Public commitments its member-state stakeholder made." }),
 	links: z.object({ received: z.string(), made: z.string().nullable() }),
+	delivery: z.object({
+		received: groupSummary.meta({
+			description: "Commitments naming this country among their recipients: promised, delivered, expected by now.",
+		}),
+		made: groupSummary
+			.nullable()
+			.meta({ description: "Commitments its member-state stakeholder made (null without one)." }),
+	}),
 });

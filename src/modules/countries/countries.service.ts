@@ -3,13 +3,17 @@ import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../lib/errors.ts";
 import { likePattern } from "../../lib/text.ts";
+import type { AnalyticsService } from "../analytics/analytics.service.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { CountryRepository } from "./countries.repository.ts";
 import type { countryDetailQuery, countryListQuery } from "./countries.schemas.ts";
 
 export class CountryService {
-	constructor(private readonly database: Database) {}
+	constructor(
+		private readonly database: Database,
+		private readonly analytics: AnalyticsService,
+	) {}
 
 	async list(query: z.output<typeof countryListQuery>) {
 		const repo = new CountryRepository(this.database.db);
@@ -68,6 +72,12 @@ export class CountryService {
 			links: {
 				received: `/api/v1/commitments?recipient=${code}`,
 				made: stakeholder ? `/api/v1/commitments?stakeholder=${stakeholder.id}` : null,
+			},
+			delivery: {
+				received: await this.analytics.groupSummary("recipient", `country:${code}`),
+				made: stakeholder
+					? await this.analytics.groupSummary("stakeholder", String(stakeholder.id))
+					: null,
 			},
 		};
 	}
