@@ -19,9 +19,9 @@ import { UserService } from "../modules/users/users.service.ts";
 
 export function createServices(database: Database, options: { analytics?: AnalyticsOptions } = {}) {
 	const commitments = new CommitmentService(database);
-	const forums = new ForumService(database);
-	const stakeholders = new StakeholderService(database);
 	const analytics = new AnalyticsService(database, commitments, options.analytics);
+	const forums = new ForumService(database, analytics);
+	const stakeholders = new StakeholderService(database, analytics);
 	return {
 		database,
 		activities: new ActivityService(database),

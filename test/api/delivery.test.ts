@@ -310,6 +310,18 @@ describeEachDialect(
 			assert.equal(country.body.delivery.made, null);
 		});
 
+		it("gives makers and forums their delivery record", async () => {
+			const maker = await ctx().get("/api/v1/stakeholders/collective");
+			const byMaker = await ctx().get("/api/v1/analytics/delivery?group_by=stakeholder");
+			const row = groupOf(byMaker.body, String(maker.body.id));
+			assert.equal(maker.body.delivery.committed, row.committed);
+			assert.equal(maker.body.delivery.delivered, row.delivered);
+			assert.equal(maker.body.delivery.counts.counted, 1);
+			// Donor A's share of the collective pledge adds no money of its own.
+			const donorA = await ctx().get("/api/v1/stakeholders/donor-a");
+			assert.equal(donorA.body.delivery.counts.part, 1);
+		});
+
 		it("uses constant prices of the base year by default", async () => {
 			const res = await ctx().get("/api/v1/analytics/delivery?group_by=year&goal=sdg:6");
 			assert.deepEqual(res.body.price_basis, {

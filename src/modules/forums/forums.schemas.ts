@@ -4,6 +4,7 @@ import { isIsoDate } from "../../lib/dates.ts";
 import { slugPattern } from "../../lib/ids.ts";
 import { pageOf } from "../../server/paging.ts";
 import { enumListParam, intParam, optionalIntParam, textParam } from "../../server/params.ts";
+import { groupSummary } from "../analytics/analytics.schemas.ts";
 import { forumKinds } from "../commitments/commitments.schemas.ts";
 
 const isoDate = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
@@ -58,5 +59,9 @@ export const forumItem = z.object({
 
 export const forumList = pageOf(forumItem);
 export const forumDetail = forumItem.extend({
+	delivery: groupSummary.meta({
+		description:
+			"Its delivery record: what its counted commitments promised and delivered, expected by now, and how many were left out of totals.",
+	}),
 	commitments: z.string().meta({ description: "API link to the commitments made at this forum." }),
 });

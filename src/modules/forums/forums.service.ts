@@ -7,6 +7,7 @@ import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { likePattern } from "../../lib/text.ts";
 import { parseInput } from "../../lib/validation.ts";
+import type { AnalyticsService } from "../analytics/analytics.service.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { isStaff } from "../commitments/commitments.policy.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
@@ -14,7 +15,10 @@ import { type ForumRecord, ForumRepository } from "./forums.repository.ts";
 import { type ForumInput, forumInput, type forumListQuery } from "./forums.schemas.ts";
 
 export class ForumService {
-	constructor(private readonly database: Database) {}
+	constructor(
+		private readonly database: Database,
+		private readonly analytics: AnalyticsService,
+	) {}
 
 	/** Reference records of the registry: created by the secretariat (or the operator's seed). */
 	async create(input: ForumInput, actor: Actor): Promise<number> {
@@ -67,6 +71,7 @@ export class ForumService {
 		return {
 			...(item as NonNullable<typeof item>),
 			commitments: `/api/v1/commitments?forum=${row.id}`,
+			delivery: await this.analytics.groupSummary("forum", String(row.id)),
 		};
 	}
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { slugPattern } from "../../lib/ids.ts";
 import { pageOf } from "../../server/paging.ts";
 import { enumListParam, intParam, patternListParam, textParam } from "../../server/params.ts";
+import { groupSummary } from "../analytics/analytics.schemas.ts";
 
 export const stakeholderKinds = [
 	"member_state",
@@ -83,5 +84,9 @@ export const stakeholderItem = z.object({
 export const stakeholderList = pageOf(stakeholderItem);
 export const stakeholderDetail = stakeholderItem.extend({
 	country_name: z.string().nullable(),
+	delivery: groupSummary.meta({
+		description:
+			"Its delivery record: what its counted commitments promised and delivered, expected by now, and how many were left out of totals.",
+	}),
 	commitments: z.string().meta({ description: "API link to this stakeholder's commitments." }),
 });

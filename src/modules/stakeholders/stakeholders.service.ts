@@ -7,6 +7,7 @@ import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { likePattern } from "../../lib/text.ts";
 import { parseInput } from "../../lib/validation.ts";
+import type { AnalyticsService } from "../analytics/analytics.service.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { isStaff } from "../commitments/commitments.policy.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
@@ -19,7 +20,10 @@ import {
 } from "./stakeholders.schemas.ts";
 
 export class StakeholderService {
-	constructor(private readonly database: Database) {}
+	constructor(
+		private readonly database: Database,
+		private readonly analytics: AnalyticsService,
+	) {}
 
 	/** Reference records of the registry: created by the secretariat (or the operator's seed). */
 	async create(input: StakeholderInput, actor: Actor): Promise<number> {
@@ -93,6 +97,7 @@ export class StakeholderService {
 			...(item as NonNullable<typeof item>),
 			country_name: row.country ? (names.get(row.country) ?? null) : null,
 			commitments: `/api/v1/commitments?stakeholder=${row.id}`,
+			delivery: await this.analytics.groupSummary("stakeholder", String(row.id)),
 		};
 	}
 
