@@ -28,7 +28,7 @@ export async function analyticsCommand(args: string[]): Promise<number> {
 			cliActor,
 		);
 		console.log(
-			`delivery figures rebuilt at constant ${r.base_year} prices: ${r.commitments} commitments, ${r.transactions_converted} transactions converted anew, in ${r.seconds.toFixed(1)} s`,
+			`delivery figures rebuilt at constant ${r.base_year} prices: ${r.commitments} commitments, ${r.requirements} requirements, ${r.transactions_converted} transactions converted anew, in ${r.seconds.toFixed(1)} s`,
 		);
 		return 0;
 	} finally {

@@ -12,6 +12,7 @@ import { frameworkRoutes } from "../modules/frameworks/frameworks.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import { referenceRoutes } from "../modules/reference/reference.routes.ts";
 import { reportRoutes } from "../modules/reports/reports.routes.ts";
+import { requirementRoutes } from "../modules/requirements/requirements.routes.ts";
 import { stakeholderRoutes } from "../modules/stakeholders/stakeholders.routes.ts";
 import { userRoutes } from "../modules/users/users.routes.ts";
 import { pageRoutes } from "../web/routes.ts";
@@ -49,6 +50,7 @@ export async function buildApp(
 	commentRoutes(app, services);
 	assessmentRoutes(app, services);
 	analyticsRoutes(app, services);
+	requirementRoutes(app, services);
 	stakeholderRoutes(app, services);
 	forumRoutes(app, services);
 	countryRoutes(app, services);

@@ -14,6 +14,7 @@ import { FrameworkService } from "../modules/frameworks/frameworks.service.ts";
 import { HealthService } from "../modules/health/health.service.ts";
 import { ReferenceService } from "../modules/reference/reference.service.ts";
 import { ReportService } from "../modules/reports/reports.service.ts";
+import { RequirementService } from "../modules/requirements/requirements.service.ts";
 import { StakeholderService } from "../modules/stakeholders/stakeholders.service.ts";
 import { UserService } from "../modules/users/users.service.ts";
 
@@ -39,6 +40,7 @@ export function createServices(database: Database, options: { analytics?: Analyt
 		health: new HealthService(database),
 		reference: new ReferenceService(database),
 		reports: new ReportService(database),
+		requirements: new RequirementService(database),
 		stakeholders,
 	};
 }

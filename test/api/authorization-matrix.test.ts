@@ -263,6 +263,24 @@ const matrix: Record<string, Cell> = {
 		}),
 		expect: [401, 403, 403, 403, 403, 201, 403, 403],
 	},
+	"POST /requirements": {
+		method: "POST",
+		setup: async () => ({
+			url: "/api/v1/requirements",
+			body: {
+				title: `Matrix requirement ${++n}`,
+				goal: "mdg:8",
+				scope: "global",
+				amount: "1000000",
+				currency: "USD",
+				frequency: "total",
+				period_start: "2013-01-01",
+				period_end: "2013-12-31",
+				source_title: "Matrix source",
+			},
+		}),
+		expect: [401, 403, 403, 403, 403, 403, 201, 201],
+	},
 	"POST /tokens": {
 		method: "POST",
 		setup: async () => ({ url: "/api/v1/tokens", body: { name: "matrix" } }),

@@ -13,6 +13,7 @@ import { parseRecordRef } from "../../lib/ids.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import { ActivityRepository } from "../activities/activities.repository.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
+import { convertRequirements } from "../requirements/requirements.conversion.ts";
 import { commitmentPolicy } from "../commitments/commitments.policy.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
 import { CommitmentSearchRepository } from "../commitments/commitments.search.repository.ts";
@@ -475,6 +476,7 @@ export class AnalyticsService {
 			for (const batch of componentBatches(all, await inputs.allRelations(), 2000))
 				await computeBatch(trx, batch, converter);
 			await store.recomputeRollups();
+			const requirements = await convertRequirements(trx, converter);
 			await store.setMeta(baseYearKey, String(baseYear));
 			await store.setMeta(ratesHashKey, tables.hash);
 			if (actor)
@@ -494,6 +496,7 @@ export class AnalyticsService {
 				base_year: baseYear,
 				commitments: all.length,
 				transactions_converted: transactions,
+				requirements,
 				seconds: (Date.now() - started) / 1000,
 			};
 		});

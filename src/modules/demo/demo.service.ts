@@ -1,7 +1,8 @@
 /**
  * Loads the demo dataset (data/demo/commitments.json: real commitments transcribed from
- * public records) through the same services every writer uses. Idempotent: records
- * whose slug exists already are left as they are.
+ * public records; data/demo/requirements.json: documented estimates of what goals need)
+ * through the same services every writer uses. Idempotent: records whose slug exists
+ * already are left as they are.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,6 +18,8 @@ import type { ForumInput } from "../forums/forums.schemas.ts";
 import type { ForumService } from "../forums/forums.service.ts";
 import { dataDir } from "../reference/reference.data.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
+import type { RequirementInput } from "../requirements/requirements.schemas.ts";
+import { RequirementService } from "../requirements/requirements.service.ts";
 import type { StakeholderInput } from "../stakeholders/stakeholders.schemas.ts";
 import type { StakeholderService } from "../stakeholders/stakeholders.service.ts";
 
@@ -41,14 +44,28 @@ const demoFile = z.object({
 	),
 });
 
+const requirementsFile = z.object({
+	notice: z.string(),
+	requirements: z.array(z.looseObject({ slug: z.string() })),
+});
+
 export interface DemoResult {
-	created: { stakeholders: number; forums: number; commitments: number; relations: number };
-	present: { stakeholders: number; forums: number; commitments: number };
+	created: {
+		stakeholders: number;
+		forums: number;
+		commitments: number;
+		relations: number;
+		requirements: number;
+	};
+	present: { stakeholders: number; forums: number; commitments: number; requirements: number };
 }
 
 const demoKey = "demo_loaded_at";
 
 export class DemoService {
+	/** Stateless over the same database: made here so the demo needs no new wiring. */
+	private readonly requirements: RequirementService;
+
 	constructor(
 		private readonly database: Database,
 		private readonly services: {
@@ -56,27 +73,26 @@ export class DemoService {
 			forums: ForumService;
 			commitments: CommitmentService;
 		},
-	) {}
+	) {
+		this.requirements = new RequirementService(database);
+	}
 
 	/** Reads and checks the whole file before anything is written. */
 	read(path = join(dataDir, "demo", "commitments.json")) {
-		let raw: unknown;
-		try {
-			raw = JSON.parse(readFileSync(path, "utf8"));
-		} catch (e) {
-			throw new AppError(
-				"invalid_input",
-				`cannot read the demo dataset ${path}: ${(e as Error).message}`,
-			);
-		}
-		return parseInput(demoFile, raw);
+		return parseInput(demoFile, readJson(path));
 	}
 
-	async load(path?: string): Promise<DemoResult> {
+	/** The demo requirements; each is checked in full by the requirement service. */
+	readRequirements(path = join(dataDir, "demo", "requirements.json")) {
+		return parseInput(requirementsFile, readJson(path));
+	}
+
+	async load(path?: string, requirementsPath?: string): Promise<DemoResult> {
 		const data = this.read(path);
+		const requirements = this.readRequirements(requirementsPath);
 		const result: DemoResult = {
-			created: { stakeholders: 0, forums: 0, commitments: 0, relations: 0 },
-			present: { stakeholders: 0, forums: 0, commitments: 0 },
+			created: { stakeholders: 0, forums: 0, commitments: 0, relations: 0, requirements: 0 },
+			present: { stakeholders: 0, forums: 0, commitments: 0, requirements: 0 },
 		};
 		await new ReferenceRepository(this.database.db).upsertGroups(data.groups);
 		const createOnce = async (
@@ -133,6 +149,10 @@ export class DemoService {
 				if (created) result.created.relations++;
 			}
 		}
+		for (const r of requirements.requirements)
+			await createOnce("requirements", r.slug, () =>
+				this.requirements.create(r as RequirementInput, cliActor),
+			);
 		await new ReferenceRepository(this.database.db).setMeta(demoKey, nowIso());
 		return result;
 	}
@@ -141,5 +161,16 @@ export class DemoService {
 	async shouldAutoLoad(): Promise<boolean> {
 		const repo = new ReferenceRepository(this.database.db);
 		return (await repo.getMeta(demoKey)) === null && !(await repo.hasCommitments());
+	}
+}
+
+function readJson(path: string): unknown {
+	try {
+		return JSON.parse(readFileSync(path, "utf8"));
+	} catch (e) {
+		throw new AppError(
+			"invalid_input",
+			`cannot read the demo dataset ${path}: ${(e as Error).message}`,
+		);
 	}
 }
