@@ -7,6 +7,7 @@ import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { commentRoutes } from "../modules/comments/comments.routes.ts";
 import { commitmentRoutes } from "../modules/commitments/commitments.routes.ts";
 import { countryRoutes } from "../modules/countries/countries.routes.ts";
+import { flagRoutes } from "../modules/flags/flags.routes.ts";
 import { forumRoutes } from "../modules/forums/forums.routes.ts";
 import { frameworkRoutes } from "../modules/frameworks/frameworks.routes.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
@@ -50,6 +51,7 @@ export async function buildApp(
 	commentRoutes(app, services);
 	assessmentRoutes(app, services);
 	analyticsRoutes(app, services);
+	flagRoutes(app, services);
 	requirementRoutes(app, services);
 	stakeholderRoutes(app, services);
 	forumRoutes(app, services);

@@ -9,6 +9,7 @@ import { CommentService } from "../modules/comments/comments.service.ts";
 import { CommitmentService } from "../modules/commitments/commitments.service.ts";
 import { CountryService } from "../modules/countries/countries.service.ts";
 import { DemoService } from "../modules/demo/demo.service.ts";
+import { FlagService } from "../modules/flags/flags.service.ts";
 import { ForumService } from "../modules/forums/forums.service.ts";
 import { FrameworkService } from "../modules/frameworks/frameworks.service.ts";
 import { HealthService } from "../modules/health/health.service.ts";
@@ -35,6 +36,7 @@ export function createServices(database: Database, options: { analytics?: Analyt
 		commitments,
 		countries: new CountryService(database, analytics),
 		demo: new DemoService(database, { commitments, forums, stakeholders }),
+		flags: new FlagService(database, options.analytics),
 		forums,
 		frameworks: new FrameworkService(database),
 		health: new HealthService(database),
