@@ -448,11 +448,16 @@ export interface DeliveryRollupTable extends UsdPair {
 	year: number;
 }
 
-export interface DeliveryCountTable {
+export interface DeliveryTotalTable extends UsdPair {
 	dim: string;
 	key: string;
-	counter: string;
-	n: number;
+	counted: number;
+	reaffirmation: number;
+	part: number;
+	overlap: number;
+	superseded: number;
+	withdrawn: number;
+	unconverted: number;
 }
 
 export interface RequirementTable {
@@ -527,7 +532,7 @@ export interface Tables {
 	delivery_fact: DeliveryFactTable;
 	delivery_key: DeliveryKeyTable;
 	delivery_rollup: DeliveryRollupTable;
-	delivery_count: DeliveryCountTable;
+	delivery_total: DeliveryTotalTable;
 	requirement: RequirementTable;
 	assessment: AssessmentTable;
 	assessment_maker_score: AssessmentMakerScoreTable;

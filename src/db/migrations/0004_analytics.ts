@@ -8,6 +8,17 @@
 import type { Kysely } from "kysely";
 import { withId } from "./dialect.ts";
 
+/** Commitments counted and left out of a group's totals, by reason, and amounts not converted. */
+const totalCounters = [
+	"counted",
+	"reaffirmation",
+	"part",
+	"overlap",
+	"superseded",
+	"withdrawn",
+	"unconverted",
+];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
 	await withId(db, db.schema.createTable("activity"))
 		.addColumn("iati_identifier", "text", (c) => c.notNull().unique())
@@ -141,7 +152,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.columns(["dim", "key"])
 		.execute();
 
-	// The maintained rollups: sums of delivery_fact by group and year, and counts by group.
+	// The maintained rollups: sums of delivery_fact by group and year, and by group alone
+	// with the counts of commitments counted and left out (a group's answer is one row).
 	await db.schema
 		.createTable("delivery_rollup")
 		.addColumn("dim", "text", (c) => c.notNull())
@@ -153,14 +165,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn("delivered_constant", "bigint", (c) => c.notNull())
 		.addPrimaryKeyConstraint("delivery_rollup_pk", ["dim", "key", "year"])
 		.execute();
+	// Expected-by-today needs only the current and later years of a dimension.
 	await db.schema
-		.createTable("delivery_count")
-		.addColumn("dim", "text", (c) => c.notNull())
-		.addColumn("key", "text", (c) => c.notNull())
-		.addColumn("counter", "text", (c) => c.notNull())
-		.addColumn("n", "integer", (c) => c.notNull())
-		.addPrimaryKeyConstraint("delivery_count_pk", ["dim", "key", "counter"])
+		.createIndex("delivery_rollup_year")
+		.on("delivery_rollup")
+		.columns(["dim", "year"])
 		.execute();
+	let total = db.schema
+		.createTable("delivery_total")
+		.addColumn("dim", "text", (c) => c.notNull())
+		.addColumn("key", "text", (c) => c.notNull());
+	for (const column of [
+		"committed_current",
+		"committed_constant",
+		"delivered_current",
+		"delivered_constant",
+	])
+		total = total.addColumn(column, "bigint", (c) => c.notNull());
+	for (const counter of totalCounters) total = total.addColumn(counter, "integer", (c) => c.notNull());
+	await total.addPrimaryKeyConstraint("delivery_total_pk", ["dim", "key"]).execute();
 
 	// Support required for a goal or target, as a documented source estimated it.
 	await withId(db, db.schema.createTable("requirement"))
@@ -195,7 +218,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
 	for (const t of [
 		"requirement",
-		"delivery_count",
+		"delivery_total",
 		"delivery_rollup",
 		"delivery_key",
 		"delivery_fact",

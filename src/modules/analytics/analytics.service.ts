@@ -13,11 +13,11 @@ import { parseRecordRef } from "../../lib/ids.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import { ActivityRepository } from "../activities/activities.repository.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
-import { convertRequirements } from "../requirements/requirements.conversion.ts";
 import { commitmentPolicy } from "../commitments/commitments.policy.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
 import { CommitmentSearchRepository } from "../commitments/commitments.search.repository.ts";
 import type { CommitmentService } from "../commitments/commitments.service.ts";
+import { convertRequirements } from "../requirements/requirements.conversion.ts";
 import type { CommitmentDelivery, DeliveryAggregate, DeliveryQuery } from "./analytics.schemas.ts";
 import {
 	type ConversionStatus,
@@ -129,10 +129,18 @@ export class AnalyticsService {
 		const repo = new DeliveryQueryRepository(this.db);
 		const clock = this.clock();
 		const basis: Basis = q.basis;
-		const [totalRows, totalCounts] = await Promise.all([
-			repo.byKey("all", basis, clock, ids),
-			repo.counts("all", ids),
-		]);
+		// Without filters every answer is read from the maintained totals; with filters,
+		// from the stored facts of the matching commitments.
+		const groupsOf = async (dim: string) =>
+			ids
+				? {
+						figures: await repo.byKey(dim, basis, clock, ids),
+						counts: await repo.counts(dim, ids),
+					}
+				: await repo.totals(dim, basis, clock);
+		const all = await groupsOf("all");
+		const totalRows = all.figures;
+		const totalCounts = all.counts;
 		let figures: GroupFigures[];
 		let counts: GroupCount[] = [];
 		if (q.group_by === "year") {
@@ -140,10 +148,7 @@ export class AnalyticsService {
 				(a, b) => Number(a.key) - Number(b.key),
 			);
 		} else {
-			[figures, counts] = await Promise.all([
-				repo.byKey(q.group_by, basis, clock, ids),
-				repo.counts(q.group_by, ids),
-			]);
+			({ figures, counts } = await groupsOf(q.group_by));
 			// Groups with commitments but no money still show, with their counts.
 			const seen = new Set(figures.map((f) => f.key));
 			for (const c of counts) {
@@ -195,15 +200,30 @@ export class AnalyticsService {
 		};
 	}
 
+	/**
+	 * How many public commitments each value's group holds (a country received, a maker
+	 * made): read from the maintained totals instead of counting commitments.
+	 */
+	async publicCounts<T>(
+		dim: string,
+		values: T[],
+		keyOf: (v: T) => string,
+	): Promise<Map<T, number>> {
+		if (values.length === 0) return new Map();
+		const counts = await new DeliveryQueryRepository(this.db).publicCounts(dim, values.map(keyOf));
+		return new Map(values.map((v) => [v, counts.get(keyOf(v)) ?? 0]));
+	}
+
 	/** One group's totals at constant prices: what a country received, what a maker promised. */
 	async groupSummary(dim: "recipient" | "stakeholder" | "goal" | "target" | "forum", key: string) {
 		const clock = this.clock();
-		const { figures, counts } = await new DeliveryQueryRepository(this.db).forKey(
+		const { figures: rows, counts } = await new DeliveryQueryRepository(this.db).totals(
 			dim,
-			key,
 			"constant",
 			clock,
+			key,
 		);
+		const figures = rows[0] ?? { key, committed: 0, delivered: 0, expected: 0 };
 		return {
 			as_of: clock.today,
 			price_basis: {

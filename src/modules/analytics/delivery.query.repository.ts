@@ -5,8 +5,10 @@
  * money times the share of that year elapsed (schedule.ts).
  */
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { chunks } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
+import { counters } from "./delivery.store.repository.ts";
 
 export type Basis = "current" | "constant";
 
@@ -44,25 +46,17 @@ export class DeliveryQueryRepository {
 		return sql<number>`sum(case when year < ${clock.year} then ${value} when year = ${clock.year} then ${value} * ${share} else 0 end)`;
 	}
 
-	/** Figures by group key from the rollups (ids null) or from the facts of matching roots. */
-	async byKey(
-		dim: string,
-		basis: Basis,
-		clock: Clock,
-		ids: IdsQuery | null,
-	): Promise<GroupFigures[]> {
+	/** Figures by group key from the facts of the roots that match a filter. */
+	async byKey(dim: string, basis: Basis, clock: Clock, ids: IdsQuery): Promise<GroupFigures[]> {
 		const c = `committed_${basis}`;
 		const d = `delivered_${basis}`;
-		const rows = ids
-			? await sql<Record<string, unknown>>`select k.key as key, sum(f.${sql.ref(c)}) as committed,
-					sum(f.${sql.ref(d)}) as delivered, ${this.expectedSum(`f.${c}`, clock)} as expected
-				from delivery_fact f join delivery_key k on k.commitment_id = f.root_id and k.dim = ${dim}
-				where f.root_id in (${ids})
-				group by k.key`.execute(this.db)
-			: await sql<Record<string, unknown>>`select key, sum(${sql.ref(c)}) as committed,
-					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
-				from delivery_rollup where dim = ${dim}
-				group by key`.execute(this.db);
+		const rows = await sql<
+			Record<string, unknown>
+		>`select k.key as key, sum(f.${sql.ref(c)}) as committed,
+				sum(f.${sql.ref(d)}) as delivered, ${this.expectedSum(`f.${c}`, clock)} as expected
+			from delivery_fact f join delivery_key k on k.commitment_id = f.root_id and k.dim = ${dim}
+			where f.root_id in (${ids})
+			group by k.key`.execute(this.db);
 		return rows.rows.map((r) => ({
 			key: String(r.key),
 			committed: toInt(r.committed),
@@ -71,31 +65,69 @@ export class DeliveryQueryRepository {
 		}));
 	}
 
-	/** One group's figures and counts from the rollups (a country's profile, a maker's record). */
-	async forKey(dim: string, key: string, basis: Basis, clock: Clock) {
+	/**
+	 * Every group of a dimension (or one key) from the maintained totals: one row per
+	 * group with its counts. Expected = committed minus what falls due after today, read
+	 * from the yearly rollup of the current and later years only.
+	 */
+	async totals(
+		dim: string,
+		basis: Basis,
+		clock: Clock,
+		key?: string,
+	): Promise<{ figures: GroupFigures[]; counts: GroupCount[] }> {
 		const c = `committed_${basis}`;
 		const d = `delivered_${basis}`;
-		const [money, counts] = await Promise.all([
-			sql<Record<string, unknown>>`select sum(${sql.ref(c)}) as committed,
-					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
-				from delivery_rollup where dim = ${dim} and key = ${key}`.execute(this.db),
-			this.db
-				.selectFrom("delivery_count")
-				.select(["counter", "n"])
-				.where("dim", "=", dim)
-				.where("key", "=", key)
-				.execute(),
+		const value = sql`cast(${sql.ref(c)} as double precision)`;
+		const notYetDue = sql`sum(case when year > ${clock.year} then ${value} else ${value} * cast(${1 - clock.share} as double precision) end)`;
+		const oneKey = key === undefined ? sql`` : sql`and key = ${key}`;
+		const [totals, future] = await Promise.all([
+			sql<
+				Record<string, unknown>
+			>`select * from delivery_total where dim = ${dim} ${oneKey}`.execute(this.db),
+			sql<Record<string, unknown>>`select key, ${notYetDue} as due_later from delivery_rollup
+				where dim = ${dim} and year >= ${clock.year} ${oneKey} group by key`.execute(this.db),
 		]);
-		const r = money.rows[0] ?? {};
-		return {
-			figures: {
-				key,
-				committed: r.committed == null ? 0 : toInt(r.committed),
-				delivered: r.delivered == null ? 0 : toInt(r.delivered),
-				expected: Math.round(float(r.expected)),
-			},
-			counts: counts.map((c) => ({ key, counter: c.counter, n: toInt(c.n) })),
-		};
+		const later = new Map(future.rows.map((r) => [String(r.key), float(r.due_later)]));
+		const figures: GroupFigures[] = [];
+		const counts: GroupCount[] = [];
+		for (const r of totals.rows) {
+			const k = String(r.key);
+			const committed = toInt(r[c]);
+			figures.push({
+				key: k,
+				committed,
+				delivered: toInt(r[d]),
+				expected: Math.round(committed - (later.get(k) ?? 0)),
+			});
+			for (const counter of counters) {
+				const n = toInt(r[counter]);
+				if (n !== 0) counts.push({ key: k, counter, n });
+			}
+		}
+		return { figures, counts };
+	}
+
+	/** Public commitments in each group: counted or left out, any reason. */
+	async publicCounts(dim: string, keys: string[]): Promise<Map<string, number>> {
+		const out = new Map<string, number>();
+		for (const part of chunks(keys, 1000)) {
+			const rows = await this.db
+				.selectFrom("delivery_total")
+				.select(["key", "counted", "reaffirmation", "part", "overlap", "superseded", "withdrawn"])
+				.where("dim", "=", dim)
+				.where("key", "in", part)
+				.execute();
+			for (const r of rows)
+				out.set(
+					r.key,
+					[r.counted, r.reaffirmation, r.part, r.overlap, r.superseded, r.withdrawn].reduce(
+						(a, n) => a + toInt(n),
+						0,
+					),
+				);
+		}
+		return out;
 	}
 
 	/** Figures by year over everything (ids null) or over matching roots. */
@@ -118,21 +150,18 @@ export class DeliveryQueryRepository {
 	}
 
 	/** How many commitments each group counted and left out, and the items not converted. */
-	async counts(dim: string, ids: IdsQuery | null): Promise<GroupCount[]> {
-		const rows = ids
-			? await sql<Record<string, unknown>>`select k.key as key, s.reason as counter, count(*) as n,
-					sum(s.unconverted) as unconverted
-				from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
-				where k.dim = ${dim} and k.commitment_id in (${ids})
-				group by k.key, s.reason`.execute(this.db)
-			: await sql<Record<string, unknown>>`select key, counter, n, 0 as unconverted
-				from delivery_count where dim = ${dim}`.execute(this.db);
+	async counts(dim: string, ids: IdsQuery): Promise<GroupCount[]> {
+		const rows = await sql<Record<string, unknown>>`select k.key as key, s.reason as counter,
+				count(*) as n, sum(s.unconverted) as unconverted
+			from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
+			where k.dim = ${dim} and k.commitment_id in (${ids})
+			group by k.key, s.reason`.execute(this.db);
 		const out: GroupCount[] = [];
 		const unconverted = new Map<string, number>();
 		for (const r of rows.rows) {
 			const key = String(r.key);
 			out.push({ key, counter: String(r.counter), n: toInt(r.n) });
-			if (ids && !["withdrawn", "not_public"].includes(String(r.counter)))
+			if (!["withdrawn", "not_public"].includes(String(r.counter)))
 				unconverted.set(key, (unconverted.get(key) ?? 0) + toInt(r.unconverted));
 		}
 		for (const [key, n] of unconverted) if (n > 0) out.push({ key, counter: "unconverted", n });

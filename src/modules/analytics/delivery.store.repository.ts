@@ -31,6 +31,26 @@ export interface RollupRow extends Money {
 	year: number;
 }
 
+export const counters = [
+	"counted",
+	"reaffirmation",
+	"part",
+	"overlap",
+	"superseded",
+	"withdrawn",
+	"unconverted",
+] as const;
+type Counter = (typeof counters)[number];
+type TotalRow = { dim: string; key: string } & Money & Record<Counter, number>;
+const zeroMoney = (): Money => ({
+	committed_current: 0,
+	committed_constant: 0,
+	delivered_current: 0,
+	delivered_constant: 0,
+});
+const zeroCounters = () =>
+	Object.fromEntries(counters.map((c) => [c, 0])) as Record<Counter, number>;
+
 export interface CountRow {
 	dim: string;
 	key: string;
@@ -144,7 +164,10 @@ export class DeliveryStoreRepository {
 		}
 	}
 
-	/** Adds net deltas to the rollups, then drops rows that fell to nothing. */
+	/**
+	 * Adds net deltas to the rollups (by group and year, and by group with its counts),
+	 * then drops rows that fell to nothing.
+	 */
 	async applyDeltas(rollup: RollupRow[], counts: CountRow[]): Promise<void> {
 		const moving = rollup.filter((r) => money.some((m) => r[m] !== 0));
 		for (const batch of chunks(moving, 1000)) {
@@ -177,39 +200,62 @@ export class DeliveryStoreRepository {
 				)
 				.execute();
 		}
-		const countsMoving = counts.filter((c) => c.n !== 0);
-		for (const batch of chunks(countsMoving, 1000)) {
+		const totals = new Map<string, TotalRow>();
+		const totalOf = (dim: string, key: string) => {
+			const id = `${dim}|${key}`;
+			let t = totals.get(id);
+			if (!t) {
+				t = { dim, key, ...zeroMoney(), ...zeroCounters() };
+				totals.set(id, t);
+			}
+			return t;
+		};
+		for (const r of moving) {
+			const t = totalOf(r.dim, r.key);
+			for (const m of money) t[m] += r[m];
+		}
+		for (const c of counts) {
+			if (c.n === 0) continue;
+			const t = totalOf(c.dim, c.key);
+			t[c.counter as Counter] += c.n;
+		}
+		const totalRows = [...totals.values()].filter(
+			(t) => money.some((m) => t[m] !== 0) || counters.some((c) => t[c] !== 0),
+		);
+		for (const batch of chunks(totalRows, 500)) {
 			await this.db
-				.insertInto("delivery_count")
+				.insertInto("delivery_total")
 				.values(batch)
 				.onConflict((oc) =>
 					oc
-						.columns(["dim", "key", "counter"])
-						.doUpdateSet((eb) => ({ n: eb("delivery_count.n", "+", eb.ref("excluded.n")) })),
+						.columns(["dim", "key"])
+						.doUpdateSet((eb) =>
+							Object.fromEntries(
+								[...money, ...counters].map((col) => [
+									col,
+									eb(`delivery_total.${col}`, "+", eb.ref(`excluded.${col}`)),
+								]),
+							),
+						),
 				)
 				.execute();
 		}
 		const touched = new Map<string, Set<string>>();
-		for (const r of [...moving, ...countsMoving]) {
-			touched.set(r.dim, (touched.get(r.dim) ?? new Set()).add(r.key));
-		}
+		for (const r of totalRows) touched.set(r.dim, (touched.get(r.dim) ?? new Set()).add(r.key));
 		for (const [dim, keys] of touched) {
 			for (const part of chunks([...keys], 500)) {
-				await this.db
+				let emptyRollup = this.db
 					.deleteFrom("delivery_rollup")
 					.where("dim", "=", dim)
-					.where("key", "in", part)
-					.where("committed_current", "=", 0)
-					.where("committed_constant", "=", 0)
-					.where("delivered_current", "=", 0)
-					.where("delivered_constant", "=", 0)
-					.execute();
-				await this.db
-					.deleteFrom("delivery_count")
+					.where("key", "in", part);
+				for (const m of money) emptyRollup = emptyRollup.where(m, "=", 0);
+				await emptyRollup.execute();
+				let emptyTotal = this.db
+					.deleteFrom("delivery_total")
 					.where("dim", "=", dim)
-					.where("key", "in", part)
-					.where("n", "=", 0)
-					.execute();
+					.where("key", "in", part);
+				for (const c of [...money, ...counters]) emptyTotal = emptyTotal.where(c, "=", 0);
+				await emptyTotal.execute();
 			}
 		}
 	}
@@ -217,7 +263,7 @@ export class DeliveryStoreRepository {
 	async clearAll(): Promise<void> {
 		for (const t of [
 			"delivery_rollup",
-			"delivery_count",
+			"delivery_total",
 			"delivery_fact",
 			"delivery_key",
 			"delivery_year",
@@ -230,12 +276,11 @@ export class DeliveryStoreRepository {
 	/** The rollups as plain sums of the stored facts and states: the full recomputation. */
 	async recomputeRollups(): Promise<void> {
 		await this.db.deleteFrom("delivery_rollup").execute();
-		await this.db.deleteFrom("delivery_count").execute();
+		await this.db.deleteFrom("delivery_total").execute();
 		await sql`insert into delivery_rollup (dim, key, year, committed_current, committed_constant, delivered_current, delivered_constant)
 			${this.rollupSelect()}`.execute(this.db);
-		await sql`insert into delivery_count (dim, key, counter, n) ${this.countSelect()}`.execute(
-			this.db,
-		);
+		await sql`insert into delivery_total (dim, key, ${sql.join([...money, ...counters].map((c) => sql.ref(c)))})
+			${this.totalSelect()}`.execute(this.db);
 	}
 
 	private rollupSelect() {
@@ -249,38 +294,57 @@ export class DeliveryStoreRepository {
 				or sum(f.delivered_current) <> 0 or sum(f.delivered_constant) <> 0`;
 	}
 
-	private countSelect() {
-		return sql`select k.dim, k.key, s.reason as counter, count(*) as n
-			from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
-			group by k.dim, k.key, s.reason
-			union all
-			select k.dim, k.key, 'unconverted' as counter, sum(s.unconverted) as n
-			from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
-			where s.reason in (${sql.join(treeReasons)})
-			group by k.dim, k.key
-			having sum(s.unconverted) > 0`;
+	/** Money of the counted roots and counts of every public commitment, by group. */
+	private totalSelect() {
+		const zeros = sql.join(counters.map((c) => sql`0 as ${sql.ref(c)}`));
+		const byReason = sql.join(
+			counters
+				.filter((c) => c !== "unconverted")
+				.map((c) => sql`case when s.reason = ${c} then 1 else 0 end as ${sql.ref(c)}`),
+		);
+		const sums = sql.join(
+			[...money, ...counters].map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`),
+		);
+		const anyNonZero = sql.join(
+			[...money, ...counters].map((c) => sql`sum(${sql.ref(c)}) <> 0`),
+			sql` or `,
+		);
+		return sql`select dim, key, ${sums} from (
+				select k.dim, k.key, f.committed_current, f.committed_constant, f.delivered_current,
+					f.delivered_constant, ${zeros}
+				from delivery_fact f join delivery_key k on k.commitment_id = f.root_id
+				union all
+				select k.dim, k.key, 0, 0, 0, 0, ${byReason},
+					case when s.reason in (${sql.join(treeReasons)}) then s.unconverted else 0 end
+				from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
+			) parts
+			group by dim, key
+			having ${anyNonZero}`;
 	}
 
 	/** The maintained rollups and what a full recomputation gives, both sorted: for checks. */
 	async rollupSnapshot(): Promise<{ maintained: string[]; recomputed: string[] }> {
 		const line = (r: Record<string, unknown>) => Object.values(r).map(String).join("|");
+		const totalLine = (r: Record<string, unknown>) =>
+			line({
+				dim: r.dim,
+				key: r.key,
+				...moneyOf(r),
+				...Object.fromEntries(counters.map((c) => [c, toInt(r[c])])),
+			});
 		const maintained = [
 			...(await this.db.selectFrom("delivery_rollup").selectAll().execute()).map((r) =>
 				line({ dim: r.dim, key: r.key, year: r.year, ...moneyOf(r) }),
 			),
-			...(await this.db.selectFrom("delivery_count").selectAll().execute()).map((r) =>
-				line({ dim: r.dim, key: r.key, counter: r.counter, n: toInt(r.n) }),
-			),
+			...(await this.db.selectFrom("delivery_total").selectAll().execute()).map(totalLine),
 		].sort();
 		const rollup = await sql<Record<string, unknown>>`${this.rollupSelect()}`.execute(this.db);
-		const counts = await sql<Record<string, unknown>>`${this.countSelect()}`.execute(this.db);
+		const totals = await sql<Record<string, unknown>>`${this.totalSelect()}`.execute(this.db);
 		const recomputed = [
 			...rollup.rows.map((r) =>
 				line({ dim: r.dim, key: r.key, year: toInt(r.year), ...moneyOf(r) }),
 			),
-			...counts.rows.map((r) =>
-				line({ dim: r.dim, key: r.key, counter: r.counter, n: toInt(r.n) }),
-			),
+			...totals.rows.map(totalLine),
 		].sort();
 		return { maintained, recomputed };
 	}
