@@ -5,8 +5,8 @@
  * aggregate a small sum. Money is in US cents (bigint) at current prices of its year
  * ("current") and at constant prices of one base year ("constant").
  */
-import type { Kysely } from "kysely";
-import { withId } from "./dialect.ts";
+import { type Kysely, sql } from "kysely";
+import { isPostgres, withId } from "./dialect.ts";
 
 /** Commitments counted and left out of a group's totals, by reason, and amounts not converted. */
 const totalCounters = [
@@ -185,6 +185,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	for (const counter of totalCounters) total = total.addColumn(counter, "integer", (c) => c.notNull());
 	await total.addPrimaryKeyConstraint("delivery_total_pk", ["dim", "key"]).execute();
 
+	// The commitment list's default order (newest first, undated last) read from an index
+	// on PostgreSQL too, whose descending default would put NULLs first.
+	if (isPostgres(db))
+		await sql`create index commitment_announced_desc on commitment (announced_on desc nulls last, id desc)`.execute(
+			db,
+		);
+
 	// Support required for a goal or target, as a documented source estimated it.
 	await withId(db, db.schema.createTable("requirement"))
 		.addColumn("slug", "text", (c) => c.notNull().unique())
@@ -216,6 +223,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+	if (isPostgres(db)) await sql`drop index commitment_announced_desc`.execute(db);
 	for (const t of [
 		"requirement",
 		"delivery_total",

@@ -32,6 +32,13 @@ export type CommitmentSort =
 
 type Query = SelectQueryBuilder<Tables, "commitment", object>;
 
+const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
+
+/** A filter that narrows the registry to few rows, found through its own indexes. */
+function isSelective(f: CommitmentFilter): boolean {
+	return has(f.goalIds) || has(f.targetIds) || has(f.stakeholderIds) || has(f.recipients) || !!f.fts;
+}
+
 export class CommitmentSearchRepository {
 	constructor(
 		private readonly db: Kysely<Tables>,
@@ -39,8 +46,14 @@ export class CommitmentSearchRepository {
 	) {}
 
 	private filtered(f: CommitmentFilter): Query {
-		let q: Query = this.db.selectFrom("commitment").where("commitment.status", "in", f.statuses);
-		const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
+		// Most commitments are public: SQLite does better to find rows by the other filters
+		// or the sort's index and test the status after (unary + keeps the status index out).
+		let q: Query =
+			this.dialect === "sqlite"
+				? this.db
+						.selectFrom("commitment")
+						.where(sql<boolean>`+commitment.status in (${sql.join(f.statuses)})`)
+				: this.db.selectFrom("commitment").where("commitment.status", "in", f.statuses);
 		if (has(f.goalIds)) {
 			const ids = f.goalIds;
 			q = q.where((eb) =>
@@ -135,13 +148,61 @@ export class CommitmentSearchRepository {
 		offset: number,
 		limit: number,
 	): Promise<CommitmentRow[]> {
-		let q = this.filtered(f).selectAll("commitment");
+		const rows = await this.ordered(this.filtered(f).selectAll("commitment"), f, sort)
+			.limit(limit)
+			.offset(offset)
+			.execute();
+		return rows.map(toCommitmentRow);
+	}
+
+	/**
+	 * A page and the number of all matches in one pass (a window count), so the filters
+	 * run once; past the last page no row carries the count, and it is counted apart.
+	 */
+	async pageAndTotal(
+		f: CommitmentFilter,
+		sort: CommitmentSort,
+		offset: number,
+		limit: number,
+	): Promise<{ rows: CommitmentRow[]; total: number }> {
+		// Without a selective filter the page comes from an index in order, and a window
+		// count would read every row: count apart.
+		if (!isSelective(f)) {
+			const [total, rows] = await Promise.all([this.count(f), this.page(f, sort, offset, limit)]);
+			return { rows, total };
+		}
+		const rows = await this.ordered(
+			this.filtered(f)
+				.selectAll("commitment")
+				.select((eb) => eb.fn.countAll().over().as("match_count")),
+			f,
+			sort,
+		)
+			.limit(limit)
+			.offset(offset)
+			.execute();
+		const first = rows[0];
+		const total = first ? toInt(first.match_count) : offset > 0 ? await this.count(f) : 0;
+		return { rows: rows.map(({ match_count: _, ...r }) => toCommitmentRow(r)), total };
+	}
+
+	private ordered<O>(
+		query: SelectQueryBuilder<Tables, "commitment", O>,
+		f: CommitmentFilter,
+		sort: CommitmentSort,
+	): SelectQueryBuilder<Tables, "commitment", O> {
+		let q = query;
 		// NULLS LAST spelled out: SQLite and PostgreSQL disagree on the default.
 		switch (sort) {
 			case "-announced_on":
-				q = q
-					.orderBy("commitment.announced_on", (o) => o.desc().nullsLast())
-					.orderBy("commitment.id", "desc");
+				// SQLite sorts NULLs first, so plain DESC already puts them last and lets the
+				// (announced_on, id) index give the order; PostgreSQL needs it said.
+				q =
+					this.dialect === "sqlite"
+						? q.orderBy("commitment.announced_on", "desc").orderBy("commitment.id", "desc")
+						: q
+								.orderBy("commitment.announced_on", (o) => o.desc().nullsLast())
+								.orderBy("commitment.id", "desc");
 				break;
 			case "announced_on":
 				q = q
@@ -180,8 +241,7 @@ export class CommitmentSearchRepository {
 				break;
 			}
 		}
-		const rows = await q.limit(limit).offset(offset).execute();
-		return rows.map(toCommitmentRow);
+		return q;
 	}
 
 	/** The parts a list item shows, for a whole page of commitments in a few queries. */

@@ -414,10 +414,12 @@ export class CommitmentService {
 			stakeholderIds,
 		};
 		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
-		const [total, rows] = await Promise.all([
-			search.count(filter),
-			search.page(filter, "-id", (query.page - 1) * query.limit, query.limit),
-		]);
+		const { rows, total } = await search.pageAndTotal(
+			filter,
+			"-id",
+			(query.page - 1) * query.limit,
+			query.limit,
+		);
 		return {
 			items: await this.listItems(this.db, rows),
 			total,
@@ -431,10 +433,12 @@ export class CommitmentService {
 	): Promise<{ items: CommitmentListItem[]; total: number; page: number; limit: number }> {
 		const filter = await this.resolveFilter(query);
 		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
-		const [total, rows] = await Promise.all([
-			search.count(filter),
-			search.page(filter, query.sort, (query.page - 1) * query.limit, query.limit),
-		]);
+		const { rows, total } = await search.pageAndTotal(
+			filter,
+			query.sort,
+			(query.page - 1) * query.limit,
+			query.limit,
+		);
 		return {
 			items: await this.listItems(this.db, rows),
 			total,
