@@ -85,7 +85,10 @@ for (const dialect of dialects) {
 			assert.match(bad.stderr, /--base-year must be a year such as 2020, got 'soon'/);
 			const outside = await run(["analytics", "rebuild", "--base-year", "1900"], env);
 			assert.equal(outside.code, 2);
-			assert.match(outside.stderr, /base year must be a year the DAC deflators cover, 1960 to 2021/);
+			assert.match(
+				outside.stderr,
+				/base year must be a year the DAC deflators cover, 1960 to 2021/,
+			);
 			const back = await run(["analytics", "rebuild", "--base-year", "2020"], env);
 			assert.equal(back.code, 0, back.stderr);
 		});

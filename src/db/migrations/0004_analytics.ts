@@ -182,7 +182,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		"delivered_constant",
 	])
 		total = total.addColumn(column, "bigint", (c) => c.notNull());
-	for (const counter of totalCounters) total = total.addColumn(counter, "integer", (c) => c.notNull());
+	for (const counter of totalCounters)
+		total = total.addColumn(counter, "integer", (c) => c.notNull());
 	await total.addPrimaryKeyConstraint("delivery_total_pk", ["dim", "key"]).execute();
 
 	// The commitment list's default order (newest first, undated last) read from an index

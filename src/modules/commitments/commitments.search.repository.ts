@@ -36,7 +36,9 @@ const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0
 
 /** A filter that narrows the registry to few rows, found through its own indexes. */
 function isSelective(f: CommitmentFilter): boolean {
-	return has(f.goalIds) || has(f.targetIds) || has(f.stakeholderIds) || has(f.recipients) || !!f.fts;
+	return (
+		has(f.goalIds) || has(f.targetIds) || has(f.stakeholderIds) || has(f.recipients) || !!f.fts
+	);
 }
 
 export class CommitmentSearchRepository {
