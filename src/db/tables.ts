@@ -376,6 +376,22 @@ export interface ActivityTable {
 	default_currency: string | null;
 	created_at: string;
 	updated_at: string;
+	// The rest of an IATI activity (0005_iati); narratives are JSON text.
+	version: string | null;
+	default_lang: string | null;
+	last_updated_datetime: string | null;
+	hierarchy: number | null;
+	humanitarian: number | null;
+	reporting_org_type: string | null;
+	reporting_org_narratives: string | null;
+	title_narratives: string | null;
+	title_search: string | null;
+	descriptions: string | null;
+	activity_status: string | null;
+	collaboration_type: string | null;
+	default_flow_type: string | null;
+	default_finance_type: string | null;
+	default_tied_status: string | null;
 }
 
 export interface ActivityTransactionTable {
@@ -391,6 +407,113 @@ export interface ActivityTransactionTable {
 	usd_current: BigIntColumn | null;
 	usd_constant: BigIntColumn | null;
 	conversion: string;
+	// As read from IATI (0005_iati): `value_currency` as stated, `currency` the one that applies.
+	position: Generated<number>;
+	value_currency: string | null;
+	/** JSON narratives; null when the transaction names no such organisation. */
+	provider_org_narratives: string | null;
+	provider_activity_id: string | null;
+	receiver_org_narratives: string | null;
+	receiver_activity_id: string | null;
+	recipient_country: string | null;
+	recipient_region: string | null;
+	/** JSON: ref, description, the organisations' types, the region's vocabulary. */
+	detail: string | null;
+}
+
+export interface ActivityParticipatingOrgTable {
+	activity_id: number;
+	position: number;
+	role: string;
+	ref: string | null;
+	type: string | null;
+	org_activity_id: string | null;
+	narratives: string;
+}
+
+export interface ActivityDateTable {
+	activity_id: number;
+	position: number;
+	type: string;
+	iso_date: string;
+}
+
+export interface ActivityRecipientTable {
+	activity_id: number;
+	position: number;
+	kind: string; // country | region
+	code: string;
+	vocabulary: string | null;
+	percentage: number | null;
+}
+
+export interface ActivitySectorTable {
+	activity_id: number;
+	position: number;
+	vocabulary: string;
+	code: string;
+	percentage: number | null;
+}
+
+export interface ActivityTagTable {
+	activity_id: number;
+	position: number;
+	vocabulary: string;
+	code: string;
+}
+
+export interface ActivityPolicyMarkerTable {
+	activity_id: number;
+	position: number;
+	vocabulary: string;
+	code: string;
+	significance: string | null;
+}
+
+export interface ActivityAidTypeTable {
+	activity_id: number;
+	position: number;
+	vocabulary: string;
+	code: string;
+}
+
+export interface ActivityTransactionSectorTable {
+	activity_id: number;
+	transaction_position: number;
+	position: number;
+	vocabulary: string;
+	code: string;
+}
+
+export interface OrganisationTable {
+	id: Generated<number>;
+	organisation_identifier: string;
+	version: string;
+	default_currency: string | null;
+	last_updated_datetime: string | null;
+	name_narratives: string;
+	reporting_org_ref: string;
+	reporting_org_type: string | null;
+	reporting_org_narratives: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface OrganisationBudgetTable {
+	organisation_id: number;
+	position: number;
+	kind: string;
+	status: string | null;
+	period_start: string;
+	period_end: string;
+	value_minor: BigIntColumn;
+	value_currency: string | null;
+	currency: string | null;
+	value_date: string | null;
+	recipient: string | null;
+	usd_current: BigIntColumn | null;
+	usd_constant: BigIntColumn | null;
+	conversion: string;
 }
 
 export interface CommitmentActivityTable {
@@ -401,6 +524,11 @@ export interface CommitmentActivityTable {
 	include_expenditure: number; // 1: expenditure (type 4) counts as delivery too
 	created_by: number | null;
 	created_at: string;
+	// The linking feature's proposal and decision (0005_iati).
+	score: number | null;
+	reasons: string | null; // JSON
+	decided_by: number | null;
+	decided_at: string | null;
 }
 
 /** US cents: current prices of the year, constant prices of the base year. */
@@ -527,6 +655,16 @@ export interface Tables {
 	activity: ActivityTable;
 	activity_transaction: ActivityTransactionTable;
 	commitment_activity: CommitmentActivityTable;
+	activity_participating_org: ActivityParticipatingOrgTable;
+	activity_date: ActivityDateTable;
+	activity_recipient: ActivityRecipientTable;
+	activity_sector: ActivitySectorTable;
+	activity_tag: ActivityTagTable;
+	activity_policy_marker: ActivityPolicyMarkerTable;
+	activity_aid_type: ActivityAidTypeTable;
+	activity_transaction_sector: ActivityTransactionSectorTable;
+	organisation: OrganisationTable;
+	organisation_budget: OrganisationBudgetTable;
 	delivery_state: DeliveryStateTable;
 	delivery_year: DeliveryYearTable;
 	delivery_fact: DeliveryFactTable;

@@ -115,7 +115,11 @@ export interface IatiOrganisation {
 }
 
 export interface OrganisationBudget {
-	kind: "total_budget" | "recipient_country_budget" | "recipient_region_budget" | "total_expenditure";
+	kind:
+		| "total_budget"
+		| "recipient_country_budget"
+		| "recipient_region_budget"
+		| "total_expenditure";
 	status: string | null;
 	period_start: string;
 	period_end: string;

@@ -2,29 +2,37 @@
  * Delivery evidence: recording an activity with its transactions (each converted to US
  * dollars as it is written) and linking activities to commitments with a share. Every
  * write refreshes the delivery figures of the commitments it touches, in its own
- * transaction. The IATI import and the linking API build on these operations.
+ * transaction. The IATI import and the linking API build on these operations. And the
+ * public reading of activities: the filtered list and one activity with its transactions.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
+import { idsByRef } from "../../db/refs.ts";
 import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
+import { formatMinorUnits } from "../../lib/money.ts";
+import { searchTokens } from "../../lib/text.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { Converter, donorSeriesName, transactionUsd } from "../analytics/conversion.ts";
 import { refreshDelivery, storedBaseYear } from "../analytics/delivery.refresh.ts";
 import type { AuditAction } from "../audit/audit.events.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
-import { CommitmentRepository } from "../commitments/commitments.repository.ts";
+import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { activityPolicy } from "./activities.policy.ts";
+import { ActivityQueryRepository } from "./activities.query.repository.ts";
 import { ActivityRepository } from "./activities.repository.ts";
 import {
+	type ActivityDetail,
 	type ActivityInput,
+	type ActivityItem,
+	type ActivityListQuery,
 	activityInput,
-	type LinkInput,
-	linkInput,
 } from "./activities.schemas.ts";
+import { IatiRepository } from "./iati.repository.ts";
+import { displayTitle, parseNarratives } from "./iati.rows.ts";
 
 export class ActivityService {
 	constructor(private readonly database: Database) {}
@@ -80,74 +88,83 @@ export class ActivityService {
 		});
 	}
 
-	async link(commitmentRef: string, iatiIdentifier: string, input: LinkInput, actor: Actor) {
-		const l = parseInput(linkInput, input);
-		const shareBp = Math.round(l.share * 100);
-		if (Math.abs(shareBp - l.share * 100) > 1e-6)
-			throw AppError.invalid("share", "share takes at most two decimals");
-		return this.database.db.transaction().execute(async (trx) => {
-			const repo = new ActivityRepository(trx);
-			const { commitmentId } = await this.requireLinkable(trx, commitmentRef, actor);
-			const activityId = await this.requireActivity(repo, iatiIdentifier);
-			const elsewhere = await repo.acceptedShareElsewhere(activityId, commitmentId);
-			if (elsewhere + shareBp > 10_000)
-				throw new AppError(
-					"conflict",
-					`activity ${iatiIdentifier} is already ${elsewhere / 100}% linked to other commitments; a share of ${l.share}% would count more than all of it`,
-					{
-						fields: [{ name: "share", message: `at most ${(10_000 - elsewhere) / 100}% is left` }],
-					},
-				);
-			await repo.link({
-				commitment_id: commitmentId,
-				activity_id: activityId,
-				share_bp: shareBp,
-				status: "accepted",
-				include_expenditure: l.include_expenditure ? 1 : 0,
-				created_by: auditActorId(actor),
-				created_at: nowIso(),
-			});
-			await this.audit(trx, actor, "activity.link", activityId, {
-				commitment_id: commitmentId,
-				share: l.share,
-				include_expenditure: l.include_expenditure,
-			});
-			await refreshDelivery(trx, [commitmentId]);
+	/** Activities, filtered; a filter takes several values, any of which matches. */
+	async list(query: ActivityListQuery) {
+		const db = this.database.db;
+		let commitmentIds: number[] | undefined;
+		if (query.commitment) {
+			const refs = query.commitment.flatMap((c) => parseRecordRef(c) ?? []);
+			const found = await idsByRef(db, "commitment", refs);
+			// A commitment that does not exist delivers nothing: no activity matches it.
+			commitmentIds = found.size ? [...found.values()] : [0];
+		}
+		const filter = {
+			reportingOrgs: query.reporting_org,
+			recipients: query.recipient?.map((r) => r.toUpperCase()),
+			sectors: query.sector,
+			sdgGoals: query.sdg?.filter((s) => !s.includes(".")),
+			sdgTargets: query.sdg?.filter((s) => s.includes(".")).map((s) => s.toLowerCase()),
+			commitmentIds,
+			words: query.q ? searchTokens(query.q) : undefined,
+		};
+		const repo = new ActivityQueryRepository(db);
+		const [total, rows] = await Promise.all([
+			repo.count(filter),
+			repo.page(filter, (query.page - 1) * query.limit, query.limit),
+		]);
+		const ids = rows.map((r) => r.id);
+		const [recipients, counts] = await Promise.all([
+			repo.recipientsOf(ids),
+			repo.transactionCounts(ids),
+		]);
+		const items: ActivityItem[] = rows.map((r) => {
+			const mine = recipients.get(r.id) ?? [];
+			return {
+				iati_identifier: r.iati_identifier,
+				title: r.title,
+				reporting_org: {
+					ref: r.reporting_org_ref,
+					name: displayTitle(parseNarratives(r.reporting_org_narratives)),
+				},
+				activity_status: r.activity_status,
+				default_currency: r.default_currency,
+				recipient_countries: mine.filter((x) => x.kind === "country").map((x) => x.code),
+				recipient_regions: mine.filter((x) => x.kind === "region").map((x) => x.code),
+				transaction_count: counts.get(r.id) ?? 0,
+				updated_at: r.updated_at,
+			};
 		});
+		return { items, total, page: query.page, limit: query.limit };
 	}
 
-	async unlink(commitmentRef: string, iatiIdentifier: string, actor: Actor): Promise<void> {
-		await this.database.db.transaction().execute(async (trx) => {
-			const repo = new ActivityRepository(trx);
-			const { commitmentId } = await this.requireLinkable(trx, commitmentRef, actor);
-			const activityId = await this.requireActivity(repo, iatiIdentifier);
-			if (!(await repo.unlink(commitmentId, activityId)))
-				throw AppError.notFound("link", `${commitmentRef} -> ${iatiIdentifier}`);
-			await this.audit(trx, actor, "activity.unlink", activityId, { commitment_id: commitmentId });
-			await refreshDelivery(trx, [commitmentId]);
-		});
+	/** One activity by IATI identifier, with its transactions in US dollars and its commitments. */
+	async get(iatiIdentifier: string): Promise<ActivityDetail> {
+		const db = this.database.db;
+		const a = await new IatiRepository(db).loadStored(iatiIdentifier);
+		if (!a) throw AppError.notFound("activity", iatiIdentifier);
+		const { id, ...activity } = a;
+		const usd = (cents: number | null) => (cents === null ? null : formatMinorUnits(cents, "USD"));
+		return {
+			...activity,
+			transactions: activity.transactions.map(
+				({ effective_currency, usd_current, usd_constant, conversion, ...t }) => ({
+					...t,
+					value: formatMinorUnits(t.value_minor, effective_currency ?? "XXX"),
+					currency: effective_currency,
+					currency_stated: t.currency !== null,
+					usd_current: usd(usd_current),
+					usd_constant: usd(usd_constant),
+					conversion,
+				}),
+			),
+			commitments: await new ActivityQueryRepository(db).acceptedCommitments(id, publicStatuses),
+		};
 	}
 
 	private async requireActivity(repo: ActivityRepository, iatiIdentifier: string): Promise<number> {
 		const id = await repo.findId(iatiIdentifier);
 		if (id === null) throw AppError.notFound("activity", iatiIdentifier);
 		return id;
-	}
-
-	private async requireLinkable(trx: Kysely<Tables>, commitmentRef: string, actor: Actor) {
-		const ref = parseRecordRef(commitmentRef);
-		if (!ref)
-			throw AppError.invalid("commitment", `'${commitmentRef}' is not a commitment id or slug`);
-		const commitments = new CommitmentRepository(trx);
-		const commitmentId = await commitments.findId(ref);
-		if (commitmentId === null) throw AppError.notFound("commitment", commitmentRef);
-		const makerIds = (await commitments.makerIdsOf([commitmentId])).get(commitmentId) ?? [];
-		if (!activityPolicy.link(actor, { makerIds }))
-			throw new AppError(
-				"forbidden",
-				"only the secretariat or a focal point of one of its makers links activities to a commitment",
-			);
-		return { commitmentId };
 	}
 
 	private async audit(

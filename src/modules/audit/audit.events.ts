@@ -36,6 +36,9 @@ export const auditActions = [
 	"activity.record",
 	"activity.link",
 	"activity.unlink",
+	"activity.import",
+	"link.accept",
+	"link.reject",
 	"requirement.create",
 	"analytics.rebuild",
 ] as const;
