@@ -3,6 +3,7 @@
  * so the documentation cannot drift from what the API accepts.
  */
 import { z } from "zod";
+import { formatParam } from "./bulk.ts";
 import { docSchemas } from "./params.ts";
 
 export interface RouteDoc {
@@ -24,6 +25,15 @@ export interface RouteDoc {
 }
 
 const registry: RouteDoc[] = [];
+
+/** Lists that take format=csv|json also answer text/csv (server/bulk.ts). */
+const bulkCsvDoc = {
+	schema: {
+		type: "string",
+		description:
+			"With format=csv: UTF-8 with a byte-order mark, a header line, one line per record (RFC 4180).",
+	},
+};
 
 export function registerDoc(doc: RouteDoc): void {
 	if (!registry.some((r) => r.method === doc.method && r.url === doc.url)) registry.push(doc);
@@ -123,7 +133,10 @@ export function openApiDocument(version: string) {
 			responses: {
 				[String(r.status ?? 200)]: {
 					description: r.status === 201 ? "Created" : r.status === 202 ? "Accepted" : "OK",
-					content: { "application/json": { schema: schemaOf(r.response, "output") } },
+					content: {
+						"application/json": { schema: schemaOf(r.response, "output") },
+						...(r.query?.shape.format === formatParam ? { "text/csv": bulkCsvDoc } : {}),
+					},
 				},
 				"400": problemResponse("Bad input: the problem names each offending parameter or field."),
 				...(r.security

@@ -2,6 +2,7 @@
  * Declares a route once: Fastify gets the handler, OpenAPI gets the documentation, and
  * path, query and body are validated by the same zod schemas before the service is called.
  */
+import type { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../lib/actor.ts";
@@ -35,7 +36,8 @@ export function getRoute<
 			query: Out<Q>;
 			request: FastifyRequest;
 			reply: FastifyReply;
-		}) => Promise<z.input<R>>;
+			// A Readable: the whole selection streamed as CSV or JSON (server/bulk.ts).
+		}) => Promise<z.input<R> | Readable>;
 	},
 ): void {
 	registerDoc({ ...def, method: "GET" });

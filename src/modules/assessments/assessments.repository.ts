@@ -104,6 +104,27 @@ export class AssessmentRepository {
 		return this.load((q) => q.where("assessment.commitment_id", "=", commitmentId));
 	}
 
+	/** Ids of assessments of commitments in these statuses, in id order after `afterId`: an export's batches. */
+	async idsAfter(afterId: number, limit: number, statuses: readonly string[]): Promise<number[]> {
+		const rows = await this.db
+			.selectFrom("assessment")
+			.innerJoin("commitment", "commitment.id", "assessment.commitment_id")
+			.select("assessment.id")
+			.where("assessment.id", ">", afterId)
+			.where("commitment.status", "in", statuses)
+			.orderBy("assessment.id")
+			.limit(limit)
+			.execute();
+		return rows.map((r) => toInt(r.id));
+	}
+
+	/** These assessments whole, in id order. */
+	async findMany(ids: number[]): Promise<AssessmentRecord[]> {
+		if (ids.length === 0) return [];
+		const rows = await this.load((q) => q.where("assessment.id", "in", ids));
+		return rows.sort((a, b) => a.id - b.id);
+	}
+
 	private base() {
 		return this.db
 			.selectFrom("assessment")

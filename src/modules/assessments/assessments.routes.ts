@@ -1,5 +1,8 @@
 /** API of assessments: independent scores of commitments, written by assessors, read by all. */
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { assessmentsTable } from "../../interchange/csv/columns/accountability.ts";
+import { bulkAnswer, formatParam } from "../../server/bulk.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
 import { idParams } from "../commitments/commitments.routes.ts";
@@ -19,8 +22,19 @@ export function assessmentRoutes(app: FastifyInstance, services: Services): void
 			"Scores given by assessors under the scorecard scheme (excellent .. off_track) and the compliance scheme (-1, 0, +1 per maker), with rationale and evidence. Kept apart from the makers' own progress reports.",
 		tags: ["assessments"],
 		params: idParams,
+		query: z.strictObject({ format: formatParam }),
 		response: assessmentList,
-		handler: ({ params, request }) => services.assessments.list(params.id, request.actor),
+		handler: async ({ params, query, request, reply }) =>
+			query.format
+				? bulkAnswer(
+						{ request, reply },
+						query.format,
+						assessmentsTable,
+						await services.assessments.exportForCommitment(params.id, request.actor),
+						undefined,
+						`commitment-${params.id}-assessments`,
+					)
+				: services.assessments.list(params.id, request.actor),
 	});
 	getRoute(app, {
 		url: "/api/v1/assessments/:id",

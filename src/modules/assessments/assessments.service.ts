@@ -5,11 +5,13 @@
  */
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../../lib/actor.ts";
+import { type Batches, keysetBatches, mapBatches, oneBatch } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef, type RecordRef } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
+import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { assessmentPolicy } from "./assessments.policy.ts";
 import { type AssessmentRecord, AssessmentRepository } from "./assessments.repository.ts";
@@ -124,6 +126,26 @@ export class AssessmentService {
 				},
 			},
 		};
+	}
+
+	/** The assessments of one commitment as an export: the list's items, newest first. */
+	async exportForCommitment(
+		commitmentRef: string,
+		actor: Actor | null = null,
+	): Promise<Batches<AssessmentView>> {
+		const repo = new AssessmentRepository(this.db);
+		const commitment = await this.loadCommitment(repo, commitmentRef, actor);
+		return mapBatches(oneBatch(repo.forCommitment(commitment.id)), (rows) => rows.map(view));
+	}
+
+	/** Every assessment of a public commitment, in id order, a batch at a time. */
+	async exportAll(): Promise<Batches<AssessmentView>> {
+		const repo = new AssessmentRepository(this.db);
+		const ids = keysetBatches(
+			(after, limit) => repo.idsAfter(after, limit, publicStatuses),
+			(id) => id,
+		);
+		return mapBatches(ids, async (batch) => (await repo.findMany(batch)).map(view));
 	}
 
 	/** One assessment, by id; seen by whoever may see its commitment. */

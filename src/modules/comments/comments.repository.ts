@@ -25,6 +25,18 @@ export type CommentInsert = Pick<
 	"commitment_id" | "report_id" | "parent_id" | "author_id" | "body" | "created_at"
 >;
 
+/** A comment everyone may read, flat, as exports give it. */
+export interface PublicComment {
+	id: number;
+	commitment: { id: number; slug: string; title: string };
+	report_id: number | null;
+	parent_id: number | null;
+	author: { id: number; display_name: string };
+	body: string;
+	created_at: string;
+	edited_at: string | null;
+}
+
 /** A flagged comment for the queue, before its flags are attached. */
 export interface FlaggedRow {
 	id: number;
@@ -95,6 +107,54 @@ export class CommentRepository {
 			.orderBy("comment.id")
 			.execute();
 		return rows.map(CommentRepository.toRecord);
+	}
+
+	/**
+	 * Comments anyone may read (neither hidden nor deleted) on commitments in these
+	 * statuses, in id order after `afterId`: an export's batches. With `commitmentId`, only
+	 * that commitment's own comments (not its reports'), as its thread shows them.
+	 */
+	async publicAfter(
+		afterId: number,
+		limit: number,
+		where: { statuses: readonly string[]; commitmentId?: number },
+	): Promise<PublicComment[]> {
+		let q = this.db
+			.selectFrom("comment")
+			.innerJoin("app_user", "app_user.id", "comment.author_id")
+			.innerJoin("commitment", "commitment.id", "comment.commitment_id")
+			.select([
+				"comment.id",
+				"comment.commitment_id",
+				"commitment.slug",
+				"commitment.title",
+				"comment.report_id",
+				"comment.parent_id",
+				"comment.author_id",
+				"app_user.display_name",
+				"comment.body",
+				"comment.created_at",
+				"comment.edited_at",
+			])
+			.where("comment.id", ">", afterId)
+			.where("comment.hidden_at", "is", null)
+			.where("comment.deleted_at", "is", null)
+			.where("commitment.status", "in", where.statuses);
+		if (where.commitmentId !== undefined)
+			q = q
+				.where("comment.commitment_id", "=", where.commitmentId)
+				.where("comment.report_id", "is", null);
+		const rows = await q.orderBy("comment.id").limit(limit).execute();
+		return rows.map((r) => ({
+			id: toInt(r.id),
+			commitment: { id: toInt(r.commitment_id), slug: r.slug, title: r.title },
+			report_id: toIntOrNull(r.report_id),
+			parent_id: toIntOrNull(r.parent_id),
+			author: { id: toInt(r.author_id), display_name: r.display_name },
+			body: r.body,
+			created_at: r.created_at,
+			edited_at: r.edited_at,
+		}));
 	}
 
 	/** Only the edited text and the time: the caller has checked the edit is allowed. */

@@ -1,6 +1,8 @@
 /** API of comments: threads on commitments and reports, their authors' edits, flags and moderation. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { commentsTable } from "../../interchange/csv/columns/accountability.ts";
+import { bulkAnswer, formatParam } from "../../server/bulk.ts";
 import { requireActor } from "../../server/plugins/auth.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
@@ -40,10 +42,20 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		description: `${threadDescription} Only public commitments (published, completed, withdrawn) have comments: any other answers 404.`,
 		tags,
 		params: idParams,
+		query: z.strictObject({ format: formatParam }),
 		response: commentThread,
 		maxAge: threadMaxAge,
-		handler: ({ params, request }) =>
-			services.comments.thread({ commitment: params.id }, request.actor),
+		handler: async ({ params, query, request, reply }) =>
+			query.format
+				? bulkAnswer(
+						{ request, reply },
+						query.format,
+						commentsTable,
+						await services.comments.exportForCommitment(params.id),
+						undefined,
+						`commitment-${params.id}-comments`,
+					)
+				: services.comments.thread({ commitment: params.id }, request.actor),
 	});
 	getRoute(app, {
 		url: "/api/v1/reports/:id/comments",

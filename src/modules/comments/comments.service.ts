@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
+import { type Batches, keysetBatches } from "../../lib/batches.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { parseRate, rateWindow } from "../../lib/rates.ts";
@@ -16,8 +17,13 @@ import { parseInput } from "../../lib/validation.ts";
 import type { AuditAction } from "../audit/audit.events.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { ThrottleRepository } from "../auth/throttle.repository.ts";
+import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { commentPolicy, editWindowMinutes } from "./comments.policy.ts";
-import { type CommentRecord, CommentRepository } from "./comments.repository.ts";
+import {
+	type CommentRecord,
+	CommentRepository,
+	type PublicComment,
+} from "./comments.repository.ts";
 import {
 	type CommentThread,
 	type CommentView,
@@ -122,6 +128,32 @@ export class CommentService {
 		const place = await this.resolveTarget(repo, target);
 		const rows = await repo.thread(place.commitmentId, place.reportId);
 		return nest(rows, commentPolicy.moderate(actor));
+	}
+
+	/**
+	 * The public comments of a commitment (its own, not its reports'), flat and oldest
+	 * first, as an export: neither hidden nor deleted ones, whoever asks.
+	 */
+	async exportForCommitment(commitmentRef: string): Promise<Batches<PublicComment>> {
+		const repo = new CommentRepository(this.db);
+		const place = await this.resolveTarget(repo, { commitment: commitmentRef });
+		return keysetBatches(
+			(after, limit) =>
+				repo.publicAfter(after, limit, {
+					statuses: publicStatuses,
+					commitmentId: place.commitmentId,
+				}),
+			(c) => c.id,
+		);
+	}
+
+	/** Every public comment on a public commitment or its reports, in id order, a batch at a time. */
+	async exportAll(): Promise<Batches<PublicComment>> {
+		const repo = new CommentRepository(this.db);
+		return keysetBatches(
+			(after, limit) => repo.publicAfter(after, limit, { statuses: publicStatuses }),
+			(c) => c.id,
+		);
 	}
 
 	/** The moderation queue: flagged comments still shown, the most recently flagged first. */

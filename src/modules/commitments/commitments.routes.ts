@@ -1,8 +1,10 @@
 /** API of commitments: reading, and the workflow of writing them. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { commitmentsTable } from "../../interchange/csv/columns/commitments.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
+import { bulkAnswer, formatParam } from "../../server/bulk.ts";
 import { registerDoc } from "../../server/openapi.ts";
 import { requireActor } from "../../server/plugins/auth.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
@@ -40,9 +42,18 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 		description:
 			"Public commitments (published, completed, withdrawn), filtered, searched, sorted and paged. Repeated or comma-separated values of one filter match any of them; different filters must all match.",
 		tags: ["commitments"],
-		query: commitmentListQuery,
+		query: commitmentListQuery.extend({ format: formatParam }),
 		response: commitmentList,
-		handler: ({ query }) => services.commitments.list(query),
+		handler: async ({ query, request, reply }) =>
+			query.format
+				? bulkAnswer(
+						{ request, reply },
+						query.format,
+						commitmentsTable,
+						await services.commitments.exportBatches(query),
+						(r) => r.item,
+					)
+				: services.commitments.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/commitments/:id",

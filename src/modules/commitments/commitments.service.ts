@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
+import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef, slugify } from "../../lib/ids.ts";
@@ -20,6 +21,8 @@ import { AuditRepository } from "../audit/audit.repository.ts";
 import { ForumRepository } from "../forums/forums.repository.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
+import { CommitmentExportRepository } from "./commitments.export.repository.ts";
+import { type CommitmentExport, commitmentExport } from "./commitments.export.ts";
 import {
 	ftsQuery,
 	normalizeGoalCode,
@@ -445,6 +448,29 @@ export class CommitmentService {
 			page: query.page,
 			limit: query.limit,
 		};
+	}
+
+	/**
+	 * The whole selection of the list (same filters and order, every page), read a batch at
+	 * a time: each record is the list item (the JSON form) with what a flat export adds.
+	 * The filter is checked before this returns, so bad input fails before anything streams.
+	 */
+	async exportBatches(
+		query: Omit<CommitmentListQuery, "page" | "limit">,
+	): Promise<Batches<CommitmentExport>> {
+		const filter = await this.resolveFilter(query);
+		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
+		const extras = new CommitmentExportRepository(this.db);
+		const pages = offsetBatches((offset, limit) => search.page(filter, query.sort, offset, limit));
+		return mapBatches(pages, async (rows) => {
+			const items = await this.listItems(this.db, rows);
+			const parts = await extras.parts(
+				items.map((i) => i.id),
+				[...new Set(items.flatMap((i) => i.goals))],
+				[...new Set(items.flatMap((i) => i.targets))],
+			);
+			return rows.map((row, i) => commitmentExport(row, items[i] as CommitmentListItem, parts));
+		});
 	}
 
 	/** Checks every filter value against the database: an unknown one is a 400 that names it, not an empty list. */

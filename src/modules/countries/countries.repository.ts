@@ -69,24 +69,6 @@ export class CountryRepository {
 			.execute();
 		return Object.fromEntries(rows.map((r) => [r.lang, r.name]));
 	}
-
-	/** Public commitments that name each of these countries as a recipient. */
-	async receivedCounts(codes: string[], statuses: readonly string[]): Promise<Map<string, number>> {
-		const out = new Map<string, number>();
-		if (codes.length === 0) return out;
-		const rows = await this.db
-			.selectFrom("commitment_recipient")
-			.innerJoin("commitment", "commitment.id", "commitment_recipient.commitment_id")
-			.select((eb) => ["commitment_recipient.code", eb.fn.countAll().as("n")])
-			.where("commitment_recipient.kind", "=", "country")
-			.where("commitment_recipient.code", "in", codes)
-			.where("commitment.status", "in", statuses)
-			.groupBy("commitment_recipient.code")
-			.execute();
-		for (const r of rows) out.set(r.code, toInt(r.n));
-		return out;
-	}
-
 	/** The member-state stakeholder of each country, where registered. */
 	async stakeholders(
 		codes: string[],

@@ -1,6 +1,8 @@
 /** Read API of countries. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { countriesTable } from "../../interchange/csv/columns/registry.ts";
+import { bulkAnswer, formatParam } from "../../server/bulk.ts";
 import { getRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
 import {
@@ -16,10 +18,18 @@ export function countryRoutes(app: FastifyInstance, services: Services): void {
 		operationId: "listCountries",
 		summary: "List countries (ISO 3166-1)",
 		tags: ["countries"],
-		query: countryListQuery,
+		query: countryListQuery.extend({ format: formatParam }),
 		response: countryList,
 		maxAge: 300,
-		handler: ({ query }) => services.countries.list(query),
+		handler: async ({ query, request, reply }) =>
+			query.format
+				? bulkAnswer(
+						{ request, reply },
+						query.format,
+						countriesTable,
+						await services.countries.exportBatches(query),
+					)
+				: services.countries.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/countries/:code",

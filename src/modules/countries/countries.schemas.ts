@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { languages } from "../../lib/languages.ts";
 import { pageOf } from "../../server/paging.ts";
-import { groupSummary } from "../analytics/analytics.schemas.ts";
 import { enumParam, intParam, textParam } from "../../server/params.ts";
+import { groupSummary } from "../analytics/analytics.schemas.ts";
 
 export const countryListQuery = z.strictObject({
 	q: textParam("Words in the country's name (in the chosen language) or its code."),
@@ -49,7 +49,8 @@ export const countryDetail = countryItem.extend({
 	links: z.object({ received: z.string(), made: z.string().nullable() }),
 	delivery: z.object({
 		received: groupSummary.meta({
-			description: "Commitments naming this country among their recipients: promised, delivered, expected by now.",
+			description:
+				"Commitments naming this country among their recipients: promised, delivered, expected by now.",
 		}),
 		made: groupSummary
 			.nullable()

@@ -1,13 +1,15 @@
 /** Countries: listing and detail, with what they received and what their governments committed. */
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
+import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
 import { AppError } from "../../lib/errors.ts";
 import { likePattern } from "../../lib/text.ts";
 import type { AnalyticsService } from "../analytics/analytics.service.ts";
-import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { CountryRepository } from "./countries.repository.ts";
-import type { countryDetailQuery, countryListQuery } from "./countries.schemas.ts";
+import type { countryDetailQuery, countryItem, countryListQuery } from "./countries.schemas.ts";
+
+export type CountryExport = z.output<typeof countryItem>;
 
 export class CountryService {
 	constructor(
@@ -22,9 +24,28 @@ export class CountryService {
 			repo.count(filter),
 			repo.page(filter, (query.page - 1) * query.limit, query.limit),
 		]);
+		return { items: await this.decorate(repo, rows), total, page: query.page, limit: query.limit };
+	}
+
+	/** Every country the list selects, in code order, a batch at a time: the list items. */
+	async exportBatches(
+		query: Omit<z.output<typeof countryListQuery>, "page" | "limit">,
+	): Promise<Batches<CountryExport>> {
+		const repo = new CountryRepository(this.database.db);
+		const filter = { lang: query.lang, nameLike: likePattern(query.q) };
+		return mapBatches(
+			offsetBatches((offset, limit) => repo.page(filter, offset, limit)),
+			(rows) => this.decorate(repo, rows),
+		);
+	}
+
+	private async decorate(
+		repo: CountryRepository,
+		rows: { code: string; name: string; status: string }[],
+	): Promise<CountryExport[]> {
 		const codes = rows.map((r) => r.code);
 		const [received, stakeholders] = await Promise.all([
-			repo.receivedCounts(codes, publicStatuses),
+			this.analytics.publicCounts("recipient", codes, (c) => `country:${c}`),
 			repo.stakeholders(codes),
 		]);
 		const items = rows.map((r) => ({
@@ -34,7 +55,7 @@ export class CountryService {
 			stakeholder: stakeholders.get(r.code) ?? null,
 			commitments_received: received.get(r.code) ?? 0,
 		}));
-		return { items, total, page: query.page, limit: query.limit };
+		return items;
 	}
 
 	async get(codeText: string, query: z.output<typeof countryDetailQuery>) {
@@ -48,7 +69,7 @@ export class CountryService {
 		const row = await repo.find(code, query.lang);
 		if (!row) throw AppError.notFound("country", code);
 		const [received, stakeholders, names] = await Promise.all([
-			repo.receivedCounts([code], publicStatuses),
+			this.analytics.publicCounts("recipient", [code], (c) => `country:${c}`),
 			repo.stakeholders([code]),
 			repo.names(code),
 		]);
@@ -57,7 +78,7 @@ export class CountryService {
 		const [groups, made] = stakeholder
 			? await Promise.all([
 					stakeholderRepo.groupsOf([stakeholder.id]),
-					stakeholderRepo.commitmentCounts([stakeholder.id], publicStatuses),
+					this.analytics.publicCounts("stakeholder", [stakeholder.id], String),
 				])
 			: [new Map<number, string[]>(), new Map<number, number>()];
 		return {

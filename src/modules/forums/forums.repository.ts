@@ -110,18 +110,4 @@ export class ForumRepository {
 			rows.map((r) => [toInt(r.id), { ...r, id: toInt(r.id), kind: r.kind as ForumKind }]),
 		);
 	}
-
-	async commitmentCounts(ids: number[], statuses: readonly string[]): Promise<Map<number, number>> {
-		const out = new Map<number, number>();
-		if (ids.length === 0) return out;
-		const rows = await this.db
-			.selectFrom("commitment")
-			.select((eb) => ["forum_id", eb.fn.countAll().as("n")])
-			.where("forum_id", "in", ids)
-			.where("status", "in", statuses)
-			.groupBy("forum_id")
-			.execute();
-		for (const r of rows) if (r.forum_id !== null) out.set(toInt(r.forum_id), toInt(r.n));
-		return out;
-	}
 }

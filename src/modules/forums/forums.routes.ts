@@ -1,5 +1,7 @@
 /** Read API of forums. */
 import type { FastifyInstance } from "fastify";
+import { forumsTable } from "../../interchange/csv/columns/registry.ts";
+import { bulkAnswer, formatParam } from "../../server/bulk.ts";
 import { getRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
 import { idParams } from "../commitments/commitments.routes.ts";
@@ -11,9 +13,17 @@ export function forumRoutes(app: FastifyInstance, services: Services): void {
 		operationId: "listForums",
 		summary: "List forums where commitments were made",
 		tags: ["forums"],
-		query: forumListQuery,
+		query: forumListQuery.extend({ format: formatParam }),
 		response: forumList,
-		handler: ({ query }) => services.forums.list(query),
+		handler: async ({ query, request, reply }) =>
+			query.format
+				? bulkAnswer(
+						{ request, reply },
+						query.format,
+						forumsTable,
+						await services.forums.exportBatches(query),
+					)
+				: services.forums.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/forums/:id",

@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
+import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
@@ -10,9 +11,15 @@ import { parseInput } from "../../lib/validation.ts";
 import type { AnalyticsService } from "../analytics/analytics.service.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { isStaff } from "../commitments/commitments.policy.ts";
-import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { type ForumRecord, ForumRepository } from "./forums.repository.ts";
-import { type ForumInput, forumInput, type forumListQuery } from "./forums.schemas.ts";
+import {
+	type ForumInput,
+	forumInput,
+	type forumItem,
+	type forumListQuery,
+} from "./forums.schemas.ts";
+
+export type ForumExport = z.output<typeof forumItem>;
 
 export class ForumService {
 	constructor(
@@ -44,21 +51,37 @@ export class ForumService {
 		});
 	}
 
-	async list(query: z.output<typeof forumListQuery>) {
+	private filter(query: Omit<z.output<typeof forumListQuery>, "page" | "limit">) {
 		if (query.year_from && query.year_to && query.year_from > query.year_to)
 			throw AppError.invalid("year_to", "query parameter 'year_to' is before year_from");
-		const repo = new ForumRepository(this.database.db);
-		const filter = {
+		return {
 			kinds: query.kind,
 			heldFrom: query.year_from ? `${query.year_from}-01-01` : undefined,
 			heldTo: query.year_to ? `${query.year_to}-12-31` : undefined,
 			nameLike: likePattern(query.q),
 		};
+	}
+
+	async list(query: z.output<typeof forumListQuery>) {
+		const filter = this.filter(query);
+		const repo = new ForumRepository(this.database.db);
 		const [total, rows] = await Promise.all([
 			repo.count(filter),
 			repo.page(filter, (query.page - 1) * query.limit, query.limit),
 		]);
-		return { items: await this.decorate(repo, rows), total, page: query.page, limit: query.limit };
+		return { items: await this.decorate(rows), total, page: query.page, limit: query.limit };
+	}
+
+	/** Every forum the list selects, in its order, a batch at a time: the list items. */
+	async exportBatches(
+		query: Omit<z.output<typeof forumListQuery>, "page" | "limit">,
+	): Promise<Batches<ForumExport>> {
+		const filter = this.filter(query);
+		const repo = new ForumRepository(this.database.db);
+		return mapBatches(
+			offsetBatches((offset, limit) => repo.page(filter, offset, limit)),
+			(rows) => this.decorate(rows),
+		);
 	}
 
 	async get(refText: string) {
@@ -67,7 +90,7 @@ export class ForumService {
 		const repo = new ForumRepository(this.database.db);
 		const row = await repo.find(ref);
 		if (!row) throw AppError.notFound("forum", refText);
-		const [item] = await this.decorate(repo, [row]);
+		const [item] = await this.decorate([row]);
 		return {
 			...(item as NonNullable<typeof item>),
 			commitments: `/api/v1/commitments?forum=${row.id}`,
@@ -75,10 +98,11 @@ export class ForumService {
 		};
 	}
 
-	private async decorate(repo: ForumRepository, rows: ForumRecord[]) {
-		const counts = await repo.commitmentCounts(
+	private async decorate(rows: ForumRecord[]) {
+		const counts = await this.analytics.publicCounts(
+			"forum",
 			rows.map((r) => r.id),
-			publicStatuses,
+			String,
 		);
 		return rows.map(({ description, ...r }) => ({
 			...r,

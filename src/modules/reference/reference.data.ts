@@ -47,6 +47,8 @@ export const codelistNames = [
 	"Sector",
 	"SectorCategory",
 	"OrganisationType",
+	// Names of transaction types (disbursement, expenditure ...) beside their codes in exports.
+	"TransactionType",
 ] as const;
 export type CodelistName = (typeof codelistNames)[number];
 const codelistLanguages = ["en", "fr", "es"] as const;

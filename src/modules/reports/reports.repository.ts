@@ -169,6 +169,44 @@ export class ReportRepository {
 		}));
 	}
 
+	/** Ids of the reports on commitments in these statuses, in id order after `afterId`: an export's batches. */
+	async idsAfter(afterId: number, limit: number, statuses: readonly string[]): Promise<number[]> {
+		const rows = await this.db
+			.selectFrom("progress_report as r")
+			.innerJoin("commitment as c", "c.id", "r.commitment_id")
+			.select("r.id")
+			.where("r.id", ">", afterId)
+			.where("c.status", "in", statuses)
+			.orderBy("r.id")
+			.limit(limit)
+			.execute();
+		return rows.map((r) => toInt(r.id));
+	}
+
+	/** The amounts disbursed in US cents (current and constant prices), as stored at write time. */
+	async usd(
+		ids: number[],
+	): Promise<
+		Map<number, { current: number | null; constant: number | null; conversion: string | null }>
+	> {
+		if (ids.length === 0) return new Map();
+		const rows = await this.db
+			.selectFrom("progress_report")
+			.select(["id", "usd_current", "usd_constant", "conversion"])
+			.where("id", "in", ids)
+			.execute();
+		return new Map(
+			rows.map((r) => [
+				toInt(r.id),
+				{
+					current: toIntOrNull(r.usd_current),
+					constant: toIntOrNull(r.usd_constant),
+					conversion: r.conversion,
+				},
+			]),
+		);
+	}
+
 	async commitmentOf(reportId: number): Promise<number | null> {
 		const r = await this.db
 			.selectFrom("progress_report")

@@ -1,6 +1,8 @@
 /** API of progress reports. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { reportsTable } from "../../interchange/csv/columns/accountability.ts";
+import { bulkAnswer, formatParam } from "../../server/bulk.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
 import { idParams, ifMatchVersion } from "../commitments/commitments.routes.ts";
@@ -20,8 +22,19 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
 			"The progress reports on a commitment: its makers' accounts and recipient governments' national strategies",
 		tags: ["reports"],
 		params: idParams,
+		query: z.strictObject({ format: formatParam }),
 		response: reportList,
-		handler: ({ params, request }) => services.reports.list(params.id, request.actor),
+		handler: async ({ params, query, request, reply }) =>
+			query.format
+				? bulkAnswer(
+						{ request, reply },
+						query.format,
+						reportsTable,
+						await services.reports.exportForCommitment(params.id, request.actor),
+						(r) => r.report,
+						`commitment-${params.id}-reports`,
+					)
+				: services.reports.list(params.id, request.actor),
 	});
 	getRoute(app, {
 		url: "/api/v1/reports/:id",

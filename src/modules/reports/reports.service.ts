@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
+import { type Batches, keysetBatches, mapBatches, oneBatch } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError, type FieldProblem } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
@@ -18,6 +19,7 @@ import { AuditRepository } from "../audit/audit.repository.ts";
 import { commitmentPolicy } from "../commitments/commitments.policy.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { recipientNames } from "../reference/recipient-names.ts";
 import { checkRecipients } from "../reference/recipients.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
@@ -127,6 +129,51 @@ export class ReportService {
 		const commitment = await this.publicCommitment(this.db, commitmentRef, actor);
 		const rows = await new ReportRepository(this.db).load({ commitmentId: commitment.id });
 		return { items: rows.map(view), total: rows.length };
+	}
+
+	/** The reports of one commitment as a flat export: the list's items, with US dollar values and names. */
+	async exportForCommitment(
+		commitmentRef: string,
+		actor: Actor | null,
+	): Promise<Batches<ReportExport>> {
+		const commitment = await this.publicCommitment(this.db, commitmentRef, actor);
+		const repo = new ReportRepository(this.db);
+		return mapBatches(oneBatch(repo.load({ commitmentId: commitment.id })), (rows) =>
+			this.exportRecords(repo, rows),
+		);
+	}
+
+	/** Every report on a public commitment, in id order, a batch at a time. */
+	async exportAll(): Promise<Batches<ReportExport>> {
+		const repo = new ReportRepository(this.db);
+		const ids = keysetBatches(
+			(after, limit) => repo.idsAfter(after, limit, publicStatuses),
+			(id) => id,
+		);
+		return mapBatches(ids, async (batch) => {
+			const rows = (await repo.load({ ids: batch })).sort((a, b) => a.id - b.id);
+			return this.exportRecords(repo, rows);
+		});
+	}
+
+	private async exportRecords(repo: ReportRepository, rows: Loaded[]): Promise<ReportExport[]> {
+		const [usd, names] = await Promise.all([
+			repo.usd(rows.map((r) => r.id)),
+			recipientNames(
+				new ReferenceRepository(this.db),
+				rows.flatMap((r) => r.recipients),
+			),
+		]);
+		return rows.map((r) => {
+			const u = usd.get(r.id);
+			return {
+				report: view(r),
+				recipient_names: r.recipients.map((x) => names.get(`${x.kind}:${x.code}`) ?? null),
+				usd_current: u?.current ?? null,
+				usd_constant: u?.constant ?? null,
+				conversion: u?.conversion ?? null,
+			};
+		});
 	}
 
 	async get(reportText: string, actor: Actor | null) {
@@ -291,6 +338,18 @@ export class ReportService {
 }
 
 type Loaded = Awaited<ReturnType<ReportRepository["load"]>>[number];
+
+/** A report as the list shows it (the JSON form of exports). */
+export type ReportView = ReturnType<typeof view>;
+
+/** A report as a flat export sees it: the list item, recipient names and US dollar values (cents). */
+export interface ReportExport {
+	report: ReportView;
+	recipient_names: (string | null)[];
+	usd_current: number | null;
+	usd_constant: number | null;
+	conversion: string | null;
+}
 
 function toState(r: Loaded): ReportState {
 	return {

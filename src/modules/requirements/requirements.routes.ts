@@ -1,5 +1,7 @@
 /** API of requirements: support required for a goal or target, and the gap to what was provided. */
 import type { FastifyInstance } from "fastify";
+import { requirementsTable } from "../../interchange/csv/columns/requirements.ts";
+import { bulkAnswer, formatParam } from "../../server/bulk.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
 import { idParams } from "../commitments/commitments.routes.ts";
@@ -21,9 +23,17 @@ export function requirementRoutes(app: FastifyInstance, services: Services): voi
 		summary: "Support required for goals and targets, with the gap to what was provided",
 		description: gapDescription,
 		tags: ["requirements"],
-		query: requirementListQuery,
+		query: requirementListQuery.extend({ format: formatParam }),
 		response: requirementList,
-		handler: ({ query }) => services.requirements.list(query),
+		handler: async ({ query, request, reply }) =>
+			query.format
+				? bulkAnswer(
+						{ request, reply },
+						query.format,
+						requirementsTable,
+						await services.requirements.exportBatches(query),
+					)
+				: services.requirements.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/requirements/:id",

@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
+import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError, type FieldProblem } from "../../lib/errors.ts";
 import { parseRecordRef, slugify } from "../../lib/ids.ts";
@@ -127,6 +128,23 @@ export class RequirementService {
 			page: query.page,
 			limit: query.limit,
 		};
+	}
+
+	/** The whole selection of the list, in its order, a batch at a time (format=csv|json, the dump). */
+	async exportBatches(
+		query: Omit<RequirementListQuery, "page" | "limit">,
+	): Promise<Batches<RequirementView>> {
+		const repo = new RequirementRepository(this.db);
+		const filter = {
+			goals: query.goal?.map(normalizeGoalCode),
+			targets: query.target?.map(normalizeTargetCode),
+			scopes: query.scope,
+			recipients: query.recipient?.map(normalizeRecipient),
+		};
+		return mapBatches(
+			offsetBatches((offset, limit) => repo.page(filter, offset, limit)),
+			(rows) => this.views(this.db, rows),
+		);
 	}
 
 	/** One requirement, by id or slug. */

@@ -149,20 +149,4 @@ export class StakeholderRepository {
 		}
 		return out;
 	}
-
-	/** How many commitments in these statuses each stakeholder made. */
-	async commitmentCounts(ids: number[], statuses: readonly string[]): Promise<Map<number, number>> {
-		const out = new Map<number, number>();
-		if (ids.length === 0) return out;
-		const rows = await this.db
-			.selectFrom("commitment_maker")
-			.innerJoin("commitment", "commitment.id", "commitment_maker.commitment_id")
-			.select((eb) => ["commitment_maker.stakeholder_id", eb.fn.countAll().as("n")])
-			.where("commitment_maker.stakeholder_id", "in", ids)
-			.where("commitment.status", "in", statuses)
-			.groupBy("commitment_maker.stakeholder_id")
-			.execute();
-		for (const r of rows) out.set(toInt(r.stakeholder_id), toInt(r.n));
-		return out;
-	}
 }

@@ -1,5 +1,7 @@
 /** Read API of stakeholders. */
 import type { FastifyInstance } from "fastify";
+import { stakeholdersTable } from "../../interchange/csv/columns/registry.ts";
+import { bulkAnswer, formatParam } from "../../server/bulk.ts";
 import { getRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
 import { idParams } from "../commitments/commitments.routes.ts";
@@ -15,9 +17,18 @@ export function stakeholderRoutes(app: FastifyInstance, services: Services): voi
 		operationId: "listStakeholders",
 		summary: "List stakeholders",
 		tags: ["stakeholders"],
-		query: stakeholderListQuery,
+		query: stakeholderListQuery.extend({ format: formatParam }),
 		response: stakeholderList,
-		handler: ({ query }) => services.stakeholders.list(query),
+		handler: async ({ query, request, reply }) =>
+			query.format
+				? bulkAnswer(
+						{ request, reply },
+						query.format,
+						stakeholdersTable,
+						await services.stakeholders.exportBatches(query),
+						(r) => r.item,
+					)
+				: services.stakeholders.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/stakeholders/:id",

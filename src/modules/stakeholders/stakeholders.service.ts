@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
+import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
@@ -16,8 +17,16 @@ import { type StakeholderRecord, StakeholderRepository } from "./stakeholders.re
 import {
 	type StakeholderInput,
 	stakeholderInput,
+	type stakeholderItem,
 	type stakeholderListQuery,
 } from "./stakeholders.schemas.ts";
+
+/** A stakeholder as a flat export sees it: the list item (the JSON form) and English names of its codes. */
+export interface StakeholderExport {
+	item: z.output<typeof stakeholderItem>;
+	country_name: string | null;
+	group_names: (string | null)[];
+}
 
 export class StakeholderService {
 	constructor(
@@ -67,20 +76,47 @@ export class StakeholderService {
 		});
 	}
 
-	async list(query: z.output<typeof stakeholderListQuery>) {
-		const repo = new StakeholderRepository(this.database.db);
-		const filter = {
+	private filter(query: Omit<z.output<typeof stakeholderListQuery>, "page" | "limit">) {
+		return {
 			kinds: query.kind,
 			groups: query.group?.map((g) => g.toUpperCase()),
 			countries: query.country?.map((c) => c.toUpperCase()),
 			nameLike: likePattern(query.q),
 			publicStatuses,
 		};
+	}
+
+	async list(query: z.output<typeof stakeholderListQuery>) {
+		const repo = new StakeholderRepository(this.database.db);
+		const filter = this.filter(query);
 		const [total, rows] = await Promise.all([
 			repo.count(filter),
 			repo.page(filter, (query.page - 1) * query.limit, query.limit),
 		]);
 		return { items: await this.decorate(repo, rows), total, page: query.page, limit: query.limit };
+	}
+
+	/** Every stakeholder the list selects, in its order, a batch at a time, with English names beside the codes. */
+	async exportBatches(
+		query: Omit<z.output<typeof stakeholderListQuery>, "page" | "limit">,
+	): Promise<Batches<StakeholderExport>> {
+		const repo = new StakeholderRepository(this.database.db);
+		const reference = new ReferenceRepository(this.database.db);
+		const filter = this.filter(query);
+		const groupNames = new Map((await reference.listGroups()).map((g) => [g.code, g.name]));
+		return mapBatches(
+			offsetBatches((offset, limit) => repo.page(filter, offset, limit)),
+			async (rows) => {
+				const items = await this.decorate(repo, rows);
+				const countries = [...new Set(items.flatMap((i) => (i.country ? [i.country] : [])))];
+				const names = await reference.codeNames("Country", countries, "en");
+				return items.map((item) => ({
+					item,
+					country_name: item.country ? (names.get(item.country) ?? null) : null,
+					group_names: item.groups.map((g) => groupNames.get(g) ?? null),
+				}));
+			},
+		);
 	}
 
 	async get(refText: string) {
@@ -105,7 +141,7 @@ export class StakeholderService {
 		const ids = rows.map((r) => r.id);
 		const [groups, counts] = await Promise.all([
 			repo.groupsOf(ids),
-			repo.commitmentCounts(ids, publicStatuses),
+			this.analytics.publicCounts("stakeholder", ids, String),
 		]);
 		return rows.map((r) => ({
 			...r,
