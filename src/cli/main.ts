@@ -2,6 +2,8 @@
 import { AppError } from "../lib/errors.ts";
 import { analyticsCommand } from "./analytics.ts";
 import { auditCommand } from "./audit.ts";
+import { exportCommand } from "./export.ts";
+import { importCommand } from "./import.ts";
 import { migrateCommand } from "./migrate.ts";
 import { seedCommand } from "./seed.ts";
 import { serveCommand } from "./serve.ts";
@@ -21,6 +23,14 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
 	analytics: {
 		run: analyticsCommand,
 		help: "rebuild [--base-year YYYY]: recompute normalised money and delivery figures",
+	},
+	import: {
+		run: importCommand,
+		help: "iati <file-or-folder>... [--json]: store IATI activity and organisation files",
+	},
+	export: {
+		run: exportCommand,
+		help: "iati [--out FILE] | all --out DIR: write the IATI activities (IATI 2.03 XML), or a dump",
 	},
 	audit: {
 		run: auditCommand,

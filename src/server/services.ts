@@ -9,14 +9,18 @@ import { CommentService } from "../modules/comments/comments.service.ts";
 import { CommitmentService } from "../modules/commitments/commitments.service.ts";
 import { CountryService } from "../modules/countries/countries.service.ts";
 import { DemoService } from "../modules/demo/demo.service.ts";
+import { ExportService } from "../modules/export/export.service.ts";
+import { FeedService } from "../modules/feeds/feeds.service.ts";
 import { FlagService } from "../modules/flags/flags.service.ts";
 import { ForumService } from "../modules/forums/forums.service.ts";
 import { FrameworkService } from "../modules/frameworks/frameworks.service.ts";
 import { HealthService } from "../modules/health/health.service.ts";
+import { LinkService } from "../modules/links/links.service.ts";
 import { ReferenceService } from "../modules/reference/reference.service.ts";
 import { ReportService } from "../modules/reports/reports.service.ts";
 import { RequirementService } from "../modules/requirements/requirements.service.ts";
 import { StakeholderService } from "../modules/stakeholders/stakeholders.service.ts";
+import { TransactionService } from "../modules/transactions/transactions.service.ts";
 import { UserService } from "../modules/users/users.service.ts";
 
 export function createServices(database: Database, options: { analytics?: AnalyticsOptions } = {}) {
@@ -27,6 +31,7 @@ export function createServices(database: Database, options: { analytics?: Analyt
 	return {
 		database,
 		activities: new ActivityService(database),
+		transactions: new TransactionService(database),
 		analytics,
 		assessments: new AssessmentService(database),
 		audit: new AuditService(database),
@@ -36,10 +41,13 @@ export function createServices(database: Database, options: { analytics?: Analyt
 		commitments,
 		countries: new CountryService(database, analytics),
 		demo: new DemoService(database, { commitments, forums, stakeholders }),
+		feeds: new FeedService(database),
+		exports: new ExportService(database),
 		flags: new FlagService(database, options.analytics),
 		forums,
 		frameworks: new FrameworkService(database),
 		health: new HealthService(database),
+		links: new LinkService(database),
 		reference: new ReferenceService(database),
 		reports: new ReportService(database),
 		requirements: new RequirementService(database),

@@ -56,6 +56,24 @@ let n = 0;
 async function newCommitment(ctx: TestContext, status: "draft" | "submitted" | "published") {
 	return ctx.services.commitments.create(commitment(status, ++n), cliActor);
 }
+async function newActivity(ctx: TestContext): Promise<string> {
+	const identifier = `XM-MATRIX-${++n}`;
+	await ctx.services.activities.record(
+		{
+			iati_identifier: identifier,
+			default_currency: "USD",
+			transactions: [{ transaction_type: "3", transaction_date: "2020-01-01", value_minor: 100 }],
+		},
+		cliActor,
+	);
+	return identifier;
+}
+async function newLink(ctx: TestContext) {
+	const c = await newCommitment(ctx, "published");
+	const activity = await newActivity(ctx);
+	await ctx.services.links.link(c.slug, { activity }, cliActor);
+	return { slug: c.slug, activity };
+}
 async function newReport(ctx: TestContext) {
 	const c = await newCommitment(ctx, "published");
 	return ctx.services.reports.create(
@@ -262,6 +280,41 @@ const matrix: Record<string, Cell> = {
 			},
 		}),
 		expect: [401, 403, 403, 403, 403, 201, 403, 403],
+	},
+	"POST /commitments/{id}/links/propose": {
+		method: "POST",
+		setup: async (ctx) => ({
+			url: `/api/v1/commitments/${(await newCommitment(ctx, "published")).slug}/links/propose`,
+			body: {},
+		}),
+		expect: [401, 403, 200, 403, 403, 403, 200, 200],
+	},
+	"POST /commitments/{id}/links": {
+		method: "POST",
+		setup: async (ctx) => {
+			const c = await newCommitment(ctx, "published");
+			return {
+				url: `/api/v1/commitments/${c.slug}/links`,
+				body: { activity: await newActivity(ctx) },
+			};
+		},
+		expect: [401, 403, 200, 403, 403, 403, 200, 200],
+	},
+	"POST /commitments/{id}/links/reject": {
+		method: "POST",
+		setup: async (ctx) => {
+			const { slug, activity } = await newLink(ctx);
+			return { url: `/api/v1/commitments/${slug}/links/reject`, body: { activity } };
+		},
+		expect: [401, 403, 200, 403, 403, 403, 200, 200],
+	},
+	"POST /commitments/{id}/links/remove": {
+		method: "POST",
+		setup: async (ctx) => {
+			const { slug, activity } = await newLink(ctx);
+			return { url: `/api/v1/commitments/${slug}/links/remove`, body: { activity } };
+		},
+		expect: [401, 403, 200, 403, 403, 403, 200, 200],
 	},
 	"POST /requirements": {
 		method: "POST",

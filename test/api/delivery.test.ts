@@ -392,25 +392,25 @@ describeEachDialect(
 				},
 				cliActor,
 			);
-			await ctx().services.activities.link(partA, "XM-TEST-1", { share: 50 }, cliActor);
+			await ctx().services.links.link(partA, { activity: "XM-TEST-1", share: 50 }, cliActor);
 			const part = await ctx().get(`/api/v1/commitments/${partA}/delivery?`);
 			// 2020: IATI (800,000 - 100,000) x 50% replaces the reported 1,000,000.
 			assert.equal(part.body.delivered.current, "350000.00");
 			assert.equal(part.body.series[0].source, "iati");
 			const goal = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
 			assert.equal(groupOf(goal.body, "sdg:4").delivered, "2350000.00");
-			await ctx().services.activities.unlink(partA, "XM-TEST-1", cliActor);
+			await ctx().services.links.unlink(partA, "XM-TEST-1", cliActor);
 			const back = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
 			assert.equal(groupOf(back.body, "sdg:4").delivered, "3000000.00");
 		});
 
 		it("refuses a link that would count an activity more than once", async () => {
-			await ctx().services.activities.link(whole, "XM-TEST-1", { share: 60 }, cliActor);
+			await ctx().services.links.link(whole, { activity: "XM-TEST-1", share: 60 }, cliActor);
 			await assert.rejects(
-				ctx().services.activities.link(partA, "XM-TEST-1", { share: 50 }, cliActor),
+				ctx().services.links.link(partA, { activity: "XM-TEST-1", share: 50 }, cliActor),
 				/already 60% linked/,
 			);
-			await ctx().services.activities.unlink(whole, "XM-TEST-1", cliActor);
+			await ctx().services.links.unlink(whole, "XM-TEST-1", cliActor);
 		});
 
 		it("keeps the maintained rollups equal to a full recomputation", async () => {

@@ -185,10 +185,9 @@ async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<s
 		case "link": {
 			const slug = pick(o.at);
 			if (!slug || !activities.has(activityId(o.activity))) return;
-			await s.activities.link(
+			await s.links.link(
 				slug,
-				activityId(o.activity),
-				{ share: o.share, include_expenditure: o.expenditure },
+				{ activity: activityId(o.activity), share: o.share, include_expenditure: o.expenditure },
 				cliActor,
 			);
 			return;
@@ -196,7 +195,7 @@ async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<s
 		case "unlink": {
 			const slug = pick(o.at);
 			if (!slug || !activities.has(activityId(o.activity))) return;
-			await s.activities.unlink(slug, activityId(o.activity), cliActor);
+			await s.links.unlink(slug, activityId(o.activity), cliActor);
 			return;
 		}
 		case "trim": {
