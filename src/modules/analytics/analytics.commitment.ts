@@ -1,0 +1,224 @@
+/**
+ * One commitment's delivery: its amount as stated and normalised, what was delivered
+ * towards it, what was due by today, its status and traffic light with the rules that
+ * decide them, how it counts in totals, and a yearly series.
+ */
+import type { Kysely } from "kysely";
+import type { Tables } from "../../db/tables.ts";
+import type { Actor } from "../../lib/actor.ts";
+import { AppError } from "../../lib/errors.ts";
+import { parseRecordRef } from "../../lib/ids.ts";
+import { formatMinorUnits } from "../../lib/money.ts";
+import { commitmentPolicy } from "../commitments/commitments.policy.ts";
+import { CommitmentRepository } from "../commitments/commitments.repository.ts";
+import { pair, ratioOf } from "./analytics.format.ts";
+import type { CommitmentDelivery } from "./analytics.schemas.ts";
+import type { ConversionStatus } from "./conversion.ts";
+import { DeliveryQueryRepository } from "./delivery.query.repository.ts";
+import { storedBaseYear } from "./delivery.refresh.ts";
+import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
+import { elapsedShare, expectedBy } from "./schedule.ts";
+import {
+	type DeliveryStatus,
+	financialRule,
+	financialStatus,
+	type PolicyEvidence,
+	policyRule,
+	policyStatus,
+	recency,
+	recencyRule,
+} from "./status.ts";
+
+const reasonText: Record<string, string> = {
+	counted: "Counted: this commitment carries its money in every total.",
+	reaffirmation:
+		"Left out of totals as a reaffirmation: its money is that of the commitment it reaffirms, where its delivery counts too.",
+	part: "Left out of totals as part of a collective whole: the whole carries the money, and this part's delivery counts towards it.",
+	overlap:
+		"Left out of totals as overlapping another pledge: shown, not summed twice; its delivery counts towards the other.",
+	superseded:
+		"Left out of totals: superseded by a later commitment, which carries the money and this one's delivery.",
+	withdrawn: "Withdrawn: counted in no total.",
+	not_public: "Not published yet: counted in no total.",
+};
+
+const conversionText: Record<ConversionStatus, string> = {
+	ok: "Converted with the IMF annual exchange rate and the DAC deflator of each year.",
+	provisional:
+		"Converted, provisionally: a year after the last published rate or deflator uses that last figure.",
+	no_rate:
+		"Not converted: no exchange rate or deflator for this currency and year. Left out of sums, not counted as zero.",
+	no_currency: "Not converted: the amount has no currency.",
+	no_amount: "No amount to convert.",
+	no_year: "Not converted: no period or announcement date places the amount in time.",
+};
+
+export async function commitmentDeliveryOf(
+	db: Kysely<Tables>,
+	refText: string,
+	actor: Actor | null,
+	today: string,
+): Promise<CommitmentDelivery> {
+	const ref = parseRecordRef(refText);
+	if (!ref) throw AppError.invalid("id", `'${refText}' is not a commitment id or slug`);
+	const commitments = new CommitmentRepository(db);
+	const id = await commitments.findId(ref);
+	const row = id === null ? null : await commitments.findRow(id);
+	if (id === null || !row) throw AppError.notFound("commitment", refText);
+	const makerIds = (await commitments.makerIdsOf([id])).get(id) ?? [];
+	if (!commitmentPolicy.view(actor, { status: row.status, makerIds }))
+		throw AppError.notFound("commitment", refText);
+
+	const store = new DeliveryStoreRepository(db);
+	const query = new DeliveryQueryRepository(db);
+	const [state, years, evidence, baseYear] = await Promise.all([
+		store.state(id),
+		store.years(id),
+		query.policyEvidence(id),
+		storedBaseYear(db),
+	]);
+	if (!state)
+		throw new AppError(
+			"internal",
+			`no delivery figures for commitment ${id}: run iif analytics rebuild`,
+		);
+	// A commitment that carries others' money is judged on its whole tree's delivery.
+	const tree = state.reason === "counted" ? await query.facts(id) : null;
+	const delivered = {
+		current: tree ? tree.reduce((a, f) => a + f.delivered_current, 0) : state.delivered_current,
+		constant: tree ? tree.reduce((a, f) => a + f.delivered_constant, 0) : state.delivered_constant,
+	};
+	const deliveredByYear = new Map(
+		(tree ?? years).map((y) => [
+			y.year,
+			{ current: y.delivered_current, constant: y.delivered_constant },
+		]),
+	);
+	const expected = {
+		current: expectedBy(
+			years.map((y) => ({ year: y.year, amount: y.committed_current })),
+			today,
+		),
+		constant: expectedBy(
+			years.map((y) => ({ year: y.year, amount: y.committed_constant })),
+			today,
+		),
+	};
+	const scheduled = years.filter((y) => y.committed_constant !== 0 || y.committed_current !== 0);
+	const lastYear = scheduled.at(-1)?.year ?? null;
+	const hasMoney = state.committed_constant !== null;
+	const financial =
+		row.kind === "policy" && row.amount_minor === null
+			? null
+			: financialStatus(
+					{
+						committed: state.committed_constant,
+						delivered: delivered.constant,
+						expected: expected.constant,
+						hasDeliveryData:
+							[...deliveredByYear.values()].some((v) => v.constant !== 0) ||
+							years.some((y) => y.source !== null),
+						dueBy: row.period_end ?? (lastYear !== null ? `${lastYear}-12-31` : null),
+					},
+					today,
+				);
+	const policyEvidence: PolicyEvidence[] = [];
+	if (evidence.report)
+		policyEvidence.push({
+			source: "report",
+			on: evidence.report.on,
+			status: evidence.report.status as never,
+		});
+	if (evidence.scorecard)
+		policyEvidence.push({
+			source: "scorecard",
+			on: evidence.scorecard.on,
+			score: evidence.scorecard.score,
+		});
+	if (evidence.compliance)
+		policyEvidence.push({
+			source: "compliance",
+			on: evidence.compliance.on,
+			mean: evidence.compliance.mean,
+		});
+	const policy =
+		row.kind === "financial" ? null : policyStatus(policyEvidence, row.policy_deadline, today);
+	const status: DeliveryStatus =
+		financial !== null && (hasMoney || row.kind === "financial")
+			? financial
+			: (policy ?? "no_data");
+	const root = state.root_id !== id ? await commitments.findRow(state.root_id) : null;
+
+	let cumulativeDelivered = { current: 0, constant: 0 };
+	let cumulativeExpected = { current: 0, constant: 0 };
+	const allYears = [...new Set([...years.map((y) => y.year), ...deliveredByYear.keys()])].sort(
+		(a, b) => a - b,
+	);
+	const own = new Map(years.map((y) => [y.year, y]));
+	const series = allYears.map((year) => {
+		const y = own.get(year);
+		const d = deliveredByYear.get(year) ?? { current: 0, constant: 0 };
+		cumulativeDelivered = {
+			current: cumulativeDelivered.current + d.current,
+			constant: cumulativeDelivered.constant + d.constant,
+		};
+		const share = elapsedShare(year, today);
+		cumulativeExpected = {
+			current: cumulativeExpected.current + (y?.committed_current ?? 0) * share,
+			constant: cumulativeExpected.constant + (y?.committed_constant ?? 0) * share,
+		};
+		return {
+			year,
+			committed: pair(y?.committed_current ?? 0, y?.committed_constant ?? 0),
+			delivered: pair(d.current, d.constant),
+			delivered_cumulative: pair(cumulativeDelivered.current, cumulativeDelivered.constant),
+			expected_cumulative: pair(
+				Math.round(cumulativeExpected.current),
+				Math.round(cumulativeExpected.constant),
+			),
+			source: y?.source ?? null,
+		};
+	});
+	return {
+		commitment: { id, slug: row.slug, title: row.title, kind: row.kind, status: row.status },
+		as_of: today,
+		base_year: baseYear,
+		original:
+			row.amount_minor !== null && row.currency
+				? {
+						amount: formatMinorUnits(row.amount_minor, row.currency),
+						currency: row.currency,
+						frequency: row.amount_frequency,
+						price_basis: row.price_basis,
+						price_base_year: row.price_base_year,
+						period_start: row.period_start,
+						period_end: row.period_end,
+					}
+				: null,
+		conversion: { status: state.conversion, explanation: conversionText[state.conversion] },
+		committed:
+			state.committed_current !== null && state.committed_constant !== null
+				? pair(state.committed_current, state.committed_constant)
+				: null,
+		delivered: pair(delivered.current, delivered.constant),
+		delivered_own: pair(state.delivered_current, state.delivered_constant),
+		expected: pair(expected.current, expected.constant),
+		ratio: ratioOf(delivered.constant, state.committed_constant),
+		ratio_to_expected: ratioOf(delivered.constant, expected.constant),
+		status,
+		financial_status: financial,
+		policy_status: policy,
+		rules: { financial: financialRule, policy: policyRule, reporting: recencyRule },
+		reporting: {
+			light: recency(state.last_report_on, row.published_at?.slice(0, 10) ?? null, today),
+			last_report_on: state.last_report_on,
+		},
+		counted_as: {
+			reason: state.reason,
+			root: root ? { id: root.id, slug: root.slug, title: root.title } : null,
+			explanation: reasonText[state.reason] ?? state.reason,
+		},
+		unconverted: state.unconverted,
+		series,
+	};
+}
