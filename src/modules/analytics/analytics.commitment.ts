@@ -3,14 +3,14 @@
  * towards it, what was due by today, its status and traffic light with the rules that
  * decide them, how it counts in totals, and a yearly series.
  */
+
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
-import { parseRecordRef } from "../../lib/ids.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
-import { commitmentPolicy } from "../commitments/commitments.policy.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
+import { visibleCommitment } from "../commitments/commitments.visible.ts";
 import { pair, ratioOf } from "./analytics.format.ts";
 import type { CommitmentDelivery } from "./analytics.schemas.ts";
 import type { ConversionStatus } from "./conversion.ts";
@@ -59,15 +59,8 @@ export async function commitmentDeliveryOf(
 	actor: Actor | null,
 	today: string,
 ): Promise<CommitmentDelivery> {
-	const ref = parseRecordRef(refText);
-	if (!ref) throw AppError.invalid("id", `'${refText}' is not a commitment id or slug`);
+	const { id, row } = await visibleCommitment(db, refText, actor);
 	const commitments = new CommitmentRepository(db);
-	const id = await commitments.findId(ref);
-	const row = id === null ? null : await commitments.findRow(id);
-	if (id === null || !row) throw AppError.notFound("commitment", refText);
-	const makerIds = (await commitments.makerIdsOf([id])).get(id) ?? [];
-	if (!commitmentPolicy.view(actor, { status: row.status, makerIds }))
-		throw AppError.notFound("commitment", refText);
 
 	const store = new DeliveryStoreRepository(db);
 	const query = new DeliveryQueryRepository(db);

@@ -4,6 +4,7 @@
  * come, so neither the server nor the CLI holds the registry in memory. The same service
  * serves GET /api/v1/export/iati.xml, `iif export iati` and the IATI file of `iif export all`.
  */
+
 import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
@@ -16,10 +17,8 @@ import {
 } from "../../interchange/iati/writer.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
-import { parseRecordRef } from "../../lib/ids.ts";
 import { IatiRepository, plain } from "../activities/iati.repository.ts";
-import { commitmentPolicy } from "../commitments/commitments.policy.ts";
-import { CommitmentRepository } from "../commitments/commitments.repository.ts";
+import { visibleCommitment } from "../commitments/commitments.visible.ts";
 import { LinkRepository } from "../links/links.repository.ts";
 
 export interface IatiExportFilter {
@@ -118,16 +117,7 @@ export class ExportService {
 
 	/** The id of a commitment this actor may see; one they may not see does not exist for them. */
 	private async visibleCommitment(refText: string, actor: Actor | null): Promise<number> {
-		const ref = parseRecordRef(refText);
-		if (!ref) throw AppError.invalid("commitment", `'${refText}' is not a commitment id or slug`);
-		const commitments = new CommitmentRepository(this.db);
-		const id = await commitments.findId(ref);
-		const row = id === null ? null : await commitments.findRow(id);
-		if (id === null || !row) throw AppError.notFound("commitment", refText);
-		const makerIds = (await commitments.makerIdsOf([id])).get(id) ?? [];
-		if (!commitmentPolicy.view(actor, { status: row.status, makerIds }))
-			throw AppError.notFound("commitment", refText);
-		return id;
+		return (await visibleCommitment(this.db, refText, actor, "commitment")).id;
 	}
 
 	/** Activities linked to a commitment (accepted links: proposals are not yet evidence). */

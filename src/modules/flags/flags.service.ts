@@ -4,6 +4,7 @@
  * stated incompletely or left unconverted. Checked on every read against the records and
  * the delivery figures kept at write time, so a flag goes as soon as its cause is fixed.
  */
+
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
@@ -14,8 +15,7 @@ import { Converter, totalDac } from "../analytics/conversion.ts";
 import { storedBaseYear } from "../analytics/delivery.refresh.ts";
 import { scheduleShares } from "../analytics/schedule.ts";
 import { normalizeGoalCode } from "../commitments/commitments.filters.ts";
-import { commitmentPolicy } from "../commitments/commitments.policy.ts";
-import { CommitmentRepository } from "../commitments/commitments.repository.ts";
+import { visibleCommitment } from "../commitments/commitments.visible.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { FlagRepository, type FlagScope } from "./flags.repository.ts";
@@ -64,15 +64,7 @@ export class FlagService {
 
 	/** The flags on one commitment; one the actor may not see does not exist for them. */
 	async forCommitment(refText: string, actor: Actor | null): Promise<CommitmentFlags> {
-		const ref = parseRecordRef(refText);
-		if (!ref) throw AppError.invalid("id", `'${refText}' is not a commitment id or slug`);
-		const commitments = new CommitmentRepository(this.db);
-		const id = "id" in ref && ref.id > maxId ? null : await commitments.findId(ref);
-		const row = id === null ? null : await commitments.findRow(id);
-		if (id === null || !row) throw AppError.notFound("commitment", refText);
-		const makerIds = (await commitments.makerIdsOf([id])).get(id) ?? [];
-		if (!commitmentPolicy.view(actor, { status: row.status, makerIds }))
-			throw AppError.notFound("commitment", refText);
+		const { id, row } = await visibleCommitment(this.db, refText, actor);
 		const checked = (checkedStatuses as readonly string[]).includes(row.status);
 		const items = checked ? await this.detect({ ids: [id] }, flagKinds) : [];
 		return { items, total: items.length, checked };

@@ -6,21 +6,20 @@
  * transaction counts twice. Each decision refreshes the delivery figures in its own
  * transaction and is audited.
  */
+
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
-import { parseRecordRef } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { activityPolicy } from "../activities/activities.policy.ts";
 import { ActivityRepository } from "../activities/activities.repository.ts";
 import { refreshDelivery } from "../analytics/delivery.refresh.ts";
 import type { AuditAction } from "../audit/audit.events.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
-import { commitmentPolicy } from "../commitments/commitments.policy.ts";
-import { CommitmentRepository } from "../commitments/commitments.repository.ts";
+import { visibleCommitment } from "../commitments/commitments.visible.ts";
 import { LinkRepository, type LinkRow } from "./links.repository.ts";
 import { scoreLink } from "./links.rules.ts";
 import { decisionInput, linkInput } from "./links.schemas.ts";
@@ -218,16 +217,8 @@ export class LinkService {
 	}
 
 	private async visible(db: Kysely<Tables>, commitmentRef: string, actor: Actor | null) {
-		const ref = parseRecordRef(commitmentRef);
-		if (!ref) throw AppError.invalid("id", `'${commitmentRef}' is not a commitment id or slug`);
-		const commitments = new CommitmentRepository(db);
-		const commitmentId = await commitments.findId(ref);
-		const row = commitmentId === null ? null : await commitments.findRow(commitmentId);
-		if (commitmentId === null || !row) throw AppError.notFound("commitment", commitmentRef);
-		const makerIds = (await commitments.makerIdsOf([commitmentId])).get(commitmentId) ?? [];
-		if (!commitmentPolicy.view(actor, { status: row.status, makerIds }))
-			throw AppError.notFound("commitment", commitmentRef);
-		return { commitmentId, makerIds };
+		const { id, makerIds } = await visibleCommitment(db, commitmentRef, actor);
+		return { commitmentId: id, makerIds };
 	}
 
 	private async decidable(db: Kysely<Tables>, commitmentRef: string, actor: Actor) {
