@@ -321,6 +321,29 @@ describeEachDialect(
 			});
 			const usd = await orgs.budgetUsd("12345");
 			assert.equal(usd.length, org.budgets.length);
+
+			// A rebuild at another base year converts the budgets anew, like every amount.
+			const before = await orgs.budgetsForConversion();
+			const converted = before.find((b) => b.usd_constant !== null);
+			assert.ok(converted, "some should-pass budget has a currency with a rate");
+			try {
+				const rebuilt = await ctx().services.analytics.rebuild({ baseYear: 2010 });
+				assert.ok(rebuilt.budgets_converted > 0);
+				const after = (await orgs.budgetsForConversion()).find(
+					(b) =>
+						b.organisation_id === converted.organisation_id && b.position === converted.position,
+				);
+				const expected = transactionUsd(
+					new Converter(2010),
+					{ ...converted, transaction_date: converted.period_start },
+					donorSeriesName(converted.reporter_country),
+				);
+				assert.equal(after?.usd_constant, expected.constant);
+				assert.notEqual(after?.usd_constant, converted.usd_constant);
+			} finally {
+				await ctx().services.analytics.rebuild({ baseYear: 2020 });
+			}
+			assert.deepEqual(await orgs.budgetsForConversion(), before);
 		});
 
 		it("stores the annotated 2.03 example field for field, with its US dollar values", async () => {

@@ -161,6 +161,50 @@ export class IatiOrganisationRepository {
 		});
 	}
 
+	/** Every budget with what its conversion needs: the currency that applies and the reporter's country. */
+	async budgetsForConversion() {
+		const rows = await this.db
+			.selectFrom("organisation_budget as b")
+			.innerJoin("organisation as o", "o.id", "b.organisation_id")
+			.leftJoin("stakeholder as s", "s.iati_org_id", "o.reporting_org_ref")
+			.select([
+				"b.organisation_id",
+				"b.position",
+				"b.value_minor",
+				"b.currency",
+				"b.value_date",
+				"b.period_start",
+				"b.usd_current",
+				"b.usd_constant",
+				"b.conversion",
+				"s.country_code as reporter_country",
+			])
+			.orderBy("b.organisation_id")
+			.orderBy("b.position")
+			.execute();
+		return rows.map((r) => ({
+			...r,
+			organisation_id: toInt(r.organisation_id),
+			value_minor: toInt(r.value_minor),
+			usd_current: toIntOrNull(r.usd_current),
+			usd_constant: toIntOrNull(r.usd_constant),
+			reporter_country: r.reporter_country ?? null,
+		}));
+	}
+
+	async setBudgetUsd(
+		organisationId: number,
+		position: number,
+		v: { usd_current: number | null; usd_constant: number | null; conversion: string },
+	): Promise<void> {
+		await this.db
+			.updateTable("organisation_budget")
+			.set(v)
+			.where("organisation_id", "=", organisationId)
+			.where("position", "=", position)
+			.execute();
+	}
+
 	/** What the organisation's budgets come to in US dollars, for checks and reports. */
 	async budgetUsd(identifier: string) {
 		const rows = await this.db

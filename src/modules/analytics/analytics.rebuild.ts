@@ -10,6 +10,7 @@ import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
 import { ActivityRepository } from "../activities/activities.repository.ts";
+import { IatiOrganisationRepository } from "../activities/iati.organisations.repository.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { convertRequirements } from "../requirements/requirements.conversion.ts";
 import { Converter, donorSeriesName, totalDac, transactionUsd } from "./conversion.ts";
@@ -54,6 +55,7 @@ export class DeliveryRebuilder {
 				options.reconvert ??
 				(stored !== String(baseYear) || (await store.getMeta(ratesHashKey)) !== tables.hash);
 			const transactions = reconvert ? await this.reconvertTransactions(trx, converter) : 0;
+			const budgets = reconvert ? await this.reconvertBudgets(trx, converter) : 0;
 			await store.clearAll();
 			const inputs = new DeliveryInputsRepository(trx);
 			const all = await inputs.allCommitmentIds();
@@ -80,10 +82,37 @@ export class DeliveryRebuilder {
 				base_year: baseYear,
 				commitments: all.length,
 				transactions_converted: transactions,
+				budgets_converted: budgets,
 				requirements,
 				seconds: (Date.now() - started) / 1000,
 			};
 		});
+	}
+
+	/** Organisation budgets, converted like transactions at their value date or period start. */
+	private async reconvertBudgets(trx: Kysely<Tables>, converter: Converter): Promise<number> {
+		const repo = new IatiOrganisationRepository(trx);
+		let changed = 0;
+		for (const b of await repo.budgetsForConversion()) {
+			const v = transactionUsd(
+				converter,
+				{ ...b, transaction_date: b.period_start },
+				donorSeriesName(b.reporter_country),
+			);
+			if (
+				v.current !== b.usd_current ||
+				v.constant !== b.usd_constant ||
+				v.status !== b.conversion
+			) {
+				await repo.setBudgetUsd(b.organisation_id, b.position, {
+					usd_current: v.current,
+					usd_constant: v.constant,
+					conversion: v.status,
+				});
+				changed++;
+			}
+		}
+		return changed;
 	}
 
 	/** Transactions whose values changed with the base year or the tables, rewritten. */

@@ -170,6 +170,7 @@ export const rebuildResult = z.object({
 	base_year: z.number().int(),
 	commitments: z.number().int(),
 	transactions_converted: z.number().int(),
+	budgets_converted: z.number().int(),
 	requirements: z.number().int(),
 	seconds: z.number(),
 });
