@@ -26,6 +26,7 @@ import { UserService } from "../modules/users/users.service.ts";
 export function createServices(database: Database, options: { analytics?: AnalyticsOptions } = {}) {
 	const commitments = new CommitmentService(database);
 	const analytics = new AnalyticsService(database, commitments, options.analytics);
+	const requirements = new RequirementService(database);
 	const forums = new ForumService(database, analytics);
 	const stakeholders = new StakeholderService(database, analytics);
 	return {
@@ -40,7 +41,7 @@ export function createServices(database: Database, options: { analytics?: Analyt
 		users: new UserService(database),
 		commitments,
 		countries: new CountryService(database, analytics),
-		demo: new DemoService(database, { commitments, forums, stakeholders }),
+		demo: new DemoService(database, { commitments, forums, stakeholders, requirements }),
 		feeds: new FeedService(database),
 		exports: new ExportService(database),
 		flags: new FlagService(database, options.analytics),
@@ -50,7 +51,7 @@ export function createServices(database: Database, options: { analytics?: Analyt
 		links: new LinkService(database),
 		reference: new ReferenceService(database),
 		reports: new ReportService(database),
-		requirements: new RequirementService(database),
+		requirements,
 		stakeholders,
 	};
 }

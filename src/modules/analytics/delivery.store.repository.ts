@@ -4,8 +4,10 @@
  * touches a few dozen rollup rows however large the registry. `recomputeRollups` is the
  * full recomputation the maintained rows must always equal.
  */
+
 import { type Kysely, sql } from "kysely";
-import { chunks, upsertAll } from "../../db/batch.ts";
+import { chunks } from "../../db/batch.ts";
+import { getMeta, setMeta } from "../../db/meta.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt, toIntOrNull } from "../../lib/numbers.ts";
 import type {
@@ -349,17 +351,12 @@ export class DeliveryStoreRepository {
 		return { maintained, recomputed };
 	}
 
-	async getMeta(key: string): Promise<string | null> {
-		const row = await this.db
-			.selectFrom("app_meta")
-			.select("value")
-			.where("key", "=", key)
-			.executeTakeFirst();
-		return row?.value ?? null;
+	getMeta(key: string): Promise<string | null> {
+		return getMeta(this.db, key);
 	}
 
-	async setMeta(key: string, value: string): Promise<void> {
-		await upsertAll(this.db, "app_meta", [{ key, value }], ["key"], ["value"]);
+	setMeta(key: string, value: string): Promise<void> {
+		return setMeta(this.db, key, value);
 	}
 
 	async state(id: number): Promise<DeliveryState | null> {

@@ -19,7 +19,7 @@ import type { ForumService } from "../forums/forums.service.ts";
 import { dataDir } from "../reference/reference.data.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import type { RequirementInput } from "../requirements/requirements.schemas.ts";
-import { RequirementService } from "../requirements/requirements.service.ts";
+import type { RequirementService } from "../requirements/requirements.service.ts";
 import type { StakeholderInput } from "../stakeholders/stakeholders.schemas.ts";
 import type { StakeholderService } from "../stakeholders/stakeholders.service.ts";
 
@@ -63,19 +63,15 @@ export interface DemoResult {
 const demoKey = "demo_loaded_at";
 
 export class DemoService {
-	/** Stateless over the same database: made here so the demo needs no new wiring. */
-	private readonly requirements: RequirementService;
-
 	constructor(
 		private readonly database: Database,
 		private readonly services: {
 			stakeholders: StakeholderService;
 			forums: ForumService;
 			commitments: CommitmentService;
+			requirements: RequirementService;
 		},
-	) {
-		this.requirements = new RequirementService(database);
-	}
+	) {}
 
 	/** Reads and checks the whole file before anything is written. */
 	read(path = join(dataDir, "demo", "commitments.json")) {
@@ -151,7 +147,7 @@ export class DemoService {
 		}
 		for (const r of requirements.requirements)
 			await createOnce("requirements", r.slug, () =>
-				this.requirements.create(r as RequirementInput, cliActor),
+				this.services.requirements.create(r as RequirementInput, cliActor),
 			);
 		await new ReferenceRepository(this.database.db).setMeta(demoKey, nowIso());
 		return result;

@@ -1,6 +1,8 @@
 /** Writes and reads the shipped reference data: frameworks, translations, codelists, app metadata. */
+
 import type { Kysely } from "kysely";
 import { upsertAll } from "../../db/batch.ts";
+import { getMeta, setMeta } from "../../db/meta.ts";
 import type { Tables } from "../../db/tables.ts";
 import type { CodelistData, FrameworkData } from "./reference.data.ts";
 
@@ -26,17 +28,12 @@ export function namedCodes(db: Kysely<Tables>, list: string, lang: string) {
 export class ReferenceRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
 
-	async getMeta(key: string): Promise<string | null> {
-		const row = await this.db
-			.selectFrom("app_meta")
-			.select("value")
-			.where("key", "=", key)
-			.executeTakeFirst();
-		return row?.value ?? null;
+	getMeta(key: string): Promise<string | null> {
+		return getMeta(this.db, key);
 	}
 
-	async setMeta(key: string, value: string): Promise<void> {
-		await upsertAll(this.db, "app_meta", [{ key, value }], ["key"], ["value"]);
+	setMeta(key: string, value: string): Promise<void> {
+		return setMeta(this.db, key, value);
 	}
 
 	/**
