@@ -1,5 +1,6 @@
 /** Builds the Fastify application: plugins, error mapping, API and page routes. */
 import compress from "@fastify/compress";
+import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
 import { activityRoutes } from "../modules/activities/activities.routes.ts";
 import { analyticsRoutes } from "../modules/analytics/analytics.routes.ts";
@@ -45,6 +46,8 @@ export async function buildApp(
 	});
 	// Slow connections are the norm for many users: compress everything worth it.
 	await app.register(compress, { threshold: 1024 });
+	// The portal's forms post ordinary form fields, so they work without JavaScript.
+	await app.register(formbody);
 	registerErrorHandling(app);
 	await registerSecurityHeaders(app);
 	await registerAuth(app, services.auth);

@@ -1,35 +1,57 @@
-/** The pages: thin handlers that call services and render. */
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
-import { parseInput } from "../lib/validation.ts";
-import { commitmentListQuery } from "../modules/commitments/commitments.schemas.ts";
+/**
+ * The portal: every page under a language prefix, "/" sending a first visit to the
+ * language the browser asks for (or the one read last), error pages in the reader's
+ * language, and the API documentation pages.
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { AppError } from "../lib/errors.ts";
 import { openApiDocument } from "../server/openapi.ts";
 import type { Services } from "../server/services.ts";
 import { assetRoutes } from "./assets.ts";
+import { pageContext } from "./context.ts";
+import { isLanguage, type Language, languageCookie, negotiateLanguage } from "./i18n/locale.ts";
+import { PageRouter } from "./page-route.ts";
 import { ApiDocsPage } from "./pages/api-docs.tsx";
-import { HomePage } from "./pages/home.tsx";
+import { ErrorPage } from "./pages/error.tsx";
+import { homeRoutes } from "./routes/home.routes.ts";
 import { renderPage } from "./render.ts";
 
-const homeQuery = z.strictObject({ page: commitmentListQuery.shape.page });
+/** The language of a request for an error page: the path's prefix, if it is one of the six. */
+function pathLanguage(request: FastifyRequest): Language | null {
+	const first = request.url.split(/[/?#]/)[1] ?? "";
+	return isLanguage(first) ? first : null;
+}
 
 export function pageRoutes(app: FastifyInstance, services: Services, version: string): void {
 	assetRoutes(app);
 	app.get("/", async (request, reply) => {
-		const { page } = parseInput(homeQuery, request.query ?? {}, "query parameter");
-		const list = await services.commitments.list(
-			parseInput(commitmentListQuery, { page: String(page), limit: "50" }),
-		);
-		const hasDemo = list.items.some((c) => c.origin === "demo");
+		const remembered = request.cookies[languageCookie];
+		const lang =
+			remembered && isLanguage(remembered)
+				? remembered
+				: negotiateLanguage(request.headers["accept-language"]);
 		return reply
-			.type("text/html; charset=utf-8")
-			.header("cache-control", "public, max-age=60")
-			.send(renderPage(HomePage({ list, hasDemo })));
+			.header("cache-control", "private, no-store")
+			.header("vary", "Accept-Language, Cookie")
+			.redirect(`/${lang}/`, 302);
 	});
-	app.get("/api/docs", async (_request, reply) => {
+	app.decorate("renderErrorPage", async (request: FastifyRequest, error: AppError) => {
+		const lang = pathLanguage(request);
+		if (!lang) return null;
+		const ctx = await pageContext(request, services, lang);
+		return renderPage(ErrorPage({ ctx, code: error.code, detail: error.message }));
+	});
+
+	const pages = new PageRouter(app, services);
+	homeRoutes(pages, services);
+
+	// The reference is generated from the OpenAPI document, which is in English.
+	app.get("/api/docs", async (request, reply) => {
+		const ctx = await pageContext(request, services, "en", "/api");
 		return reply
 			.type("text/html; charset=utf-8")
 			.header("cache-control", "public, max-age=300")
-			.send(renderPage(ApiDocsPage({ doc: openApiDocument(version) as never })));
+			.send(renderPage(ApiDocsPage({ ctx, doc: openApiDocument(version) as never })));
 	});
 	app.get("/api/openapi.json", async (_request, reply) => {
 		return reply.header("cache-control", "public, max-age=300").send(openApiDocument(version));

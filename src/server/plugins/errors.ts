@@ -6,6 +6,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError, type ErrorCode, errorCodes } from "../../lib/errors.ts";
 
+declare module "fastify" {
+	interface FastifyInstance {
+		/** The portal's error page in the reader's language, where the path names one. */
+		renderErrorPage?: (request: FastifyRequest, error: AppError) => Promise<string | null>;
+	}
+}
+
 const titles: Record<ErrorCode, string> = {
 	invalid_input: "Invalid input",
 	unauthenticated: "Sign-in required",
@@ -27,7 +34,11 @@ function toAppError(error: unknown): AppError {
 	return new AppError("internal", "something went wrong on our side; it has been logged");
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+export async function sendProblem(
+	request: FastifyRequest,
+	reply: FastifyReply,
+	error: AppError,
+) {
 	const body = {
 		type: `urn:iif:problem:${error.code}`,
 		title: titles[error.code],
@@ -51,6 +62,13 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
 			.type("application/problem+json; charset=utf-8")
 			.send(JSON.stringify(body));
 	}
+	const page = await request.server.renderErrorPage?.(request, error).catch(() => null);
+	if (page)
+		return reply
+			.status(error.status)
+			.header("cache-control", "no-store")
+			.type("text/html; charset=utf-8")
+			.send(page);
 	const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 	return reply
 		.status(error.status)

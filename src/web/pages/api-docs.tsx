@@ -1,5 +1,6 @@
 /** A readable page of the OpenAPI document, rendered on the server: no script needed. */
 import { Layout } from "../components/layout.tsx";
+import type { PageContext } from "../context.ts";
 
 interface Param {
 	name: string;
@@ -46,6 +47,7 @@ function bodyFields(
 }
 
 export function ApiDocsPage(props: {
+	ctx: PageContext;
 	doc: {
 		info: { title: string; version: string; description: string };
 		paths: Record<string, Record<string, Operation>>;
@@ -53,7 +55,7 @@ export function ApiDocsPage(props: {
 }) {
 	const { doc } = props;
 	return (
-		<Layout title="API">
+		<Layout ctx={props.ctx} title="API" section="api">
 			<h1>
 				{doc.info.title} <span class="muted">v{doc.info.version}</span>
 			</h1>

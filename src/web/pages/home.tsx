@@ -1,6 +1,7 @@
 /** The home page: the registry's commitments, newest first, a page at a time. */
 import type { CommitmentListItem } from "../../modules/commitments/commitments.schemas.ts";
 import { Layout } from "../components/layout.tsx";
+import type { PageContext } from "../context.ts";
 
 function money(item: CommitmentListItem): string {
 	if (item.amount !== null && item.currency !== null) {
@@ -19,13 +20,14 @@ function money(item: CommitmentListItem): string {
 }
 
 export function HomePage(props: {
+	ctx: PageContext;
 	list: { items: CommitmentListItem[]; total: number; page: number; limit: number };
 	hasDemo: boolean;
 }) {
 	const { items, total, page, limit } = props.list;
 	const pages = Math.max(1, Math.ceil(total / limit));
 	return (
-		<Layout title="Commitments">
+		<Layout ctx={props.ctx} title="Commitments" section="home">
 			<h1>Commitments for the development goals</h1>
 			{props.hasDemo && (
 				<p class="notice">
