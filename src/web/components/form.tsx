@@ -22,7 +22,10 @@ export const noErrors: FormErrors = { message: null, fields: {} };
  * (bad input, a conflict, not allowed) are shown on the form; anything else propagates.
  */
 export function formErrorsOf(error: unknown): FormErrors {
-	if (!(error instanceof AppError) || !["invalid_input", "conflict", "forbidden"].includes(error.code))
+	if (
+		!(error instanceof AppError) ||
+		!["invalid_input", "conflict", "forbidden"].includes(error.code)
+	)
 		throw error;
 	const fields: Record<string, string> = {};
 	for (const f of error.fields) fields[f.name] ??= f.message;
@@ -180,7 +183,10 @@ export function field(form: Record<string, string | string[] | undefined>, name:
 }
 
 /** Every value of a repeated field (checkboxes), without empties. */
-export function fieldList(form: Record<string, string | string[] | undefined>, name: string): string[] {
+export function fieldList(
+	form: Record<string, string | string[] | undefined>,
+	name: string,
+): string[] {
 	const v = form[name];
 	return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean);
 }

@@ -65,7 +65,13 @@ export function Layout(props: LayoutProps) {
 					<link key={l} rel="alternate" hreflang={l} href={inLanguage(ctx, l)} />
 				))}
 				{(props.feeds ?? []).map((f) => (
-					<link key={f.href} rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+					<link
+						key={f.href}
+						rel="alternate"
+						type="application/atom+xml"
+						title={f.title}
+						href={f.href}
+					/>
 				))}
 				{props.og && (
 					<>
@@ -86,13 +92,20 @@ export function Layout(props: LayoutProps) {
 				</a>
 				<header class="site">
 					<div class="bar">
-						<a class="brand" href={ctx.href("/")} aria-current={props.section === "home" ? "page" : undefined}>
+						<a
+							class="brand"
+							href={ctx.href("/")}
+							aria-current={props.section === "home" ? "page" : undefined}
+						>
 							<strong>IIF</strong> <span class="muted">{t(common.site_name)}</span>
 						</a>
 						<nav class="account" aria-label={t(common.nav_workspace)}>
 							{ctx.actor ? (
 								<>
-									<a href={ctx.href("/workspace")} aria-current={props.section === "workspace" ? "page" : undefined}>
+									<a
+										href={ctx.href("/workspace")}
+										aria-current={props.section === "workspace" ? "page" : undefined}
+									>
 										{t(common.nav_workspace)}
 									</a>
 									<form method="post" action={ctx.href("/sign-out")} class="inline">
@@ -112,7 +125,11 @@ export function Layout(props: LayoutProps) {
 					</div>
 					<nav class="main" aria-label={t(common.nav_main)}>
 						{nav.map(([key, path, label]) => (
-							<a key={key} href={ctx.href(path)} aria-current={props.section === key ? "page" : undefined}>
+							<a
+								key={key}
+								href={ctx.href(path)}
+								aria-current={props.section === key ? "page" : undefined}
+							>
 								{label}
 							</a>
 						))}

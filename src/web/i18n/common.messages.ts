@@ -44,7 +44,14 @@ export const common = defineMessages({
 		zh: "承诺",
 	},
 	nav_map: { en: "Map", fr: "Carte", es: "Mapa", ru: "Карта", ar: "الخريطة", zh: "地图" },
-	nav_goals: { en: "Goals", fr: "Objectifs", es: "Objetivos", ru: "Цели", ar: "الأهداف", zh: "目标" },
+	nav_goals: {
+		en: "Goals",
+		fr: "Objectifs",
+		es: "Objetivos",
+		ru: "Цели",
+		ar: "الأهداف",
+		zh: "目标",
+	},
 	nav_methodology: {
 		en: "Methodology",
 		fr: "Méthodologie",

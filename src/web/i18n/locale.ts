@@ -46,4 +46,4 @@ export function negotiateLanguage(header: string | undefined): Language {
 	return "en";
 }
 
-export { isLanguage, languages, type Language };
+export { isLanguage, type Language, languages };
