@@ -60,6 +60,7 @@ export class AnalyticsService {
 			q.goal,
 			q.target,
 			q.stakeholder,
+			q.maker_kind,
 			q.forum,
 			q.forum_kind,
 			q.recipient,

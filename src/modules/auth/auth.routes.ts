@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { registerDoc } from "../../server/openapi.ts";
-import { requireActor, sessionCookie } from "../../server/plugins/auth.ts";
+import { endSession, requireActor, startSession } from "../../server/plugins/auth.ts";
 import { writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
 import {
@@ -75,17 +75,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 		body: loginInput,
 		response: sessionView,
 		handler: async ({ body, request, reply }) => {
-			const s = await services.auth.login(body, {
-				ip: request.ip,
-				previousSession: request.cookies[sessionCookie],
-			});
-			reply.setCookie(sessionCookie, s.token, {
-				path: "/",
-				httpOnly: true,
-				sameSite: "lax",
-				secure: request.protocol === "https",
-				expires: new Date(s.expiresAt),
-			});
+			const s = await startSession(services.auth, request, reply, body);
 			return view(s.actor, s.csrf, s.expiresAt);
 		},
 	});
@@ -110,9 +100,8 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 		summary: "Sign out: ends the session",
 		tags: ["accounts"],
 		response: done,
-		handler: async ({ actor, request, reply }) => {
-			if (request.sessionToken) await services.auth.logout(request.sessionToken, actor);
-			reply.clearCookie(sessionCookie, { path: "/" });
+		handler: async ({ request, reply }) => {
+			await endSession(services.auth, request, reply);
 			return { status: "ok" as const };
 		},
 	});

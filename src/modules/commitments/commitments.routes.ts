@@ -12,6 +12,8 @@ import type { Services } from "../../server/services.ts";
 import { transitions } from "./commitments.policy.ts";
 import {
 	commitmentDetail,
+	commitmentFacetQuery,
+	commitmentFacets,
 	commitmentHistory,
 	commitmentInput,
 	commitmentList,
@@ -54,6 +56,19 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 						(r) => r.item,
 					)
 				: services.commitments.list(query),
+	});
+	// Declared before /:id: a static path wins in any case, but the order says so.
+	getRoute(app, {
+		url: "/api/v1/commitments/facets",
+		operationId: "getCommitmentFacets",
+		summary:
+			"Facets of the commitment list: counts by goal, target, forum, maker, recipient, kind, status and year",
+		description:
+			"Takes the filters of the list (not its paging or order) and answers how many public commitments the selection holds, and for each dimension how many it would hold with each value: every filter applies except the dimension's own, so the other values of a chosen dimension keep their counts. Values are what the list filters take (maker is the stakeholder filter; year is the year announced, selected by year_from and year_to).",
+		tags: ["commitments"],
+		query: commitmentFacetQuery,
+		response: commitmentFacets,
+		handler: ({ query }) => services.commitments.facets(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/commitments/:id",

@@ -14,6 +14,7 @@ import {
 	patternListParam,
 	textParam,
 } from "../../server/params.ts";
+import { stakeholderKinds } from "../stakeholders/stakeholders.kinds.ts";
 
 export const commitmentKinds = ["financial", "policy", "both"] as const;
 export const commitmentStatuses = [
@@ -260,6 +261,10 @@ export const commitmentListQuery = z.strictObject({
 	),
 	target: patternListParam(targetCodePattern, "mdg:8.B", "Target codes (framework:code)."),
 	stakeholder: patternListParam(recordRefPattern, "12", "Makers, by id or slug."),
+	maker_kind: enumListParam(
+		stakeholderKinds,
+		"Kinds of stakeholder among the makers: a commitment matches when any of its makers is of one of them.",
+	),
 	forum: patternListParam(recordRefPattern, "3", "Forums, by id or slug."),
 	forum_kind: enumListParam(forumKinds, "Kinds of forum."),
 	recipient: patternListParam(
@@ -292,6 +297,51 @@ export const commitmentListQuery = z.strictObject({
 });
 
 export type CommitmentListQuery = z.output<typeof commitmentListQuery>;
+
+/** The facets answer for the selection of the list, not for one page of it. */
+export const commitmentFacetQuery = commitmentListQuery.omit({
+	sort: true,
+	page: true,
+	limit: true,
+});
+export type CommitmentFacetQuery = z.output<typeof commitmentFacetQuery>;
+
+export const facetBucket = z.object({
+	value: z.string().meta({
+		description:
+			"What the list filter of this dimension takes: sdg:3, sdg:3.b, a forum or maker slug, a recipient code, a kind, a status, a year.",
+	}),
+	label: z.string().meta({ description: "An English display name." }),
+	count: z.number().int(),
+	selected: z.boolean().meta({ description: "The query's filter names this value." }),
+});
+export type FacetBucket = z.infer<typeof facetBucket>;
+
+const buckets = z.array(facetBucket);
+/** The dimensions a selection is counted by; each is also a filter of the list (maker: stakeholder). */
+const facetsByDimension = z.object({
+	goal: buckets,
+	target: buckets,
+	forum_kind: buckets,
+	forum: buckets,
+	maker_kind: buckets,
+	maker: buckets,
+	recipient: buckets,
+	kind: buckets,
+	status: buckets,
+	year: buckets.meta({ description: "By year announced; year_from and year_to select a range." }),
+});
+export const facetDimensions = facetsByDimension.keyof().options;
+export type FacetDimension = (typeof facetDimensions)[number];
+
+export const commitmentFacets = z.object({
+	total: z.number().int().meta({ description: "Commitments matching every filter." }),
+	facets: facetsByDimension.meta({
+		description:
+			"For each dimension, the commitments matching every filter but that dimension's own, counted by its values. Largest first; forum, maker, target and recipient give their 50 largest and every selected value.",
+	}),
+});
+export type CommitmentFacets = z.infer<typeof commitmentFacets>;
 
 export const workspaceQuery = z.strictObject({
 	status: enumListParam(

@@ -10,6 +10,8 @@ export interface CommitmentFilter {
 	goalIds?: string[];
 	targetIds?: string[];
 	stakeholderIds?: number[];
+	/** Kinds of stakeholder: some maker is of one of them. */
+	makerKinds?: string[];
 	forumIds?: number[];
 	forumKinds?: string[];
 	recipients?: { kind: string; code: string }[];
@@ -92,6 +94,19 @@ export class CommitmentSearchRepository {
 				),
 			);
 		}
+		if (has(f.makerKinds)) {
+			const kinds = f.makerKinds;
+			q = q.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom("commitment_maker as mk")
+						.innerJoin("stakeholder as s", "s.id", "mk.stakeholder_id")
+						.select("mk.stakeholder_id")
+						.whereRef("mk.commitment_id", "=", "commitment.id")
+						.where("s.kind", "in", kinds),
+				),
+			);
+		}
 		if (has(f.forumIds)) q = q.where("commitment.forum_id", "in", f.forumIds);
 		if (has(f.forumKinds)) {
 			const kinds = f.forumKinds;
@@ -132,7 +147,7 @@ export class CommitmentSearchRepository {
 		return q;
 	}
 
-	/** The ids of the matching commitments, as a subquery for other modules' aggregates. */
+	/** The ids of the matching commitments, as a subquery for aggregates (facets, delivery). */
 	idsQuery(f: CommitmentFilter) {
 		return this.filtered(f).select("commitment.id");
 	}

@@ -23,6 +23,15 @@ import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { CommitmentExportRepository } from "./commitments.export.repository.ts";
 import { type CommitmentExport, commitmentExport } from "./commitments.export.ts";
+import { CommitmentFacetRepository } from "./commitments.facets.repository.ts";
+import {
+	facetBuckets,
+	filterWithout,
+	keyedByDimension,
+	recipientOfKey,
+	selectedKeys,
+	uncounted,
+} from "./commitments.facets.ts";
 import {
 	ftsQuery,
 	normalizeGoalCode,
@@ -40,6 +49,8 @@ import { CommitmentRepository, type CommitmentRow } from "./commitments.reposito
 import { resolveCommitment, stateToInput } from "./commitments.resolve.ts";
 import {
 	type CommitmentDetail,
+	type CommitmentFacetQuery,
+	type CommitmentFacets,
 	type CommitmentInput,
 	type CommitmentListItem,
 	type CommitmentListQuery,
@@ -47,6 +58,7 @@ import {
 	commitmentInput,
 	commitmentPatch,
 	commitmentStatuses,
+	facetDimensions,
 	publicStatuses,
 	relationInput,
 } from "./commitments.schemas.ts";
@@ -473,6 +485,38 @@ export class CommitmentService {
 		});
 	}
 
+	/**
+	 * Counts of the list's selection by goal, target, forum, maker, recipient, kind, status
+	 * and year, for the explorer: each dimension under every filter but its own, public
+	 * commitments only, exactly as the list.
+	 */
+	async facets(query: CommitmentFacetQuery): Promise<CommitmentFacets> {
+		const filter = await this.resolveFilter(query);
+		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
+		const repo = new CommitmentFacetRepository(this.db);
+		const [total, ...counted] = await Promise.all([
+			search.count(filter),
+			...facetDimensions.map((d) => repo.counts(d, search.idsQuery(filterWithout(filter, d)))),
+		]);
+		const counts = keyedByDimension(counted);
+		const selected = selectedKeys(filter, query);
+		const absent = uncounted(counts, selected);
+		const [forums, makers] = await Promise.all([
+			repo.refs("forum", absent.forum.map(Number)),
+			repo.refs("stakeholder", absent.maker.map(Number)),
+		]);
+		for (const d of facetDimensions)
+			counts[d].push(
+				...(d === "forum"
+					? forums
+					: d === "maker"
+						? makers
+						: absent[d].map((key) => ({ key, count: 0 }))),
+			);
+		const names = await this.recipientNames(counts.recipient.map((c) => recipientOfKey(c.key)));
+		return { total, facets: facetBuckets(counts, selected, names) };
+	}
+
 	/** Checks every filter value against the database: an unknown one is a 400 that names it, not an empty list. */
 	async resolveFilter(
 		q: Omit<CommitmentListQuery, "sort" | "page" | "limit"> & { sort?: string },
@@ -487,6 +531,7 @@ export class CommitmentService {
 			statuses: q.status ?? [...publicStatuses],
 			kinds: q.kind,
 			forumKinds: q.forum_kind,
+			makerKinds: q.maker_kind,
 		};
 		if (q.goal) {
 			filter.goalIds = [...new Set(q.goal.map(normalizeGoalCode))];

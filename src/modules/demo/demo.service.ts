@@ -153,6 +153,11 @@ export class DemoService {
 		return result;
 	}
 
+	/** When the demo dataset was loaded into this database, or null if it never was: pages then say it is a demo. */
+	loadedAt(): Promise<string | null> {
+		return new ReferenceRepository(this.database.db).getMeta(demoKey);
+	}
+
 	/** On the first start of an empty database, the demo is loaded so there is something to see. */
 	async shouldAutoLoad(): Promise<boolean> {
 		const repo = new ReferenceRepository(this.database.db);

@@ -12,7 +12,7 @@ import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { CountryRepository } from "../countries/countries.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { entryOf } from "./feeds.entries.ts";
-import { FeedRepository, type FeedScope } from "./feeds.repository.ts";
+import { type FeedEvent, FeedRepository, type FeedScope } from "./feeds.repository.ts";
 
 /** Entries per feed: the newest changes; older ones are in the API and the dumps. */
 export const feedSize = 50;
@@ -33,6 +33,33 @@ interface Resolved {
 }
 
 const json = "application/json";
+
+/** One public change as a page lists it: what happened, when, to which commitment, by whom. */
+export interface RecentChange {
+	at: string;
+	type: FeedEvent["type"];
+	/** The audit action: commitment.publish, report.create, comment.edit ... */
+	action: string;
+	commitment: { id: number; slug: string; title: string };
+	/** The reporting stakeholder, the assessor or the comment's author; null for commitment events. */
+	by: string | null;
+	/** The report, assessment or comment the event is about; null for commitment events. */
+	record_id: number | null;
+}
+
+function recentChange(e: FeedEvent): RecentChange {
+	const base = { at: e.occurred_at, type: e.type, action: e.action, commitment: e.commitment };
+	switch (e.type) {
+		case "commitment":
+			return { ...base, by: null, record_id: null };
+		case "report":
+			return { ...base, by: e.stakeholder, record_id: e.report_id };
+		case "assessment":
+			return { ...base, by: e.assessor, record_id: e.assessment_id };
+		case "comment":
+			return { ...base, by: e.author, record_id: e.comment_id };
+	}
+}
 
 /** Goals in feed paths: sdg-3 (URL-safe); sdg:3 is understood too. */
 export function goalFeedCode(goalId: string): string {
@@ -72,6 +99,17 @@ export class FeedService {
 			author: "IIF (Integrated Implementation Framework)",
 			entries,
 		};
+	}
+
+	/**
+	 * The newest entries of a feed as data, for pages ("latest updates"): the same public
+	 * events as the Atom feed, newest first, at most `limit` (and never more than a feed).
+	 */
+	async recent(request: FeedRequest = { kind: "all" }, limit = 10): Promise<RecentChange[]> {
+		const r = await this.resolve(request);
+		const size = Math.max(1, Math.min(limit, feedSize));
+		const events = await new FeedRepository(this.db).events(r.scope, publicStatuses, size);
+		return events.map(recentChange);
 	}
 
 	private async resolve(request: FeedRequest): Promise<Resolved> {

@@ -92,8 +92,18 @@ export class ReportRepository {
 		await this.db.insertInto("report_version").values(v).execute();
 	}
 
-	/** Reports with their parts, for one commitment or by ids. */
-	async load(where: { commitmentId?: number; ids?: number[] }) {
+	/**
+	 * Reports with their parts, for one commitment or by ids; or one stakeholder's reports of
+	 * a kind on commitments in some statuses (a recipient's national strategies), newest first.
+	 */
+	async load(where: {
+		commitmentId?: number;
+		ids?: number[];
+		stakeholderId?: number;
+		kind?: string;
+		commitmentStatuses?: readonly string[];
+		limit?: number;
+	}) {
 		let q = this.db
 			.selectFrom("progress_report as r")
 			.innerJoin("stakeholder as s", "s.id", "r.stakeholder_id")
@@ -122,16 +132,20 @@ export class ReportRepository {
 			]);
 		if (where.commitmentId !== undefined) q = q.where("r.commitment_id", "=", where.commitmentId);
 		if (where.ids) q = q.where("r.id", "in", where.ids.length ? where.ids : [-1]);
-		const rows = (await q.orderBy("r.period_end", "desc").orderBy("r.id", "desc").execute()).map(
-			(r) => ({
-				...r,
-				id: toInt(r.id),
-				commitment_id: toInt(r.commitment_id),
-				stakeholder_id: toInt(r.stakeholder_id),
-				disbursed_minor: toIntOrNull(r.disbursed_minor),
-				version: toInt(r.version),
-			}),
-		);
+		if (where.stakeholderId !== undefined)
+			q = q.where("r.stakeholder_id", "=", where.stakeholderId);
+		if (where.kind !== undefined) q = q.where("r.kind", "=", where.kind);
+		if (where.commitmentStatuses) q = q.where("c.status", "in", where.commitmentStatuses);
+		q = q.orderBy("r.period_end", "desc").orderBy("r.id", "desc");
+		if (where.limit !== undefined) q = q.limit(where.limit);
+		const rows = (await q.execute()).map((r) => ({
+			...r,
+			id: toInt(r.id),
+			commitment_id: toInt(r.commitment_id),
+			stakeholder_id: toInt(r.stakeholder_id),
+			disbursed_minor: toIntOrNull(r.disbursed_minor),
+			version: toInt(r.version),
+		}));
 		const ids = rows.map((r) => r.id);
 		if (ids.length === 0) return [];
 		const [recipients, years, evidence] = await Promise.all([

@@ -131,6 +131,21 @@ export class ReportService {
 		return { items: rows.map(view), total: rows.length };
 	}
 
+	/**
+	 * What a recipient government reported about where commitments show in its national
+	 * strategy: its recipient reports on public commitments, newest period first (at most
+	 * `limit`), for its country page.
+	 */
+	async nationalStrategies(stakeholderId: number, limit = 50) {
+		const rows = await new ReportRepository(this.db).load({
+			stakeholderId,
+			kind: "recipient",
+			commitmentStatuses: publicStatuses,
+			limit,
+		});
+		return { items: rows.map(view) };
+	}
+
 	/** The reports of one commitment as a flat export: the list's items, with US dollar values and names. */
 	async exportForCommitment(
 		commitmentRef: string,

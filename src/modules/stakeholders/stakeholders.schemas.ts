@@ -4,18 +4,9 @@ import { slugPattern } from "../../lib/ids.ts";
 import { pageOf } from "../../server/paging.ts";
 import { enumListParam, intParam, patternListParam, textParam } from "../../server/params.ts";
 import { groupSummary } from "../analytics/analytics.schemas.ts";
+import { stakeholderKinds } from "./stakeholders.kinds.ts";
 
-export const stakeholderKinds = [
-	"member_state",
-	"un_entity",
-	"multilateral",
-	"ngo",
-	"civil_society",
-	"private_sector",
-	"foundation",
-	"other",
-] as const;
-export type StakeholderKind = (typeof stakeholderKinds)[number];
+export { type StakeholderKind, stakeholderKinds } from "./stakeholders.kinds.ts";
 
 export const stakeholderInput = z
 	.strictObject({

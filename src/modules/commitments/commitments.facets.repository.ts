@@ -1,0 +1,118 @@
+/**
+ * Counts a selection of commitments by the values of one facet dimension, on either
+ * dialect. The selection is the list's own filter as a subquery of ids
+ * (CommitmentSearchRepository.idsQuery), so a facet counts exactly what the list shows.
+ */
+import { type Kysely, sql } from "kysely";
+import type { Tables } from "../../db/tables.ts";
+import { toInt } from "../../lib/numbers.ts";
+import type { FacetDimension } from "./commitments.schemas.ts";
+import type { CommitmentSearchRepository } from "./commitments.search.repository.ts";
+
+export type IdsQuery = ReturnType<CommitmentSearchRepository["idsQuery"]>;
+
+export interface FacetCount {
+	/**
+	 * The stored key: a goal or target id, a forum or stakeholder id, `kind:code` of a
+	 * recipient, a kind, a status or a year.
+	 */
+	key: string;
+	count: number;
+	/** Forums and makers: their slug and name, read in the same pass. */
+	slug?: string;
+	name?: string;
+}
+
+interface Row {
+	key: unknown;
+	n: unknown;
+	slug?: string;
+	name?: string;
+}
+
+// Link tables have (commitment, value) as primary key: count(*) counts commitments.
+const countAll = sql<number | string>`count(*)`.as("n");
+const yearOf = sql<string>`substr(c.announced_on, 1, 4)`;
+
+export class CommitmentFacetRepository {
+	constructor(private readonly db: Kysely<Tables>) {}
+
+	async counts(dimension: FacetDimension, ids: IdsQuery): Promise<FacetCount[]> {
+		return (await this.rows(dimension, ids)).map((r) => ({
+			key: String(r.key),
+			count: toInt(r.n),
+			...(r.slug === undefined ? {} : { slug: r.slug, name: r.name }),
+		}));
+	}
+
+	private rows(dimension: FacetDimension, ids: IdsQuery): Promise<Row[]> {
+		const commitments = this.db.selectFrom("commitment as c").where("c.id", "in", ids);
+		const forums = commitments.innerJoin("forum as f", "f.id", "c.forum_id");
+		const makers = this.db
+			.selectFrom("commitment_maker as m")
+			.innerJoin("stakeholder as s", "s.id", "m.stakeholder_id")
+			.where("m.commitment_id", "in", ids);
+		switch (dimension) {
+			case "goal":
+				return this.db
+					.selectFrom("commitment_goal as g")
+					.select(["g.goal_id as key", countAll])
+					.where("g.commitment_id", "in", ids)
+					.groupBy("g.goal_id")
+					.execute();
+			case "target":
+				return this.db
+					.selectFrom("commitment_target as t")
+					.select(["t.target_id as key", countAll])
+					.where("t.commitment_id", "in", ids)
+					.groupBy("t.target_id")
+					.execute();
+			case "recipient":
+				return this.db
+					.selectFrom("commitment_recipient as r")
+					.select([sql<string>`r.kind || ':' || r.code`.as("key"), countAll])
+					.where("r.commitment_id", "in", ids)
+					.groupBy(["r.kind", "r.code"])
+					.execute();
+			case "maker":
+				return makers
+					.select(["s.id as key", "s.slug", "s.name", countAll])
+					.groupBy(["s.id", "s.slug", "s.name"])
+					.execute();
+			case "maker_kind":
+				// Two makers of one kind are still one commitment.
+				return makers
+					.select((eb) => ["s.kind as key", eb.fn.count("m.commitment_id").distinct().as("n")])
+					.groupBy("s.kind")
+					.execute();
+			case "forum":
+				return forums
+					.select(["f.id as key", "f.slug", "f.name", countAll])
+					.groupBy(["f.id", "f.slug", "f.name"])
+					.execute();
+			case "forum_kind":
+				return forums.select(["f.kind as key", countAll]).groupBy("f.kind").execute();
+			case "kind":
+				return commitments.select(["c.kind as key", countAll]).groupBy("c.kind").execute();
+			case "status":
+				return commitments.select(["c.status as key", countAll]).groupBy("c.status").execute();
+			case "year":
+				return commitments
+					.select([yearOf.as("key"), countAll])
+					.where("c.announced_on", "is not", null)
+					.groupBy(yearOf)
+					.execute();
+		}
+	}
+
+	/** Slugs and names of forums or stakeholders: for selected ones the selection no longer counts. */
+	async refs(table: "forum" | "stakeholder", ids: number[]): Promise<FacetCount[]> {
+		if (ids.length === 0) return [];
+		const rows = await this.db
+			.selectFrom(table)
+			.select(["id", "slug", "name"])
+			.where("id", "in", ids)
+			.execute();
+		return rows.map((r) => ({ key: String(r.id), count: 0, slug: r.slug, name: r.name }));
+	}
+}
