@@ -1,0 +1,128 @@
+/** A stakeholder: who it is, its delivery record and the commitments it made. */
+
+import type { DeliveryAggregate } from "../../../modules/analytics/analytics.schemas.ts";
+import type { CommitmentListItem } from "../../../modules/commitments/commitments.schemas.ts";
+import { feedPaths } from "../../../modules/feeds/feeds.service.ts";
+import type { StakeholderKind } from "../../../modules/stakeholders/stakeholders.kinds.ts";
+import { DeliveryFigures, type DeliveryFiguresData } from "../../components/delivery-figures.tsx";
+import { Layout } from "../../components/layout.tsx";
+import type { PageContext } from "../../context.ts";
+import { stakeholderKindNames } from "../../i18n/enums.messages.ts";
+import { profiles as m } from "../../i18n/profiles.messages.ts";
+import { CommitmentSection, FeedLink, groupLabel, type Paged, YearChart } from "./parts.tsx";
+
+export interface StakeholderData {
+	id: number;
+	slug: string;
+	name: string;
+	short_name: string | null;
+	kind: StakeholderKind;
+	country: string | null;
+	iati_org_id: string | null;
+	website: string | null;
+	groups: string[];
+	commitment_count: number;
+	delivery: DeliveryFiguresData;
+}
+
+export function StakeholderPage(props: {
+	ctx: PageContext;
+	stakeholder: StakeholderData;
+	list: Paged<CommitmentListItem>;
+	byYear: DeliveryAggregate;
+}) {
+	const { ctx, stakeholder: s, byYear } = props;
+	const feed = feedPaths.stakeholder(s.slug);
+	const baseYear = s.delivery.price_basis.base_year ?? "—";
+	return (
+		<Layout
+			ctx={ctx}
+			title={s.name}
+			description={ctx.t(m.stakeholder_description, { name: s.name })}
+			feeds={[{ title: s.name, href: feed }]}
+			section="explore"
+		>
+			<article class="profile" id="stakeholder">
+				<p class="muted pf-eyebrow">{ctx.t(m.stakeholder_label)}</p>
+				<h1 dir="auto">{s.name}</h1>
+				<dl class="facts">
+					{s.short_name && s.short_name !== s.name && (
+						<>
+							<dt>{ctx.t(m.short_name)}</dt>
+							<dd dir="auto">{s.short_name}</dd>
+						</>
+					)}
+					<dt>{ctx.t(m.kind)}</dt>
+					<dd>{ctx.t(stakeholderKindNames[s.kind])}</dd>
+					{s.country && (
+						<>
+							<dt>{ctx.t(m.country)}</dt>
+							<dd>
+								<a href={ctx.href(`/countries/${s.country}`)}>{ctx.fmt.country(s.country)}</a>
+							</dd>
+						</>
+					)}
+					{s.groups.length > 0 && (
+						<>
+							<dt>{ctx.t(m.groups)}</dt>
+							<dd>
+								<ul class="pf-inline">
+									{s.groups.map((g) => (
+										<li key={g}>
+											<abbr title={groupLabel(ctx, g)}>{g}</abbr>
+										</li>
+									))}
+								</ul>
+							</dd>
+						</>
+					)}
+					{s.website && (
+						<>
+							<dt>{ctx.t(m.website)}</dt>
+							<dd>
+								<a href={s.website} rel="external noopener" dir="ltr">
+									{s.website.replace(/^https?:\/\//, "")}
+								</a>
+							</dd>
+						</>
+					)}
+					{s.iati_org_id && (
+						<>
+							<dt>{ctx.t(m.iati_id)}</dt>
+							<dd>
+								<code dir="ltr">{s.iati_org_id}</code>
+							</dd>
+						</>
+					)}
+				</dl>
+
+				<section aria-labelledby="delivery-h" id="delivery">
+					<h2 id="delivery-h">{ctx.t(m.delivery_record)}</h2>
+					<DeliveryFigures ctx={ctx} figures={s.delivery} heading={ctx.t(m.delivery_record)} />
+					{byYear.groups.length > 0 && (
+						<>
+							<h3>{ctx.t(m.by_year_title)}</h3>
+							<YearChart
+								ctx={ctx}
+								id="stakeholder-years"
+								title={ctx.t(m.by_year_title)}
+								description={ctx.t(m.by_year_desc, { name: s.name, year: baseYear })}
+								groups={byYear.groups}
+							/>
+						</>
+					)}
+				</section>
+
+				<CommitmentSection
+					ctx={ctx}
+					id="commitments"
+					heading={ctx.t(m.commitments_n, { n: ctx.fmt.number(props.list.total) })}
+					list={props.list}
+					path={`/stakeholders/${s.slug}`}
+					filter={`stakeholder=${encodeURIComponent(s.slug)}`}
+				/>
+				<FeedLink ctx={ctx} href={feed} />
+			</article>
+		</Layout>
+	);
+}

@@ -1,0 +1,360 @@
+/**
+ * The profile pages (stakeholder, country, goals, goal, target, forum) and the world map,
+ * in English, Arabic and one more language: real demo data shows, every figure is the
+ * analytics API's for the same key formatted in the language, links go where they should,
+ * no placeholder is left untranslated, and an unknown key is a localised 404 page.
+ */
+import assert from "node:assert/strict";
+import { before, it } from "node:test";
+import { cliActor } from "../../src/lib/actor.ts";
+import { common } from "../../src/web/i18n/common.messages.ts";
+import { formattersFor } from "../../src/web/i18n/format.ts";
+import type { Language } from "../../src/web/i18n/locale.ts";
+import { profiles } from "../../src/web/i18n/profiles.messages.ts";
+import { describeEachDialect, type TestContext } from "../helpers/app.ts";
+import { call, type Person, person } from "../helpers/users.ts";
+
+async function page(ctx: TestContext, url: string, status = 200) {
+	const res = await ctx.app.inject({ method: "GET", url, headers: { accept: "text/html" } });
+	assert.equal(res.statusCode, status, `${url}: ${res.body.slice(0, 500)}`);
+	assert.match(String(res.headers["content-type"]), /^text\/html/);
+	return res.body;
+}
+
+/** Text the reader sees: no tags, entities decoded. */
+function textOf(html: string): string {
+	return html
+		.replace(/<[^>]+>/g, " ")
+		.replace(/&amp;/g, "&")
+		.replace(/&lt;/g, "<")
+		.replace(/&gt;/g, ">")
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'");
+}
+
+function assertPage(html: string, url: string, lang: Language) {
+	const left = /\{[a-z_]+\}/.exec(textOf(html));
+	assert.equal(left, null, `${url}: untranslated placeholder ${left?.[0]}`);
+	const root = `<html lang="${lang === "zh" ? "zh-Hans" : lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"`;
+	assert.ok(html.includes(root), `${url}: ${root}`);
+	assert.doesNotMatch(html, /\sstyle=/, `${url}: inline style`);
+}
+
+const escapeHtml = (s: string) =>
+	s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const usd = (lang: Language, amount: string) =>
+	formattersFor(lang).moneyCompact(Number(amount), "USD");
+
+const langs: Language[] = ["en", "ar", "fr"];
+
+describeEachDialect("profile pages and the map", (ctx) => {
+	let kenyaFocal: Person;
+	let ukFocal: Person;
+	let kenyaId: number;
+	let ukId: number;
+	let kenyaSlug: string;
+	const kenyaTitle = "Profiles test: UK support to Kenya's education sector plan";
+	const strategyDocument = "National Education Sector Plan 2013-2018";
+
+	before(async () => {
+		// A country recipient (the demo names regions and groups only), with a recipient
+		// government that reports where the commitment shows in its national strategy.
+		kenyaId = await ctx().services.stakeholders.create(
+			{ slug: "kenya", name: "Kenya", kind: "member_state", country: "KE", groups: ["AU"] },
+			cliActor,
+		);
+		ukId = (await ctx().services.stakeholders.get("united-kingdom")).id;
+		kenyaFocal = await person(ctx(), {
+			memberships: [{ stakeholder: "kenya", role: "focal_point" }],
+		});
+		ukFocal = await person(ctx(), {
+			memberships: [{ stakeholder: "united-kingdom", role: "focal_point" }],
+		});
+		const c = await ctx().services.commitments.create(
+			{
+				title: kenyaTitle,
+				text: "The UK will provide GBP 50 million for Kenya's national education sector plan 2013-2018.",
+				kind: "financial",
+				forum: "g8-gleneagles-2005",
+				makers: ["united-kingdom"],
+				goals: ["mdg:2"],
+				recipients: [{ kind: "country", code: "KE" }],
+				financial: {
+					amount: "50000000",
+					currency: "GBP",
+					frequency: "total",
+					period_start: "2013-01-01",
+					period_end: "2018-12-31",
+				},
+				status: "published",
+			},
+			cliActor,
+		);
+		kenyaSlug = c.slug;
+		const strategy = await call(
+			ctx(),
+			kenyaFocal,
+			"POST",
+			`/api/v1/commitments/${kenyaSlug}/reports`,
+			{
+				kind: "recipient",
+				stakeholder: "kenya",
+				period_start: "2014-01-01",
+				period_end: "2014-12-31",
+				narrative: "Budgeted in the sector plan.",
+				national_strategy: {
+					document: strategyDocument,
+					section: "4.2 Financing",
+					url: "https://example.org/nesp",
+				},
+			},
+		);
+		assert.equal(strategy.status, 201, JSON.stringify(strategy.body));
+		const made = await call(ctx(), ukFocal, "POST", `/api/v1/commitments/${kenyaSlug}/reports`, {
+			kind: "maker",
+			stakeholder: "united-kingdom",
+			period_start: "2014-01-01",
+			period_end: "2014-12-31",
+			disbursed: {
+				amount: "10000000",
+				currency: "GBP",
+				recipients: [{ kind: "country", code: "KE" }],
+			},
+			narrative: "First tranche paid.",
+		});
+		assert.equal(made.status, 201, JSON.stringify(made.body));
+	});
+
+	it("lists a recipient government's national strategy reports, and nobody else's (service)", async () => {
+		const kenya = await ctx().services.reports.nationalStrategies(kenyaId);
+		assert.equal(kenya.items.length, 1);
+		assert.equal(kenya.items[0]?.national_strategy?.document, strategyDocument);
+		assert.equal(kenya.items[0]?.commitment.slug, kenyaSlug);
+		// The UK reported as a maker on the same commitment: that is no national strategy.
+		assert.deepEqual((await ctx().services.reports.nationalStrategies(ukId)).items, []);
+	});
+
+	it("shows a stakeholder: facts, its delivery record as the API gives it, its commitments", async () => {
+		const api = (await ctx().get("/api/v1/stakeholders/united-kingdom")).body;
+		for (const lang of langs) {
+			const url = `/${lang}/stakeholders/united-kingdom`;
+			const html = await page(ctx(), url);
+			assertPage(html, url, lang);
+			assert.ok(html.includes('<h1 dir="auto">United Kingdom</h1>'), `${url}: h1`);
+			assert.ok(
+				html.includes(
+					escapeHtml("United Kingdom: additional GBP 814 million to the GAVI Alliance, 2011-2015"),
+				),
+			);
+			assert.ok(
+				html.includes(usd(lang, api.delivery.committed)),
+				`${url}: promised ${api.delivery.committed}`,
+			);
+			assert.ok(html.includes(`href="/${lang}/countries/GB"`));
+			assert.ok(html.includes(formattersFor(lang).country("GB")));
+			assert.ok(html.includes('href="/feeds/stakeholders/united-kingdom.atom"'));
+			assert.ok(html.includes(`href="/${lang}/commitments?stakeholder=united-kingdom"`));
+			// The chart by year, with its text alternative.
+			assert.ok(/<svg[^>]*role="img"/.test(html), `${url}: chart`);
+			assert.ok(html.includes(profiles.by_year_title[lang]));
+			assert.ok(
+				html.includes(
+					profiles.commitments_n[lang].replace(
+						"{n}",
+						formattersFor(lang).number(api.commitment_count),
+					),
+				),
+			);
+		}
+		// A page number that is not one shows the first page.
+		const odd = await page(ctx(), "/en/stakeholders/united-kingdom?page=abc");
+		assert.ok(
+			odd.includes(
+				escapeHtml("United Kingdom: additional GBP 814 million to the GAVI Alliance, 2011-2015"),
+			),
+		);
+	});
+
+	it("shows a country: its name in the language, what targets it, delivery to it, its national strategies and a map", async () => {
+		const api = (await ctx().get("/api/v1/countries/KE")).body;
+		assert.notEqual(api.delivery.received.committed, "0.00");
+		for (const lang of ["en", "ar", "es"] as Language[]) {
+			const url = `/${lang}/countries/KE`;
+			const html = await page(ctx(), url);
+			assertPage(html, url, lang);
+			const name = formattersFor(lang).country("KE");
+			assert.ok(html.includes(`<h1>${name}</h1>`), `${url}: name ${name}`);
+			assert.ok(html.includes(escapeHtml(kenyaTitle)));
+			assert.ok(html.includes(strategyDocument));
+			assert.ok(html.includes("4.2 Financing"));
+			assert.ok(html.includes(usd(lang, api.delivery.received.committed)));
+			assert.ok(html.includes(`href="/${lang}/stakeholders/kenya"`));
+			assert.ok(html.includes(usd(lang, api.delivery.made.committed)));
+			assert.ok(html.includes('href="/feeds/countries/KE.atom"'));
+			assert.ok(
+				new RegExp(`<svg[^>]*>[\\s\\S]*<a class="map-link" href="/${lang}/countries/KE"`).test(
+					html,
+				),
+				`${url}: map link to Kenya`,
+			);
+		}
+		// A country with nothing yet says so.
+		const quiet = await page(ctx(), "/fr/countries/BO");
+		assertPage(quiet, "/fr/countries/BO", "fr");
+		assert.ok(quiet.includes(profiles.strategies_none.fr));
+		assert.ok(quiet.includes(escapeHtml(profiles.no_government.fr)));
+		// One address per country.
+		const lower = await ctx().app.inject({ method: "GET", url: "/en/countries/ke" });
+		assert.equal(lower.statusCode, 301);
+		assert.equal(lower.headers.location, "/en/countries/KE");
+	});
+
+	it("indexes both frameworks with titles in the language and each goal's figures from the API", async () => {
+		const byGoal = (await ctx().get("/api/v1/analytics/delivery?group_by=goal")).body;
+		const mdg8 = byGoal.groups.find((g: { key: string }) => g.key === "mdg:8");
+		for (const lang of langs) {
+			const url = `/${lang}/goals`;
+			const html = await page(ctx(), url);
+			assertPage(html, url, lang);
+			const sdg = (await ctx().get(`/api/v1/frameworks/sdg?lang=${lang}`)).body;
+			const sdg3 = sdg.goals.find((g: { code: string }) => g.code === "3");
+			assert.ok(html.includes(escapeHtml(sdg3.title)), `${url}: SDG 3 title`);
+			assert.ok(html.includes(`href="/${lang}/goals/sdg:3"`));
+			assert.ok(html.includes(`href="/${lang}/goals/mdg:8"`));
+			assert.ok(html.includes(usd(lang, mdg8.committed)));
+			assert.ok(html.includes(profiles.framework_mdg[lang]));
+			assert.ok(html.includes(profiles.framework_sdg[lang]));
+		}
+		// The French title of SDG 3, from the shipped translations.
+		assert.ok(
+			(await page(ctx(), "/fr/goals")).includes("Permettre à tous de vivre en bonne santé"),
+		);
+	});
+
+	it("shows a goal: targets, delivery as the API gives it, required vs provided, commitments", async () => {
+		const summary = (await ctx().get("/api/v1/analytics/delivery?group_by=goal")).body.groups.find(
+			(g: { key: string }) => g.key === "mdg:8",
+		);
+		const requirements = (await ctx().get("/api/v1/requirements?goal=mdg:8")).body.items;
+		assert.ok(requirements.length > 0);
+		for (const lang of langs) {
+			const url = `/${lang}/goals/mdg:8`;
+			const html = await page(ctx(), url);
+			assertPage(html, url, lang);
+			assert.ok(html.includes("Develop a global partnership for development"));
+			assert.ok(html.includes(usd(lang, summary.committed)));
+			assert.ok(html.includes(`href="/${lang}/targets/mdg:8.A"`));
+			assert.ok(html.includes(`href="/${lang}/targets/mdg:8.F"`));
+			for (const r of requirements) {
+				assert.ok(html.includes(escapeHtml(r.title)), `${url}: requirement ${r.title}`);
+				if (r.gap.gap !== null) assert.ok(html.includes(usd(lang, r.gap.gap)));
+				if (r.gap.required !== null) assert.ok(html.includes(usd(lang, r.gap.required)));
+			}
+			assert.ok(
+				html.includes(
+					escapeHtml(
+						"G8 Gleneagles: ODA to all developing countries to rise by around $50 billion a year by 2010 over 2004",
+					),
+				),
+			);
+			assert.ok(html.includes('href="/feeds/goals/mdg-8.atom"'));
+		}
+		// An SDG page in French: its title from the shipped translations.
+		const sdg3 = await page(ctx(), "/fr/goals/sdg:3");
+		assertPage(sdg3, "/fr/goals/sdg:3", "fr");
+		assert.ok(sdg3.includes("Permettre à tous de vivre en bonne santé"));
+		assert.ok(sdg3.includes('href="/fr/targets/sdg:3.b"'));
+	});
+
+	it("shows a target with its goal, its figures and its requirements", async () => {
+		const target = (await ctx().get("/api/v1/analytics/delivery?group_by=target")).body.groups.find(
+			(g: { key: string }) => g.key === "mdg:8.A",
+		);
+		for (const lang of langs) {
+			const url = `/${lang}/targets/mdg:8.A`;
+			const html = await page(ctx(), url);
+			assertPage(html, url, lang);
+			assert.ok(html.includes(`href="/${lang}/goals/mdg:8"`));
+			assert.ok(html.includes(usd(lang, target.committed)));
+		}
+		const b = await page(ctx(), "/en/targets/mdg:8.b");
+		assert.ok(b.includes("Address the special needs of the least developed countries"));
+		assert.ok(
+			b.includes("ODA required to meet the 0.7% of GNI target in 2013 (MDG Gap Task Force)"),
+		);
+		const fr = await page(ctx(), "/fr/targets/sdg:3.b");
+		assert.ok(fr.includes("ODD 3.b"));
+	});
+
+	it("shows a forum: everything promised there and what came of it, as the API gives it", async () => {
+		const api = (await ctx().get("/api/v1/forums/g8-gleneagles-2005")).body;
+		for (const lang of langs) {
+			const url = `/${lang}/forums/g8-gleneagles-2005`;
+			const html = await page(ctx(), url);
+			assertPage(html, url, lang);
+			assert.ok(html.includes("G8 Gleneagles Summit"));
+			assert.ok(
+				html.includes(
+					escapeHtml(
+						"G8 Gleneagles: ODA to Africa to rise by $25 billion a year by 2010, more than doubling aid to Africa compared to 2004",
+					),
+				),
+			);
+			assert.ok(html.includes(escapeHtml(kenyaTitle)));
+			assert.ok(html.includes(usd(lang, api.delivery.committed)));
+			assert.ok(html.includes(formattersFor(lang).date("2005-07-06")));
+			assert.ok(html.includes("Gleneagles, United Kingdom"));
+			assert.ok(html.includes(`href="${api.url}"`));
+			// Promised by maker: the UK's own commitment to Kenya sets it apart from the others.
+			assert.ok(html.includes(profiles.by_maker_title[lang]));
+		}
+	});
+
+	it("draws the world map: countries linked to their pages, the numbers as tables", async () => {
+		const byRecipient = (await ctx().get("/api/v1/analytics/delivery?group_by=recipient")).body;
+		const kenya = byRecipient.groups.find((g: { key: string }) => g.key === "country:KE");
+		const developing = byRecipient.groups.find((g: { key: string }) => g.key === "region:998");
+		for (const lang of langs) {
+			const url = `/${lang}/map`;
+			const html = await page(ctx(), url);
+			assertPage(html, url, lang);
+			assert.ok(
+				new RegExp(`<svg[^>]*>[\\s\\S]*<a class="map-link" href="/${lang}/countries/KE"`).test(
+					html,
+				),
+				`${url}: map link to Kenya`,
+			);
+			const table = html.slice(html.indexOf('id="countries-table"'));
+			assert.ok(table.includes(`href="/${lang}/countries/KE"`));
+			assert.ok(table.includes(usd(lang, kenya.committed)));
+			const others = html.slice(html.indexOf('id="others-table"'));
+			assert.ok(others.includes(usd(lang, developing.committed)));
+			assert.ok(others.includes(`href="/${lang}/commitments?recipient=998"`));
+			// Every country is one link away, even those no commitment names.
+			assert.ok(html.includes(`href="/${lang}/countries/BO"`));
+		}
+		assert.ok((await page(ctx(), "/en/map")).includes("Developing countries, unspecified"));
+		const delivered = await page(ctx(), "/es/map?measure=delivered");
+		assertPage(delivered, "/es/map?measure=delivered", "es");
+		assert.ok(delivered.includes('href="/es/map?measure=delivered" aria-current="page"'));
+	});
+
+	it("answers an unknown stakeholder, country, goal, target or forum with a localised 404 page", async () => {
+		for (const url of [
+			"/en/stakeholders/no-such-stakeholder",
+			"/ar/stakeholders/Not%20A%20Slug",
+			"/fr/countries/QQ",
+			"/en/countries/KEN",
+			"/ar/goals/sdg:18",
+			"/en/goals/xyz",
+			"/fr/targets/sdg:3.z",
+			"/en/targets/sdg:3",
+			"/ar/forums/no-such-forum",
+		]) {
+			const html = await page(ctx(), url, 404);
+			const lang = url.split("/")[1] as Language;
+			assert.ok(html.includes(common.error_not_found[lang]), `${url}: localised 404`);
+		}
+	});
+});
