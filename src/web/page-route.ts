@@ -130,7 +130,10 @@ export class PageRouter {
 				const lang = languageOf(request);
 				const ctx = await pageContext(request, this.services, lang);
 				const body = request.body;
-				if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body)))
+				if (
+					body !== undefined &&
+					(typeof body !== "object" || body === null || Array.isArray(body))
+				)
 					throw new AppError("invalid_input", "a form must be sent as form fields");
 				const result = await handler({
 					ctx,

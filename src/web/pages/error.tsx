@@ -21,7 +21,9 @@ export function ErrorPage(props: { ctx: PageContext; code: ErrorCode; detail: st
 	return (
 		<Layout ctx={ctx} title={heading}>
 			<h1>{heading}</h1>
-			<p>{ctx.lang === "en" ? props.detail : ctx.t(common.error_detail, { detail: props.detail })}</p>
+			<p>
+				{ctx.lang === "en" ? props.detail : ctx.t(common.error_detail, { detail: props.detail })}
+			</p>
 			{props.code === "unauthenticated" && (
 				<p>
 					<a href={ctx.href(`/sign-in?next=${encodeURIComponent(ctx.href(ctx.path))}`)}>

@@ -1,0 +1,205 @@
+/**
+ * The commitment form and the commitment service's input, both ways: a stored
+ * commitment as the form's fields, a posted form as the input of create and update
+ * (nested financial and policy terms, lists typed as codes), and what changed between
+ * the version a writer started from and the stored one when their save came too late.
+ */
+import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
+import {
+	codes,
+	type FormValues,
+	list,
+	numberOrText,
+	optional,
+	rowIndexes,
+	rows,
+	text,
+} from "./form-values.ts";
+
+/** Fields typed as one list whose problems name an element (targets.2): shown at the field. */
+export const commitmentListFields = [
+	"makers",
+	"goals",
+	"targets",
+	"recipients",
+	"sectors",
+] as const;
+
+export const financialFields = [
+	"amount",
+	"currency",
+	"frequency",
+	"increase_over_year",
+	"price_basis",
+	"price_base_year",
+	"period_start",
+	"period_end",
+	"additionality",
+	"gni_share_min",
+	"gni_share_max",
+	"note",
+] as const;
+export const policyFields = ["target", "baseline", "deadline"] as const;
+export const sourceFields = ["title", "url", "document_symbol", "published_on"] as const;
+
+const str = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+
+/** A stored commitment as the edit form's fields. */
+export function commitmentValues(d: CommitmentDetail): FormValues {
+	const v: FormValues = {
+		title: d.title,
+		text: d.text,
+		kind: d.kind,
+		makers: d.makers.map((m) => m.slug),
+		forum: d.forum?.slug ?? "",
+		announced_on: str(d.announced_on),
+		goals: d.goals,
+		targets: d.targets.join(", "),
+		recipients: d.recipients.map((r) => (r.kind === "global" ? "global" : str(r.code))).join(", "),
+		sectors: d.sectors.map((s) => s.code).join(", "),
+	};
+	const f = d.financial;
+	if (f) for (const k of financialFields) v[`financial.${k}`] = str(f[k]);
+	const p = d.policy;
+	if (p) for (const k of policyFields) v[`policy.${k}`] = str(p[k]);
+	d.sources.forEach((s, i) => {
+		for (const k of sourceFields) v[`sources.${i}.${k}`] = str(s[k]);
+	});
+	return v;
+}
+
+/** A recipient code as the service takes it: a country, a region (digits), a group, or global. */
+export function recipientOf(
+	code: string,
+	groups: ReadonlySet<string>,
+): { kind: "country" | "region" | "group" | "global"; code?: string } {
+	if (code.toLowerCase() === "global") return { kind: "global" };
+	if (groups.has(code.toUpperCase())) return { kind: "group", code: code.toUpperCase() };
+	if (/^\d+$/.test(code)) return { kind: "region", code };
+	return { kind: "country", code: code.toUpperCase() };
+}
+
+/**
+ * A posted commitment form as the service's input. Financial terms go with a financial
+ * (or both) commitment, policy terms with a policy (or both) one; what the service
+ * rejects is reported by its own validation, next to the field.
+ */
+export function commitmentInputOf(
+	values: FormValues,
+	groups: ReadonlySet<string>,
+): { input: Record<string, unknown>; sourceRows: number[] } {
+	const kind = text(values, "kind");
+	const fin = (k: string) => `financial.${k}`;
+	let gniMax = numberOrText(values, fin("gni_share_max"));
+	const gniMin = numberOrText(values, fin("gni_share_min"));
+	// One share typed (0.7% of GNI) is a range of one figure.
+	if (gniMax === null && gniMin !== null) gniMax = gniMin;
+	const financial =
+		kind === "policy"
+			? null
+			: {
+					amount: optional(values, fin("amount")),
+					currency: optional(values, fin("currency"))?.toUpperCase() ?? null,
+					frequency: optional(values, fin("frequency")),
+					increase_over_year: numberOrText(values, fin("increase_over_year")),
+					price_basis: optional(values, fin("price_basis")),
+					price_base_year: numberOrText(values, fin("price_base_year")),
+					period_start: optional(values, fin("period_start")),
+					period_end: optional(values, fin("period_end")),
+					additionality: optional(values, fin("additionality")) ?? "unspecified",
+					gni_share_min: gniMin,
+					gni_share_max: gniMax,
+					note: optional(values, fin("note")),
+				};
+	const policy =
+		kind === "financial"
+			? null
+			: {
+					target: text(values, "policy.target").trim(),
+					baseline: optional(values, "policy.baseline"),
+					deadline: optional(values, "policy.deadline"),
+				};
+	const sources = rows(values, "sources", sourceFields);
+	return {
+		input: {
+			title: text(values, "title"),
+			text: text(values, "text"),
+			kind,
+			makers: list(values, "makers").filter(Boolean),
+			forum: optional(values, "forum"),
+			announced_on: optional(values, "announced_on"),
+			goals: list(values, "goals").filter(Boolean),
+			targets: codes(text(values, "targets")),
+			recipients: codes(text(values, "recipients")).map((c) => recipientOf(c, groups)),
+			sectors: codes(text(values, "sectors")),
+			financial,
+			policy,
+			sources: sources.map(({ row }) => ({ ...row, title: row.title ?? "" })),
+		},
+		sourceRows: sources.map((s) => s.index),
+	};
+}
+
+/** How many source rows the form shows: those typed or stored, and one empty row to add one. */
+export function sourceRowsToShow(values: FormValues): number[] {
+	const shown = rowIndexes(values, "sources");
+	const next = shown.length ? Math.max(...shown) + 1 : 0;
+	return [...shown, next];
+}
+
+export interface OtherChange {
+	/** The form's name for the field: title, makers, financial.amount ... */
+	field: string;
+	before: unknown;
+	after: unknown;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Stored terms (minor units) as the form names them: financial.amount in major units. */
+function termValue(group: string, terms: Record<string, unknown> | null, key: string): unknown {
+	if (!terms) return null;
+	if (group === "financial" && key === "amount") {
+		const minor = terms.amount_minor;
+		return typeof minor === "number" ? { minor, currency: terms.currency } : null;
+	}
+	return terms[key] ?? null;
+}
+
+/**
+ * What the versions after `started` changed, field by field: the value in `started` and
+ * the value now. Financial and policy terms are shown term by term.
+ */
+export function changesSince(
+	versions: CommitmentDetail["versions"],
+	started: number,
+): OtherChange[] {
+	const first = new Map<string, unknown>();
+	const last = new Map<string, unknown>();
+	for (const v of versions) {
+		if (v.version <= started) continue;
+		for (const d of v.differences) {
+			if (!first.has(d.field)) first.set(d.field, d.before);
+			last.set(d.field, d.after);
+		}
+	}
+	const out: OtherChange[] = [];
+	for (const [field, before] of first) {
+		const after = last.get(field);
+		if (field === "financial" || field === "policy") {
+			const b = isObject(before) ? before : null;
+			const a = isObject(after) ? after : null;
+			const keys = field === "financial" ? financialFields : policyFields;
+			for (const k of keys) {
+				const x = termValue(field, b, k);
+				const y = termValue(field, a, k);
+				if (JSON.stringify(x) !== JSON.stringify(y))
+					out.push({ field: `${field}.${k}`, before: x, after: y });
+			}
+		} else if (JSON.stringify(before) !== JSON.stringify(after)) {
+			out.push({ field, before, after });
+		}
+	}
+	return out;
+}

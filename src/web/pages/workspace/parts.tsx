@@ -1,0 +1,184 @@
+/**
+ * Pieces the workspace pages share: the notice after a successful post, groups of
+ * checkboxes, a field's error at a fieldset, small forms for one action, and the status
+ * of a commitment as a badge.
+ */
+import type { ComponentChildren } from "preact";
+import type { CommitmentStatus } from "../../../modules/commitments/commitments.schemas.ts";
+import { CsrfField, type FormErrors } from "../../components/form.tsx";
+import type { PageContext } from "../../context.ts";
+import { common } from "../../i18n/common.messages.ts";
+import { commitmentStatusNames } from "../../i18n/enums.messages.ts";
+import type { Message } from "../../i18n/messages.ts";
+import { doneMessages } from "../../i18n/workspace.messages.ts";
+
+/** The translated notice for `?done=...` after a post/redirect/get. */
+export function Flash(props: {
+	ctx: PageContext;
+	done: string | undefined;
+	children?: ComponentChildren;
+}) {
+	const message = props.done ? (doneMessages as Record<string, Message>)[props.done] : undefined;
+	if (!message) return null;
+	return (
+		<div class="flash" role="status" id="flash">
+			<p>{props.ctx.t(message)}</p>
+			{props.children}
+		</div>
+	);
+}
+
+export function StatusBadge(props: { ctx: PageContext; status: CommitmentStatus }) {
+	return (
+		<span class={`badge status-${props.status}`}>
+			{props.ctx.t(commitmentStatusNames[props.status])}
+		</span>
+	);
+}
+
+/** The error of a whole group (a fieldset), under its legend. */
+export function GroupError(props: { name: string; errors: FormErrors }) {
+	const error = props.errors.fields[props.name];
+	if (!error) return null;
+	return (
+		<p class="error" id={`${props.name}-error`}>
+			{error}
+		</p>
+	);
+}
+
+/** Checkboxes that post one name repeatedly, in a fieldset named like the service's field. */
+export function CheckboxGroup(props: {
+	ctx: PageContext;
+	name: string;
+	legend: string;
+	hint?: string;
+	options: { value: string; label: string }[];
+	values: string[];
+	errors: FormErrors;
+	required?: boolean;
+	/** The fieldset's id when the group's name is not unique on the page. */
+	id?: string;
+	class?: string;
+}) {
+	const id = props.id ?? props.name;
+	const error = props.errors.fields[props.name];
+	return (
+		<fieldset
+			id={id}
+			class={`checks${error ? " invalid" : ""}${props.class ? ` ${props.class}` : ""}`}
+			aria-describedby={error ? `${props.name}-error` : undefined}
+		>
+			<legend>
+				{props.legend}
+				{props.required && <span class="muted"> ({props.ctx.t(common.required)})</span>}
+			</legend>
+			{props.hint && <p class="hint">{props.hint}</p>}
+			<GroupError name={props.name} errors={props.errors} />
+			{props.options.map((o, i) => (
+				<div class="check" key={o.value}>
+					<input
+						type="checkbox"
+						id={`${id}-${i}`}
+						name={props.name}
+						value={o.value}
+						checked={props.values.includes(o.value)}
+					/>
+					<label for={`${id}-${i}`} dir="auto">
+						{o.label}
+					</label>
+				</div>
+			))}
+		</fieldset>
+	);
+}
+
+/** A list to choose several from: checkboxes when short, a multiple select when long. */
+export function MultiChoice(props: Parameters<typeof CheckboxGroup>[0]) {
+	if (props.options.length <= 12) return <CheckboxGroup {...props} />;
+	const error = props.errors.fields[props.name];
+	const ids = [props.hint ? `${props.name}-hint` : null, error ? `${props.name}-error` : null]
+		.filter(Boolean)
+		.join(" ");
+	return (
+		<div class={error ? "field invalid" : "field"}>
+			<label for={props.name}>
+				{props.legend}
+				{props.required && <span class="muted"> ({props.ctx.t(common.required)})</span>}
+			</label>
+			{props.hint && (
+				<p class="hint" id={`${props.name}-hint`}>
+					{props.hint}
+				</p>
+			)}
+			<GroupError name={props.name} errors={props.errors} />
+			<select
+				id={props.name}
+				name={props.name}
+				multiple
+				size={8}
+				aria-invalid={error ? "true" : undefined}
+				aria-describedby={ids || undefined}
+			>
+				{props.options.map((o) => (
+					<option key={o.value} value={o.value} selected={props.values.includes(o.value)}>
+						{o.label}
+					</option>
+				))}
+			</select>
+		</div>
+	);
+}
+
+/**
+ * A small form doing one thing (publish, hide ...): its own ids, so many can share a
+ * page, and an optional reason with its error next to it.
+ */
+export function ActionForm(props: {
+	ctx: PageContext;
+	action: string;
+	/** Unique on the page: prefixes the ids of the form's fields. */
+	id: string;
+	button: string;
+	secondary?: boolean;
+	hidden?: Record<string, string | number | undefined>;
+	reason?: { label: string; required: boolean; value?: string; error?: string | undefined };
+}) {
+	const { ctx, reason } = props;
+	const rid = `${props.id}-reason`;
+	return (
+		<form method="post" action={props.action} class="action" id={props.id}>
+			<CsrfField ctx={ctx} />
+			{Object.entries(props.hidden ?? {}).map(([k, v]) =>
+				v === undefined ? null : <input key={k} type="hidden" name={k} value={String(v)} />,
+			)}
+			{reason && (
+				<div class={reason.error ? "field invalid" : "field"}>
+					<label for={rid}>
+						{reason.label}
+						{reason.required && <span class="muted"> ({ctx.t(common.required)})</span>}
+					</label>
+					{reason.error && (
+						<p class="error" id={`${rid}-error`}>
+							{reason.error}
+						</p>
+					)}
+					<textarea
+						id={rid}
+						name="reason"
+						rows={2}
+						dir="auto"
+						required={reason.required}
+						aria-invalid={reason.error ? "true" : undefined}
+						aria-describedby={reason.error ? `${rid}-error` : undefined}
+					>
+						{reason.value ?? ""}
+					</textarea>
+				</div>
+			)}
+			<button type="submit" class={props.secondary ? "secondary" : undefined}>
+				{props.button}
+			</button>
+		</form>
+	);
+}

@@ -1,0 +1,221 @@
+/**
+ * Progress reports and assessments from the workspace: the forms, their posts to the
+ * reports and assessments services, and back to the commitment's public page.
+ */
+import type { Actor } from "../../lib/actor.ts";
+import { AppError } from "../../lib/errors.ts";
+import { assessmentPolicy } from "../../modules/assessments/assessments.policy.ts";
+import { memberOfAny } from "../../modules/commitments/commitments.policy.ts";
+import {
+	type CommitmentDetail,
+	publicStatuses,
+} from "../../modules/commitments/commitments.schemas.ts";
+import type { Services } from "../../server/services.ts";
+import { formErrorsOf, noErrors } from "../components/form.tsx";
+import { type PageRouter, seeOther } from "../page-route.ts";
+import { forbidden, memberStakeholders, signedIn } from "../pages/workspace/access.ts";
+import { AssessFormPage, ReportFormPage } from "../pages/workspace/accountability.tsx";
+import { recipientOf } from "../pages/workspace/commitment-values.ts";
+import {
+	codes,
+	type FormValues,
+	invalidField,
+	optional,
+	placeErrors,
+	rows,
+	text,
+	valuesOf,
+} from "../pages/workspace/form-values.ts";
+
+const statusOf = (error: unknown) => (error instanceof AppError ? error.status : 400);
+
+function requirePublic(detail: CommitmentDetail): void {
+	if (!(publicStatuses as readonly string[]).includes(detail.status))
+		throw new AppError(
+			"conflict",
+			`reports and assessments are written on published commitments; this one is ${detail.status}`,
+		);
+}
+
+/** "2016: 400000000" per line (or separated by commas): the amounts disbursed each year. */
+function byYear(value: string): { year: number; amount: string }[] {
+	const out: { year: number; amount: string }[] = [];
+	for (const part of value.split(/[\n,;]+/).map((s) => s.trim())) {
+		if (!part) continue;
+		const m = /^(\d{4})\s*[:=\s]\s*(\S+)$/.exec(part);
+		if (!m)
+			throw invalidField(
+				"disbursed.by_year",
+				`must give one year and its amount per line, such as 2016: 400000000 (got '${part}')`,
+			);
+		out.push({ year: Number(m[1]), amount: m[2] ?? "" });
+	}
+	return out;
+}
+
+/** A posted report form as the reports service's input. */
+function reportInputOf(values: FormValues, groups: ReadonlySet<string>) {
+	const amount = optional(values, "disbursed.amount");
+	const currency = optional(values, "disbursed.currency");
+	const recipients = codes(text(values, "disbursed.recipients"));
+	const years = text(values, "disbursed.by_year").trim();
+	const disbursed =
+		amount || currency || recipients.length || years
+			? {
+					amount: amount ?? "",
+					currency: currency?.toUpperCase() ?? "",
+					recipients: recipients.map((c) => recipientOf(c, groups)),
+					by_year: byYear(years),
+				}
+			: null;
+	const document = optional(values, "national_strategy.document");
+	const section = optional(values, "national_strategy.section");
+	const url = optional(values, "national_strategy.url");
+	const evidence = rows(values, "evidence", ["title", "url"]);
+	return {
+		kind: text(values, "kind"),
+		stakeholder: text(values, "stakeholder"),
+		period_start: text(values, "period_start").trim(),
+		period_end: text(values, "period_end").trim(),
+		disbursed,
+		policy_status: optional(values, "policy_status"),
+		narrative: text(values, "narrative"),
+		evidence: evidence.map(({ row }) => ({ title: row.title ?? "", url: row.url ?? "" })),
+		national_strategy:
+			document || section || url ? { document: document ?? "", section, url } : null,
+	};
+}
+
+/** A posted assessment form as the assessments service's input. */
+function assessmentInputOf(values: FormValues, detail: CommitmentDetail) {
+	const makerScores = detail.makers.flatMap((m) => {
+		const v = text(values, `maker_scores.${m.slug}`);
+		return v === "" ? [] : [{ stakeholder: m.slug, score: Number(v) }];
+	});
+	const evidence = rows(values, "evidence", ["title", "url"]);
+	return {
+		input: {
+			scheme: text(values, "scheme"),
+			score: optional(values, "score"),
+			maker_scores: makerScores.length ? makerScores : null,
+			rationale: text(values, "rationale"),
+			evidence: evidence.map(({ row }) => ({ title: row.title ?? "", url: row.url ?? "" })),
+			...(optional(values, "assessed_on") ? { assessed_on: optional(values, "assessed_on") } : {}),
+		},
+		evidenceRows: evidence.map((e) => e.index),
+	};
+}
+
+/** The actor's stakeholders that may report on this commitment: its makers, and recipient governments. */
+async function reporters(services: Services, actor: Actor, detail: CommitmentDetail) {
+	const mine = await memberStakeholders(services, actor);
+	const makers = new Set(detail.makers.map((m) => m.id));
+	const countries = detail.recipients.filter((r) => r.kind === "country").map((r) => r.code);
+	const asMaker = mine.filter((s) => makers.has(s.id));
+	const asRecipient = mine.filter(
+		(s) =>
+			!makers.has(s.id) && s.kind === "member_state" && s.country && countries.includes(s.country),
+	);
+	return { asMaker, asRecipient, all: [...asMaker, ...asRecipient] };
+}
+
+export function workspaceAccountabilityRoutes(pages: PageRouter, services: Services): void {
+	async function reportContext(slug: string, actor: Actor) {
+		const detail = await services.commitments.get(slug, actor);
+		requirePublic(detail);
+		const who = await reporters(services, actor, detail);
+		if (who.all.length === 0)
+			throw forbidden(
+				"progress is reported by the focal points and editors of a maker of this commitment, or of a recipient government",
+			);
+		return { detail, who };
+	}
+
+	pages.get("/workspace/commitments/:slug/reports/new", async ({ ctx, reply, params }) => {
+		const actor = signedIn(ctx, reply);
+		if (!actor) return reply;
+		const { detail, who } = await reportContext(params.slug ?? "", actor);
+		const first = who.asMaker[0] ?? who.asRecipient[0];
+		const values: FormValues = {
+			kind: who.asMaker.length ? "maker" : "recipient",
+			stakeholder: first?.slug ?? "",
+			"disbursed.currency": detail.currency ?? "",
+		};
+		return ReportFormPage({ ctx, detail, stakeholders: who.all, values, errors: noErrors });
+	});
+
+	pages.post("/workspace/commitments/:slug/reports/new", async ({ ctx, reply, params, form }) => {
+		const slug = params.slug ?? "";
+		const actor = signedIn(ctx, reply, ctx.href(`/workspace/commitments/${slug}/reports/new`));
+		if (!actor) return reply;
+		const { detail, who } = await reportContext(slug, actor);
+		const values = valuesOf(form);
+		const groups = new Set((await services.reference.groups()).items.map((g) => g.code));
+		const evidenceRows = rows(values, "evidence", ["title", "url"]).map((e) => e.index);
+		try {
+			// Shaping the input may fail too (a year's amount typed wrongly): shown alike.
+			await services.reports.create(slug, reportInputOf(values, groups) as never, actor);
+		} catch (error) {
+			if (error instanceof AppError && error.code === "forbidden") throw error;
+			const errors = placeErrors(formErrorsOf(error), {
+				collapse: ["disbursed.recipients", "disbursed.by_year"],
+				rows: { evidence: evidenceRows },
+			});
+			return {
+				page: ReportFormPage({ ctx, detail, stakeholders: who.all, values, errors }),
+				status: statusOf(error),
+			};
+		}
+		return seeOther(reply, ctx.href(`/commitments/${detail.slug}#reports`));
+	});
+
+	async function assessContext(slug: string, actor: Actor) {
+		if (!assessmentPolicy.assess(actor))
+			throw forbidden(
+				"only assessors assess commitments: an assessment is independent of the makers and of the secretariat",
+			);
+		const detail = await services.commitments.get(slug, actor);
+		requirePublic(detail);
+		if (
+			memberOfAny(
+				actor,
+				detail.makers.map((m) => m.id),
+			)
+		)
+			throw forbidden(
+				"you are a focal point or editor of one of this commitment's makers: no one assesses their own commitment",
+			);
+		return detail;
+	}
+
+	pages.get("/workspace/commitments/:slug/assess", async ({ ctx, reply, params }) => {
+		const actor = signedIn(ctx, reply);
+		if (!actor) return reply;
+		const detail = await assessContext(params.slug ?? "", actor);
+		const values: FormValues = {
+			scheme: "scorecard",
+			assessed_on: new Date().toISOString().slice(0, 10),
+		};
+		return AssessFormPage({ ctx, detail, values, errors: noErrors });
+	});
+
+	pages.post("/workspace/commitments/:slug/assess", async ({ ctx, reply, params, form }) => {
+		const slug = params.slug ?? "";
+		const actor = signedIn(ctx, reply, ctx.href(`/workspace/commitments/${slug}/assess`));
+		if (!actor) return reply;
+		const detail = await assessContext(slug, actor);
+		const values = valuesOf(form);
+		const { input, evidenceRows } = assessmentInputOf(values, detail);
+		try {
+			await services.assessments.create(slug, input, actor);
+		} catch (error) {
+			if (error instanceof AppError && error.code === "forbidden") throw error;
+			const errors = placeErrors(formErrorsOf(error), {
+				collapse: ["maker_scores"],
+				rows: { evidence: evidenceRows },
+			});
+			return { page: AssessFormPage({ ctx, detail, values, errors }), status: statusOf(error) };
+		}
+		return seeOther(reply, ctx.href(`/commitments/${detail.slug}#assessments`));
+	});
+}

@@ -1,0 +1,196 @@
+/**
+ * Signing in, out and up with the plain forms, without JavaScript: the session cookie of
+ * the API, the email kept after a wrong password, the back-off told in words, a
+ * registration confirmed, and sign-out guarded by the CSRF token.
+ */
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { describeEachDialect, type TestContext } from "../helpers/app.ts";
+import { createUser, person } from "../helpers/users.ts";
+
+const formHeaders = {
+	"content-type": "application/x-www-form-urlencoded",
+	accept: "text/html",
+};
+
+function post(ctx: TestContext, url: string, fields: Record<string, string>, cookie?: string) {
+	return ctx.app.inject({
+		method: "POST",
+		url,
+		headers: { ...formHeaders, ...(cookie ? { cookie } : {}) },
+		payload: new URLSearchParams(fields).toString(),
+	});
+}
+
+function sessionCookie(res: { cookies: { name: string; value: string }[] }): string | null {
+	const c = res.cookies.find((x) => x.name === "iif_session" && x.value);
+	return c ? `iif_session=${c.value}` : null;
+}
+
+/** Text the reader sees: no tags, entities decoded. */
+function textOf(html: string): string {
+	return html
+		.replace(/<[^>]+>/g, " ")
+		.replace(/&amp;/g, "&")
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'");
+}
+
+function assertNoPlaceholder(html: string, url: string) {
+	const left = /\{[a-z_]+\}/.exec(textOf(html));
+	assert.equal(left, null, `${url}: untranslated placeholder ${left?.[0]}`);
+}
+
+describeEachDialect("sign-in, sign-out and registration pages", (ctx) => {
+	it("shows the sign-in form in every language, right to left in Arabic", async () => {
+		for (const lang of ["en", "ar", "zh", "fr", "ru", "es"]) {
+			const res = await ctx().app.inject({ method: "GET", url: `/${lang}/sign-in` });
+			assert.equal(res.statusCode, 200);
+			assert.match(res.body, /<form method="post" action="\/[a-z]{2}\/sign-in"/);
+			assert.match(res.body, /<label for="email">/);
+			assert.match(res.body, /<label for="password">/);
+			assert.match(res.body, /autocomplete="current-password"/);
+			assertNoPlaceholder(res.body, `/${lang}/sign-in`);
+		}
+		const ar = await ctx().app.inject({ method: "GET", url: "/ar/sign-in" });
+		assert.match(ar.body, /<html lang="ar" dir="rtl">/);
+		assert.match(ar.body, /تسجيل الدخول|سجّل الدخول|دخول/);
+	});
+
+	it("signs in with the form: the API's session cookie, then see-other to the workspace", async () => {
+		const u = await createUser(ctx(), {
+			memberships: [{ stakeholder: "japan", role: "focal_point" }],
+		});
+		const res = await post(ctx(), "/en/sign-in", { email: u.email, password: u.password });
+		assert.equal(res.statusCode, 303, res.body);
+		assert.equal(res.headers.location, "/en/workspace");
+		const set = res.cookies.find((c) => c.name === "iif_session");
+		assert.ok(set?.value, "the session cookie is set");
+		assert.equal(set?.httpOnly, true);
+		assert.equal(set?.sameSite, "Lax");
+		assert.equal(set?.path, "/");
+		const cookie = sessionCookie(res) as string;
+		const session = await ctx().app.inject({
+			method: "GET",
+			url: "/api/v1/session",
+			headers: { cookie },
+		});
+		assert.equal(session.statusCode, 200);
+		assert.equal(session.json().user.email, u.email);
+		const workspace = await ctx().app.inject({
+			method: "GET",
+			url: "/en/workspace",
+			headers: { cookie },
+		});
+		assert.equal(workspace.statusCode, 200);
+		assert.match(workspace.body, /Japan/);
+	});
+
+	it("goes back to `next` when it is a page of this site, never elsewhere", async () => {
+		const u = await createUser(ctx());
+		const here = await post(ctx(), "/fr/sign-in", {
+			email: u.email,
+			password: u.password,
+			next: "/fr/workspace/commitments/new",
+		});
+		assert.equal(here.statusCode, 303);
+		assert.equal(here.headers.location, "/fr/workspace/commitments/new");
+		for (const next of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
+			const res = await post(ctx(), "/fr/sign-in", { email: u.email, password: u.password, next });
+			assert.equal(res.statusCode, 303);
+			assert.equal(res.headers.location, "/fr/workspace", next);
+		}
+		// The sign-in link of a protected page carries its way back.
+		const anonymous = await ctx().app.inject({ method: "GET", url: "/fr/workspace" });
+		assert.equal(anonymous.statusCode, 303);
+		assert.equal(anonymous.headers.location, "/fr/sign-in?next=%2Ffr%2Fworkspace");
+		const form = await ctx().app.inject({
+			method: "GET",
+			url: "/fr/sign-in?next=%2Ffr%2Fworkspace",
+		});
+		assert.match(form.body, /<input type="hidden" name="next" value="\/fr\/workspace"/);
+	});
+
+	it("keeps the email and says plainly what went wrong after a wrong password", async () => {
+		const u = await createUser(ctx());
+		const res = await post(ctx(), "/en/sign-in", { email: u.email, password: "not the password" });
+		assert.equal(res.statusCode, 401);
+		assert.equal(sessionCookie(res), null);
+		assert.match(res.body, /The email or the password is wrong/);
+		assert.match(res.body, new RegExp(`id="email"[^>]*value="${u.email.replace(/\./g, "\\.")}"`));
+		assert.doesNotMatch(res.body, /not the password/, "the password is never sent back");
+		const ar = await post(ctx(), "/ar/sign-in", { email: u.email, password: "not the password" });
+		assert.equal(ar.statusCode, 401);
+		assert.match(ar.body, /البريد الإلكتروني أو كلمة المرور غير صحيحة/);
+
+		const bad = await post(ctx(), "/en/sign-in", { email: "not-an-email", password: "x" });
+		assert.equal(bad.statusCode, 400);
+		assert.match(bad.body, /<div class="field invalid"><label for="email">/);
+		assert.match(bad.body, /id="email-error"[^>]*>[^<]*must be an email address/);
+		assert.match(bad.body, /value="not-an-email"/);
+	});
+
+	it("tells a guesser to wait, in words, when sign-in is slowed down", async () => {
+		const u = await createUser(ctx());
+		let last = await post(ctx(), "/en/sign-in", { email: u.email, password: "wrong one" });
+		for (let i = 0; i < 5 && last.statusCode !== 429; i++)
+			last = await post(ctx(), "/en/sign-in", { email: u.email, password: "wrong one" });
+		assert.equal(last.statusCode, 429);
+		assert.match(last.body, /Too many attempts\. Please wait \d+ seconds/);
+		assert.ok(last.headers["retry-after"]);
+	});
+
+	it("registers an account, confirms it, and signs in with it", async () => {
+		const email = `new.${Date.now()}@example.org`;
+		const res = await post(ctx(), "/es/register", {
+			display_name: "Ana Pérez",
+			email,
+			password: "a long enough password",
+		});
+		assert.equal(res.statusCode, 303, res.body);
+		assert.equal(res.headers.location, "/es/register?done=1");
+		const done = await ctx().app.inject({ method: "GET", url: "/es/register?done=1" });
+		assert.equal(done.statusCode, 200);
+		assert.match(done.body, /Compruebe e inicie sesión/);
+		assert.match(done.body, /href="\/es\/sign-in"/);
+		const signIn = await post(ctx(), "/es/sign-in", { email, password: "a long enough password" });
+		assert.equal(signIn.statusCode, 303);
+		assert.ok(sessionCookie(signIn));
+	});
+
+	it("shows a registration's problems next to their fields and keeps what was typed", async () => {
+		const res = await post(ctx(), "/en/register", {
+			display_name: "Zhang Wei",
+			email: "zhang@example.org",
+			password: "short",
+		});
+		assert.equal(res.statusCode, 400);
+		assert.match(res.body, /<div class="field invalid"><label for="password">/);
+		assert.match(res.body, /id="password-error"[^>]*>[^<]*at least 10 characters/);
+		assert.match(res.body, /id="display_name"[^>]*value="Zhang Wei"/);
+		assert.match(res.body, /id="email"[^>]*value="zhang@example.org"/);
+		const form = await ctx().app.inject({ method: "GET", url: "/ar/register" });
+		assert.equal(form.statusCode, 200);
+		assert.match(form.body, /dir="rtl"/);
+		assertNoPlaceholder(form.body, "/ar/register");
+	});
+
+	it("signs out with the session's CSRF token, and refuses without it", async () => {
+		const p = await person(ctx());
+		const cookie = p.headers.cookie as string;
+		const csrf = p.headers["x-csrf-token"] as string;
+		const refused = await post(ctx(), "/en/sign-out", {}, cookie);
+		assert.equal(refused.statusCode, 403);
+		assert.match(String(refused.headers["content-type"]), /^text\/html/);
+		assert.match(refused.body, /<html lang="en"/);
+		const res = await post(ctx(), "/en/sign-out", { _csrf: csrf }, cookie);
+		assert.equal(res.statusCode, 303);
+		assert.equal(res.headers.location, "/en/");
+		const after = await ctx().app.inject({
+			method: "GET",
+			url: "/api/v1/session",
+			headers: { cookie },
+		});
+		assert.equal(after.statusCode, 401, "the session is over");
+	});
+});

@@ -1,0 +1,593 @@
+/**
+ * The signed-in workspace through its plain forms (no JavaScript): a focal point drafts,
+ * updates and submits; the secretariat publishes from its queue and moderates flagged
+ * comments; a late save is told what changed meanwhile (409) and keeps what was typed;
+ * makers report and assessors assess; every failed post shows its errors in place.
+ */
+import assert from "node:assert/strict";
+import { before, it } from "node:test";
+import { cliActor } from "../../src/lib/actor.ts";
+import { describeEachDialect, type TestContext } from "../helpers/app.ts";
+import { call, type Person, person } from "../helpers/users.ts";
+
+type Fields = Record<string, string | string[]>;
+
+function encode(fields: Fields): string {
+	const body = new URLSearchParams();
+	for (const [k, v] of Object.entries(fields))
+		for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+	return body.toString();
+}
+
+function get(ctx: TestContext, url: string, p?: Person) {
+	return ctx.app.inject({
+		method: "GET",
+		url,
+		headers: { accept: "text/html", ...(p ? { cookie: p.headers.cookie as string } : {}) },
+	});
+}
+
+/** A form post as a browser sends it: the cookie, and the CSRF token as a form field. */
+function post(ctx: TestContext, url: string, fields: Fields, p: Person, csrf = true) {
+	return ctx.app.inject({
+		method: "POST",
+		url,
+		headers: {
+			accept: "text/html",
+			"content-type": "application/x-www-form-urlencoded",
+			cookie: p.headers.cookie as string,
+		},
+		payload: encode(csrf ? { ...fields, _csrf: p.headers["x-csrf-token"] as string } : fields),
+	});
+}
+
+/** Text the reader sees: no tags, entities decoded. */
+function textOf(html: string): string {
+	return html
+		.replace(/<[^>]+>/g, " ")
+		.replace(/&amp;/g, "&")
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'");
+}
+
+function assertNoPlaceholder(html: string, url: string) {
+	const left = /\{[a-z_]+\}/.exec(textOf(html));
+	assert.equal(left, null, `${url}: untranslated placeholder ${left?.[0]}`);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function hiddenVersion(html: string): number {
+	const m = /<input type="hidden" name="version" value="(\d+)"/.exec(html);
+	assert.ok(m, "the form carries the version it edits");
+	return Number(m[1]);
+}
+
+function draftFields(maker: string, title: string): Fields {
+	return {
+		title,
+		text: `${title}: the government will provide 12 million over 2016-2018 for clinics.`,
+		kind: "financial",
+		makers: maker,
+		forum: "",
+		announced_on: "2015-09-25",
+		goals: ["sdg:3"],
+		targets: "sdg:3.1, sdg:3.8",
+		recipients: "KE, LDC",
+		sectors: "",
+		"financial.amount": "12000000",
+		"financial.currency": "GBP",
+		"financial.frequency": "total",
+		"financial.price_basis": "current",
+		"financial.price_base_year": "",
+		"financial.period_start": "2016-01-01",
+		"financial.period_end": "2018-12-31",
+		"financial.additionality": "new",
+		"financial.gni_share_min": "",
+		"financial.gni_share_max": "",
+		"financial.note": "",
+		"policy.target": "",
+		"policy.baseline": "",
+		"policy.deadline": "",
+		"sources.0.title": "Announcement",
+		"sources.0.url": "https://example.org/announcement",
+		"sources.0.document_symbol": "",
+		"sources.0.published_on": "",
+		"sources.1.title": "",
+		"sources.1.url": "",
+		"sources.1.document_symbol": "",
+		"sources.1.published_on": "",
+	};
+}
+
+function slugOf(location: unknown): string {
+	const m = /^\/en\/workspace\/commitments\/([a-z0-9-]+)\/edit\?done=created$/.exec(
+		String(location),
+	);
+	assert.ok(m, `redirected to the new draft's page: ${location}`);
+	return m[1] as string;
+}
+
+describeEachDialect("the workspace", (ctx) => {
+	let ukFocal: Person;
+	let secretariat: Person;
+
+	before(async () => {
+		ukFocal = await person(ctx(), {
+			memberships: [{ stakeholder: "united-kingdom", role: "focal_point" }],
+		});
+		secretariat = await person(ctx(), { role: "secretariat" });
+	});
+
+	it("sends a visitor who is not signed in to sign in, and back", async () => {
+		for (const url of [
+			"/en/workspace",
+			"/en/workspace/commitments/new",
+			"/en/workspace/queue",
+			"/en/workspace/moderation",
+			"/en/workspace/commitments/united-kingdom-gavi-2011/edit",
+		]) {
+			const res = await ctx().app.inject({ method: "GET", url });
+			assert.equal(res.statusCode, 303, url);
+			assert.equal(res.headers.location, `/en/sign-in?next=${encodeURIComponent(url)}`);
+		}
+	});
+
+	it("shows a focal point their stakeholder and its commitments, in every language", async () => {
+		const res = await get(ctx(), "/en/workspace", ukFocal);
+		assert.equal(res.statusCode, 200);
+		assert.match(String(res.headers["cache-control"]), /private, no-store/);
+		assert.match(res.body, /<h2 id="stakeholders-heading">My stakeholders<\/h2>/);
+		assert.match(res.body, /href="\/en\/stakeholders\/united-kingdom"[^>]*>United Kingdom</);
+		assert.match(res.body, /href="\/en\/workspace\/commitments\/united-kingdom-gavi-2011\/edit"/);
+		assert.match(
+			res.body,
+			/href="\/en\/workspace\/commitments\/united-kingdom-gavi-2011\/reports\/new"/,
+		);
+		assert.match(res.body, /href="\/en\/workspace\/commitments\/new"/);
+		assert.doesNotMatch(res.body, /id="queue-link"/, "no secretariat queues for a focal point");
+		for (const lang of ["ar", "zh", "fr", "ru", "es"]) {
+			const page = await get(ctx(), `/${lang}/workspace`, ukFocal);
+			assert.equal(page.statusCode, 200);
+			assertNoPlaceholder(page.body, `/${lang}/workspace`);
+			assert.match(page.body, new RegExp(`href="/${lang}/workspace/commitments/new"`));
+		}
+		const ar = await get(ctx(), "/ar/workspace", ukFocal);
+		assert.match(ar.body, /<html lang="ar" dir="rtl">/);
+		assert.match(ar.body, /مساحة العمل/);
+		const arForm = await get(ctx(), "/ar/workspace/commitments/new", ukFocal);
+		assert.equal(arForm.statusCode, 200);
+		assert.match(arForm.body, /dir="rtl"/);
+		assertNoPlaceholder(arForm.body, "/ar/workspace/commitments/new");
+	});
+
+	it("shows the secretariat its queues, and tells a user without a role what to ask for", async () => {
+		const res = await get(ctx(), "/en/workspace", secretariat);
+		assert.equal(res.statusCode, 200);
+		assert.match(res.body, /href="\/en\/workspace\/queue"/);
+		assert.match(res.body, /href="\/en\/workspace\/moderation"/);
+		const citizen = await person(ctx());
+		const plain = await get(ctx(), "/en/workspace", citizen);
+		assert.match(plain.body, /id="no-role"/);
+		const queue = await get(ctx(), "/fr/workspace/queue", citizen);
+		assert.equal(queue.statusCode, 403);
+		assert.match(queue.body, /<html lang="fr"/);
+		const draft = await get(ctx(), "/en/workspace/commitments/new", citizen);
+		assert.equal(draft.statusCode, 403);
+	});
+
+	it("drafts, updates and submits as a focal point; the secretariat publishes from its queue", async () => {
+		const form = await get(ctx(), "/en/workspace/commitments/new", ukFocal);
+		assert.equal(form.statusCode, 200);
+		for (const name of ["title", "text", "kind", "forum", "financial.amount", "policy.target"])
+			assert.match(form.body, new RegExp(`<label for="${escapeRe(name)}">`), name);
+		assert.match(form.body, /name="_csrf" value="[^"]+"/);
+		assert.match(
+			form.body,
+			/<input type="checkbox" id="makers-0" name="makers" value="united-kingdom" checked/,
+		);
+
+		const created = await post(
+			ctx(),
+			"/en/workspace/commitments/new",
+			draftFields("united-kingdom", "Workspace test: UK clinics in Kenya"),
+			ukFocal,
+		);
+		assert.equal(created.statusCode, 303, created.body.slice(0, 2000));
+		const slug = slugOf(created.headers.location);
+		const stored = await ctx().services.commitments.get(slug, cliActor);
+		assert.equal(stored.status, "draft");
+		assert.equal(stored.financial?.amount, "12000000.00");
+		assert.equal(stored.financial?.currency, "GBP");
+		assert.equal(stored.financial?.additionality, "new");
+		assert.deepEqual(stored.targets.sort(), ["sdg:3.1", "sdg:3.8"]);
+		assert.ok(stored.goals.includes("sdg:3"));
+		assert.deepEqual(stored.recipients.map((r) => `${r.kind}:${r.code}`).sort(), [
+			"country:KE",
+			"group:LDC",
+		]);
+		assert.equal(stored.sources[0]?.url, "https://example.org/announcement");
+		assert.equal(stored.sources.length, 1);
+
+		const edit = await get(ctx(), `/en/workspace/commitments/${slug}/edit?done=created`, ukFocal);
+		assert.equal(edit.statusCode, 200);
+		assert.match(edit.body, /class="flash"[^>]*>\s*<p>The draft is saved/);
+		assert.equal(hiddenVersion(edit.body), 1);
+		assert.match(edit.body, /id="title"[^>]*value="Workspace test: UK clinics in Kenya"/);
+		assert.match(edit.body, /id="financial.amount"[^>]*value="12000000.00"/);
+		assert.match(edit.body, /id="step-submit"/);
+		assert.doesNotMatch(edit.body, /id="step-publish"/, "makers do not publish");
+
+		const fields = {
+			...draftFields("united-kingdom", "Workspace test: UK clinics in Kenya"),
+			"financial.amount": "15000000",
+			version: "1",
+			reason: "Amount confirmed",
+		};
+		const saved = await post(ctx(), `/en/workspace/commitments/${slug}/edit`, fields, ukFocal);
+		assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
+		assert.equal(saved.headers.location, `/en/workspace/commitments/${slug}/edit?done=saved`);
+		assert.equal(
+			(await ctx().services.commitments.get(slug, cliActor)).financial?.amount,
+			"15000000.00",
+		);
+
+		const submitted = await post(
+			ctx(),
+			`/en/workspace/commitments/${slug}/transition`,
+			{ step: "submit", version: "2", back: "edit", reason: "" },
+			ukFocal,
+		);
+		assert.equal(submitted.statusCode, 303);
+		assert.equal(
+			submitted.headers.location,
+			`/en/workspace/commitments/${slug}/edit?done=submitted`,
+		);
+		const waiting = await get(
+			ctx(),
+			`/en/workspace/commitments/${slug}/edit?done=submitted`,
+			ukFocal,
+		);
+		assert.match(waiting.body, /Submitted: the secretariat will check it/);
+		assert.doesNotMatch(waiting.body, /id="commitment-form"/, "a submission waits unchanged");
+
+		const queue = await get(ctx(), "/en/workspace/queue", secretariat);
+		assert.equal(queue.statusCode, 200);
+		assert.match(queue.body, new RegExp(`id="submission-${slug}"`));
+		assert.match(queue.body, /Workspace test: UK clinics in Kenya/);
+
+		// A return says why: without a reason the queue comes back with the error at its field.
+		const noReason = await post(
+			ctx(),
+			`/en/workspace/commitments/${slug}/transition`,
+			{ step: "return", version: "3", back: "queue", reason: "" },
+			secretariat,
+		);
+		assert.equal(noReason.statusCode, 400);
+		assert.match(noReason.body, new RegExp(`id="return-${slug}-reason-error"`));
+
+		const published = await post(
+			ctx(),
+			`/en/workspace/commitments/${slug}/transition`,
+			{ step: "publish", version: "3", back: "queue" },
+			secretariat,
+		);
+		assert.equal(published.statusCode, 303);
+		assert.equal(published.headers.location, "/en/workspace/queue?done=published");
+		assert.equal((await ctx().services.commitments.get(slug, null)).status, "published");
+		const after = await get(ctx(), "/en/workspace/queue?done=published", secretariat);
+		assert.match(after.body, /Published: the commitment is now public/);
+		assert.doesNotMatch(after.body, new RegExp(`id="submission-${slug}"`));
+
+		// Published: the makers may report on it and withdraw it (with a reason).
+		const open = await get(ctx(), `/en/workspace/commitments/${slug}/edit`, ukFocal);
+		assert.match(open.body, /id="report-link"/);
+		assert.match(open.body, /id="step-withdraw"/);
+	});
+
+	it("re-renders a bad amount with the error next to it and everything typed kept", async () => {
+		const fields = {
+			...draftFields("united-kingdom", "Workspace test: a bad amount"),
+			"financial.amount": "12abc",
+		};
+		const res = await post(ctx(), "/en/workspace/commitments/new", fields, ukFocal);
+		assert.equal(res.statusCode, 400);
+		assert.match(res.body, /<div class="field invalid"><label for="financial.amount">/);
+		assert.match(res.body, /id="financial.amount-error">[^<]*decimal number[^<]*</);
+		assert.match(res.body, /id="financial.amount"[^>]*value="12abc"/);
+		assert.match(
+			res.body,
+			/aria-invalid="true" aria-describedby="financial.amount-hint financial.amount-error"/,
+		);
+		assert.match(res.body, /id="title"[^>]*value="Workspace test: a bad amount"/);
+		assert.match(res.body, /id="targets"[^>]*value="sdg:3.1, sdg:3.8"/);
+		assert.match(res.body, /name="goals" value="sdg:3" checked/);
+		assert.match(res.body, /id="sources.0.url"[^>]*value="https:\/\/example.org\/announcement"/);
+		assert.match(res.body, /<option value="total" selected>/);
+		assert.match(res.body, /class="error-summary" role="alert"/);
+
+		// A list typed in one field: the problem with one of its codes is shown at the field.
+		const target = await post(
+			ctx(),
+			"/en/workspace/commitments/new",
+			{
+				...draftFields("united-kingdom", "Workspace test: bad target"),
+				targets: "sdg:3.1, sdg:99.z",
+			},
+			ukFocal,
+		);
+		assert.equal(target.statusCode, 400);
+		assert.match(target.body, /id="targets-error">[^<]*sdg:99.z[^<]*</);
+
+		// Naming a stakeholder one is not a member of.
+		const other = await post(
+			ctx(),
+			"/en/workspace/commitments/new",
+			draftFields("canada", "Workspace test: not mine"),
+			ukFocal,
+		);
+		assert.equal(other.statusCode, 403);
+		assert.match(other.body, /id="makers-error"/);
+	});
+
+	it("refuses a form post without the CSRF token", async () => {
+		const res = await post(
+			ctx(),
+			"/en/workspace/commitments/new",
+			draftFields("united-kingdom", "Workspace test: no token"),
+			ukFocal,
+			false,
+		);
+		assert.equal(res.statusCode, 403);
+		assert.match(String(res.headers["content-type"]), /^text\/html/);
+		assert.match(res.body, /<html lang="en"/);
+		const found = await call(ctx(), ukFocal, "GET", "/api/v1/workspace/commitments?limit=200");
+		assert.ok(!found.body.items.some((c: any) => c.title === "Workspace test: no token"));
+	});
+
+	it("explains a version conflict: 409, the other change, what was typed kept, the new version to apply it over", async () => {
+		const a = await person(ctx(), { memberships: [{ stakeholder: "japan", role: "focal_point" }] });
+		const b = await person(ctx(), { memberships: [{ stakeholder: "japan", role: "editor" }] });
+		const base = draftFields("japan", "Workspace test: Japan clinics");
+		const created = await post(ctx(), "/en/workspace/commitments/new", base, a);
+		const slug = slugOf(created.headers.location);
+		const url = `/en/workspace/commitments/${slug}/edit`;
+		const pageA = await get(ctx(), url, a);
+		const pageB = await get(ctx(), url, b);
+		const v = hiddenVersion(pageA.body);
+		assert.equal(hiddenVersion(pageB.body), v);
+
+		const first = await post(
+			ctx(),
+			url,
+			{ ...base, title: "Workspace test: Japan clinics, renamed by A", version: String(v) },
+			a,
+		);
+		assert.equal(first.statusCode, 303);
+
+		const typed = "B typed this text while A was saving: the clinics open in 2017.";
+		const late = await post(ctx(), url, { ...base, text: typed, version: String(v) }, b);
+		assert.equal(late.statusCode, 409);
+		assert.match(late.body, /id="conflict"/);
+		assert.match(late.body, /Someone else saved this commitment first/);
+		assert.match(
+			late.body,
+			new RegExp(`You started from version ${v}; the stored version is now ${v + 1}`),
+		);
+		const row = /<tr data-field="title">([\s\S]*?)<\/tr>/.exec(late.body)?.[1] ?? "";
+		assert.match(row, /<th scope="row">Title<\/th>/);
+		assert.match(row, /class="before">Workspace test: Japan clinics</);
+		assert.match(row, /class="after">Workspace test: Japan clinics, renamed by A</);
+		assert.match(late.body, new RegExp(`<textarea id="text"[^>]*>${escapeRe(typed)}</textarea>`));
+		assert.equal(hiddenVersion(late.body), v + 1, "the form now edits the stored version");
+
+		const ar = await post(
+			ctx(),
+			url.replace("/en/", "/ar/"),
+			{ ...base, text: typed, version: String(v) },
+			b,
+		);
+		assert.equal(ar.statusCode, 409);
+		assert.match(ar.body, /dir="rtl"/);
+		assertNoPlaceholder(ar.body, "conflict in Arabic");
+
+		// Applying it again over the new version works.
+		const again = await post(ctx(), url, { ...base, text: typed, version: String(v + 1) }, b);
+		assert.equal(again.statusCode, 303);
+		assert.equal((await ctx().services.commitments.get(slug, cliActor)).text, typed);
+	});
+
+	it("files a maker's progress report, with its errors in place when wrong", async () => {
+		const canada = await person(ctx(), {
+			memberships: [{ stakeholder: "canada", role: "focal_point" }],
+		});
+		const slug = "canada-muskoka-2010-mnch";
+		const form = await get(ctx(), `/en/workspace/commitments/${slug}/reports/new`, canada);
+		assert.equal(form.statusCode, 200);
+		assert.match(form.body, /<option value="canada" selected>Canada/);
+		assert.match(form.body, /<label for="disbursed.amount">/);
+		assert.match(form.body, /<label for="national_strategy.document">/);
+		const fields: Fields = {
+			kind: "maker",
+			stakeholder: "canada",
+			period_start: "2011-01-01",
+			period_end: "2011-12-31",
+			"disbursed.amount": "500000000",
+			"disbursed.currency": "CAD",
+			"disbursed.recipients": "",
+			"disbursed.by_year": "2011: 1",
+			policy_status: "in_progress",
+			narrative: "Disbursed through bilateral maternal health programmes.",
+			"evidence.0.title": "Annual report",
+			"evidence.0.url": "https://example.org/canada-2011",
+			"evidence.1.title": "",
+			"evidence.1.url": "",
+			"national_strategy.document": "",
+			"national_strategy.section": "",
+			"national_strategy.url": "",
+		};
+		const bad = await post(ctx(), `/en/workspace/commitments/${slug}/reports/new`, fields, canada);
+		assert.equal(bad.statusCode, 400);
+		assert.match(bad.body, /id="disbursed.by_year-error">[^<]*adds up to/);
+		assert.match(bad.body, /Disbursed through bilateral maternal health programmes\.<\/textarea>/);
+		assert.match(bad.body, /<option value="in_progress" selected>/);
+
+		const ok = await post(
+			ctx(),
+			`/en/workspace/commitments/${slug}/reports/new`,
+			{ ...fields, "disbursed.by_year": "2011: 500000000" },
+			canada,
+		);
+		assert.equal(ok.statusCode, 303, ok.body.slice(0, 2000));
+		assert.equal(ok.headers.location, `/en/commitments/${slug}#reports`);
+		const reports = await ctx().services.reports.list(slug, null);
+		const mine = reports.items.find((r: any) =>
+			r.narrative.startsWith("Disbursed through bilateral"),
+		);
+		assert.ok(mine, "the report is stored");
+		assert.equal(mine.disbursed?.amount, "500000000.00");
+		assert.equal(mine.evidence[0]?.url, "https://example.org/canada-2011");
+
+		// Someone with no part in it may not report.
+		const stranger = await person(ctx(), {
+			memberships: [{ stakeholder: "brazil", role: "focal_point" }],
+		});
+		assert.equal(
+			(await get(ctx(), `/en/workspace/commitments/${slug}/reports/new`, stranger)).statusCode,
+			403,
+		);
+	});
+
+	it("lets an assessor assess a public commitment, independent of its makers", async () => {
+		const assessor = await person(ctx(), { role: "assessor" });
+		const home = await get(ctx(), "/en/workspace", assessor);
+		assert.match(home.body, /id="to-assess"/);
+		const slug = "australia-gavi-2011";
+		const form = await get(ctx(), `/en/workspace/commitments/${slug}/assess`, assessor);
+		assert.equal(form.statusCode, 200);
+		assert.match(form.body, /<label for="rationale">/);
+		assert.match(form.body, /<label for="maker_scores.australia"[^>]*>Australia/);
+
+		const short = await post(
+			ctx(),
+			`/en/workspace/commitments/${slug}/assess`,
+			{ scheme: "scorecard", score: "good", rationale: "Too short", "maker_scores.australia": "" },
+			assessor,
+		);
+		assert.equal(short.statusCode, 400);
+		assert.match(short.body, /id="rationale-error">[^<]*at least 20 characters/);
+		assert.match(short.body, /Too short<\/textarea>/);
+
+		const ok = await post(
+			ctx(),
+			`/en/workspace/commitments/${slug}/assess`,
+			{
+				scheme: "scorecard",
+				score: "good",
+				rationale: "Paid in full and on time, as the GAVI records show.",
+				"maker_scores.australia": "",
+				"evidence.0.title": "GAVI donor contributions",
+				"evidence.0.url": "https://example.org/gavi",
+				assessed_on: "2014-06-30",
+			},
+			assessor,
+		);
+		assert.equal(ok.statusCode, 303, ok.body.slice(0, 2000));
+		assert.equal(ok.headers.location, `/en/commitments/${slug}#assessments`);
+		const list = await ctx().services.assessments.list(slug, null);
+		assert.equal(list.total, 1);
+		assert.equal(list.items[0]?.score, "good");
+		assert.equal(list.items[0]?.assessed_on, "2014-06-30");
+
+		// Not an assessor, or a member of a maker: the localised 403 page.
+		const focal = await person(ctx(), {
+			memberships: [{ stakeholder: "australia", role: "focal_point" }],
+		});
+		const refused = await get(ctx(), `/es/workspace/commitments/${slug}/assess`, focal);
+		assert.equal(refused.statusCode, 403);
+		assert.match(refused.body, /<html lang="es"/);
+	});
+
+	it("moderates flagged comments: hide with a reason, show again, dismiss flags", async () => {
+		const slug = "gates-foundation-fp-2012";
+		const author = await person(ctx());
+		const flagger = await person(ctx());
+		const write = async (body: string) => {
+			const c = await call(ctx(), author, "POST", `/api/v1/commitments/${slug}/comments`, { body });
+			assert.equal(c.status, 201, JSON.stringify(c.body));
+			const f = await call(ctx(), flagger, "POST", `/api/v1/comments/${c.body.id}/flag`, {
+				reason: "Insulting other readers",
+			});
+			assert.equal(f.status, 200, JSON.stringify(f.body));
+			return c.body.id as number;
+		};
+		const abusive = await write("An abusive comment <b>with markup</b>");
+		const fine = await write("A sharp but fair comment");
+
+		const page = await get(ctx(), "/en/workspace/moderation", secretariat);
+		assert.equal(page.statusCode, 200);
+		assert.match(page.body, new RegExp(`id="flagged-${abusive}"`));
+		assert.match(page.body, /An abusive comment &lt;b>with markup&lt;\/b>/);
+		assert.match(page.body, /Insulting other readers/);
+
+		const noReason = await post(
+			ctx(),
+			`/en/workspace/moderation/${abusive}/hide`,
+			{ reason: "" },
+			secretariat,
+		);
+		assert.equal(noReason.statusCode, 400);
+		assert.match(noReason.body, new RegExp(`id="hide-${abusive}-reason-error"`));
+
+		const hidden = await post(
+			ctx(),
+			`/en/workspace/moderation/${abusive}/hide`,
+			{ reason: "Abusive language" },
+			secretariat,
+		);
+		assert.equal(hidden.statusCode, 303);
+		assert.equal(
+			hidden.headers.location,
+			`/en/workspace/moderation?done=hidden&comment=${abusive}`,
+		);
+		const thread = await ctx().services.comments.thread({ commitment: slug }, null);
+		const shown = thread.items.find((c) => c.id === abusive);
+		assert.equal(shown?.hidden, true);
+		assert.equal(shown?.body, null);
+
+		const flash = await get(
+			ctx(),
+			`/en/workspace/moderation?done=hidden&comment=${abusive}`,
+			secretariat,
+		);
+		assert.match(flash.body, /The comment is hidden/);
+		assert.match(flash.body, new RegExp(`action="/en/workspace/moderation/${abusive}/unhide"`));
+		const unhidden = await post(
+			ctx(),
+			`/en/workspace/moderation/${abusive}/unhide`,
+			{},
+			secretariat,
+		);
+		assert.equal(unhidden.statusCode, 303);
+		assert.equal(unhidden.headers.location, "/en/workspace/moderation?done=unhidden");
+		const again = await ctx().services.comments.thread({ commitment: slug }, null);
+		assert.equal(again.items.find((c) => c.id === abusive)?.hidden, false);
+
+		const dismissed = await post(
+			ctx(),
+			`/en/workspace/moderation/${fine}/dismiss`,
+			{},
+			secretariat,
+		);
+		assert.equal(dismissed.statusCode, 303);
+		assert.equal(dismissed.headers.location, "/en/workspace/moderation?done=dismissed");
+		const left = await get(ctx(), "/en/workspace/moderation?done=dismissed", secretariat);
+		assert.match(left.body, /The flags are dismissed/);
+		assert.doesNotMatch(left.body, new RegExp(`id="flagged-${fine}"`));
+
+		const zh = await get(ctx(), "/zh/workspace/moderation", secretariat);
+		assert.equal(zh.statusCode, 200);
+		assertNoPlaceholder(zh.body, "/zh/workspace/moderation");
+		assert.equal((await get(ctx(), "/en/workspace/moderation", author)).statusCode, 403);
+	});
+});
