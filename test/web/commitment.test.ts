@@ -1,0 +1,419 @@
+/**
+ * The commitment page through HTTP on both databases: a demo commitment in three
+ * languages (text, makers, money in the page's number format, chart and table, status,
+ * Open Graph, feed), comments and replies posted as forms (and through htmx), their
+ * errors, reporting a comment, the version history after an update, drafts and 404s.
+ */
+import assert from "node:assert/strict";
+import { before, it } from "node:test";
+import { cm, flagReasons, scorecardNames } from "../../src/web/i18n/commitment.messages.ts";
+import { deliveryStatusNames } from "../../src/web/i18n/enums.messages.ts";
+import { formattersFor } from "../../src/web/i18n/format.ts";
+import { describeEachDialect, type TestContext } from "../helpers/app.ts";
+import { demo } from "../helpers/demo.ts";
+import { call, createUser, type Person, person, signIn } from "../helpers/users.ts";
+
+const slug = "canada-muskoka-2010-mnch";
+const page = (lang: string, s = slug) => `/${lang}/commitments/${s}`;
+
+/** Text as the renderer writes it in HTML text and attributes. */
+const esc = (s: string) =>
+	s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const placeholder = /\{[a-z_]+\}/i;
+
+interface Session {
+	cookie: string;
+	csrf: string;
+	userId: number;
+}
+
+async function session(c: TestContext, opts: Parameters<typeof createUser>[1] = {}) {
+	const u = await createUser(c, opts);
+	const h = await signIn(c, u.email, u.password);
+	return { cookie: h.cookie as string, csrf: h["x-csrf-token"] as string, userId: u.id };
+}
+
+function form(fields: Record<string, string>): string {
+	return new URLSearchParams(fields).toString();
+}
+
+async function postForm(
+	c: TestContext,
+	s: Session | null,
+	url: string,
+	fields: Record<string, string>,
+	headers: Record<string, string> = {},
+) {
+	return c.app.inject({
+		method: "POST",
+		url,
+		headers: {
+			accept: "text/html",
+			"content-type": "application/x-www-form-urlencoded",
+			...(s ? { cookie: s.cookie } : {}),
+			...headers,
+		},
+		payload: form(fields),
+	});
+}
+
+async function getPage(c: TestContext, url: string, s: Session | null = null) {
+	return c.app.inject({
+		method: "GET",
+		url,
+		headers: { accept: "text/html", ...(s ? { cookie: s.cookie } : {}) },
+	});
+}
+
+describeEachDialect("commitment page", (ctx) => {
+	const commitment = demo.commitments.find((c) => c.slug === slug);
+	let alice: Session;
+	let bob: Session;
+
+	before(async () => {
+		alice = await session(ctx());
+		bob = await session(ctx());
+	});
+
+	for (const lang of ["en", "fr", "ar"] as const) {
+		it(`shows the commitment in ${lang}`, async () => {
+			assert.ok(commitment);
+			const res = await getPage(ctx(), page(lang));
+			assert.equal(res.statusCode, 200, res.body.slice(0, 500));
+			const html = res.body;
+			assert.match(html, new RegExp(`<html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"`));
+			assert.doesNotMatch(html, placeholder);
+			// The verbatim text, in a blockquote that lets the browser pick its direction.
+			assert.match(html, /<blockquote dir="auto"/);
+			assert.ok(html.includes(esc(commitment.text.slice(0, 60))), "verbatim text");
+			assert.ok(html.includes(`<h1 dir="auto">${esc(commitment.title)}</h1>`), "title");
+			// Makers, forum, goals and targets link to their pages in the same language.
+			assert.ok(html.includes(`href="/${lang}/stakeholders/canada"`), "maker link");
+			assert.ok(html.includes(`href="/${lang}/forums/${commitment.forum}"`), "forum link");
+			assert.ok(html.includes(`href="/${lang}/goals/mdg:4"`), "goal link");
+			assert.ok(html.includes(`href="/${lang}/targets/mdg:4.A"`), "target link");
+			// The amount as stated, written the way the language writes money.
+			const amount = formattersFor(lang).money(1100000000, "CAD");
+			assert.ok(html.includes(esc(amount)), `amount ${amount}`);
+			// The delivery chart: an accessible SVG and the numbers as a table.
+			assert.match(html, /<svg class="chart-svg"[^>]*role="img"/);
+			assert.ok(
+				html.includes(`<title id="commitment-delivery-title">${esc(cm.chart_title[lang])}`),
+			);
+			assert.match(html, /<details class="chart-data">[\s\S]*?<table[\s\S]*?<\/table>/);
+			// The delivery status, named in the page's language, with its rule.
+			const delivery = await ctx().services.analytics.commitmentDelivery(slug, null);
+			assert.ok(html.includes(esc(deliveryStatusNames[delivery.status][lang])), "status name");
+			assert.ok(html.includes(esc(cm.rule_financial_heading[lang])), "rule explained");
+			// Open Graph: title, the start of the text, the page's address.
+			assert.ok(html.includes(`<meta property="og:title" content="${esc(commitment.title)}"`));
+			const og = /<meta property="og:description" content="([^"]*)"/.exec(html)?.[1] ?? "";
+			assert.ok(og.length > 50 && og.length <= 260, `og:description of ${og.length}`);
+			assert.ok(
+				commitment.text.replace(/\s+/g, " ").startsWith(og.slice(0, 40).replace(/&amp;/g, "&")),
+			);
+			assert.match(
+				html,
+				new RegExp(`<meta property="og:url" content="https?://[^"]+/${lang}/commitments/${slug}"`),
+			);
+			// The Atom feed of this commitment, in the head and on the page.
+			const detail = await ctx().services.commitments.get(slug, null);
+			const feed = `/feeds/commitments/${detail.id}.atom`;
+			assert.ok(html.includes(`type="application/atom+xml"`) && html.includes(`href="${feed}"`));
+			// It is part of the Muskoka initiative, and counted through another commitment.
+			assert.ok(html.includes(`href="/${lang}/commitments/muskoka-2010-mnch-initiative"`));
+			assert.ok(html.includes(esc(cm.counting_heading[lang])));
+			// Anonymous readers are asked to sign in to comment, and come back here after.
+			assert.ok(
+				html.includes(
+					`href="/${lang}/sign-in?next=${encodeURIComponent(`/${lang}/commitments/${slug}`)}"`,
+				),
+			);
+			assert.equal(res.headers["cache-control"], "public, max-age=60");
+		});
+	}
+
+	it("answers the localised 404 page for an unknown commitment", async () => {
+		const res = await getPage(ctx(), page("ar", "no-such-commitment"));
+		assert.equal(res.statusCode, 404);
+		assert.match(res.body, /<html lang="ar" dir="rtl"/);
+	});
+
+	it("sends an id to the commitment's one address", async () => {
+		const detail = await ctx().services.commitments.get(slug, null);
+		const res = await getPage(ctx(), `/fr/commitments/${detail.id}`);
+		assert.equal(res.statusCode, 301);
+		assert.equal(res.headers.location, page("fr"));
+	});
+
+	let aliceComment = 0;
+
+	it("posts a comment as a registered user, then shows it with its links", async () => {
+		const body = "Which countries received it? See https://example.org/mnch <b>now</b>";
+		const res = await postForm(ctx(), alice, `${page("en")}/comments`, {
+			body,
+			_csrf: alice.csrf,
+		});
+		assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+		const m = /^\/en\/commitments\/canada-muskoka-2010-mnch#comment-(\d+)$/.exec(
+			String(res.headers.location),
+		);
+		assert.ok(m, String(res.headers.location));
+		aliceComment = Number(m[1]);
+		const html = (await getPage(ctx(), page("en"), alice)).body;
+		assert.ok(html.includes(`id="comment-${aliceComment}"`));
+		assert.ok(
+			html.includes(
+				'<a href="https://example.org/mnch" rel="nofollow ugc noopener">https://example.org/mnch</a>',
+			),
+		);
+		assert.ok(html.includes("&lt;b&gt;now&lt;/b&gt;"), "markup is shown, not obeyed");
+		// The signed-in reader gets the form, and nothing is cached for them.
+		assert.match(
+			html,
+			/<form method="post" action="\/en\/commitments\/canada-muskoka-2010-mnch\/comments" id="comment-form"/,
+		);
+		assert.ok(html.includes('hx-post="/en/commitments/canada-muskoka-2010-mnch/comments"'));
+		const anon = (await getPage(ctx(), page("en"))).body;
+		assert.ok(anon.includes(`id="comment-${aliceComment}"`), "public after posting");
+	});
+
+	it("refuses an empty comment with the error next to the textarea", async () => {
+		const res = await postForm(ctx(), alice, `${page("fr")}/comments`, {
+			body: "   ",
+			_csrf: alice.csrf,
+		});
+		assert.equal(res.statusCode, 400);
+		assert.match(res.body, /<html lang="fr"/);
+		assert.match(
+			res.body,
+			/<div class="field invalid">[\s\S]*?<p class="error" id="body-error">[^<]*must not be empty[^<]*<\/p><textarea id="body" name="body"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*body-error/,
+		);
+	});
+
+	it("keeps the text of a comment that is too long", async () => {
+		const long = `${"Lorem ipsum ".repeat(420)}end`;
+		const res = await postForm(ctx(), alice, `${page("ar")}/comments`, {
+			body: long,
+			_csrf: alice.csrf,
+		});
+		assert.equal(res.statusCode, 400);
+		assert.match(res.body, /<p class="error" id="body-error">[^<]*at most 5000 characters/);
+		assert.ok(res.body.includes(`${long}</textarea>`), "what was typed is kept");
+	});
+
+	it("refuses a comment without the CSRF token", async () => {
+		const res = await postForm(ctx(), alice, `${page("en")}/comments`, { body: "Hello" });
+		assert.equal(res.statusCode, 403);
+		assert.match(res.body, /<html lang="en"/);
+	});
+
+	it("sends an anonymous poster to sign in", async () => {
+		const res = await postForm(ctx(), null, `${page("en")}/comments`, { body: "Hello" });
+		assert.equal(res.statusCode, 303);
+		assert.match(String(res.headers.location), /^\/en\/sign-in\?next=/);
+	});
+
+	it("shows a reply under the comment it answers", async () => {
+		const res = await postForm(ctx(), bob, `${page("es")}/comments`, {
+			body: "A reply from Bob",
+			parent_id: String(aliceComment),
+			_csrf: bob.csrf,
+		});
+		assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+		const reply = Number(/#comment-(\d+)$/.exec(String(res.headers.location))?.[1]);
+		const html = (await getPage(ctx(), page("es"))).body;
+		const parentAt = html.indexOf(`<li id="comment-${aliceComment}"`);
+		const replyAt = html.indexOf(`<li id="comment-${reply}"`);
+		assert.ok(parentAt > 0 && replyAt > parentAt, "the reply follows its parent");
+		const between = html.slice(parentAt, replyAt);
+		assert.match(between, /<ol class="comment-list replies"/);
+		assert.doesNotMatch(between, /<\/li>\s*<li id="comment-/, "nested, not a sibling");
+		assert.ok(html.includes("A reply from Bob"));
+	});
+
+	it("answers htmx with the updated thread alone", async () => {
+		const res = await postForm(
+			ctx(),
+			bob,
+			`${page("en")}/comments`,
+			{ body: "Posted with htmx", _csrf: bob.csrf },
+			{ "hx-request": "true" },
+		);
+		assert.equal(res.statusCode, 200);
+		assert.match(res.body, /^<section id="comments"/);
+		assert.ok(res.body.includes("Posted with htmx"));
+		assert.ok(res.body.includes(esc(cm.comment_posted.en)));
+		assert.doesNotMatch(res.body, /<html/);
+		const bad = await postForm(
+			ctx(),
+			bob,
+			`${page("en")}/comments`,
+			{ body: "", _csrf: bob.csrf },
+			{ "hx-request": "true" },
+		);
+		assert.match(
+			bad.body,
+			/^<section id="comments"/,
+			`${bad.statusCode} ${bad.body.slice(0, 300)}`,
+		);
+		assert.match(bad.body, /id="body-error"/);
+	});
+
+	it("reports a comment to the moderators, and says so", async () => {
+		const url = `/en/comments/${aliceComment}/flag`;
+		const missing = await postForm(ctx(), bob, url, {
+			commitment: slug,
+			reason: "",
+			_csrf: bob.csrf,
+		});
+		assert.equal(missing.statusCode, 400);
+		assert.ok(
+			missing.body.includes(
+				`<p class="error" id="flag-${aliceComment}-reason-error">${esc(cm.flag_reason_required.en)}</p>`,
+			),
+		);
+		const res = await postForm(ctx(), bob, url, {
+			commitment: slug,
+			reason: "spam",
+			details: "Advertises a product",
+			_csrf: bob.csrf,
+		});
+		assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+		assert.equal(
+			res.headers.location,
+			`/en/commitments/${slug}?notice=flagged#comment-${aliceComment}`,
+		);
+		const html = (await getPage(ctx(), String(res.headers.location).split("#")[0] ?? "", bob)).body;
+		assert.ok(html.includes(esc(cm.flag_sent.en)));
+		const secretariat = await person(ctx(), { role: "secretariat" });
+		const queue = await call(ctx(), secretariat, "GET", "/api/v1/moderation/flags");
+		const flagged = queue.body.items.find((i: { id: number }) => i.id === aliceComment);
+		assert.equal(flagged?.flags[0]?.reason, `${flagReasons.spam.en}: Advertises a product`);
+		// The author sees no report form on their own comment.
+		const own = (await getPage(ctx(), page("en"), alice)).body;
+		assert.ok(!own.includes(`id="flag-${aliceComment}-reason"`));
+	});
+
+	it("shows what changed between versions after an update", async () => {
+		const target = "australia-gavi-2011";
+		const focal: Person = await person(ctx(), {
+			memberships: [{ stakeholder: "australia", role: "focal_point" }],
+		});
+		const current = await call(ctx(), focal, "GET", `/api/v1/commitments/${target}`);
+		const title = `${current.body.title} (revised)`;
+		const updated = await call(ctx(), focal, "PATCH", `/api/v1/commitments/${target}`, {
+			version: current.body.version,
+			reason: "Title clarified",
+			changes: {
+				title,
+				financial: { ...current.body.financial, amount: "250000000", amount_minor: undefined },
+			},
+		});
+		assert.equal(updated.status, 200, JSON.stringify(updated.body));
+		const html = (await getPage(ctx(), `/fr/commitments/${target}`)).body;
+		assert.doesNotMatch(html, placeholder);
+		const version = current.body.version + 1;
+		assert.ok(html.includes(`id="version-${version}"`));
+		const table =
+			/<table class="diff" id="version-\d+-changes">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+		assert.ok(table.includes(esc(cm.col_before.fr)) && table.includes(esc(cm.col_after.fr)));
+		assert.match(table, /data-field="title"[\s\S]*?<ins>[^<]*\(revised\)<\/ins>/);
+		assert.match(table, /data-field="financial.amount_minor"[\s\S]*?<del>[\s\S]*?<ins>/);
+		assert.ok(table.includes(esc(formattersFor("fr").money(250000000, "AUD"))));
+		assert.ok(html.includes("Title clarified"));
+	});
+
+	it("shows progress reports and independent assessments", async () => {
+		const target = "united-kingdom-gavi-2011";
+		const focal = await person(ctx(), {
+			memberships: [{ stakeholder: "united-kingdom", role: "focal_point" }],
+		});
+		const report = await call(ctx(), focal, "POST", `/api/v1/commitments/${target}/reports`, {
+			kind: "maker",
+			stakeholder: "united-kingdom",
+			period_start: "2011-01-01",
+			period_end: "2011-12-31",
+			disbursed: {
+				amount: "120000000",
+				currency: "GBP",
+				by_year: [{ year: 2011, amount: "120000000" }],
+			},
+			narrative: "First tranche paid to the GAVI Alliance.",
+		});
+		assert.equal(report.status, 201, JSON.stringify(report.body));
+		const assessor = await person(ctx(), { role: "assessor" });
+		const assessment = await call(
+			ctx(),
+			assessor,
+			"POST",
+			`/api/v1/commitments/${target}/assessments`,
+			{
+				scheme: "scorecard",
+				score: "good",
+				rationale: "Disbursed on schedule according to the GAVI annual report.",
+				assessed_on: "2012-06-30",
+			},
+		);
+		assert.equal(assessment.status, 201, JSON.stringify(assessment.body));
+		const html = (await getPage(ctx(), `/ru/commitments/${target}`)).body;
+		assert.doesNotMatch(html, placeholder);
+		assert.ok(html.includes(`id="report-${report.body.id}"`));
+		assert.ok(html.includes("First tranche paid to the GAVI Alliance."));
+		assert.ok(html.includes(esc(formattersFor("ru").money(120000000, "GBP"))));
+		assert.ok(html.includes(`href="/ru/stakeholders/united-kingdom"`));
+		assert.ok(html.includes(`id="assessment-${assessment.body.id}"`));
+		assert.ok(html.includes(esc(scorecardNames.good?.ru ?? "")));
+		assert.ok(html.includes("Disbursed on schedule according to the GAVI annual report."));
+	});
+
+	it("shows a hidden comment as hidden, its text to the secretariat only", async () => {
+		const posted = await postForm(ctx(), alice, `${page("en")}/comments`, {
+			body: "A remark the moderators will hide",
+			_csrf: alice.csrf,
+		});
+		const id = Number(/#comment-(\d+)$/.exec(String(posted.headers.location))?.[1]);
+		const secretariat = await person(ctx(), { role: "secretariat" });
+		const hidden = await call(ctx(), secretariat, "POST", `/api/v1/comments/${id}/hide`, {
+			reason: "Personal attack",
+		});
+		assert.equal(hidden.status, 200, JSON.stringify(hidden.body));
+		const html = (await getPage(ctx(), page("en"))).body;
+		assert.ok(html.includes(`id="comment-${id}"`));
+		assert.ok(html.includes(esc(cm.comment_hidden.en)));
+		assert.ok(!html.includes("A remark the moderators will hide"));
+		const staff = await ctx().app.inject({
+			method: "GET",
+			url: page("en"),
+			headers: { accept: "text/html", ...secretariat.headers },
+		});
+		assert.ok(staff.body.includes("A remark the moderators will hide"));
+		assert.ok(staff.body.includes("Personal attack"));
+	});
+
+	it("shows a draft to its makers only", async () => {
+		const focal = await person(ctx(), {
+			memberships: [{ stakeholder: "japan", role: "focal_point" }],
+		});
+		const draft = await call(ctx(), focal, "POST", "/api/v1/commitments", {
+			title: "Japan: a draft pledge for the page test",
+			text: "Japan will do more.",
+			kind: "policy",
+			makers: ["japan"],
+			policy: { target: "More" },
+		});
+		assert.equal(draft.status, 201, JSON.stringify(draft.body));
+		const url = `/en/commitments/${draft.body.slug}`;
+		assert.equal((await getPage(ctx(), url)).statusCode, 404);
+		const mine = await ctx().app.inject({
+			method: "GET",
+			url,
+			headers: { accept: "text/html", ...focal.headers },
+		});
+		assert.equal(mine.statusCode, 200);
+		assert.equal(mine.headers["cache-control"], "private, no-store");
+		assert.ok(mine.body.includes(esc(cm.comments_closed.en)));
+		assert.ok(!mine.body.includes("/feeds/commitments/"), "no feed for a draft");
+	});
+});
