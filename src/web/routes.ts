@@ -13,8 +13,13 @@ import { isLanguage, type Language, languageCookie, negotiateLanguage } from "./
 import { PageRouter } from "./page-route.ts";
 import { ApiDocsPage } from "./pages/api-docs.tsx";
 import { ErrorPage } from "./pages/error.tsx";
-import { homeRoutes } from "./routes/home.routes.ts";
 import { renderPage } from "./render.ts";
+import { commitmentRoutes } from "./routes/commitment.routes.ts";
+import { explorerRoutes } from "./routes/explorer.routes.ts";
+import { homeRoutes } from "./routes/home.routes.ts";
+import { infoRoutes } from "./routes/info.routes.ts";
+import { profileRoutes } from "./routes/profiles.routes.ts";
+import { workspaceRoutes } from "./routes/workspace.routes.ts";
 
 /** The language of a request for an error page: the path's prefix, if it is one of the six. */
 function pathLanguage(request: FastifyRequest): Language | null {
@@ -44,6 +49,11 @@ export function pageRoutes(app: FastifyInstance, services: Services, version: st
 
 	const pages = new PageRouter(app, services);
 	homeRoutes(pages, services);
+	commitmentRoutes(pages, services);
+	explorerRoutes(pages, services);
+	profileRoutes(pages, services);
+	infoRoutes(pages, services);
+	workspaceRoutes(pages, services);
 
 	// The reference is generated from the OpenAPI document, which is in English.
 	app.get("/api/docs", async (request, reply) => {

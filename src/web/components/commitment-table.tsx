@@ -3,6 +3,7 @@ import type { CommitmentListItem } from "../../modules/commitments/commitments.s
 import type { PageContext } from "../context.ts";
 import { components as m } from "../i18n/components.messages.ts";
 import { commitmentKindNames } from "../i18n/enums.messages.ts";
+import { ScrollRegion } from "./scroll-region.tsx";
 
 /** The amount as promised, in its own currency, or the share of GNI. */
 export function promisedAmount(
@@ -39,7 +40,7 @@ export function CommitmentTable(props: {
 	const { ctx, items } = props;
 	if (items.length === 0) return <p class="muted">{ctx.t(m.no_commitments)}</p>;
 	return (
-		<div class="table-scroll">
+		<ScrollRegion label={props.caption ?? ctx.t(m.col_commitment)}>
 			<table class="commitments">
 				{props.caption && <caption class="muted">{props.caption}</caption>}
 				<thead>
@@ -85,6 +86,6 @@ export function CommitmentTable(props: {
 					))}
 				</tbody>
 			</table>
-		</div>
+		</ScrollRegion>
 	);
 }

@@ -84,7 +84,13 @@ export function Layout(props: LayoutProps) {
 						<meta name="twitter:card" content="summary" />
 					</>
 				)}
-				{props.htmx && <script src={assetPath("htmx.min.js")} defer />}
+				{props.htmx && (
+					<>
+						{/* htmx would otherwise inject an inline <style>, which the CSP refuses. */}
+						<meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
+						<script src={assetPath("htmx.min.js")} defer />
+					</>
+				)}
 			</head>
 			<body>
 				<a class="skip" href="#main">

@@ -94,12 +94,12 @@ export const components = defineMessages({
 		zh: "已兑现承诺的 {pct}",
 	},
 	basis_constant: {
-		en: "US dollars at {year} prices (constant), as of {date}",
-		fr: "Dollars des États-Unis aux prix de {year} (constants), au {date}",
-		es: "Dólares de los Estados Unidos a precios de {year} (constantes), al {date}",
-		ru: "Доллары США в ценах {year} г. (постоянных), на {date}",
-		ar: "بدولارات الولايات المتحدة بأسعار عام {year} الثابتة، حتى {date}",
-		zh: "按 {year} 年不变价格计的美元，截至 {date}",
+		en: "US dollars at {year} prices (constant), as of {date}.",
+		fr: "Dollars des États-Unis aux prix de {year} (constants), au {date}.",
+		es: "Dólares de los Estados Unidos a precios de {year} (constantes), al {date}.",
+		ru: "Доллары США в ценах {year} г. (постоянных), на {date}.",
+		ar: "بدولارات الولايات المتحدة بأسعار عام {year} الثابتة، حتى {date}.",
+		zh: "按 {year} 年不变价格计的美元，截至 {date}。",
 	},
 	counts_line: {
 		en: "{counted} commitments carry the money; {other} others are counted through them (reaffirmations, parts, overlaps, superseded) so nothing counts twice.",

@@ -1,85 +1,203 @@
-/** The home page: the registry's commitments, newest first, a page at a time. */
+/**
+ * The home page: how much was promised and delivered across the registry (the gap), the
+ * same by goal, the latest commitments, and the latest public changes (what the Atom
+ * feed lists).
+ */
+import type { DeliveryAggregate } from "../../modules/analytics/analytics.schemas.ts";
 import type { CommitmentListItem } from "../../modules/commitments/commitments.schemas.ts";
+import type { RecentChange } from "../../modules/feeds/feeds.service.ts";
+import { HBarChart } from "../charts/index.ts";
+import { CommitmentTable } from "../components/commitment-table.tsx";
+import { DeliveryFigures } from "../components/delivery-figures.tsx";
 import { Layout } from "../components/layout.tsx";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 import type { PageContext } from "../context.ts";
+import { common } from "../i18n/common.messages.ts";
+import { components } from "../i18n/components.messages.ts";
+import { home as m } from "../i18n/home.messages.ts";
+import type { Message } from "../i18n/messages.ts";
+import { goalLabel } from "./explorer/labels.ts";
 
-function money(item: CommitmentListItem): string {
-	if (item.amount !== null && item.currency !== null) {
-		return new Intl.NumberFormat("en", {
-			style: "currency",
-			currency: item.currency,
-			notation: "compact",
-			maximumFractionDigits: 2,
-		}).format(Number(item.amount));
-	}
-	if (item.gni_share)
-		return item.gni_share.min === item.gni_share.max
-			? `${item.gni_share.min}% of GNI`
-			: `${item.gni_share.min}–${item.gni_share.max}% of GNI`;
-	return "";
+/** Goals shown in the chart: those with the largest commitments. */
+const chartGoals = 10;
+
+export interface HomeView {
+	delivery: DeliveryAggregate;
+	latest: { items: CommitmentListItem[]; total: number };
+	changes: RecentChange[];
+	demo: boolean;
 }
 
-export function HomePage(props: {
-	ctx: PageContext;
-	list: { items: CommitmentListItem[]; total: number; page: number; limit: number };
-	hasDemo: boolean;
-}) {
-	const { items, total, page, limit } = props.list;
-	const pages = Math.max(1, Math.ceil(total / limit));
+function ByGoal(props: { ctx: PageContext; delivery: DeliveryAggregate }) {
+	const { ctx } = props;
+	const goals = props.delivery.groups
+		.filter((g) => Number(g.committed) > 0 || Number(g.delivered) > 0)
+		.slice(0, chartGoals);
+	if (goals.length === 0) return <p class="muted">{ctx.t(common.no_data)}</p>;
+	const usd = (n: number) => ctx.fmt.moneyCompact(n, "USD");
+	const labels = goals.map((g) => goalLabel(ctx, g.key));
 	return (
-		<Layout ctx={props.ctx} title="Commitments" section="home">
-			<h1>Commitments for the development goals</h1>
-			{props.hasDemo && (
-				<p class="notice">
-					Demo of public records: real commitments transcribed from the public documents each one
-					cites, loaded to show how IIF works. This is not an official registry.
-				</p>
-			)}
-			<p class="muted">
-				{total} commitments · page {page} of {pages} · the same data as JSON:{" "}
-				<a href={`/api/v1/commitments?page=${page}&limit=${limit}`}>/api/v1/commitments</a>
-			</p>
-			<table>
-				<caption class="muted intro">Newest first</caption>
-				<thead>
-					<tr>
-						<th scope="col">Announced</th>
-						<th scope="col">Commitment</th>
-						<th scope="col">Made by</th>
-						<th scope="col">Forum</th>
-						<th scope="col">Goals</th>
-						<th scope="col" class="num">
-							Amount
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{items.map((c) => (
-						<tr key={c.id}>
-							<td>{c.announced_on ?? "—"}</td>
-							<td>
-								<a href={`/api/v1/commitments/${c.slug}`}>{c.title}</a>
-								<div class="muted">{c.kind}</div>
-							</td>
-							<td>
-								{c.makers.length > 4
-									? `${c.makers
-											.slice(0, 3)
-											.map((m) => m.name)
-											.join(", ")} and ${c.makers.length - 3} more`
-									: c.makers.map((m) => m.name).join(", ")}
-							</td>
-							<td>{c.forum?.name ?? "—"}</td>
-							<td>{c.goals.map((g) => g.toUpperCase()).join(" ")}</td>
-							<td class="num">{money(c)}</td>
+		<>
+			<HBarChart
+				id="home-by-goal"
+				title={ctx.t(m.chart_title)}
+				description={ctx.t(m.chart_description, { n: ctx.fmt.number(goals.length) })}
+				categories={labels}
+				series={[
+					{
+						key: "committed",
+						label: ctx.t(components.promised),
+						values: goals.map((g) => Number(g.committed)),
+					},
+					{
+						key: "delivered",
+						label: ctx.t(components.delivered),
+						values: goals.map((g) => Number(g.delivered)),
+					},
+				]}
+				format={usd}
+				tableFormat={(n) => ctx.fmt.money(n, "USD")}
+				tableCaption={ctx.t(m.chart_table)}
+				categoryHeader={ctx.t(m.goal)}
+				noDataLabel={ctx.t(common.no_data)}
+			/>
+			<ScrollRegion label={ctx.t(m.goals_table_caption)}>
+				<table class="home-goals">
+					<caption class="muted">{ctx.t(m.goals_table_caption)}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{ctx.t(m.goal)}</th>
+							<th scope="col" class="num">
+								{ctx.t(components.promised)}
+							</th>
+							<th scope="col" class="num">
+								{ctx.t(components.delivered)}
+							</th>
+							<th scope="col" class="num">
+								{ctx.t(m.share_delivered)}
+							</th>
 						</tr>
-					))}
-				</tbody>
-			</table>
-			<nav aria-label="Pages" class="pager">
-				{page > 1 && <a href={`/?page=${page - 1}`}>← Newer</a>}
-				{page < pages && <a href={`/?page=${page + 1}`}>Older →</a>}
-			</nav>
+					</thead>
+					<tbody>
+						{goals.map((g, i) => (
+							<tr key={g.key}>
+								<th scope="row">
+									<a href={ctx.href(`/goals/${g.key}`)}>{labels[i]}</a>
+								</th>
+								<td class="num">{usd(Number(g.committed))}</td>
+								<td class="num">{usd(Number(g.delivered))}</td>
+								<td class="num">{g.ratio === null ? "—" : ctx.fmt.percent(g.ratio)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</ScrollRegion>
+			<p>
+				<a href={ctx.href("/goals")}>{ctx.t(m.all_goals)}</a>
+			</p>
+		</>
+	);
+}
+
+const commitmentEvents: Record<string, Message> = {
+	"commitment.create": m.event_created,
+	"commitment.publish": m.event_published,
+	"commitment.update": m.event_updated,
+	"commitment.complete": m.event_completed,
+	"commitment.withdraw": m.event_withdrawn,
+};
+
+function changeLabel(ctx: PageContext, c: RecentChange): string {
+	const name = c.by ?? "";
+	switch (c.type) {
+		case "commitment":
+			return ctx.t(commitmentEvents[c.action] ?? m.event_updated);
+		case "report":
+			return ctx.t(c.action === "report.update" ? m.event_report_updated : m.event_report, {
+				name,
+			});
+		case "assessment":
+			return ctx.t(m.event_assessment, { name });
+		case "comment":
+			return ctx.t(c.action === "comment.edit" ? m.event_comment_edited : m.event_comment, {
+				name,
+			});
+	}
+}
+
+function RecentChanges(props: { ctx: PageContext; changes: RecentChange[] }) {
+	const { ctx, changes } = props;
+	if (changes.length === 0) return <p class="muted">{ctx.t(m.no_updates)}</p>;
+	return (
+		<ol class="recent-changes">
+			{changes.map((c) => (
+				<li key={`${c.type}-${c.action}-${c.record_id ?? c.commitment.id}-${c.at}`}>
+					<time datetime={c.at} class="muted small">
+						{ctx.fmt.date(c.at)}
+					</time>{" "}
+					<span class="change-kind">{changeLabel(ctx, c)}</span>
+					{": "}
+					<a href={ctx.href(`/commitments/${c.commitment.slug}`)} dir="auto">
+						{c.commitment.title}
+					</a>
+				</li>
+			))}
+		</ol>
+	);
+}
+
+export function HomePage(props: { ctx: PageContext; view: HomeView }) {
+	const { ctx, view } = props;
+	const feed = { title: ctx.t(m.feed_title), href: "/feeds/all.atom" };
+	return (
+		<Layout
+			ctx={ctx}
+			title={ctx.t(m.title)}
+			description={ctx.t(m.description)}
+			feeds={[feed]}
+			og={{
+				title: ctx.t(m.title),
+				description: ctx.t(m.description),
+				url: ctx.href("/"),
+				type: "website",
+			}}
+			section="home"
+		>
+			<h1>{ctx.t(m.title)}</h1>
+			{view.demo && <p class="notice">{ctx.t(common.demo_notice)}</p>}
+			<section aria-labelledby="headline-heading" id="headline">
+				<h2 id="headline-heading">{ctx.t(m.headline)}</h2>
+				<DeliveryFigures
+					ctx={ctx}
+					figures={{
+						...view.delivery.total,
+						as_of: view.delivery.as_of,
+						price_basis: view.delivery.price_basis,
+					}}
+				/>
+			</section>
+			<section aria-labelledby="by-goal-heading" id="by-goal">
+				<h2 id="by-goal-heading">{ctx.t(m.by_goal)}</h2>
+				<ByGoal ctx={ctx} delivery={view.delivery} />
+			</section>
+			<section aria-labelledby="latest-heading" id="latest-commitments">
+				<h2 id="latest-heading">{ctx.t(m.latest_commitments)}</h2>
+				<CommitmentTable ctx={ctx} items={view.latest.items} caption={ctx.t(m.latest_caption)} />
+				<p>
+					<a href={ctx.href("/commitments")} id="explore-all">
+						{ctx.t(m.all_commitments, { n: ctx.fmt.number(view.latest.total) })}
+					</a>
+				</p>
+			</section>
+			<section aria-labelledby="changes-heading" id="latest-updates">
+				<h2 id="changes-heading">{ctx.t(m.latest_updates)}</h2>
+				<RecentChanges ctx={ctx} changes={view.changes} />
+				<p>
+					<a href={feed.href} type="application/atom+xml">
+						{ctx.t(common.feed_link)}
+					</a>
+				</p>
+			</section>
 		</Layout>
 	);
 }

@@ -5,6 +5,7 @@
  */
 import type { CommitmentDelivery } from "../../../modules/analytics/analytics.schemas.ts";
 import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { cm, conversionNames } from "../../i18n/commitment.messages.ts";
 import { labelled } from "./names.ts";
@@ -110,9 +111,7 @@ export function MoneySection(props: {
 				<>
 					<h3>{ctx.t(cm.normalised_heading)}</h3>
 					<p class="muted small">{ctx.t(cm.normalised_intro, { date: ctx.fmt.date(dl.as_of) })}</p>
-					{/* On a phone the three columns of exact amounts scroll: the box takes the focus so a keyboard can scroll it too (WCAG 2.1.1). */}
-					{/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-					<section class="table-scroll" tabIndex={0} aria-label={ctx.t(cm.normalised_heading)}>
+					<ScrollRegion label={ctx.t(cm.normalised_heading)}>
 						<table class="normalised">
 							<thead>
 								<tr>
@@ -150,7 +149,7 @@ export function MoneySection(props: {
 								)}
 							</tbody>
 						</table>
-					</section>
+					</ScrollRegion>
 					{carriesOthers && <p class="small">{ctx.t(cm.delivered_tree_note)}</p>}
 					<p class={dl.conversion.status === "ok" ? "small" : "notice small"}>
 						<strong>{labelled(ctx, cm.conversion_label)}</strong>{" "}

@@ -8,6 +8,7 @@ import { feedPaths } from "../../../modules/feeds/feeds.service.ts";
 import type { ReportView } from "../../../modules/reports/reports.service.ts";
 import { DeliveryFigures, type DeliveryFiguresData } from "../../components/delivery-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { components } from "../../i18n/components.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
@@ -33,7 +34,7 @@ function Strategies(props: { ctx: PageContext; reports: ReportView[] }) {
 	const { ctx, reports } = props;
 	if (reports.length === 0) return <p class="muted">{ctx.t(m.strategies_none)}</p>;
 	return (
-		<div class="table-scroll">
+		<ScrollRegion label={ctx.t(m.strategies)}>
 			<table class="strategies">
 				<thead>
 					<tr>
@@ -75,7 +76,7 @@ function Strategies(props: { ctx: PageContext; reports: ReportView[] }) {
 					))}
 				</tbody>
 			</table>
-		</div>
+		</ScrollRegion>
 	);
 }
 

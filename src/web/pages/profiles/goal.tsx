@@ -9,6 +9,7 @@ import { feedPaths } from "../../../modules/feeds/feeds.service.ts";
 import type { RequirementView } from "../../../modules/requirements/requirements.schemas.ts";
 import { DeliveryFigures, type DeliveryFiguresData } from "../../components/delivery-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { components } from "../../i18n/components.messages.ts";
 import { profiles as m, regionNames, scopeNames } from "../../i18n/profiles.messages.ts";
@@ -51,7 +52,7 @@ function Requirements(props: { ctx: PageContext; items: RequirementView[] }) {
 	const { ctx, items } = props;
 	if (items.length === 0) return <p class="muted">{ctx.t(m.requirements_none)}</p>;
 	return (
-		<div class="table-scroll">
+		<ScrollRegion label={ctx.t(m.requirements)}>
 			<table class="requirements">
 				<thead>
 					<tr>
@@ -125,7 +126,7 @@ function Requirements(props: { ctx: PageContext; items: RequirementView[] }) {
 					})}
 				</tbody>
 			</table>
-		</div>
+		</ScrollRegion>
 	);
 }
 
@@ -140,7 +141,7 @@ function Targets(props: { ctx: PageContext; data: GoalPageData; baseYear: number
 	return (
 		<section aria-labelledby="targets-h" id="targets">
 			<h2 id="targets-h">{ctx.t(m.targets)}</h2>
-			<div class="table-scroll">
+			<ScrollRegion label={ctx.t(m.targets)}>
 				<table class="targets-table">
 					<thead>
 						<tr>
@@ -172,7 +173,7 @@ function Targets(props: { ctx: PageContext; data: GoalPageData; baseYear: number
 						))}
 					</tbody>
 				</table>
-			</div>
+			</ScrollRegion>
 			{charted.length > 0 && (
 				<>
 					<h3>{ctx.t(m.targets_chart_title)}</h3>

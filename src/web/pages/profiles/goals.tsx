@@ -1,6 +1,7 @@
 /** The goals of both frameworks, with what was promised and delivered for each. */
 import type { DeliveryAggregate } from "../../../modules/analytics/analytics.schemas.ts";
 import { Layout } from "../../components/layout.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { GoalTitle, PageContext } from "../../context.ts";
 import { components } from "../../i18n/components.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
@@ -39,7 +40,7 @@ function FrameworkSection(props: {
 	return (
 		<section aria-labelledby={`${framework}-h`} id={framework}>
 			<h2 id={`${framework}-h`}>{name}</h2>
-			<div class="table-scroll">
+			<ScrollRegion label={name}>
 				<table class="goals-table">
 					<thead>
 						<tr>
@@ -81,7 +82,7 @@ function FrameworkSection(props: {
 						})}
 					</tbody>
 				</table>
-			</div>
+			</ScrollRegion>
 			{charted.length > 0 && (
 				<>
 					<h3>{ctx.t(m.goals_chart_title, { framework: name })}</h3>

@@ -6,6 +6,7 @@
  */
 import type { DeliveryAggregate } from "../../../modules/analytics/analytics.schemas.ts";
 import { Layout } from "../../components/layout.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { components } from "../../i18n/components.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
@@ -27,7 +28,7 @@ function RecipientTable(props: {
 }) {
 	const { ctx } = props;
 	return (
-		<div class="table-scroll">
+		<ScrollRegion label={props.caption}>
 			<table id={props.id} class="recipients">
 				<caption>{props.caption}</caption>
 				<thead>
@@ -63,7 +64,7 @@ function RecipientTable(props: {
 					))}
 				</tbody>
 			</table>
-		</div>
+		</ScrollRegion>
 	);
 }
 

@@ -11,6 +11,7 @@ import type {
 } from "../../../modules/commitments/commitments.schemas.ts";
 import { CsrfField, ErrorSummary, type FormErrors, TextInput } from "../../components/form.tsx";
 import { Layout } from "../../components/layout.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { stepButtons, stepReasonLabels, workspace as w } from "../../i18n/workspace.messages.ts";
 import { type CommitmentChoices, CommitmentFields } from "./commitment-form.tsx";
@@ -76,7 +77,7 @@ function ConflictNotice(props: { ctx: PageContext; conflict: Conflict }) {
 				})}
 			</p>
 			{conflict.changes.length > 0 ? (
-				<div class="table-scroll">
+				<ScrollRegion label={ctx.t(w.conflict_caption)}>
 					<table id="conflict-changes">
 						<caption class="muted">{ctx.t(w.conflict_caption)}</caption>
 						<thead>
@@ -100,7 +101,7 @@ function ConflictNotice(props: { ctx: PageContext; conflict: Conflict }) {
 							))}
 						</tbody>
 					</table>
-				</div>
+				</ScrollRegion>
 			) : (
 				<p>{ctx.t(w.conflict_no_field)}</p>
 			)}

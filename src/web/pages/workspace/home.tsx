@@ -7,6 +7,7 @@ import type { CommitmentListItem } from "../../../modules/commitments/commitment
 import { makerNames, promisedAmount } from "../../components/commitment-table.tsx";
 import { Layout } from "../../components/layout.tsx";
 import { Pager } from "../../components/pager.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { common } from "../../i18n/common.messages.ts";
 import { roleNames, workspace as w } from "../../i18n/workspace.messages.ts";
@@ -32,7 +33,7 @@ function MyCommitments(props: {
 	if (data.items.length === 0) return <p class="muted">{ctx.t(w.no_commitments_yet)}</p>;
 	return (
 		<>
-			<div class="table-scroll">
+			<ScrollRegion label={ctx.t(w.my_commitments)}>
 				<table class="workspace-commitments" id="my-commitments">
 					<caption class="muted">
 						{ctx.t(w.my_commitments_caption, { n: ctx.fmt.number(data.total) })}
@@ -91,7 +92,7 @@ function MyCommitments(props: {
 						))}
 					</tbody>
 				</table>
-			</div>
+			</ScrollRegion>
 			<Pager
 				ctx={ctx}
 				page={data.page}
