@@ -20,17 +20,19 @@ import {
 const PAGES = [
 	"/en/",
 	"/en/commitments",
+	"/en/commitments/gleneagles-2005-oda-increase",
+	"/en/stakeholders/united-kingdom",
+	"/en/countries/KE",
+	"/en/goals/mdg:8",
 	"/en/map",
-	"/en/goals",
 	"/en/methodology",
-	"/en/api",
-	"/en/about",
 	"/en/sign-in",
-	"/fr/",
+	"/fr/commitments?goal=mdg:6",
 	"/ar/",
-	"/ar/commitments",
+	"/ar/commitments/gleneagles-2005-oda-increase",
 	"/zh/",
-	"/api/docs",
+	"/es/goals",
+	"/ru/map",
 ];
 
 /** A fixed today (YYYY-MM-DD) for what depends on the date, or undefined for the real one. */
