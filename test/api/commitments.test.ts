@@ -193,6 +193,24 @@ describeEachDialect("GET /api/v1/commitments", (ctx) => {
 		assert.deepEqual(reversed, [...titles].reverse());
 	});
 
+	it("sorts by the amount promised in US dollars, unconverted ones last", async () => {
+		for (const sort of ["-committed_usd", "committed_usd"]) {
+			const items = (await ctx().get(`/api/v1/commitments?limit=200&sort=${sort}`)).body.items;
+			const usd: (number | null)[] = [];
+			for (const i of items as { slug: string }[]) {
+				const d = (await ctx().get(`/api/v1/commitments/${i.slug}/delivery`)).body;
+				usd.push(d.committed ? Number(d.committed.constant) : null);
+			}
+			const known = usd.filter((v): v is number => v !== null);
+			assert.ok(known.length >= 10, "the demo has converted amounts to order");
+			assert.deepEqual(usd.slice(0, known.length), known, "amounts first, then the unconverted");
+			assert.deepEqual(
+				known,
+				[...known].sort((a, b) => (sort === "committed_usd" ? a - b : b - a)),
+			);
+		}
+	});
+
 	it("pages without overlap or gap", async () => {
 		const all = (await ctx().get("/api/v1/commitments?limit=200")).body.items.map(
 			(i: { id: number }) => i.id,

@@ -251,6 +251,8 @@ export const commitmentSorts = [
 	"-id",
 	"id",
 	"relevance",
+	"-committed_usd",
+	"committed_usd",
 ] as const;
 
 export const commitmentListQuery = z.strictObject({
@@ -289,7 +291,7 @@ export const commitmentListQuery = z.strictObject({
 	),
 	sort: enumParam(
 		commitmentSorts,
-		"Order: a field, descending with a leading '-'; relevance needs q.",
+		"Order: a field, descending with a leading '-'; relevance needs q; committed_usd is the amount promised in US dollars at constant prices (commitments without a convertible amount last).",
 		"-announced_on",
 	),
 	page: intParam({ min: 1, max: 100000, default: 1, description: "Page number, from 1." }),

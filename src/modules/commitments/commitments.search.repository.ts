@@ -30,7 +30,9 @@ export type CommitmentSort =
 	| "-title"
 	| "-id"
 	| "id"
-	| "relevance";
+	| "relevance"
+	| "-committed_usd"
+	| "committed_usd";
 
 type Query = SelectQueryBuilder<Tables, "commitment", object>;
 
@@ -245,6 +247,17 @@ export class CommitmentSearchRepository {
 			case "-id":
 				q = q.orderBy("commitment.id", "desc");
 				break;
+			case "-committed_usd":
+			case "committed_usd": {
+				// The normalised amount is kept per commitment by the delivery refresh; amounts
+				// in different currencies only compare once converted.
+				const usd = sql`(select delivery_state.committed_constant from delivery_state where delivery_state.commitment_id = commitment.id)`;
+				q = q
+					.orderBy(sql`${usd} is null`)
+					.orderBy(sql`${usd} ${sort === "committed_usd" ? sql`asc` : sql`desc`}`)
+					.orderBy("commitment.id", "desc");
+				break;
+			}
 			case "relevance": {
 				const fts = f.fts ?? "";
 				q =
