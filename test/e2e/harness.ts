@@ -438,3 +438,105 @@ export async function screenshot(
 	await page.screenshot({ path, fullPage: true, animations: "disabled" });
 	return path;
 }
+
+// ---------------------------------------------------------------------------------------
+// Demo data, found through the API
+
+/** GETs a path of the server's JSON API (e.g. "/api/v1/commitments?limit=5"). */
+export async function apiGet<T = any>(baseUrl: string, path: string): Promise<T> {
+	const res = await fetch(`${baseUrl}${path}`, { headers: { accept: "application/json" } });
+	if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+	return (await res.json()) as T;
+}
+
+interface ListedCommitment {
+	slug: string;
+	title: string;
+	kind: string;
+	status: string;
+	goals: string[];
+	targets: string[];
+	forum: { slug: string } | null;
+	makers: { slug: string }[];
+	recipients: { kind: string; code: string | null }[];
+}
+
+/** One real address of each public page type of the demo, as the API names them. */
+export interface DemoPages {
+	/** A published financial commitment of `e2eStakeholder` whose delivery chart has money in it. */
+	commitment: { slug: string; title: string; text: string };
+	/** The other published commitments of `e2eStakeholder`, for flows that change them. */
+	others: { slug: string; title: string; kind: string }[];
+	stakeholder: string;
+	/** Alpha-2, uppercase: a recipient of a commitment, else a member state's own country. */
+	country: string;
+	goal: string;
+	target: string;
+	forum: string;
+}
+
+export async function findDemoPages(baseUrl: string): Promise<DemoPages> {
+	const mine = (
+		await apiGet<{ items: ListedCommitment[] }>(
+			baseUrl,
+			`/api/v1/commitments?stakeholder=${e2eStakeholder}&status=published&limit=50`,
+		)
+	).items;
+	let chosen: ListedCommitment | undefined;
+	for (const c of mine.filter((c) => c.kind === "financial")) {
+		const delivery = await apiGet<{ series: { committed: { constant: string } }[] }>(
+			baseUrl,
+			`/api/v1/commitments/${c.slug}/delivery`,
+		);
+		if (delivery.series.some((s) => Number(s.committed.constant) !== 0)) {
+			chosen = c;
+			break;
+		}
+	}
+	if (!chosen)
+		throw new Error(`no financial commitment of ${e2eStakeholder} has a delivery series`);
+	const detail = await apiGet<{ text: string }>(baseUrl, `/api/v1/commitments/${chosen.slug}`);
+	const all = (
+		await apiGet<{ items: ListedCommitment[] }>(baseUrl, "/api/v1/commitments?limit=100")
+	).items;
+	const withForum = all.find((c) => c.forum) ?? chosen;
+	const withTarget = all.find((c) => c.targets.length > 0 && c.goals.length > 0) ?? chosen;
+	let country = all.flatMap((c) => c.recipients).find((r) => r.kind === "country")?.code;
+	if (!country) {
+		const countries = await apiGet<{
+			items: { code: string; commitments_received: number; stakeholder: unknown }[];
+		}>(baseUrl, "/api/v1/countries?limit=300");
+		country = (
+			countries.items.find((c) => c.commitments_received > 0) ??
+			countries.items.find((c) => c.stakeholder)
+		)?.code;
+	}
+	if (!country) throw new Error("no country with data in the demo");
+	return {
+		commitment: { slug: chosen.slug, title: chosen.title, text: detail.text },
+		others: mine.filter((c) => c.slug !== chosen.slug),
+		stakeholder: e2eStakeholder,
+		country: country.toUpperCase(),
+		goal: withTarget.goals[0] as string,
+		target: withTarget.targets[0] as string,
+		forum: (withForum.forum as { slug: string }).slug,
+	};
+}
+
+/**
+ * Signs in through the English sign-in page's form, as a person would (it works without
+ * JavaScript), and waits for the workspace the form sends its user to.
+ */
+export async function signInThroughForm(
+	page: Page,
+	user: { email: string; password: string },
+): Promise<void> {
+	await page.goto("/en/sign-in");
+	const form = page.locator("#sign-in-form");
+	await form.getByLabel("Email").fill(user.email);
+	await form.getByLabel("Password").fill(user.password);
+	await Promise.all([
+		page.waitForURL((u) => u.pathname === "/en/workspace"),
+		form.getByRole("button", { name: "Sign in" }).click(),
+	]);
+}
