@@ -6,21 +6,22 @@
  */
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import { cm, flagReasons, scorecardNames } from "../../src/web/i18n/commitment.messages.ts";
-import { deliveryStatusNames } from "../../src/web/i18n/enums.messages.ts";
+import { cm, flagReasons } from "../../src/web/i18n/commitment.messages.ts";
+import { deliveryStatusNames, scorecardScoreNames } from "../../src/web/i18n/enums.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import { demo } from "../helpers/demo.ts";
+import {
+	assertNoPlaceholder,
+	assertPage,
+	escapeHtml,
+	getHtml,
+	postForm,
+} from "../helpers/pages.ts";
 import { call, createUser, type Person, person, signIn } from "../helpers/users.ts";
 
 const slug = "canada-muskoka-2010-mnch";
 const page = (lang: string, s = slug) => `/${lang}/commitments/${s}`;
-
-/** Text as the renderer writes it in HTML text and attributes. */
-const esc = (s: string) =>
-	s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-const placeholder = /\{[a-z_]+\}/i;
 
 interface Session {
 	cookie: string;
@@ -34,36 +35,19 @@ async function session(c: TestContext, opts: Parameters<typeof createUser>[1] = 
 	return { cookie: h.cookie as string, csrf: h["x-csrf-token"] as string, userId: u.id };
 }
 
-function form(fields: Record<string, string>): string {
-	return new URLSearchParams(fields).toString();
-}
-
-async function postForm(
+/** A form post as a browser sends it, as this session (or nobody). */
+function postAs(
 	c: TestContext,
 	s: Session | null,
 	url: string,
 	fields: Record<string, string>,
 	headers: Record<string, string> = {},
 ) {
-	return c.app.inject({
-		method: "POST",
-		url,
-		headers: {
-			accept: "text/html",
-			"content-type": "application/x-www-form-urlencoded",
-			...(s ? { cookie: s.cookie } : {}),
-			...headers,
-		},
-		payload: form(fields),
-	});
+	return postForm(c, url, fields, { ...(s ? { cookie: s.cookie } : {}), ...headers });
 }
 
-async function getPage(c: TestContext, url: string, s: Session | null = null) {
-	return c.app.inject({
-		method: "GET",
-		url,
-		headers: { accept: "text/html", ...(s ? { cookie: s.cookie } : {}) },
-	});
+function getPage(c: TestContext, url: string, s: Session | null = null) {
+	return getHtml(c, url, s?.cookie);
 }
 
 describeEachDialect("commitment page", (ctx) => {
@@ -82,12 +66,11 @@ describeEachDialect("commitment page", (ctx) => {
 			const res = await getPage(ctx(), page(lang));
 			assert.equal(res.statusCode, 200, res.body.slice(0, 500));
 			const html = res.body;
-			assert.match(html, new RegExp(`<html lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"`));
-			assert.doesNotMatch(html, placeholder);
+			assertPage(html, page(lang), lang);
 			// The verbatim text, in a blockquote that lets the browser pick its direction.
 			assert.match(html, /<blockquote dir="auto"/);
-			assert.ok(html.includes(esc(commitment.text.slice(0, 60))), "verbatim text");
-			assert.ok(html.includes(`<h1 dir="auto">${esc(commitment.title)}</h1>`), "title");
+			assert.ok(html.includes(escapeHtml(commitment.text.slice(0, 60))), "verbatim text");
+			assert.ok(html.includes(`<h1 dir="auto">${escapeHtml(commitment.title)}</h1>`), "title");
 			// Makers, forum, goals and targets link to their pages in the same language.
 			assert.ok(html.includes(`href="/${lang}/stakeholders/canada"`), "maker link");
 			assert.ok(html.includes(`href="/${lang}/forums/${commitment.forum}"`), "forum link");
@@ -95,19 +78,24 @@ describeEachDialect("commitment page", (ctx) => {
 			assert.ok(html.includes(`href="/${lang}/targets/mdg:4.A"`), "target link");
 			// The amount as stated, written the way the language writes money.
 			const amount = formattersFor(lang).money(1100000000, "CAD");
-			assert.ok(html.includes(esc(amount)), `amount ${amount}`);
+			assert.ok(html.includes(escapeHtml(amount)), `amount ${amount}`);
 			// The delivery chart: an accessible SVG and the numbers as a table.
 			assert.match(html, /<svg class="chart-svg"[^>]*role="img"/);
 			assert.ok(
-				html.includes(`<title id="commitment-delivery-title">${esc(cm.chart_title[lang])}`),
+				html.includes(`<title id="commitment-delivery-title">${escapeHtml(cm.chart_title[lang])}`),
 			);
 			assert.match(html, /<details class="chart-data">[\s\S]*?<table[\s\S]*?<\/table>/);
 			// The delivery status, named in the page's language, with its rule.
 			const delivery = await ctx().services.analytics.commitmentDelivery(slug, null);
-			assert.ok(html.includes(esc(deliveryStatusNames[delivery.status][lang])), "status name");
-			assert.ok(html.includes(esc(cm.rule_financial_heading[lang])), "rule explained");
+			assert.ok(
+				html.includes(escapeHtml(deliveryStatusNames[delivery.status][lang])),
+				"status name",
+			);
+			assert.ok(html.includes(escapeHtml(cm.rule_financial_heading[lang])), "rule explained");
 			// Open Graph: title, the start of the text, the page's address.
-			assert.ok(html.includes(`<meta property="og:title" content="${esc(commitment.title)}"`));
+			assert.ok(
+				html.includes(`<meta property="og:title" content="${escapeHtml(commitment.title)}"`),
+			);
 			const og = /<meta property="og:description" content="([^"]*)"/.exec(html)?.[1] ?? "";
 			assert.ok(og.length > 50 && og.length <= 260, `og:description of ${og.length}`);
 			assert.ok(
@@ -123,7 +111,7 @@ describeEachDialect("commitment page", (ctx) => {
 			assert.ok(html.includes(`type="application/atom+xml"`) && html.includes(`href="${feed}"`));
 			// It is part of the Muskoka initiative, and counted through another commitment.
 			assert.ok(html.includes(`href="/${lang}/commitments/muskoka-2010-mnch-initiative"`));
-			assert.ok(html.includes(esc(cm.counting_heading[lang])));
+			assert.ok(html.includes(escapeHtml(cm.counting_heading[lang])));
 			// Anonymous readers are asked to sign in to comment, and come back here after.
 			assert.ok(
 				html.includes(
@@ -137,7 +125,7 @@ describeEachDialect("commitment page", (ctx) => {
 	it("answers the localised 404 page for an unknown commitment", async () => {
 		const res = await getPage(ctx(), page("ar", "no-such-commitment"));
 		assert.equal(res.statusCode, 404);
-		assert.match(res.body, /<html lang="ar" dir="rtl"/);
+		assertPage(res.body, page("ar", "no-such-commitment"), "ar");
 	});
 
 	it("sends an id to the commitment's one address", async () => {
@@ -151,7 +139,7 @@ describeEachDialect("commitment page", (ctx) => {
 
 	it("posts a comment as a registered user, then shows it with its links", async () => {
 		const body = "Which countries received it? See https://example.org/mnch <b>now</b>";
-		const res = await postForm(ctx(), alice, `${page("en")}/comments`, {
+		const res = await postAs(ctx(), alice, `${page("en")}/comments`, {
 			body,
 			_csrf: alice.csrf,
 		});
@@ -180,7 +168,7 @@ describeEachDialect("commitment page", (ctx) => {
 	});
 
 	it("refuses an empty comment with the error next to the textarea", async () => {
-		const res = await postForm(ctx(), alice, `${page("fr")}/comments`, {
+		const res = await postAs(ctx(), alice, `${page("fr")}/comments`, {
 			body: "   ",
 			_csrf: alice.csrf,
 		});
@@ -194,7 +182,7 @@ describeEachDialect("commitment page", (ctx) => {
 
 	it("keeps the text of a comment that is too long", async () => {
 		const long = `${"Lorem ipsum ".repeat(420)}end`;
-		const res = await postForm(ctx(), alice, `${page("ar")}/comments`, {
+		const res = await postAs(ctx(), alice, `${page("ar")}/comments`, {
 			body: long,
 			_csrf: alice.csrf,
 		});
@@ -204,19 +192,19 @@ describeEachDialect("commitment page", (ctx) => {
 	});
 
 	it("refuses a comment without the CSRF token", async () => {
-		const res = await postForm(ctx(), alice, `${page("en")}/comments`, { body: "Hello" });
+		const res = await postAs(ctx(), alice, `${page("en")}/comments`, { body: "Hello" });
 		assert.equal(res.statusCode, 403);
 		assert.match(res.body, /<html lang="en"/);
 	});
 
 	it("sends an anonymous poster to sign in", async () => {
-		const res = await postForm(ctx(), null, `${page("en")}/comments`, { body: "Hello" });
+		const res = await postAs(ctx(), null, `${page("en")}/comments`, { body: "Hello" });
 		assert.equal(res.statusCode, 303);
 		assert.match(String(res.headers.location), /^\/en\/sign-in\?next=/);
 	});
 
 	it("shows a reply under the comment it answers", async () => {
-		const res = await postForm(ctx(), bob, `${page("es")}/comments`, {
+		const res = await postAs(ctx(), bob, `${page("es")}/comments`, {
 			body: "A reply from Bob",
 			parent_id: String(aliceComment),
 			_csrf: bob.csrf,
@@ -234,7 +222,7 @@ describeEachDialect("commitment page", (ctx) => {
 	});
 
 	it("answers htmx with the updated thread alone", async () => {
-		const res = await postForm(
+		const res = await postAs(
 			ctx(),
 			bob,
 			`${page("en")}/comments`,
@@ -244,9 +232,9 @@ describeEachDialect("commitment page", (ctx) => {
 		assert.equal(res.statusCode, 200);
 		assert.match(res.body, /^<section id="comments"/);
 		assert.ok(res.body.includes("Posted with htmx"));
-		assert.ok(res.body.includes(esc(cm.comment_posted.en)));
+		assert.ok(res.body.includes(escapeHtml(cm.comment_posted.en)));
 		assert.doesNotMatch(res.body, /<html/);
-		const bad = await postForm(
+		const bad = await postAs(
 			ctx(),
 			bob,
 			`${page("en")}/comments`,
@@ -263,7 +251,7 @@ describeEachDialect("commitment page", (ctx) => {
 
 	it("reports a comment to the moderators, and says so", async () => {
 		const url = `/en/comments/${aliceComment}/flag`;
-		const missing = await postForm(ctx(), bob, url, {
+		const missing = await postAs(ctx(), bob, url, {
 			commitment: slug,
 			reason: "",
 			_csrf: bob.csrf,
@@ -271,10 +259,10 @@ describeEachDialect("commitment page", (ctx) => {
 		assert.equal(missing.statusCode, 400);
 		assert.ok(
 			missing.body.includes(
-				`<p class="error" id="flag-${aliceComment}-reason-error">${esc(cm.flag_reason_required.en)}</p>`,
+				`<p class="error" id="flag-${aliceComment}-reason-error">${escapeHtml(cm.flag_reason_required.en)}</p>`,
 			),
 		);
-		const res = await postForm(ctx(), bob, url, {
+		const res = await postAs(ctx(), bob, url, {
 			commitment: slug,
 			reason: "spam",
 			details: "Advertises a product",
@@ -286,7 +274,7 @@ describeEachDialect("commitment page", (ctx) => {
 			`/en/commitments/${slug}?notice=flagged#comment-${aliceComment}`,
 		);
 		const html = (await getPage(ctx(), String(res.headers.location).split("#")[0] ?? "", bob)).body;
-		assert.ok(html.includes(esc(cm.flag_sent.en)));
+		assert.ok(html.includes(escapeHtml(cm.flag_sent.en)));
 		const secretariat = await person(ctx(), { role: "secretariat" });
 		const queue = await call(ctx(), secretariat, "GET", "/api/v1/moderation/flags");
 		const flagged = queue.body.items.find((i: { id: number }) => i.id === aliceComment);
@@ -313,15 +301,17 @@ describeEachDialect("commitment page", (ctx) => {
 		});
 		assert.equal(updated.status, 200, JSON.stringify(updated.body));
 		const html = (await getPage(ctx(), `/fr/commitments/${target}`)).body;
-		assert.doesNotMatch(html, placeholder);
+		assertNoPlaceholder(html, `/fr/commitments/${target}`);
 		const version = current.body.version + 1;
 		assert.ok(html.includes(`id="version-${version}"`));
 		const table =
 			/<table class="diff" id="version-\d+-changes">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
-		assert.ok(table.includes(esc(cm.col_before.fr)) && table.includes(esc(cm.col_after.fr)));
+		assert.ok(
+			table.includes(escapeHtml(cm.col_before.fr)) && table.includes(escapeHtml(cm.col_after.fr)),
+		);
 		assert.match(table, /data-field="title"[\s\S]*?<ins>[^<]*\(revised\)<\/ins>/);
 		assert.match(table, /data-field="financial.amount_minor"[\s\S]*?<del>[\s\S]*?<ins>/);
-		assert.ok(table.includes(esc(formattersFor("fr").money(250000000, "AUD"))));
+		assert.ok(table.includes(escapeHtml(formattersFor("fr").money(250000000, "AUD"))));
 		assert.ok(html.includes("Title clarified"));
 	});
 
@@ -358,18 +348,18 @@ describeEachDialect("commitment page", (ctx) => {
 		);
 		assert.equal(assessment.status, 201, JSON.stringify(assessment.body));
 		const html = (await getPage(ctx(), `/ru/commitments/${target}`)).body;
-		assert.doesNotMatch(html, placeholder);
+		assertNoPlaceholder(html, `/ru/commitments/${target}`);
 		assert.ok(html.includes(`id="report-${report.body.id}"`));
 		assert.ok(html.includes("First tranche paid to the GAVI Alliance."));
-		assert.ok(html.includes(esc(formattersFor("ru").money(120000000, "GBP"))));
+		assert.ok(html.includes(escapeHtml(formattersFor("ru").money(120000000, "GBP"))));
 		assert.ok(html.includes(`href="/ru/stakeholders/united-kingdom"`));
 		assert.ok(html.includes(`id="assessment-${assessment.body.id}"`));
-		assert.ok(html.includes(esc(scorecardNames.good?.ru ?? "")));
+		assert.ok(html.includes(escapeHtml(scorecardScoreNames.good?.ru ?? "")));
 		assert.ok(html.includes("Disbursed on schedule according to the GAVI annual report."));
 	});
 
 	it("shows a hidden comment as hidden, its text to the secretariat only", async () => {
-		const posted = await postForm(ctx(), alice, `${page("en")}/comments`, {
+		const posted = await postAs(ctx(), alice, `${page("en")}/comments`, {
 			body: "A remark the moderators will hide",
 			_csrf: alice.csrf,
 		});
@@ -381,7 +371,7 @@ describeEachDialect("commitment page", (ctx) => {
 		assert.equal(hidden.status, 200, JSON.stringify(hidden.body));
 		const html = (await getPage(ctx(), page("en"))).body;
 		assert.ok(html.includes(`id="comment-${id}"`));
-		assert.ok(html.includes(esc(cm.comment_hidden.en)));
+		assert.ok(html.includes(escapeHtml(cm.comment_hidden.en)));
 		assert.ok(!html.includes("A remark the moderators will hide"));
 		const staff = await ctx().app.inject({
 			method: "GET",
@@ -413,7 +403,7 @@ describeEachDialect("commitment page", (ctx) => {
 		});
 		assert.equal(mine.statusCode, 200);
 		assert.equal(mine.headers["cache-control"], "private, no-store");
-		assert.ok(mine.body.includes(esc(cm.comments_closed.en)));
+		assert.ok(mine.body.includes(escapeHtml(cm.comments_closed.en)));
 		assert.ok(!mine.body.includes("/feeds/commitments/"), "no feed for a draft");
 	});
 });

@@ -11,34 +11,15 @@ import { common } from "../../src/web/i18n/common.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import { home } from "../../src/web/i18n/home.messages.ts";
 import type { Language } from "../../src/web/i18n/locale.ts";
-import { describeEachDialect, type TestContext } from "../helpers/app.ts";
+import { describeEachDialect } from "../helpers/app.ts";
+import {
+	assertLangDir,
+	assertNoPlaceholder,
+	escapeHtml,
+	htmlPage,
+	textOf,
+} from "../helpers/pages.ts";
 import { call, person } from "../helpers/users.ts";
-
-async function page(ctx: TestContext, url: string) {
-	const res = await ctx.app.inject({ method: "GET", url });
-	assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 500)}`);
-	assert.match(String(res.headers["content-type"]), /^text\/html/);
-	return res.body;
-}
-
-/** Text the reader sees: no tags, entities decoded. */
-function textOf(html: string): string {
-	return html
-		.replace(/<[^>]+>/g, " ")
-		.replace(/&amp;/g, "&")
-		.replace(/&lt;/g, "<")
-		.replace(/&gt;/g, ">")
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'");
-}
-
-function assertNoPlaceholder(html: string, url: string) {
-	const left = /\{[a-z_]+\}/.exec(textOf(html));
-	assert.equal(left, null, `${url}: untranslated placeholder ${left?.[0]}`);
-}
-
-const escapeHtml = (s: string) =>
-	s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 describeEachDialect("home page", (ctx) => {
 	let slug: string;
@@ -84,13 +65,8 @@ describeEachDialect("home page", (ctx) => {
 
 	for (const lang of ["en", "ar", "zh"] as Language[]) {
 		it(`shows the registry's promised, delivered, due and gap in ${lang}`, async () => {
-			const html = await page(ctx(), `/${lang}/`);
-			assert.match(
-				html,
-				new RegExp(
-					`<html lang="${lang === "zh" ? "zh-Hans" : lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"`,
-				),
-			);
+			const html = await htmlPage(ctx(), `/${lang}/`);
+			assertLangDir(html, `/${lang}/`, lang);
 			const api = await ctx().get("/api/v1/analytics/delivery?group_by=goal");
 			assert.equal(api.status, 200);
 			const fmt = formattersFor(lang);
@@ -110,7 +86,7 @@ describeEachDialect("home page", (ctx) => {
 	}
 
 	it("charts promised and delivered by goal, each goal linking to its page", async () => {
-		const html = await page(ctx(), "/fr/");
+		const html = await htmlPage(ctx(), "/fr/");
 		const api = await ctx().get("/api/v1/analytics/delivery?group_by=goal");
 		const top = api.body.groups[0];
 		assert.ok(top, "a goal with money");
@@ -127,7 +103,7 @@ describeEachDialect("home page", (ctx) => {
 	});
 
 	it("lists the latest commitments, linking to them and to the explorer", async () => {
-		const html = await page(ctx(), "/en/");
+		const html = await htmlPage(ctx(), "/en/");
 		const api = await ctx().get("/api/v1/commitments?limit=8");
 		for (const c of api.body.items)
 			assert.ok(html.includes(`href="/en/commitments/${c.slug}"`), c.slug);
@@ -136,7 +112,7 @@ describeEachDialect("home page", (ctx) => {
 	});
 
 	it("lists the latest public changes (the feed's entries) with dates and links", async () => {
-		const html = await page(ctx(), "/en/");
+		const html = await htmlPage(ctx(), "/en/");
 		const list = html.slice(html.indexOf('class="recent-changes"'));
 		const text = textOf(list);
 		assert.ok(text.includes(`Comment by ${commenter}`), "the comment");
@@ -170,7 +146,7 @@ describeEachDialect(
 	(ctx) => {
 		it("says there is nothing yet, and no demo notice", async () => {
 			assert.equal(await ctx().services.demo.loadedAt(), null);
-			const html = await page(ctx(), "/es/");
+			const html = await htmlPage(ctx(), "/es/");
 			assert.ok(!html.includes(escapeHtml(common.demo_notice.es)));
 			assert.ok(html.includes(escapeHtml(home.no_updates.es)));
 			assertNoPlaceholder(html, "/es/");

@@ -6,40 +6,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { renderToString } from "preact-render-to-string";
+import { common } from "../../src/web/i18n/common.messages.ts";
 import { info } from "../../src/web/i18n/info.messages.ts";
-import { type Language, languages } from "../../src/web/i18n/locale.ts";
+import { languages } from "../../src/web/i18n/locale.ts";
 import { markdown, renderMarkdown, safeHref } from "../../src/web/pages/info/markdown.tsx";
 import { loadMethodology } from "../../src/web/routes/info.routes.ts";
-import { describeEachDialect, type TestContext } from "../helpers/app.ts";
-
-async function page(ctx: TestContext, url: string) {
-	const res = await ctx.app.inject({ method: "GET", url, headers: { accept: "text/html" } });
-	assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
-	assert.match(String(res.headers["content-type"]), /^text\/html/);
-	return res.body;
-}
-
-function textOf(html: string): string {
-	return html
-		.replace(/<[^>]+>/g, " ")
-		.replace(/&amp;/g, "&")
-		.replace(/&lt;/g, "<")
-		.replace(/&gt;/g, ">")
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'");
-}
-
-const escapeHtml = (s: string) =>
-	s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-function assertPage(html: string, url: string, lang: Language) {
-	const left = /\{[a-z_-]+\}/.exec(textOf(html));
-	assert.equal(left, null, `${url}: untranslated placeholder ${left?.[0]}`);
-	const root = `<html lang="${lang === "zh" ? "zh-Hans" : lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"`;
-	assert.ok(html.includes(root), `${url}: ${root}`);
-	assert.ok(!/\sstyle=/.test(html), `${url}: inline style`);
-	assert.ok(!/<script(?![^>]*\bsrc=)/.test(html), `${url}: inline script`);
-}
+import { describeEachDialect } from "../helpers/app.ts";
+import { assertPage, escapeHtml, htmlPage } from "../helpers/pages.ts";
 
 describeEachDialect(
 	"methodology, API and about pages",
@@ -47,11 +20,17 @@ describeEachDialect(
 		it("renders the methodology summary in all six languages, linking the full text", async () => {
 			for (const lang of languages) {
 				const url = `/${lang}/methodology`;
-				const html = await page(ctx(), url);
+				const html = await htmlPage(ctx(), url);
 				assertPage(html, url, lang);
 				assert.ok(html.includes(`<h1>${escapeHtml(info.methodology_title[lang])}</h1>`), url);
-				for (const key of ["m1_h", "m3_h", "m4_h", "m6_h", "m7_h"] as const)
-					assert.ok(html.includes(escapeHtml(info[key][lang])), `${url}: ${key}`);
+				for (const heading of [
+					info.m1_h,
+					info.m3_h,
+					info.m4_h,
+					common.required_and_provided,
+					info.m7_h,
+				])
+					assert.ok(html.includes(escapeHtml(heading[lang])), `${url}: ${heading.en}`);
 				assert.ok(html.includes(escapeHtml(info.m4_supersedes[lang])), `${url}: relations table`);
 				assert.ok(html.includes(`href="/${lang}/methodology/full"`), `${url}: full text`);
 				assert.ok(html.includes('aria-current="page">'), `${url}: nav`);
@@ -59,7 +38,7 @@ describeEachDialect(
 		});
 
 		it("serves the full methodology, in English, rendered from docs/methodology.md", async () => {
-			const en = await page(ctx(), "/en/methodology/full");
+			const en = await htmlPage(ctx(), "/en/methodology/full");
 			assertPage(en, "/en/methodology/full", "en");
 			assert.ok(en.includes("<h1>How IIF measures delivery</h1>"));
 			assert.ok(en.includes('<h2 id="5-no-money-counted-twice">5. No money counted twice</h2>'));
@@ -67,7 +46,7 @@ describeEachDialect(
 			assert.ok(en.includes('<th scope="col">whose money counts</th>'));
 			assert.ok(en.includes("<code>src/modules/analytics/conversion.ts</code>"));
 			assert.ok(en.includes("<strong>not converted</strong>"));
-			const ar = await page(ctx(), "/ar/methodology/full");
+			const ar = await htmlPage(ctx(), "/ar/methodology/full");
 			assertPage(ar, "/ar/methodology/full", "ar");
 			assert.ok(
 				ar.includes('<article class="pf-prose" id="methodology-full" lang="en" dir="ltr">'),
@@ -79,7 +58,7 @@ describeEachDialect(
 		it("explains the open API and downloads in all six languages", async () => {
 			for (const lang of languages) {
 				const url = `/${lang}/api`;
-				const html = await page(ctx(), url);
+				const html = await htmlPage(ctx(), url);
 				assertPage(html, url, lang);
 				assert.ok(html.includes(`<h1>${escapeHtml(info.api_title[lang])}</h1>`), url);
 				for (const href of [
@@ -106,7 +85,7 @@ describeEachDialect(
 		it("says what IIF is and how its data are licensed, in all six languages", async () => {
 			for (const lang of languages) {
 				const url = `/${lang}/about`;
-				const html = await page(ctx(), url);
+				const html = await htmlPage(ctx(), url);
 				assertPage(html, url, lang);
 				assert.ok(html.includes(`<h1>${escapeHtml(info.about_title[lang])}</h1>`), url);
 				assert.ok(html.includes('<section aria-labelledby="data-h" id="data">'), `${url}: #data`);

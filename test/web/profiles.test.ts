@@ -11,37 +11,9 @@ import { common } from "../../src/web/i18n/common.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import type { Language } from "../../src/web/i18n/locale.ts";
 import { profiles } from "../../src/web/i18n/profiles.messages.ts";
-import { describeEachDialect, type TestContext } from "../helpers/app.ts";
+import { describeEachDialect } from "../helpers/app.ts";
+import { assertPage, escapeHtml, htmlPage } from "../helpers/pages.ts";
 import { call, type Person, person } from "../helpers/users.ts";
-
-async function page(ctx: TestContext, url: string, status = 200) {
-	const res = await ctx.app.inject({ method: "GET", url, headers: { accept: "text/html" } });
-	assert.equal(res.statusCode, status, `${url}: ${res.body.slice(0, 500)}`);
-	assert.match(String(res.headers["content-type"]), /^text\/html/);
-	return res.body;
-}
-
-/** Text the reader sees: no tags, entities decoded. */
-function textOf(html: string): string {
-	return html
-		.replace(/<[^>]+>/g, " ")
-		.replace(/&amp;/g, "&")
-		.replace(/&lt;/g, "<")
-		.replace(/&gt;/g, ">")
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'");
-}
-
-function assertPage(html: string, url: string, lang: Language) {
-	const left = /\{[a-z_]+\}/.exec(textOf(html));
-	assert.equal(left, null, `${url}: untranslated placeholder ${left?.[0]}`);
-	const root = `<html lang="${lang === "zh" ? "zh-Hans" : lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"`;
-	assert.ok(html.includes(root), `${url}: ${root}`);
-	assert.doesNotMatch(html, /\sstyle=/, `${url}: inline style`);
-}
-
-const escapeHtml = (s: string) =>
-	s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const usd = (lang: Language, amount: string) =>
 	formattersFor(lang).moneyCompact(Number(amount), "USD");
@@ -139,7 +111,7 @@ describeEachDialect("profile pages and the map", (ctx) => {
 		const api = (await ctx().get("/api/v1/stakeholders/united-kingdom")).body;
 		for (const lang of langs) {
 			const url = `/${lang}/stakeholders/united-kingdom`;
-			const html = await page(ctx(), url);
+			const html = await htmlPage(ctx(), url);
 			assertPage(html, url, lang);
 			assert.ok(html.includes('<h1 dir="auto">United Kingdom</h1>'), `${url}: h1`);
 			assert.ok(
@@ -168,7 +140,7 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			);
 		}
 		// A page number that is not one shows the first page.
-		const odd = await page(ctx(), "/en/stakeholders/united-kingdom?page=abc");
+		const odd = await htmlPage(ctx(), "/en/stakeholders/united-kingdom?page=abc");
 		assert.ok(
 			odd.includes(
 				escapeHtml("United Kingdom: additional GBP 814 million to the GAVI Alliance, 2011-2015"),
@@ -181,7 +153,7 @@ describeEachDialect("profile pages and the map", (ctx) => {
 		assert.notEqual(api.delivery.received.committed, "0.00");
 		for (const lang of ["en", "ar", "es"] as Language[]) {
 			const url = `/${lang}/countries/KE`;
-			const html = await page(ctx(), url);
+			const html = await htmlPage(ctx(), url);
 			assertPage(html, url, lang);
 			const name = formattersFor(lang).country("KE");
 			assert.ok(html.includes(`<h1>${name}</h1>`), `${url}: name ${name}`);
@@ -200,7 +172,7 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			);
 		}
 		// A country with nothing yet says so.
-		const quiet = await page(ctx(), "/fr/countries/BO");
+		const quiet = await htmlPage(ctx(), "/fr/countries/BO");
 		assertPage(quiet, "/fr/countries/BO", "fr");
 		assert.ok(quiet.includes(profiles.strategies_none.fr));
 		assert.ok(quiet.includes(escapeHtml(profiles.no_government.fr)));
@@ -215,7 +187,7 @@ describeEachDialect("profile pages and the map", (ctx) => {
 		const mdg8 = byGoal.groups.find((g: { key: string }) => g.key === "mdg:8");
 		for (const lang of langs) {
 			const url = `/${lang}/goals`;
-			const html = await page(ctx(), url);
+			const html = await htmlPage(ctx(), url);
 			assertPage(html, url, lang);
 			const sdg = (await ctx().get(`/api/v1/frameworks/sdg?lang=${lang}`)).body;
 			const sdg3 = sdg.goals.find((g: { code: string }) => g.code === "3");
@@ -223,12 +195,12 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			assert.ok(html.includes(`href="/${lang}/goals/sdg:3"`));
 			assert.ok(html.includes(`href="/${lang}/goals/mdg:8"`));
 			assert.ok(html.includes(usd(lang, mdg8.committed)));
-			assert.ok(html.includes(profiles.framework_mdg[lang]));
-			assert.ok(html.includes(profiles.framework_sdg[lang]));
+			assert.ok(html.includes(common.framework_mdg[lang]));
+			assert.ok(html.includes(common.framework_sdg[lang]));
 		}
 		// The French title of SDG 3, from the shipped translations.
 		assert.ok(
-			(await page(ctx(), "/fr/goals")).includes("Permettre à tous de vivre en bonne santé"),
+			(await htmlPage(ctx(), "/fr/goals")).includes("Permettre à tous de vivre en bonne santé"),
 		);
 	});
 
@@ -240,7 +212,7 @@ describeEachDialect("profile pages and the map", (ctx) => {
 		assert.ok(requirements.length > 0);
 		for (const lang of langs) {
 			const url = `/${lang}/goals/mdg:8`;
-			const html = await page(ctx(), url);
+			const html = await htmlPage(ctx(), url);
 			assertPage(html, url, lang);
 			assert.ok(html.includes("Develop a global partnership for development"));
 			assert.ok(html.includes(usd(lang, summary.committed)));
@@ -261,7 +233,7 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			assert.ok(html.includes('href="/feeds/goals/mdg-8.atom"'));
 		}
 		// An SDG page in French: its title from the shipped translations.
-		const sdg3 = await page(ctx(), "/fr/goals/sdg:3");
+		const sdg3 = await htmlPage(ctx(), "/fr/goals/sdg:3");
 		assertPage(sdg3, "/fr/goals/sdg:3", "fr");
 		assert.ok(sdg3.includes("Permettre à tous de vivre en bonne santé"));
 		assert.ok(sdg3.includes('href="/fr/targets/sdg:3.b"'));
@@ -273,17 +245,17 @@ describeEachDialect("profile pages and the map", (ctx) => {
 		);
 		for (const lang of langs) {
 			const url = `/${lang}/targets/mdg:8.A`;
-			const html = await page(ctx(), url);
+			const html = await htmlPage(ctx(), url);
 			assertPage(html, url, lang);
 			assert.ok(html.includes(`href="/${lang}/goals/mdg:8"`));
 			assert.ok(html.includes(usd(lang, target.committed)));
 		}
-		const b = await page(ctx(), "/en/targets/mdg:8.b");
+		const b = await htmlPage(ctx(), "/en/targets/mdg:8.b");
 		assert.ok(b.includes("Address the special needs of the least developed countries"));
 		assert.ok(
 			b.includes("ODA required to meet the 0.7% of GNI target in 2013 (MDG Gap Task Force)"),
 		);
-		const fr = await page(ctx(), "/fr/targets/sdg:3.b");
+		const fr = await htmlPage(ctx(), "/fr/targets/sdg:3.b");
 		assert.ok(fr.includes("ODD 3.b"));
 	});
 
@@ -291,7 +263,7 @@ describeEachDialect("profile pages and the map", (ctx) => {
 		const api = (await ctx().get("/api/v1/forums/g8-gleneagles-2005")).body;
 		for (const lang of langs) {
 			const url = `/${lang}/forums/g8-gleneagles-2005`;
-			const html = await page(ctx(), url);
+			const html = await htmlPage(ctx(), url);
 			assertPage(html, url, lang);
 			assert.ok(html.includes("G8 Gleneagles Summit"));
 			assert.ok(
@@ -317,7 +289,7 @@ describeEachDialect("profile pages and the map", (ctx) => {
 		const developing = byRecipient.groups.find((g: { key: string }) => g.key === "region:998");
 		for (const lang of langs) {
 			const url = `/${lang}/map`;
-			const html = await page(ctx(), url);
+			const html = await htmlPage(ctx(), url);
 			assertPage(html, url, lang);
 			assert.ok(
 				new RegExp(`<svg[^>]*>[\\s\\S]*<a class="map-link" href="/${lang}/countries/KE"`).test(
@@ -334,8 +306,8 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			// Every country is one link away, even those no commitment names.
 			assert.ok(html.includes(`href="/${lang}/countries/BO"`));
 		}
-		assert.ok((await page(ctx(), "/en/map")).includes("Developing countries, unspecified"));
-		const delivered = await page(ctx(), "/es/map?measure=delivered");
+		assert.ok((await htmlPage(ctx(), "/en/map")).includes("Developing countries, unspecified"));
+		const delivered = await htmlPage(ctx(), "/es/map?measure=delivered");
 		assertPage(delivered, "/es/map?measure=delivered", "es");
 		assert.ok(delivered.includes('href="/es/map?measure=delivered" aria-current="page"'));
 	});
@@ -352,7 +324,7 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			"/en/targets/sdg:3",
 			"/ar/forums/no-such-forum",
 		]) {
-			const html = await page(ctx(), url, 404);
+			const html = await htmlPage(ctx(), url, 404);
 			const lang = url.split("/")[1] as Language;
 			assert.ok(html.includes(common.error_not_found[lang]), `${url}: localised 404`);
 		}

@@ -34,11 +34,7 @@ function toAppError(error: unknown): AppError {
 	return new AppError("internal", "something went wrong on our side; it has been logged");
 }
 
-export async function sendProblem(
-	request: FastifyRequest,
-	reply: FastifyReply,
-	error: AppError,
-) {
+export async function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
 	const body = {
 		type: `urn:iif:problem:${error.code}`,
 		title: titles[error.code],

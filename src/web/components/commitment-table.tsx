@@ -1,6 +1,7 @@
 /** A table of commitments, the same on the explorer, home and every profile page. */
 import type { CommitmentListItem } from "../../modules/commitments/commitments.schemas.ts";
 import type { PageContext } from "../context.ts";
+import { common } from "../i18n/common.messages.ts";
 import { components as m } from "../i18n/components.messages.ts";
 import { commitmentKindNames } from "../i18n/enums.messages.ts";
 import { ScrollRegion } from "./scroll-region.tsx";
@@ -40,18 +41,18 @@ export function CommitmentTable(props: {
 	const { ctx, items } = props;
 	if (items.length === 0) return <p class="muted">{ctx.t(m.no_commitments)}</p>;
 	return (
-		<ScrollRegion label={props.caption ?? ctx.t(m.col_commitment)}>
+		<ScrollRegion label={props.caption ?? ctx.t(common.commitment)}>
 			<table class="commitments">
 				{props.caption && <caption class="muted">{props.caption}</caption>}
 				<thead>
 					<tr>
 						<th scope="col">{ctx.t(m.col_announced)}</th>
-						<th scope="col">{ctx.t(m.col_commitment)}</th>
+						<th scope="col">{ctx.t(common.commitment)}</th>
 						<th scope="col">{ctx.t(m.col_makers)}</th>
-						<th scope="col">{ctx.t(m.col_forum)}</th>
-						<th scope="col">{ctx.t(m.col_goals)}</th>
+						<th scope="col">{ctx.t(common.forum)}</th>
+						<th scope="col">{ctx.t(common.goals)}</th>
 						<th scope="col" class="num">
-							{ctx.t(m.col_amount)}
+							{ctx.t(common.amount)}
 						</th>
 					</tr>
 				</thead>

@@ -5,6 +5,7 @@
  */
 import type { PageContext } from "../context.ts";
 import { components as m } from "../i18n/components.messages.ts";
+import { usd } from "./group-figures.tsx";
 
 export interface DeliveryFiguresData {
 	committed: string;
@@ -23,7 +24,6 @@ export function DeliveryFigures(props: {
 	heading?: string;
 }) {
 	const { ctx, figures: f } = props;
-	const usd = (s: string) => ctx.fmt.moneyCompact(Number(s), "USD");
 	const counts = f.counts;
 	const others = counts
 		? (counts.reaffirmation ?? 0) +
@@ -36,22 +36,22 @@ export function DeliveryFigures(props: {
 			<div class="cards">
 				<div class="card">
 					<div class="muted">{ctx.t(m.promised)}</div>
-					<div class="figure-big">{usd(f.committed)}</div>
+					<div class="figure-big">{usd(ctx, f.committed)}</div>
 				</div>
 				<div class="card">
 					<div class="muted">{ctx.t(m.delivered)}</div>
-					<div class="figure-big">{usd(f.delivered)}</div>
+					<div class="figure-big">{usd(ctx, f.delivered)}</div>
 					{f.ratio !== null && (
 						<div class="small">{ctx.t(m.delivered_share, { pct: ctx.fmt.percent(f.ratio) })}</div>
 					)}
 				</div>
 				<div class="card">
 					<div class="muted">{ctx.t(m.expected)}</div>
-					<div class="figure-big">{usd(f.expected)}</div>
+					<div class="figure-big">{usd(ctx, f.expected)}</div>
 				</div>
 				<div class="card">
 					<div class="muted">{ctx.t(m.gap)}</div>
-					<div class="figure-big">{usd(f.gap)}</div>
+					<div class="figure-big">{usd(ctx, f.gap)}</div>
 				</div>
 			</div>
 			<p class="muted small">

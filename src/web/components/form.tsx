@@ -32,14 +32,33 @@ export function formErrorsOf(error: unknown): FormErrors {
 	return { message: error.message, fields };
 }
 
-function describedBy(name: string, errors: FormErrors, hint?: string): string | undefined {
+/** The ids a control points at: its hint and its error, when there are. */
+export function describedBy(name: string, errors: FormErrors, hint?: string): string | undefined {
 	const ids = [hint ? `${name}-hint` : null, errors.fields[name] ? `${name}-error` : null].filter(
 		Boolean,
 	);
 	return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldFrame(props: {
+/** "(required)" after a label or a legend. */
+export function RequiredMark(props: { ctx: PageContext; required?: boolean }) {
+	if (!props.required) return null;
+	return <span class="muted"> ({props.ctx.t(common.required)})</span>;
+}
+
+/** The error of a field, or of a whole group (a fieldset) under its legend. */
+export function FieldError(props: { name: string; errors: FormErrors }) {
+	const error = props.errors.fields[props.name];
+	if (!error) return null;
+	return (
+		<p class="error" id={`${props.name}-error`}>
+			{error}
+		</p>
+	);
+}
+
+/** A control's frame: its label, hint and error, then the control itself (the children). */
+export function FieldFrame(props: {
 	ctx: PageContext;
 	name: string;
 	label: string;
@@ -53,18 +72,14 @@ function FieldFrame(props: {
 		<div class={error ? "field invalid" : "field"}>
 			<label for={props.name}>
 				{props.label}
-				{props.required && <span class="muted"> ({props.ctx.t(common.required)})</span>}
+				<RequiredMark ctx={props.ctx} required={props.required} />
 			</label>
 			{props.hint && (
 				<p class="hint" id={`${props.name}-hint`}>
 					{props.hint}
 				</p>
 			)}
-			{error && (
-				<p class="error" id={`${props.name}-error`}>
-					{error}
-				</p>
-			)}
+			<FieldError name={props.name} errors={props.errors} />
 			{props.children}
 		</div>
 	);
@@ -103,7 +118,9 @@ export function TextInput(props: InputProps) {
 	);
 }
 
-export function TextArea(props: Omit<InputProps, "type"> & { rows?: number }) {
+export type TextAreaProps = Omit<InputProps, "type"> & { rows?: number };
+
+export function TextArea(props: TextAreaProps) {
 	return (
 		<FieldFrame {...props}>
 			<textarea
@@ -121,13 +138,18 @@ export function TextArea(props: Omit<InputProps, "type"> & { rows?: number }) {
 	);
 }
 
-export function Select(
-	props: Omit<InputProps, "type"> & {
-		options: { value: string; label: string }[];
-		/** A first, empty choice ("none"), for optional fields. */
-		empty?: string;
-	},
-) {
+export interface Option {
+	value: string;
+	label: string;
+}
+
+export type SelectProps = Omit<InputProps, "type"> & {
+	options: Option[];
+	/** A first, empty choice ("none"), for optional fields. */
+	empty?: string;
+};
+
+export function Select(props: SelectProps) {
 	return (
 		<FieldFrame {...props}>
 			<select

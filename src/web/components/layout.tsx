@@ -47,7 +47,7 @@ export function Layout(props: LayoutProps) {
 	const nav: [NonNullable<LayoutProps["section"]>, string, string][] = [
 		["explore", "/commitments", t(common.nav_explore)],
 		["map", "/map", t(common.nav_map)],
-		["goals", "/goals", t(common.nav_goals)],
+		["goals", "/goals", t(common.goals)],
 		["methodology", "/methodology", t(common.nav_methodology)],
 		["api", "/api", t(common.nav_api)],
 		["about", "/about", t(common.nav_about)],

@@ -6,6 +6,7 @@
 import type { ConversionStatus } from "../../modules/analytics/conversion.ts";
 import type { DeliveryStatus } from "../../modules/analytics/status.ts";
 import type { FlagKind } from "../../modules/flags/flags.rules.ts";
+import { common } from "./common.messages.ts";
 import { defineMessages, type Message } from "./messages.ts";
 
 export const cm = defineMessages({
@@ -50,15 +51,6 @@ export const cm = defineMessages({
 		ar: "مقتبس كما سُجّل، بلغة المصدر.",
 		zh: "按记录原样引用，使用来源语言。",
 	},
-	source: { en: "Source", fr: "Source", es: "Fuente", ru: "Источник", ar: "المصدر", zh: "来源" },
-	sources: {
-		en: "Sources",
-		fr: "Sources",
-		es: "Fuentes",
-		ru: "Источники",
-		ar: "المصادر",
-		zh: "来源",
-	},
 	published_on: {
 		en: "published {date}",
 		fr: "publié le {date}",
@@ -84,14 +76,6 @@ export const cm = defineMessages({
 		ar: "حالة السجل",
 		zh: "记录状态",
 	},
-	status_reason: {
-		en: "Reason given",
-		fr: "Motif indiqué",
-		es: "Motivo indicado",
-		ru: "Указанная причина",
-		ar: "السبب المذكور",
-		zh: "所述理由",
-	},
 	makers: {
 		en: "Made by",
 		fr: "Pris par",
@@ -108,39 +92,6 @@ export const cm = defineMessages({
 		ru: "Объявлено",
 		ar: "تاريخ الإعلان",
 		zh: "宣布日期",
-	},
-	goals: { en: "Goals", fr: "Objectifs", es: "Objetivos", ru: "Цели", ar: "الأهداف", zh: "目标" },
-	targets: {
-		en: "Targets",
-		fr: "Cibles",
-		es: "Metas",
-		ru: "Задачи",
-		ar: "الغايات",
-		zh: "具体目标",
-	},
-	recipients: {
-		en: "Recipients",
-		fr: "Bénéficiaires",
-		es: "Beneficiarios",
-		ru: "Получатели",
-		ar: "الجهات المستفيدة",
-		zh: "受援方",
-	},
-	global: {
-		en: "Global",
-		fr: "Mondial",
-		es: "Mundial",
-		ru: "Глобально",
-		ar: "عالمي",
-		zh: "全球",
-	},
-	sectors: {
-		en: "Sectors",
-		fr: "Secteurs",
-		es: "Sectores",
-		ru: "Секторы",
-		ar: "القطاعات",
-		zh: "部门",
 	},
 	version_line: {
 		en: "Version {n}, last changed {date}",
@@ -182,22 +133,6 @@ export const cm = defineMessages({
 		ar: "الهدف القابل للقياس",
 		zh: "可衡量的目标",
 	},
-	policy_baseline: {
-		en: "Baseline",
-		fr: "Situation de référence",
-		es: "Línea de base",
-		ru: "Исходный уровень",
-		ar: "خط الأساس",
-		zh: "基线",
-	},
-	policy_deadline: {
-		en: "Deadline",
-		fr: "Échéance",
-		es: "Plazo",
-		ru: "Срок",
-		ar: "الموعد النهائي",
-		zh: "截止日期",
-	},
 
 	// ---- money ----
 	money_heading: {
@@ -215,22 +150,6 @@ export const cm = defineMessages({
 		ru: "Как объявлено",
 		ar: "كما أُعلن",
 		zh: "承诺原文所述",
-	},
-	amount: {
-		en: "Amount",
-		fr: "Montant",
-		es: "Monto",
-		ru: "Сумма",
-		ar: "المبلغ",
-		zh: "金额",
-	},
-	currency: {
-		en: "Currency",
-		fr: "Monnaie",
-		es: "Moneda",
-		ru: "Валюта",
-		ar: "العملة",
-		zh: "货币",
 	},
 	frequency: {
 		en: "Frequency",
@@ -263,14 +182,6 @@ export const cm = defineMessages({
 		ru: "Прирост по сравнению с уровнем {year} г.",
 		ar: "زيادة على مستوى عام {year}",
 		zh: "在 {year} 年水平上的增加额",
-	},
-	period: {
-		en: "Period",
-		fr: "Période",
-		es: "Período",
-		ru: "Период",
-		ar: "الفترة",
-		zh: "期间",
 	},
 	period_range: {
 		en: "{from} to {to}",
@@ -335,30 +246,6 @@ export const cm = defineMessages({
 		ru: "Новые или подтверждённые средства",
 		ar: "أموال جديدة أم مؤكدة مجدداً",
 		zh: "新增资金还是重申资金",
-	},
-	add_new: {
-		en: "New money",
-		fr: "Fonds nouveaux",
-		es: "Dinero nuevo",
-		ru: "Новые средства",
-		ar: "أموال جديدة",
-		zh: "新增资金",
-	},
-	add_reaffirmed: {
-		en: "Reaffirmed (promised before)",
-		fr: "Réaffirmés (déjà promis)",
-		es: "Reafirmado (prometido antes)",
-		ru: "Подтверждённые (обещаны ранее)",
-		ar: "مؤكدة مجدداً (سبق التعهد بها)",
-		zh: "重申（此前已承诺）",
-	},
-	add_unspecified: {
-		en: "Not stated",
-		fr: "Non précisé",
-		es: "No indicado",
-		ru: "Не указано",
-		ar: "غير محدد",
-		zh: "未说明",
 	},
 	gni_share: {
 		en: "Share of gross national income",
@@ -425,7 +312,7 @@ export const cm = defineMessages({
 		ar: "دولار أمريكي، بأسعار {year} الثابتة",
 		zh: "美元，{year} 年不变价格",
 	},
-	row_committed: {
+	committed: {
 		en: "Committed",
 		fr: "Engagé",
 		es: "Comprometido",
@@ -440,14 +327,6 @@ export const cm = defineMessages({
 		ru: "Причитается на {date}",
 		ar: "المستحق حتى {date}",
 		zh: "截至 {date} 应兑现",
-	},
-	row_delivered: {
-		en: "Delivered",
-		fr: "Versé",
-		es: "Entregado",
-		ru: "Выполнено",
-		ar: "المُنجَز",
-		zh: "已兑现",
 	},
 	row_delivered_own: {
 		en: "Delivered, this commitment alone",
@@ -515,14 +394,6 @@ export const cm = defineMessages({
 		ar: "أعمدة لكل سنة من {first} إلى {last}، بدولارات الولايات المتحدة بأسعار {year} الثابتة: المبلغ المُلتزَم به للسنة، والجزء المستحق منه حتى اليوم، وما أُنجز. المجموع: {committed} مُلتزَم به، و{expected} مستحق، و{delivered} مُنجَز.",
 		zh: "{first} 年至 {last} 年每年的柱形，按 {year} 年不变价格计的美元：当年承诺额、截至今日应兑现的部分以及已兑现额。合计承诺 {committed}，应兑现 {expected}，已兑现 {delivered}。",
 	},
-	series_committed: {
-		en: "Committed",
-		fr: "Engagé",
-		es: "Comprometido",
-		ru: "Обещано",
-		ar: "المُلتزَم به",
-		zh: "承诺额",
-	},
 	series_expected: {
 		en: "Due by today",
 		fr: "Dû à ce jour",
@@ -531,15 +402,6 @@ export const cm = defineMessages({
 		ar: "المستحق حتى اليوم",
 		zh: "截至今日应兑现",
 	},
-	series_delivered: {
-		en: "Delivered",
-		fr: "Versé",
-		es: "Entregado",
-		ru: "Выполнено",
-		ar: "المُنجَز",
-		zh: "已兑现",
-	},
-	year: { en: "Year", fr: "Année", es: "Año", ru: "Год", ar: "السنة", zh: "年份" },
 	no_series: {
 		en: "No yearly figures to chart: the commitment has no amount that converts to US dollars.",
 		fr: "Aucun chiffre annuel à représenter : l’engagement n’a pas de montant convertible en dollars des États-Unis.",
@@ -1175,14 +1037,6 @@ export const cm = defineMessages({
 		ar: "سجل الإصدارات",
 		zh: "版本历史",
 	},
-	version_n: {
-		en: "Version {n}",
-		fr: "Version {n}",
-		es: "Versión {n}",
-		ru: "Версия {n}",
-		ar: "الإصدار {n}",
-		zh: "第 {n} 版",
-	},
 	by_operator: {
 		en: "the operator (data load)",
 		fr: "l’opérateur (chargement de données)",
@@ -1223,7 +1077,6 @@ export const cm = defineMessages({
 		ar: "ما تغيّر في الإصدار {n}: الكلمات المحذوفة مشطوبة تحت «قبل»، والمضافة مسطّرة تحت «بعد».",
 		zh: "第 {n} 版的变化：删除的字词在“修改前”中加删除线，新增的字词在“修改后”中加下划线。",
 	},
-	col_field: { en: "Field", fr: "Champ", es: "Campo", ru: "Поле", ar: "الحقل", zh: "字段" },
 	col_before: { en: "Before", fr: "Avant", es: "Antes", ru: "До", ar: "قبل", zh: "修改前" },
 	col_after: { en: "After", fr: "Après", es: "Después", ru: "После", ar: "بعد", zh: "修改后" },
 	removed: {
@@ -1562,104 +1415,6 @@ export const incomingRelationNames: Record<string, Message> = {
 	},
 };
 
-export const reportPolicyStatusNames: Record<string, Message> = {
-	not_started: {
-		en: "Not started",
-		fr: "Non commencé",
-		es: "No iniciado",
-		ru: "Не начато",
-		ar: "لم يبدأ",
-		zh: "未开始",
-	},
-	in_progress: {
-		en: "In progress",
-		fr: "En cours",
-		es: "En curso",
-		ru: "В процессе",
-		ar: "قيد التنفيذ",
-		zh: "进行中",
-	},
-	achieved: {
-		en: "Achieved",
-		fr: "Atteint",
-		es: "Logrado",
-		ru: "Достигнуто",
-		ar: "تحقق",
-		zh: "已实现",
-	},
-	not_achieved: {
-		en: "Not achieved",
-		fr: "Non atteint",
-		es: "No logrado",
-		ru: "Не достигнуто",
-		ar: "لم يتحقق",
-		zh: "未实现",
-	},
-};
-
-export const scorecardNames: Record<string, Message> = {
-	excellent: {
-		en: "Excellent",
-		fr: "Excellent",
-		es: "Excelente",
-		ru: "Отлично",
-		ar: "ممتاز",
-		zh: "优秀",
-	},
-	good: { en: "Good", fr: "Bon", es: "Bueno", ru: "Хорошо", ar: "جيد", zh: "良好" },
-	satisfactory: {
-		en: "Satisfactory",
-		fr: "Satisfaisant",
-		es: "Satisfactorio",
-		ru: "Удовлетворительно",
-		ar: "مُرضٍ",
-		zh: "满意",
-	},
-	below_expectations: {
-		en: "Below expectations",
-		fr: "En deçà des attentes",
-		es: "Por debajo de lo esperado",
-		ru: "Ниже ожиданий",
-		ar: "دون التوقعات",
-		zh: "低于预期",
-	},
-	off_track: {
-		en: "Off track",
-		fr: "Hors trajectoire",
-		es: "Fuera de rumbo",
-		ru: "Не по плану",
-		ar: "خارج المسار",
-		zh: "偏离轨道",
-	},
-};
-
-export const complianceNames: Record<string, Message> = {
-	"1": {
-		en: "Full compliance (+1)",
-		fr: "Pleine conformité (+1)",
-		es: "Pleno cumplimiento (+1)",
-		ru: "Полное соблюдение (+1)",
-		ar: "امتثال كامل (+1)",
-		zh: "完全履约（+1）",
-	},
-	"0": {
-		en: "Partial compliance (0)",
-		fr: "Conformité partielle (0)",
-		es: "Cumplimiento parcial (0)",
-		ru: "Частичное соблюдение (0)",
-		ar: "امتثال جزئي (0)",
-		zh: "部分履约（0）",
-	},
-	"-1": {
-		en: "No compliance (−1)",
-		fr: "Non-conformité (−1)",
-		es: "Incumplimiento (−1)",
-		ru: "Несоблюдение (−1)",
-		ar: "عدم امتثال (−1)",
-		zh: "未履约（−1）",
-	},
-};
-
 /** Reasons offered when reporting a comment; the English text goes to the moderators. */
 export const flagReasons = {
 	spam: {
@@ -1694,88 +1449,12 @@ export const flagReasons = {
 		ar: "خارج الموضوع",
 		zh: "离题",
 	},
-	other: { en: "Other", fr: "Autre", es: "Otro", ru: "Другое", ar: "أخرى", zh: "其他" },
+	other: common.other,
 } satisfies Record<string, Message>;
 export type FlagReason = keyof typeof flagReasons;
 
-export const actionNames: Record<string, Message> = {
-	"commitment.create": {
-		en: "Recorded",
-		fr: "Enregistré",
-		es: "Registrado",
-		ru: "Записано",
-		ar: "سُجِّل",
-		zh: "已记录",
-	},
-	"commitment.update": {
-		en: "Updated",
-		fr: "Mis à jour",
-		es: "Actualizado",
-		ru: "Обновлено",
-		ar: "حُدِّث",
-		zh: "已更新",
-	},
-	"commitment.submit": {
-		en: "Submitted for publication",
-		fr: "Soumis pour publication",
-		es: "Presentado para su publicación",
-		ru: "Подано на публикацию",
-		ar: "قُدِّم للنشر",
-		zh: "已提交发布",
-	},
-	"commitment.publish": {
-		en: "Published by the secretariat",
-		fr: "Publié par le secrétariat",
-		es: "Publicado por la secretaría",
-		ru: "Опубликовано секретариатом",
-		ar: "نشرته الأمانة",
-		zh: "由秘书处发布",
-	},
-	"commitment.return": {
-		en: "Returned to its makers",
-		fr: "Renvoyé à ses auteurs",
-		es: "Devuelto a quienes lo contrajeron",
-		ru: "Возвращено сторонам",
-		ar: "أُعيد إلى الجهات الملتزمة",
-		zh: "退回承诺方",
-	},
-	"commitment.complete": {
-		en: "Marked completed",
-		fr: "Marqué comme achevé",
-		es: "Marcado como cumplido",
-		ru: "Отмечено как завершённое",
-		ar: "وُسم بأنه مكتمل",
-		zh: "标记为已完成",
-	},
-	"commitment.withdraw": {
-		en: "Withdrawn",
-		fr: "Retiré",
-		es: "Retirado",
-		ru: "Отозвано",
-		ar: "سُحب",
-		zh: "已撤回",
-	},
-	"commitment.relate": {
-		en: "Related to another commitment",
-		fr: "Lié à un autre engagement",
-		es: "Relacionado con otro compromiso",
-		ru: "Связано с другим обязательством",
-		ar: "رُبط بالتزام آخر",
-		zh: "与另一承诺建立关联",
-	},
-};
-
 /** Names of the fields of a version, for the history's differences (those not named above). */
 export const fieldNames = defineMessages({
-	title: { en: "Title", fr: "Titre", es: "Título", ru: "Название", ar: "العنوان", zh: "标题" },
-	text: {
-		en: "Verbatim text",
-		fr: "Texte intégral",
-		es: "Texto literal",
-		ru: "Дословный текст",
-		ar: "النص الحرفي",
-		zh: "原文",
-	},
 	slug: {
 		en: "Web address",
 		fr: "Adresse web",

@@ -10,14 +10,6 @@ export const components = defineMessages({
 		ar: "تاريخ الإعلان",
 		zh: "宣布日期",
 	},
-	col_commitment: {
-		en: "Commitment",
-		fr: "Engagement",
-		es: "Compromiso",
-		ru: "Обязательство",
-		ar: "الالتزام",
-		zh: "承诺",
-	},
 	col_makers: {
 		en: "Made by",
 		fr: "Pris par",
@@ -26,16 +18,6 @@ export const components = defineMessages({
 		ar: "الجهة الملتزمة",
 		zh: "作出方",
 	},
-	col_forum: { en: "Forum", fr: "Forum", es: "Foro", ru: "Форум", ar: "المنتدى", zh: "论坛" },
-	col_goals: {
-		en: "Goals",
-		fr: "Objectifs",
-		es: "Objetivos",
-		ru: "Цели",
-		ar: "الأهداف",
-		zh: "目标",
-	},
-	col_amount: { en: "Amount", fr: "Montant", es: "Monto", ru: "Сумма", ar: "المبلغ", zh: "金额" },
 	and_more: {
 		en: "{names} and {n} more",
 		fr: "{names} et {n} autres",

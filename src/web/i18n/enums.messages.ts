@@ -1,17 +1,47 @@
 /**
- * The names of the registry's closed lists (kinds, statuses, lights) in six languages,
- * keyed by the value the API uses, so every page names them alike.
+ * The names of the registry's closed lists (kinds, statuses, lights, scores, roles, kinds
+ * of recipient, groups and regions, what was done to a commitment) in six languages,
+ * keyed by the value the API uses, so every page and form names them alike.
  */
 
+import type { GlobalRole, MembershipRole } from "../../lib/actor.ts";
 import type { DeliveryStatus, TrafficLight } from "../../modules/analytics/status.ts";
 import type {
+	AssessmentScheme,
+	ComplianceScore,
+	ScorecardScore,
+} from "../../modules/assessments/assessments.schemas.ts";
+import type { AuditAction } from "../../modules/audit/audit.events.ts";
+import type {
+	CommitmentDetail,
 	CommitmentKind,
 	CommitmentStatus,
 	ForumKind,
 	RelationKind,
+	recipientKinds,
 } from "../../modules/commitments/commitments.schemas.ts";
+import type { policyStatuses, reportKinds } from "../../modules/reports/reports.schemas.ts";
 import type { StakeholderKind } from "../../modules/stakeholders/stakeholders.kinds.ts";
+import type { PageContext } from "../context.ts";
+import { common } from "./common.messages.ts";
 import type { Message } from "./messages.ts";
+
+type PolicyStatus = (typeof policyStatuses)[number];
+type ReportKind = (typeof reportKinds)[number];
+type RecipientKind = (typeof recipientKinds)[number];
+type CommitmentAction = Extract<AuditAction, `commitment.${string}`>;
+type Additionality = NonNullable<CommitmentDetail["financial"]>["additionality"];
+
+/** A value's name from one of these lists; a value the list lacks shows as `fallback` (itself). */
+export function nameOf(
+	ctx: PageContext,
+	names: Readonly<Record<string, Message>>,
+	value: string,
+	fallback = value,
+): string {
+	const message = names[value];
+	return message ? ctx.t(message) : fallback;
+}
 
 export const commitmentKindNames: Record<CommitmentKind, Message> = {
 	financial: {
@@ -133,7 +163,7 @@ export const forumKindNames: Record<ForumKind, Message> = {
 		ar: "تجديد الموارد",
 		zh: "增资",
 	},
-	other: { en: "Other", fr: "Autre", es: "Otro", ru: "Другое", ar: "أخرى", zh: "其他" },
+	other: common.other,
 };
 
 export const stakeholderKindNames: Record<StakeholderKind, Message> = {
@@ -186,7 +216,7 @@ export const stakeholderKindNames: Record<StakeholderKind, Message> = {
 		ar: "مؤسسة خيرية",
 		zh: "基金会",
 	},
-	other: { en: "Other", fr: "Autre", es: "Otro", ru: "Другое", ar: "أخرى", zh: "其他" },
+	other: common.other,
 };
 
 export const deliveryStatusNames: Record<DeliveryStatus, Message> = {
@@ -215,14 +245,7 @@ export const deliveryStatusNames: Record<DeliveryStatus, Message> = {
 		ar: "غير مُنجَز",
 		zh: "未兑现",
 	},
-	no_data: {
-		en: "No data",
-		fr: "Aucune donnée",
-		es: "Sin datos",
-		ru: "Нет данных",
-		ar: "لا توجد بيانات",
-		zh: "无数据",
-	},
+	no_data: common.no_data,
 };
 
 export const trafficLightNames: Record<TrafficLight, Message> = {
@@ -284,5 +307,472 @@ export const relationKindNames: Record<RelationKind, Message> = {
 		ru: "Пересекается с",
 		ar: "يتداخل مع",
 		zh: "重叠",
+	},
+};
+
+export const policyStatusNames: Record<PolicyStatus, Message> = {
+	not_started: {
+		en: "Not started",
+		fr: "Non commencé",
+		es: "No iniciado",
+		ru: "Не начато",
+		ar: "لم يبدأ",
+		zh: "未开始",
+	},
+	in_progress: {
+		en: "In progress",
+		fr: "En cours",
+		es: "En curso",
+		ru: "В процессе",
+		ar: "قيد التنفيذ",
+		zh: "进行中",
+	},
+	achieved: {
+		en: "Achieved",
+		fr: "Atteint",
+		es: "Logrado",
+		ru: "Достигнуто",
+		ar: "تحقق",
+		zh: "已实现",
+	},
+	not_achieved: {
+		en: "Not achieved",
+		fr: "Non atteint",
+		es: "No logrado",
+		ru: "Не достигнуто",
+		ar: "لم يتحقق",
+		zh: "未实现",
+	},
+};
+
+/** Who files a progress report. */
+export const reportKindNames: Record<ReportKind, Message> = {
+	maker: {
+		en: "A maker of the commitment",
+		fr: "Auteur de l’engagement",
+		es: "Autor del compromiso",
+		ru: "Сторона, принявшая обязательство",
+		ar: "جهة ملتزِمة",
+		zh: "承诺方",
+	},
+	recipient: {
+		en: "A recipient government",
+		fr: "Gouvernement bénéficiaire",
+		es: "Gobierno beneficiario",
+		ru: "Правительство-получатель",
+		ar: "حكومة مستفيدة",
+		zh: "受援国政府",
+	},
+};
+
+export const assessmentSchemeNames: Record<AssessmentScheme, Message> = {
+	scorecard: {
+		en: "Scorecard (five points)",
+		fr: "Tableau de bord (cinq niveaux)",
+		es: "Tabla de puntuación (cinco niveles)",
+		ru: "Шкала (пять уровней)",
+		ar: "بطاقة الأداء (خمس درجات)",
+		zh: "记分卡（五级）",
+	},
+	compliance: {
+		en: "Compliance (−1, 0, +1 per maker)",
+		fr: "Conformité (−1, 0, +1 par auteur)",
+		es: "Cumplimiento (−1, 0, +1 por autor)",
+		ru: "Соблюдение (−1, 0, +1 для каждой стороны)",
+		ar: "الامتثال (−1 أو 0 أو +1 لكل جهة ملتزِمة)",
+		zh: "履约（每个承诺方 −1、0、+1）",
+	},
+};
+
+export const scorecardScoreNames: Record<ScorecardScore, Message> = {
+	excellent: {
+		en: "Excellent",
+		fr: "Excellent",
+		es: "Excelente",
+		ru: "Отлично",
+		ar: "ممتاز",
+		zh: "优秀",
+	},
+	good: { en: "Good", fr: "Bon", es: "Bueno", ru: "Хорошо", ar: "جيد", zh: "良好" },
+	satisfactory: {
+		en: "Satisfactory",
+		fr: "Satisfaisant",
+		es: "Satisfactorio",
+		ru: "Удовлетворительно",
+		ar: "مُرضٍ",
+		zh: "满意",
+	},
+	below_expectations: {
+		en: "Below expectations",
+		fr: "En deçà des attentes",
+		es: "Por debajo de lo esperado",
+		ru: "Ниже ожиданий",
+		ar: "دون التوقعات",
+		zh: "低于预期",
+	},
+	off_track: {
+		en: "Off track",
+		fr: "Hors trajectoire",
+		es: "Fuera de rumbo",
+		ru: "Не по плану",
+		ar: "خارج المسار",
+		zh: "偏离轨道",
+	},
+};
+
+/** Keyed by the score as text ("-1", "0", "1"). */
+export const complianceScoreNames: Record<`${ComplianceScore}`, Message> = {
+	"1": {
+		en: "Full compliance (+1)",
+		fr: "Pleine conformité (+1)",
+		es: "Pleno cumplimiento (+1)",
+		ru: "Полное соблюдение (+1)",
+		ar: "امتثال كامل (+1)",
+		zh: "完全履约（+1）",
+	},
+	"0": {
+		en: "Partial compliance (0)",
+		fr: "Conformité partielle (0)",
+		es: "Cumplimiento parcial (0)",
+		ru: "Частичное соблюдение (0)",
+		ar: "امتثال جزئي (0)",
+		zh: "部分履约（0）",
+	},
+	"-1": {
+		en: "No compliance (−1)",
+		fr: "Non-conformité (−1)",
+		es: "Incumplimiento (−1)",
+		ru: "Несоблюдение (−1)",
+		ar: "عدم امتثال (−1)",
+		zh: "未履约（−1）",
+	},
+};
+
+/** Whether money promised is new or was pledged before. */
+export const additionalityNames: Record<Additionality, Message> = {
+	new: {
+		en: "New money",
+		fr: "Fonds nouveaux",
+		es: "Dinero nuevo",
+		ru: "Новые средства",
+		ar: "أموال جديدة",
+		zh: "新增资金",
+	},
+	reaffirmed: {
+		en: "Reaffirmed (promised before)",
+		fr: "Réaffirmés (déjà promis)",
+		es: "Reafirmado (prometido antes)",
+		ru: "Подтверждённые (обещаны ранее)",
+		ar: "مؤكدة مجدداً (سبق التعهد بها)",
+		zh: "重申（此前已承诺）",
+	},
+	unspecified: {
+		en: "Not stated",
+		fr: "Non précisé",
+		es: "No indicado",
+		ru: "Не указано",
+		ar: "غير محدد",
+		zh: "未说明",
+	},
+};
+
+export const roleNames: Record<GlobalRole | MembershipRole, Message> = {
+	focal_point: {
+		en: "focal point",
+		fr: "point focal",
+		es: "coordinador",
+		ru: "координатор",
+		ar: "جهة اتصال",
+		zh: "联络人",
+	},
+	editor: {
+		en: "editor",
+		fr: "rédacteur",
+		es: "editor",
+		ru: "редактор",
+		ar: "محرر",
+		zh: "编辑",
+	},
+	admin: {
+		en: "administrator",
+		fr: "administrateur",
+		es: "administrador",
+		ru: "администратор",
+		ar: "مسؤول النظام",
+		zh: "管理员",
+	},
+	secretariat: {
+		en: "secretariat",
+		fr: "secrétariat",
+		es: "secretaría",
+		ru: "секретариат",
+		ar: "الأمانة",
+		zh: "秘书处",
+	},
+	assessor: {
+		en: "assessor",
+		fr: "évaluateur",
+		es: "evaluador",
+		ru: "эксперт по оценке",
+		ar: "مقيِّم",
+		zh: "评估员",
+	},
+};
+
+/** What a commitment is addressed to; also the scope of a requirement. */
+export const recipientKindNames: Record<RecipientKind, Message> = {
+	global: { en: "Global", fr: "Mondial", es: "Mundial", ru: "Глобально", ar: "عالمي", zh: "全球" },
+	region: {
+		en: "Region",
+		fr: "Région",
+		es: "Región",
+		ru: "Регион",
+		ar: "منطقة",
+		zh: "区域",
+	},
+	country: common.country,
+	group: {
+		en: "Group of countries",
+		fr: "Groupe de pays",
+		es: "Grupo de países",
+		ru: "Группа стран",
+		ar: "مجموعة بلدان",
+		zh: "国家集团",
+	},
+};
+
+/** Group codes (G8, LDC ...) of the reference data. */
+export const groupNames: Record<string, Message> = {
+	G7: {
+		en: "Group of Seven",
+		fr: "Groupe des Sept",
+		es: "Grupo de los Siete",
+		ru: "Группа семи",
+		ar: "مجموعة السبع",
+		zh: "七国集团",
+	},
+	G8: {
+		en: "Group of Eight",
+		fr: "Groupe des Huit",
+		es: "Grupo de los Ocho",
+		ru: "Группа восьми",
+		ar: "مجموعة الثماني",
+		zh: "八国集团",
+	},
+	G20: {
+		en: "Group of Twenty",
+		fr: "Groupe des Vingt",
+		es: "Grupo de los Veinte",
+		ru: "Группа двадцати",
+		ar: "مجموعة العشرين",
+		zh: "二十国集团",
+	},
+	DAC: {
+		en: "OECD Development Assistance Committee",
+		fr: "Comité d’aide au développement de l’OCDE",
+		es: "Comité de Asistencia para el Desarrollo de la OCDE",
+		ru: "Комитет содействия развитию ОЭСР",
+		ar: "لجنة المساعدة الإنمائية التابعة لمنظمة التعاون والتنمية في الميدان الاقتصادي",
+		zh: "经合组织发展援助委员会",
+	},
+	OECD: {
+		en: "Organisation for Economic Co-operation and Development",
+		fr: "Organisation de coopération et de développement économiques",
+		es: "Organización para la Cooperación y el Desarrollo Económicos",
+		ru: "Организация экономического сотрудничества и развития",
+		ar: "منظمة التعاون والتنمية في الميدان الاقتصادي",
+		zh: "经济合作与发展组织",
+	},
+	EU: {
+		en: "European Union",
+		fr: "Union européenne",
+		es: "Unión Europea",
+		ru: "Европейский союз",
+		ar: "الاتحاد الأوروبي",
+		zh: "欧洲联盟",
+	},
+	AU: {
+		en: "African Union",
+		fr: "Union africaine",
+		es: "Unión Africana",
+		ru: "Африканский союз",
+		ar: "الاتحاد الأفريقي",
+		zh: "非洲联盟",
+	},
+	LDC: {
+		en: "Least developed countries",
+		fr: "Pays les moins avancés",
+		es: "Países menos adelantados",
+		ru: "Наименее развитые страны",
+		ar: "أقل البلدان نمواً",
+		zh: "最不发达国家",
+	},
+	LLDC: {
+		en: "Landlocked developing countries",
+		fr: "Pays en développement sans littoral",
+		es: "Países en desarrollo sin litoral",
+		ru: "Развивающиеся страны, не имеющие выхода к морю",
+		ar: "البلدان النامية غير الساحلية",
+		zh: "内陆发展中国家",
+	},
+	SIDS: {
+		en: "Small island developing States",
+		fr: "Petits États insulaires en développement",
+		es: "Pequeños Estados insulares en desarrollo",
+		ru: "Малые островные развивающиеся государства",
+		ar: "الدول الجزرية الصغيرة النامية",
+		zh: "小岛屿发展中国家",
+	},
+	HIPC: {
+		en: "Heavily indebted poor countries",
+		fr: "Pays pauvres très endettés",
+		es: "Países pobres muy endeudados",
+		ru: "Бедные страны с крупной задолженностью",
+		ar: "البلدان الفقيرة المثقلة بالديون",
+		zh: "重债穷国",
+	},
+};
+
+/** IATI regions (DAC recipient regions) most commitments name. */
+export const regionNames: Record<string, Message> = {
+	"998": {
+		en: "Developing countries, unspecified",
+		fr: "Pays en développement, non spécifié",
+		es: "Países en desarrollo, no especificados",
+		ru: "Развивающиеся страны, без уточнения",
+		ar: "البلدان النامية، غير محددة",
+		zh: "发展中国家（未具体说明）",
+	},
+	"298": {
+		en: "Africa, regional",
+		fr: "Afrique, régional",
+		es: "África, regional",
+		ru: "Африка, региональные программы",
+		ar: "أفريقيا، إقليمي",
+		zh: "非洲（区域）",
+	},
+	"289": {
+		en: "South of Sahara, regional",
+		fr: "Afrique subsaharienne, régional",
+		es: "Sur del Sahara, regional",
+		ru: "Африка к югу от Сахары, региональные программы",
+		ar: "جنوب الصحراء الكبرى، إقليمي",
+		zh: "撒哈拉以南（区域）",
+	},
+	"189": {
+		en: "North of Sahara, regional",
+		fr: "Afrique du Nord, régional",
+		es: "Norte del Sahara, regional",
+		ru: "Африка к северу от Сахары, региональные программы",
+		ar: "شمال الصحراء الكبرى، إقليمي",
+		zh: "撒哈拉以北（区域）",
+	},
+	"498": {
+		en: "America, regional",
+		fr: "Amérique, régional",
+		es: "América, regional",
+		ru: "Америка, региональные программы",
+		ar: "الأمريكتان، إقليمي",
+		zh: "美洲（区域）",
+	},
+	"798": {
+		en: "Asia, regional",
+		fr: "Asie, régional",
+		es: "Asia, regional",
+		ru: "Азия, региональные программы",
+		ar: "آسيا، إقليمي",
+		zh: "亚洲（区域）",
+	},
+	"589": {
+		en: "Middle East, regional",
+		fr: "Moyen-Orient, régional",
+		es: "Oriente Medio, regional",
+		ru: "Ближний Восток, региональные программы",
+		ar: "الشرق الأوسط، إقليمي",
+		zh: "中东（区域）",
+	},
+	"889": {
+		en: "Oceania, regional",
+		fr: "Océanie, régional",
+		es: "Oceanía, regional",
+		ru: "Океания, региональные программы",
+		ar: "أوقيانوسيا، إقليمي",
+		zh: "大洋洲（区域）",
+	},
+	"89": {
+		en: "Europe, regional",
+		fr: "Europe, régional",
+		es: "Europa, regional",
+		ru: "Европа, региональные программы",
+		ar: "أوروبا، إقليمي",
+		zh: "欧洲（区域）",
+	},
+};
+
+/** What was done to a commitment, by the audit log's action name. */
+export const commitmentActionNames: Record<CommitmentAction, Message> = {
+	"commitment.create": {
+		en: "Recorded",
+		fr: "Enregistré",
+		es: "Registrado",
+		ru: "Записано",
+		ar: "سُجِّل",
+		zh: "已记录",
+	},
+	"commitment.update": {
+		en: "Updated",
+		fr: "Mis à jour",
+		es: "Actualizado",
+		ru: "Обновлено",
+		ar: "حُدِّث",
+		zh: "已更新",
+	},
+	"commitment.submit": {
+		en: "Submitted for publication",
+		fr: "Soumis pour publication",
+		es: "Presentado para su publicación",
+		ru: "Подано на публикацию",
+		ar: "قُدِّم للنشر",
+		zh: "已提交发布",
+	},
+	"commitment.publish": {
+		en: "Published by the secretariat",
+		fr: "Publié par le secrétariat",
+		es: "Publicado por la secretaría",
+		ru: "Опубликовано секретариатом",
+		ar: "نشرته الأمانة",
+		zh: "由秘书处发布",
+	},
+	"commitment.return": {
+		en: "Returned to its makers",
+		fr: "Renvoyé à ses auteurs",
+		es: "Devuelto a quienes lo contrajeron",
+		ru: "Возвращено сторонам",
+		ar: "أُعيد إلى الجهات الملتزمة",
+		zh: "退回承诺方",
+	},
+	"commitment.complete": {
+		en: "Marked completed",
+		fr: "Marqué comme achevé",
+		es: "Marcado como cumplido",
+		ru: "Отмечено как завершённое",
+		ar: "وُسم بأنه مكتمل",
+		zh: "标记为已完成",
+	},
+	"commitment.withdraw": {
+		en: "Withdrawn",
+		fr: "Retiré",
+		es: "Retirado",
+		ru: "Отозвано",
+		ar: "سُحب",
+		zh: "已撤回",
+	},
+	"commitment.relate": {
+		en: "Related to another commitment",
+		fr: "Lié à un autre engagement",
+		es: "Relacionado con otro compromiso",
+		ru: "Связано с другим обязательством",
+		ar: "رُبط بالتزام آخر",
+		zh: "与另一承诺建立关联",
 	},
 };

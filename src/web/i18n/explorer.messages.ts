@@ -1,5 +1,6 @@
 /** Text of the commitment explorer: search, sorting, facets, active filters, downloads. */
 import type { FacetDimension } from "../../modules/commitments/commitments.schemas.ts";
+import { common } from "./common.messages.ts";
 import { defineMessages, type Message } from "./messages.ts";
 
 export const explorer = defineMessages({
@@ -287,15 +288,8 @@ export const explorer = defineMessages({
 
 /** The legend of each facet, also the name of its filters in the active filter list. */
 export const facetNames: Record<FacetDimension, Message> = {
-	goal: { en: "Goal", fr: "Objectif", es: "Objetivo", ru: "Цель", ar: "الهدف", zh: "目标" },
-	target: {
-		en: "Target",
-		fr: "Cible",
-		es: "Meta",
-		ru: "Задача",
-		ar: "الغاية",
-		zh: "具体目标",
-	},
+	goal: common.goal,
+	target: common.target,
 	forum_kind: {
 		en: "Kind of forum",
 		fr: "Type de forum",
@@ -304,7 +298,7 @@ export const facetNames: Record<FacetDimension, Message> = {
 		ar: "نوع المنتدى",
 		zh: "论坛类型",
 	},
-	forum: { en: "Forum", fr: "Forum", es: "Foro", ru: "Форум", ar: "المنتدى", zh: "论坛" },
+	forum: common.forum,
 	maker_kind: {
 		en: "Kind of maker",
 		fr: "Type d’auteur",
@@ -337,7 +331,7 @@ export const facetNames: Record<FacetDimension, Message> = {
 		ar: "نوع الالتزام",
 		zh: "承诺类型",
 	},
-	status: { en: "Status", fr: "Statut", es: "Estado", ru: "Статус", ar: "الحالة", zh: "状态" },
+	status: common.status,
 	year: {
 		en: "Year announced",
 		fr: "Année d’annonce",

@@ -58,7 +58,6 @@ export const home = defineMessages({
 		ar: "أرقام الرسم البياني",
 		zh: "图表数据",
 	},
-	goal: { en: "Goal", fr: "Objectif", es: "Objetivo", ru: "Цель", ar: "الهدف", zh: "目标" },
 	share_delivered: {
 		en: "Share delivered",
 		fr: "Part versée",
@@ -139,14 +138,6 @@ export const home = defineMessages({
 		ar: "نُشر",
 		zh: "已发布",
 	},
-	event_updated: {
-		en: "Updated",
-		fr: "Mis à jour",
-		es: "Actualizado",
-		ru: "Обновлено",
-		ar: "حُدِّث",
-		zh: "已更新",
-	},
 	event_completed: {
 		en: "Completed",
 		fr: "Achevé",
@@ -154,14 +145,6 @@ export const home = defineMessages({
 		ru: "Завершено",
 		ar: "اكتمل",
 		zh: "已完成",
-	},
-	event_withdrawn: {
-		en: "Withdrawn",
-		fr: "Retiré",
-		es: "Retirado",
-		ru: "Отозвано",
-		ar: "سُحب",
-		zh: "已撤回",
 	},
 	event_report: {
 		en: "Progress report by {name}",

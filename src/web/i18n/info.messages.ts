@@ -272,14 +272,6 @@ export const info = defineMessages({
 		ar: "يقترح IIF أنشطة IATI التي تنفّذ التزاماً ما، ولكل اقتراح درجة من 0 إلى 1 وأسبابها. ويشترط الاقتراح أن تكون إحدى الجهات الملتزِمة هي المنظمة المُبلِّغة عن النشاط أو المموِّلة له أو المنفِّذة بالوكالة؛ وتزيد الدرجةَ علاماتُ أهداف التنمية المستدامة والقطاعاتُ والجهاتُ المستفيدة المشتركة وتداخلُ التواريخ؛ ولا يُقترح شيء دون 0.55. ولا يقبل الاقتراح أو يرفضه إلا الأمانة أو جهة تنسيق تابعة لإحدى الجهات الملتزِمة، ولا يتجاوز مجموع حصص النشاط الواحد 100% أبداً.",
 		zh: "IIF 会建议哪些 IATI 活动在兑现某项承诺，每项建议都附有 0 到 1 的评分及理由。建议的前提是承诺方之一是该活动的报告、资助或转拨组织；可持续发展目标标签、部门、共同的受援方以及日期重叠会提高评分；低于 0.55 则不提出建议。只有秘书处或承诺方的联络人可以接受或拒绝建议，且一项活动的份额总和绝不超过 100%。",
 	},
-	m6_h: {
-		en: "Required and provided",
-		fr: "Besoins et contributions",
-		es: "Necesario y aportado",
-		ru: "Потребности и предоставленные средства",
-		ar: "المطلوب والمقدَّم",
-		zh: "需求与已提供资金",
-	},
 	m6_p: {
 		en: "Requirements are estimates, by a named source, of the support a goal or target needs. The gap is required minus provided, on the same price basis: provided is the source’s own figure when it gives one, otherwise what the registry’s commitments delivered for that goal or target, and scope, in the requirement’s period.",
 		fr: "Les besoins sont des estimations, tirées d’une source citée, du soutien nécessaire à un objectif ou à une cible. L’écart correspond aux besoins moins les contributions, sur la même base de prix : les contributions sont le chiffre de la source lorsqu’elle en donne un, sinon ce que les engagements du registre ont versé pour cet objectif ou cette cible, et cette portée, pendant la période du besoin.",
@@ -303,14 +295,6 @@ export const info = defineMessages({
 		ru: "Данные",
 		ar: "البيانات",
 		zh: "数据",
-	},
-	col_source: {
-		en: "Source",
-		fr: "Source",
-		es: "Fuente",
-		ru: "Источник",
-		ar: "المصدر",
-		zh: "来源",
 	},
 	col_licence: {
 		en: "Licence",
@@ -367,14 +351,6 @@ export const info = defineMessages({
 		ru: "MIT; условия ОЭСР",
 		ar: "MIT؛ شروط منظمة التعاون والتنمية في الميدان الاقتصادي",
 		zh: "MIT；经合组织条款",
-	},
-	src_goals: {
-		en: "Goals and targets",
-		fr: "Objectifs et cibles",
-		es: "Objetivos y metas",
-		ru: "Цели и задачи",
-		ar: "الأهداف والغايات",
-		zh: "目标和具体目标",
 	},
 	src_goals_from: {
 		en: "UN official list of MDG indicators (2008); SDG framework and translations via open-sdg/sdg-translations",

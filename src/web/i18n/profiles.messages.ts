@@ -2,7 +2,7 @@
  * Text of the profile pages: stakeholders, countries, goals and targets, forums and the
  * world map of delivery by recipient.
  */
-import { defineMessages, type Message } from "./messages.ts";
+import { defineMessages } from "./messages.ts";
 
 export const profiles = defineMessages({
 	// ---- shared ----
@@ -23,7 +23,6 @@ export const profiles = defineMessages({
 		zh: "简称",
 	},
 	kind: { en: "Kind", fr: "Type", es: "Tipo", ru: "Тип", ar: "النوع", zh: "类型" },
-	country: { en: "Country", fr: "Pays", es: "País", ru: "Страна", ar: "البلد", zh: "国家" },
 	groups: {
 		en: "Member of",
 		fr: "Membre de",
@@ -80,7 +79,6 @@ export const profiles = defineMessages({
 		ar: "البيانات نفسها بصيغة JSON",
 		zh: "同样的数据（JSON）",
 	},
-	year: { en: "Year", fr: "Année", es: "Año", ru: "Год", ar: "السنة", zh: "年份" },
 	usd_basis: {
 		en: "US dollars at constant {year} prices",
 		fr: "Dollars des États-Unis aux prix constants de {year}",
@@ -89,7 +87,6 @@ export const profiles = defineMessages({
 		ar: "بدولارات الولايات المتحدة بالأسعار الثابتة لعام {year}",
 		zh: "按 {year} 年不变价格计算的美元",
 	},
-	global: { en: "Global", fr: "Mondial", es: "Mundial", ru: "Глобально", ar: "عالمي", zh: "全球" },
 	none_yet: {
 		en: "None yet.",
 		fr: "Aucun pour l’instant.",
@@ -230,22 +227,6 @@ export const profiles = defineMessages({
 		ar: "وثيقة الاستراتيجية",
 		zh: "战略文件",
 	},
-	col_section: {
-		en: "Section",
-		fr: "Section",
-		es: "Sección",
-		ru: "Раздел",
-		ar: "القسم",
-		zh: "章节",
-	},
-	col_period: {
-		en: "Period",
-		fr: "Période",
-		es: "Período",
-		ru: "Период",
-		ar: "الفترة",
-		zh: "期间",
-	},
 	col_account: {
 		en: "Account",
 		fr: "Compte rendu",
@@ -296,14 +277,6 @@ export const profiles = defineMessages({
 	},
 
 	// ---- goals ----
-	goals_title: {
-		en: "Goals and targets",
-		fr: "Objectifs et cibles",
-		es: "Objetivos y metas",
-		ru: "Цели и задачи",
-		ar: "الأهداف والغايات",
-		zh: "目标和具体目标",
-	},
 	goals_intro: {
 		en: "The Millennium Development Goals (2000–2015) and the Sustainable Development Goals (2016–2030), with what was promised and delivered for each goal.",
 		fr: "Les objectifs du Millénaire pour le développement (2000-2015) et les objectifs de développement durable (2016-2030), avec ce qui a été promis et versé pour chacun.",
@@ -311,22 +284,6 @@ export const profiles = defineMessages({
 		ru: "Цели развития тысячелетия (2000–2015 годы) и цели в области устойчивого развития (2016–2030 годы): что обещано и выполнено по каждой цели.",
 		ar: "الأهداف الإنمائية للألفية (2000-2015) وأهداف التنمية المستدامة (2016-2030)، مع ما وُعد به وما نُفِّذ لكل هدف.",
 		zh: "千年发展目标（2000—2015年）和可持续发展目标（2016—2030年），以及每个目标的承诺额和兑现额。",
-	},
-	framework_mdg: {
-		en: "Millennium Development Goals",
-		fr: "Objectifs du Millénaire pour le développement",
-		es: "Objetivos de Desarrollo del Milenio",
-		ru: "Цели развития тысячелетия",
-		ar: "الأهداف الإنمائية للألفية",
-		zh: "千年发展目标",
-	},
-	framework_sdg: {
-		en: "Sustainable Development Goals",
-		fr: "Objectifs de développement durable",
-		es: "Objetivos de Desarrollo Sostenible",
-		ru: "Цели в области устойчивого развития",
-		ar: "أهداف التنمية المستدامة",
-		zh: "可持续发展目标",
 	},
 	mdg_short: {
 		en: "MDG",
@@ -343,15 +300,6 @@ export const profiles = defineMessages({
 		ru: "ЦУР",
 		ar: "هدف التنمية المستدامة",
 		zh: "可持续发展目标",
-	},
-	col_goal: { en: "Goal", fr: "Objectif", es: "Objetivo", ru: "Цель", ar: "الهدف", zh: "目标" },
-	col_target: {
-		en: "Target",
-		fr: "Cible",
-		es: "Meta",
-		ru: "Задача",
-		ar: "الغاية",
-		zh: "具体目标",
 	},
 	col_commitments: {
 		en: "Commitments",
@@ -395,14 +343,6 @@ export const profiles = defineMessages({
 		ar: "{code}: {title}. الالتزامات التي تخدمه، وما نُفِّذ، والفجوة بين المطلوب والمقدَّم.",
 		zh: "{code}：{title}。服务于它的承诺、兑现情况以及需求与已提供资金之间的缺口。",
 	},
-	targets: {
-		en: "Targets",
-		fr: "Cibles",
-		es: "Metas",
-		ru: "Задачи",
-		ar: "الغايات",
-		zh: "具体目标",
-	},
 	targets_chart_title: {
 		en: "Promised and delivered by target",
 		fr: "Promis et versé, par cible",
@@ -434,14 +374,6 @@ export const profiles = defineMessages({
 		ru: "Обязательства, направленные на её достижение ({n})",
 		ar: "الالتزامات التي تخدمه ({n})",
 		zh: "服务于此的承诺（{n}）",
-	},
-	requirements: {
-		en: "Required and provided",
-		fr: "Besoins et contributions",
-		es: "Necesario y aportado",
-		ru: "Потребности и предоставленные средства",
-		ar: "المطلوب والمقدَّم",
-		zh: "需求与已提供资金",
 	},
 	requirements_intro: {
 		en: "Estimates of the support needed, each by a named source, beside what was provided: the source’s own figure when it gives one, otherwise what the registry’s commitments delivered in the period. US dollars at constant {year} prices.",
@@ -490,14 +422,6 @@ export const profiles = defineMessages({
 		ru: "Предоставлено",
 		ar: "المقدَّم",
 		zh: "已提供",
-	},
-	col_source: {
-		en: "Source",
-		fr: "Source",
-		es: "Fuente",
-		ru: "Источник",
-		ar: "المصدر",
-		zh: "来源",
 	},
 	provided_by_source: {
 		en: "as the source states",
@@ -549,14 +473,6 @@ export const profiles = defineMessages({
 	},
 
 	// ---- forum ----
-	forum_label: {
-		en: "Forum",
-		fr: "Forum",
-		es: "Foro",
-		ru: "Форум",
-		ar: "المنتدى",
-		zh: "论坛",
-	},
 	forum_description: {
 		en: "{name}: everything promised there, and what came of it.",
 		fr: "{name} : tout ce qui y a été promis, et ce qu’il en est advenu.",
@@ -722,193 +638,3 @@ export const profiles = defineMessages({
 		zh: "显示全部 {n} 个",
 	},
 });
-
-/** Group codes (G8, LDC ...) of the reference data, named in six languages. */
-export const groupNames: Record<string, Message> = {
-	G7: {
-		en: "Group of Seven",
-		fr: "Groupe des Sept",
-		es: "Grupo de los Siete",
-		ru: "Группа семи",
-		ar: "مجموعة السبع",
-		zh: "七国集团",
-	},
-	G8: {
-		en: "Group of Eight",
-		fr: "Groupe des Huit",
-		es: "Grupo de los Ocho",
-		ru: "Группа восьми",
-		ar: "مجموعة الثماني",
-		zh: "八国集团",
-	},
-	G20: {
-		en: "Group of Twenty",
-		fr: "Groupe des Vingt",
-		es: "Grupo de los Veinte",
-		ru: "Группа двадцати",
-		ar: "مجموعة العشرين",
-		zh: "二十国集团",
-	},
-	DAC: {
-		en: "OECD Development Assistance Committee",
-		fr: "Comité d’aide au développement de l’OCDE",
-		es: "Comité de Asistencia para el Desarrollo de la OCDE",
-		ru: "Комитет содействия развитию ОЭСР",
-		ar: "لجنة المساعدة الإنمائية التابعة لمنظمة التعاون والتنمية في الميدان الاقتصادي",
-		zh: "经合组织发展援助委员会",
-	},
-	OECD: {
-		en: "Organisation for Economic Co-operation and Development",
-		fr: "Organisation de coopération et de développement économiques",
-		es: "Organización para la Cooperación y el Desarrollo Económicos",
-		ru: "Организация экономического сотрудничества и развития",
-		ar: "منظمة التعاون والتنمية في الميدان الاقتصادي",
-		zh: "经济合作与发展组织",
-	},
-	EU: {
-		en: "European Union",
-		fr: "Union européenne",
-		es: "Unión Europea",
-		ru: "Европейский союз",
-		ar: "الاتحاد الأوروبي",
-		zh: "欧洲联盟",
-	},
-	AU: {
-		en: "African Union",
-		fr: "Union africaine",
-		es: "Unión Africana",
-		ru: "Африканский союз",
-		ar: "الاتحاد الأفريقي",
-		zh: "非洲联盟",
-	},
-	LDC: {
-		en: "Least developed countries",
-		fr: "Pays les moins avancés",
-		es: "Países menos adelantados",
-		ru: "Наименее развитые страны",
-		ar: "أقل البلدان نمواً",
-		zh: "最不发达国家",
-	},
-	LLDC: {
-		en: "Landlocked developing countries",
-		fr: "Pays en développement sans littoral",
-		es: "Países en desarrollo sin litoral",
-		ru: "Развивающиеся страны, не имеющие выхода к морю",
-		ar: "البلدان النامية غير الساحلية",
-		zh: "内陆发展中国家",
-	},
-	SIDS: {
-		en: "Small island developing States",
-		fr: "Petits États insulaires en développement",
-		es: "Pequeños Estados insulares en desarrollo",
-		ru: "Малые островные развивающиеся государства",
-		ar: "الدول الجزرية الصغيرة النامية",
-		zh: "小岛屿发展中国家",
-	},
-	HIPC: {
-		en: "Heavily indebted poor countries",
-		fr: "Pays pauvres très endettés",
-		es: "Países pobres muy endeudados",
-		ru: "Бедные страны с крупной задолженностью",
-		ar: "البلدان الفقيرة المثقلة بالديون",
-		zh: "重债穷国",
-	},
-};
-
-/** IATI regions (DAC recipient regions) most commitments name, in six languages. */
-export const regionNames: Record<string, Message> = {
-	"998": {
-		en: "Developing countries, unspecified",
-		fr: "Pays en développement, non spécifié",
-		es: "Países en desarrollo, no especificados",
-		ru: "Развивающиеся страны, без уточнения",
-		ar: "البلدان النامية، غير محددة",
-		zh: "发展中国家（未具体说明）",
-	},
-	"298": {
-		en: "Africa, regional",
-		fr: "Afrique, régional",
-		es: "África, regional",
-		ru: "Африка, региональные программы",
-		ar: "أفريقيا، إقليمي",
-		zh: "非洲（区域）",
-	},
-	"289": {
-		en: "South of Sahara, regional",
-		fr: "Afrique subsaharienne, régional",
-		es: "Sur del Sahara, regional",
-		ru: "Африка к югу от Сахары, региональные программы",
-		ar: "جنوب الصحراء الكبرى، إقليمي",
-		zh: "撒哈拉以南（区域）",
-	},
-	"189": {
-		en: "North of Sahara, regional",
-		fr: "Afrique du Nord, régional",
-		es: "Norte del Sahara, regional",
-		ru: "Африка к северу от Сахары, региональные программы",
-		ar: "شمال الصحراء الكبرى، إقليمي",
-		zh: "撒哈拉以北（区域）",
-	},
-	"498": {
-		en: "America, regional",
-		fr: "Amérique, régional",
-		es: "América, regional",
-		ru: "Америка, региональные программы",
-		ar: "الأمريكتان، إقليمي",
-		zh: "美洲（区域）",
-	},
-	"798": {
-		en: "Asia, regional",
-		fr: "Asie, régional",
-		es: "Asia, regional",
-		ru: "Азия, региональные программы",
-		ar: "آسيا، إقليمي",
-		zh: "亚洲（区域）",
-	},
-	"589": {
-		en: "Middle East, regional",
-		fr: "Moyen-Orient, régional",
-		es: "Oriente Medio, regional",
-		ru: "Ближний Восток, региональные программы",
-		ar: "الشرق الأوسط، إقليمي",
-		zh: "中东（区域）",
-	},
-	"889": {
-		en: "Oceania, regional",
-		fr: "Océanie, régional",
-		es: "Oceanía, regional",
-		ru: "Океания, региональные программы",
-		ar: "أوقيانوسيا، إقليمي",
-		zh: "大洋洲（区域）",
-	},
-	"89": {
-		en: "Europe, regional",
-		fr: "Europe, régional",
-		es: "Europa, regional",
-		ru: "Европа, региональные программы",
-		ar: "أوروبا، إقليمي",
-		zh: "欧洲（区域）",
-	},
-};
-
-/** Requirement scopes and kinds of recipient, named. */
-export const scopeNames: Record<"global" | "region" | "country" | "group", Message> = {
-	global: profiles.global,
-	region: {
-		en: "Region",
-		fr: "Région",
-		es: "Región",
-		ru: "Регион",
-		ar: "منطقة",
-		zh: "区域",
-	},
-	country: profiles.country,
-	group: {
-		en: "Group of countries",
-		fr: "Groupe de pays",
-		es: "Grupo de países",
-		ru: "Группа стран",
-		ar: "مجموعة بلدان",
-		zh: "国家集团",
-	},
-};

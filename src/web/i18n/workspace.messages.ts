@@ -209,22 +209,6 @@ export const workspace = defineMessages({
 		ar: "يمكن لحسابك التعليق على الالتزامات المنشورة. ولتسجيل التزامات باسم صاحب مصلحة، اطلب من الأمانة تعيينك جهة اتصال أو محرراً له.",
 		zh: "您的账户可以对已发布的承诺发表评论。如需代表某一利益攸关方登记承诺，请请求秘书处将您指定为其联络人或编辑。",
 	},
-	col_commitment: {
-		en: "Commitment",
-		fr: "Engagement",
-		es: "Compromiso",
-		ru: "Обязательство",
-		ar: "الالتزام",
-		zh: "承诺",
-	},
-	col_status: {
-		en: "Status",
-		fr: "Statut",
-		es: "Estado",
-		ru: "Статус",
-		ar: "الحالة",
-		zh: "状态",
-	},
 	col_makers: {
 		en: "Made by",
 		fr: "Auteurs",
@@ -233,14 +217,6 @@ export const workspace = defineMessages({
 		ar: "الجهات الملتزِمة",
 		zh: "承诺方",
 	},
-	col_amount: {
-		en: "Amount",
-		fr: "Montant",
-		es: "Monto",
-		ru: "Сумма",
-		ar: "المبلغ",
-		zh: "金额",
-	},
 	col_actions: {
 		en: "Actions",
 		fr: "Actions",
@@ -248,14 +224,6 @@ export const workspace = defineMessages({
 		ru: "Действия",
 		ar: "الإجراءات",
 		zh: "操作",
-	},
-	version_n: {
-		en: "Version {n}",
-		fr: "Version {n}",
-		es: "Versión {n}",
-		ru: "Версия {n}",
-		ar: "الإصدار {n}",
-		zh: "第 {n} 版",
 	},
 	action_edit: {
 		en: "Edit",
@@ -322,22 +290,6 @@ export const workspace = defineMessages({
 		ru: "Обязательство",
 		ar: "الالتزام",
 		zh: "承诺",
-	},
-	f_title: {
-		en: "Title",
-		fr: "Titre",
-		es: "Título",
-		ru: "Название",
-		ar: "العنوان",
-		zh: "标题",
-	},
-	f_text: {
-		en: "Verbatim text",
-		fr: "Texte intégral",
-		es: "Texto literal",
-		ru: "Дословный текст",
-		ar: "النص الحرفي",
-		zh: "原文",
 	},
 	f_text_hint: {
 		en: "The words of the commitment exactly as announced.",
@@ -411,38 +363,6 @@ export const workspace = defineMessages({
 		ar: "الأهداف والغايات والجهات المستفيدة",
 		zh: "目标、具体目标和受援方",
 	},
-	f_goals: {
-		en: "Goals",
-		fr: "Objectifs",
-		es: "Objetivos",
-		ru: "Цели",
-		ar: "الأهداف",
-		zh: "目标",
-	},
-	f_goals_sdg: {
-		en: "Sustainable Development Goals",
-		fr: "Objectifs de développement durable",
-		es: "Objetivos de Desarrollo Sostenible",
-		ru: "Цели в области устойчивого развития",
-		ar: "أهداف التنمية المستدامة",
-		zh: "可持续发展目标",
-	},
-	f_goals_mdg: {
-		en: "Millennium Development Goals",
-		fr: "Objectifs du Millénaire pour le développement",
-		es: "Objetivos de Desarrollo del Milenio",
-		ru: "Цели развития тысячелетия",
-		ar: "الأهداف الإنمائية للألفية",
-		zh: "千年发展目标",
-	},
-	f_targets: {
-		en: "Targets",
-		fr: "Cibles",
-		es: "Metas",
-		ru: "Задачи",
-		ar: "الغايات",
-		zh: "具体目标",
-	},
 	f_targets_hint: {
 		en: "Target codes separated by commas, such as sdg:3.1, sdg:3.b or mdg:8.B. A target’s goal is added by itself.",
 		fr: "Codes des cibles séparés par des virgules, par exemple sdg:3.1, sdg:3.b ou mdg:8.B. L’objectif de chaque cible est ajouté automatiquement.",
@@ -451,14 +371,6 @@ export const workspace = defineMessages({
 		ar: "رموز الغايات مفصولة بفواصل، مثل sdg:3.1 أو sdg:3.b أو mdg:8.B. ويُضاف هدف كل غاية تلقائياً.",
 		zh: "以逗号分隔的具体目标代码，例如 sdg:3.1、sdg:3.b 或 mdg:8.B。具体目标所属的目标会自动添加。",
 	},
-	f_recipients: {
-		en: "Recipients",
-		fr: "Bénéficiaires",
-		es: "Beneficiarios",
-		ru: "Получатели",
-		ar: "الجهات المستفيدة",
-		zh: "受援方",
-	},
 	f_recipients_hint: {
 		en: "Codes separated by commas: countries (KE, ET), regions (998), groups (LDC, SIDS) or global.",
 		fr: "Codes séparés par des virgules : pays (KE, ET), régions (998), groupes (LDC, SIDS) ou global.",
@@ -466,14 +378,6 @@ export const workspace = defineMessages({
 		ru: "Коды через запятую: страны (KE, ET), регионы (998), группы (LDC, SIDS) или global.",
 		ar: "رموز مفصولة بفواصل: البلدان (KE وET) أو المناطق (998) أو المجموعات (LDC وSIDS) أو global.",
 		zh: "以逗号分隔的代码：国家（KE、ET）、区域（998）、国家组（LDC、SIDS）或 global（全球）。",
-	},
-	f_sectors: {
-		en: "Sectors",
-		fr: "Secteurs",
-		es: "Sectores",
-		ru: "Секторы",
-		ar: "القطاعات",
-		zh: "部门",
 	},
 	f_sectors_hint: {
 		en: "DAC sector codes of 3 or 5 digits, separated by commas (optional).",
@@ -499,14 +403,6 @@ export const workspace = defineMessages({
 		ar: "للالتزام المالي (أو كليهما): مبلغ مع عملته، أو حصة من الدخل القومي الإجمالي.",
 		zh: "适用于资金承诺（或两者兼有）：金额及其货币，或占国民总收入的比例。",
 	},
-	f_amount: {
-		en: "Amount",
-		fr: "Montant",
-		es: "Monto",
-		ru: "Сумма",
-		ar: "المبلغ",
-		zh: "金额",
-	},
 	f_amount_hint: {
 		en: "Digits only, with a dot before decimals: 1500000.50",
 		fr: "Chiffres uniquement, avec un point avant les décimales : 1500000.50",
@@ -514,14 +410,6 @@ export const workspace = defineMessages({
 		ru: "Только цифры, дробная часть через точку: 1500000.50",
 		ar: "أرقام فقط، مع نقطة قبل الكسور العشرية: 1500000.50",
 		zh: "仅限数字，小数前用英文句点：1500000.50",
-	},
-	f_currency: {
-		en: "Currency",
-		fr: "Monnaie",
-		es: "Moneda",
-		ru: "Валюта",
-		ar: "العملة",
-		zh: "货币",
 	},
 	f_currency_hint: {
 		en: "ISO 4217 code, such as USD, EUR or JPY.",
@@ -659,30 +547,6 @@ export const workspace = defineMessages({
 		ar: "هدف قابل للقياس",
 		zh: "可衡量的目标",
 	},
-	f_policy_baseline: {
-		en: "Baseline",
-		fr: "Situation de référence",
-		es: "Línea de base",
-		ru: "Исходный уровень",
-		ar: "خط الأساس",
-		zh: "基线",
-	},
-	f_policy_deadline: {
-		en: "Deadline",
-		fr: "Échéance",
-		es: "Plazo",
-		ru: "Срок",
-		ar: "الموعد النهائي",
-		zh: "截止日期",
-	},
-	section_sources: {
-		en: "Sources",
-		fr: "Sources",
-		es: "Fuentes",
-		ru: "Источники",
-		ar: "المصادر",
-		zh: "来源",
-	},
 	source_n: {
 		en: "Source {n}",
 		fr: "Source {n}",
@@ -797,14 +661,6 @@ export const workspace = defineMessages({
 		ar: "الالتزام كما هو محفوظ",
 		zh: "已保存的承诺",
 	},
-	status_reason: {
-		en: "Reason given",
-		fr: "Motif indiqué",
-		es: "Motivo indicado",
-		ru: "Указанная причина",
-		ar: "السبب المذكور",
-		zh: "所述理由",
-	},
 	read_only_staff: {
 		en: "The secretariat reviews this commitment; only its makers’ focal points and editors change its content.",
 		fr: "Le secrétariat examine cet engagement ; seuls les points focaux et rédacteurs de ses auteurs en modifient le contenu.",
@@ -884,14 +740,6 @@ export const workspace = defineMessages({
 		ru: "Введённые вами данные сохранены в форме ниже. Сверьте их с другим изменением и сохраните снова, чтобы применить их к версии {current}.",
 		ar: "ما كتبته محفوظ في الاستمارة أدناه. قارنه بالتغيير الآخر، ثم احفظ مجدداً لتطبيقه على الإصدار {current}.",
 		zh: "您输入的内容保留在下方表单中。请对照另一处修改进行核对，然后再次保存，以在第 {current} 版基础上应用您的修改。",
-	},
-	col_field: {
-		en: "Field",
-		fr: "Champ",
-		es: "Campo",
-		ru: "Поле",
-		ar: "الحقل",
-		zh: "字段",
 	},
 	col_when_started: {
 		en: "When you started (version {n})",
@@ -1078,14 +926,6 @@ export const workspace = defineMessages({
 		ru: "Стратегия или план",
 		ar: "الاستراتيجية أو الخطة",
 		zh: "战略或计划",
-	},
-	f_strategy_section: {
-		en: "Section",
-		fr: "Section",
-		es: "Sección",
-		ru: "Раздел",
-		ar: "القسم",
-		zh: "章节",
 	},
 	f_strategy_url: {
 		en: "Link to the strategy",
@@ -1401,49 +1241,6 @@ export const doneMessages = defineMessages({
 	},
 });
 
-export const roleNames = defineMessages({
-	focal_point: {
-		en: "focal point",
-		fr: "point focal",
-		es: "coordinador",
-		ru: "координатор",
-		ar: "جهة اتصال",
-		zh: "联络人",
-	},
-	editor: {
-		en: "editor",
-		fr: "rédacteur",
-		es: "editor",
-		ru: "редактор",
-		ar: "محرر",
-		zh: "编辑",
-	},
-	admin: {
-		en: "administrator",
-		fr: "administrateur",
-		es: "administrador",
-		ru: "администратор",
-		ar: "مسؤول النظام",
-		zh: "管理员",
-	},
-	secretariat: {
-		en: "secretariat",
-		fr: "secrétariat",
-		es: "secretaría",
-		ru: "секретариат",
-		ar: "الأمانة",
-		zh: "秘书处",
-	},
-	assessor: {
-		en: "assessor",
-		fr: "évaluateur",
-		es: "evaluador",
-		ru: "эксперт по оценке",
-		ar: "مقيِّم",
-		zh: "评估员",
-	},
-});
-
 export const stepButtons: Record<Transition, Message> = {
 	submit: {
 		en: "Submit to the secretariat",
@@ -1530,6 +1327,10 @@ export const stepReasonLabels: Record<Transition, Message> = {
 	},
 };
 
+/**
+ * A financial commitment's frequency and price basis as the form's choices read after their
+ * label ("The amount is: a yearly amount"); the commitment page names them its own way.
+ */
 export const frequencyNames = defineMessages({
 	total: {
 		en: "a total for the period",
@@ -1565,168 +1366,5 @@ export const priceBasisNames = defineMessages({
 		ru: "Постоянные цены",
 		ar: "الأسعار الثابتة",
 		zh: "不变价格",
-	},
-});
-
-export const additionalityNames = defineMessages({
-	new: {
-		en: "New money",
-		fr: "Fonds nouveaux",
-		es: "Fondos nuevos",
-		ru: "Новые средства",
-		ar: "أموال جديدة",
-		zh: "新增资金",
-	},
-	reaffirmed: {
-		en: "Reaffirmed (pledged before)",
-		fr: "Réaffirmés (déjà promis)",
-		es: "Reafirmados (prometidos antes)",
-		ru: "Подтверждённые (обещанные ранее)",
-		ar: "مؤكَّدة مجدداً (سبق التعهد بها)",
-		zh: "重申资金（此前已认捐）",
-	},
-	unspecified: {
-		en: "Not stated",
-		fr: "Non précisé",
-		es: "No indicado",
-		ru: "Не указано",
-		ar: "غير محدد",
-		zh: "未说明",
-	},
-});
-
-export const reportKindNames = defineMessages({
-	maker: {
-		en: "A maker of the commitment",
-		fr: "Auteur de l’engagement",
-		es: "Autor del compromiso",
-		ru: "Сторона, принявшая обязательство",
-		ar: "جهة ملتزِمة",
-		zh: "承诺方",
-	},
-	recipient: {
-		en: "A recipient government",
-		fr: "Gouvernement bénéficiaire",
-		es: "Gobierno beneficiario",
-		ru: "Правительство-получатель",
-		ar: "حكومة مستفيدة",
-		zh: "受援国政府",
-	},
-});
-
-export const policyStatusNames = defineMessages({
-	not_started: {
-		en: "Not started",
-		fr: "Pas commencé",
-		es: "No iniciado",
-		ru: "Не начато",
-		ar: "لم يبدأ",
-		zh: "尚未开始",
-	},
-	in_progress: {
-		en: "In progress",
-		fr: "En cours",
-		es: "En curso",
-		ru: "Выполняется",
-		ar: "قيد التنفيذ",
-		zh: "进行中",
-	},
-	achieved: {
-		en: "Achieved",
-		fr: "Atteint",
-		es: "Logrado",
-		ru: "Достигнуто",
-		ar: "تحقق",
-		zh: "已实现",
-	},
-	not_achieved: {
-		en: "Not achieved",
-		fr: "Non atteint",
-		es: "No logrado",
-		ru: "Не достигнуто",
-		ar: "لم يتحقق",
-		zh: "未实现",
-	},
-});
-
-export const schemeNames = defineMessages({
-	scorecard: {
-		en: "Scorecard (five points)",
-		fr: "Tableau de bord (cinq niveaux)",
-		es: "Tabla de puntuación (cinco niveles)",
-		ru: "Шкала (пять уровней)",
-		ar: "بطاقة الأداء (خمس درجات)",
-		zh: "记分卡（五级）",
-	},
-	compliance: {
-		en: "Compliance (−1, 0, +1 per maker)",
-		fr: "Conformité (−1, 0, +1 par auteur)",
-		es: "Cumplimiento (−1, 0, +1 por autor)",
-		ru: "Соблюдение (−1, 0, +1 для каждой стороны)",
-		ar: "الامتثال (−1 أو 0 أو +1 لكل جهة ملتزِمة)",
-		zh: "履约（每个承诺方 −1、0、+1）",
-	},
-});
-
-export const scorecardNames = defineMessages({
-	excellent: {
-		en: "Excellent",
-		fr: "Excellent",
-		es: "Excelente",
-		ru: "Отлично",
-		ar: "ممتاز",
-		zh: "优秀",
-	},
-	good: { en: "Good", fr: "Bon", es: "Bueno", ru: "Хорошо", ar: "جيد", zh: "良好" },
-	satisfactory: {
-		en: "Satisfactory",
-		fr: "Satisfaisant",
-		es: "Satisfactorio",
-		ru: "Удовлетворительно",
-		ar: "مُرضٍ",
-		zh: "满意",
-	},
-	below_expectations: {
-		en: "Below expectations",
-		fr: "En deçà des attentes",
-		es: "Por debajo de lo esperado",
-		ru: "Ниже ожиданий",
-		ar: "دون التوقعات",
-		zh: "低于预期",
-	},
-	off_track: {
-		en: "Off track",
-		fr: "Hors trajectoire",
-		es: "Fuera de rumbo",
-		ru: "Отставание от графика",
-		ar: "خارج المسار",
-		zh: "偏离轨道",
-	},
-});
-
-export const complianceNames = defineMessages({
-	"1": {
-		en: "+1: fully complying",
-		fr: "+1 : pleinement conforme",
-		es: "+1: cumplimiento pleno",
-		ru: "+1: полностью соблюдает",
-		ar: "+1: ممتثل تماماً",
-		zh: "+1：完全履约",
-	},
-	"0": {
-		en: "0: partly complying",
-		fr: "0 : partiellement conforme",
-		es: "0: cumplimiento parcial",
-		ru: "0: частично соблюдает",
-		ar: "0: ممتثل جزئياً",
-		zh: "0：部分履约",
-	},
-	"-1": {
-		en: "−1: not complying",
-		fr: "−1 : non conforme",
-		es: "−1: incumplimiento",
-		ru: "−1: не соблюдает",
-		ar: "−1: غير ممتثل",
-		zh: "−1：未履约",
 	},
 });

@@ -98,7 +98,7 @@ export function CommitmentPage(props: {
 				)}
 				{d.status_reason && (
 					<p class="notice">
-						{labelled(ctx, cm.status_reason)} <q dir="auto">{d.status_reason}</q>
+						{labelled(ctx, common.status_reason)} <q dir="auto">{d.status_reason}</q>
 					</p>
 				)}
 				<nav class="commitment-toc" aria-label={ctx.t(cm.on_this_page)}>

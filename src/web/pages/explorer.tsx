@@ -10,6 +10,7 @@ import type {
 	CommitmentListQuery,
 } from "../../modules/commitments/commitments.schemas.ts";
 import { CommitmentTable } from "../components/commitment-table.tsx";
+import { describedBy, FieldFrame } from "../components/form.tsx";
 import { Layout } from "../components/layout.tsx";
 import { Pager } from "../components/pager.tsx";
 import type { PageContext } from "../context.ts";
@@ -57,8 +58,7 @@ function SearchBar(props: {
 	errors: Record<string, string>;
 }) {
 	const { ctx, view, errors } = props;
-	const qError = errors.q;
-	const sortError = errors.sort;
+	const fieldErrors = { message: null, fields: errors };
 	// The default order has no value, so that typing words and searching from a page
 	// without them gives the best match first; best match needs words, so it is the
 	// default only with them, and newest first is the default without.
@@ -71,16 +71,13 @@ function SearchBar(props: {
 	const current = view.state.sort === fallback ? "" : view.state.sort;
 	return (
 		<search class="explorer-search">
-			<div class={qError ? "field invalid" : "field"}>
-				<label for="q">{ctx.t(m.search_label)}</label>
-				<p class="hint" id="q-hint">
-					{ctx.t(m.search_hint)}
-				</p>
-				{qError && (
-					<p class="error" id="q-error">
-						{qError}
-					</p>
-				)}
+			<FieldFrame
+				ctx={ctx}
+				name="q"
+				label={ctx.t(m.search_label)}
+				hint={ctx.t(m.search_hint)}
+				errors={fieldErrors}
+			>
 				<input
 					type="search"
 					id="q"
@@ -88,22 +85,16 @@ function SearchBar(props: {
 					value={view.typed.q}
 					dir="auto"
 					maxLength={200}
-					aria-invalid={qError ? "true" : undefined}
-					aria-describedby={qError ? "q-hint q-error" : "q-hint"}
+					aria-invalid={errors.q ? "true" : undefined}
+					aria-describedby={describedBy("q", fieldErrors, ctx.t(m.search_hint))}
 				/>
-			</div>
-			<div class={sortError ? "field invalid" : "field"}>
-				<label for="sort">{ctx.t(m.sort_label)}</label>
-				{sortError && (
-					<p class="error" id="sort-error">
-						{sortError}
-					</p>
-				)}
+			</FieldFrame>
+			<FieldFrame ctx={ctx} name="sort" label={ctx.t(m.sort_label)} errors={fieldErrors}>
 				<select
 					id="sort"
 					name="sort"
-					aria-invalid={sortError ? "true" : undefined}
-					aria-describedby={sortError ? "sort-error" : undefined}
+					aria-invalid={errors.sort ? "true" : undefined}
+					aria-describedby={describedBy("sort", fieldErrors)}
 				>
 					{offered.map(([value, label]) => (
 						<option key={value} value={value} selected={value === current}>
@@ -111,7 +102,7 @@ function SearchBar(props: {
 						</option>
 					))}
 				</select>
-			</div>
+			</FieldFrame>
 			<div class="explorer-search-go">
 				<button type="submit">{ctx.t(m.search_button)}</button>
 			</div>

@@ -6,14 +6,13 @@
 import type { DeliveryAggregate } from "../../modules/analytics/analytics.schemas.ts";
 import type { CommitmentListItem } from "../../modules/commitments/commitments.schemas.ts";
 import type { RecentChange } from "../../modules/feeds/feeds.service.ts";
-import { HBarChart } from "../charts/index.ts";
 import { CommitmentTable } from "../components/commitment-table.tsx";
 import { DeliveryFigures } from "../components/delivery-figures.tsx";
+import { GroupFiguresChart, GroupFiguresTable } from "../components/group-figures.tsx";
 import { Layout } from "../components/layout.tsx";
-import { ScrollRegion } from "../components/scroll-region.tsx";
 import type { PageContext } from "../context.ts";
 import { common } from "../i18n/common.messages.ts";
-import { components } from "../i18n/components.messages.ts";
+import { commitmentActionNames } from "../i18n/enums.messages.ts";
 import { home as m } from "../i18n/home.messages.ts";
 import type { Message } from "../i18n/messages.ts";
 import { goalLabel } from "./explorer/labels.ts";
@@ -34,64 +33,33 @@ function ByGoal(props: { ctx: PageContext; delivery: DeliveryAggregate }) {
 		.filter((g) => Number(g.committed) > 0 || Number(g.delivered) > 0)
 		.slice(0, chartGoals);
 	if (goals.length === 0) return <p class="muted">{ctx.t(common.no_data)}</p>;
-	const usd = (n: number) => ctx.fmt.moneyCompact(n, "USD");
-	const labels = goals.map((g) => goalLabel(ctx, g.key));
+	const labelled = goals.map((g) => ({ ...g, label: goalLabel(ctx, g.key) }));
 	return (
 		<>
-			<HBarChart
+			<GroupFiguresChart
+				ctx={ctx}
 				id="home-by-goal"
 				title={ctx.t(m.chart_title)}
 				description={ctx.t(m.chart_description, { n: ctx.fmt.number(goals.length) })}
-				categories={labels}
-				series={[
-					{
-						key: "committed",
-						label: ctx.t(components.promised),
-						values: goals.map((g) => Number(g.committed)),
-					},
-					{
-						key: "delivered",
-						label: ctx.t(components.delivered),
-						values: goals.map((g) => Number(g.delivered)),
-					},
-				]}
-				format={usd}
-				tableFormat={(n) => ctx.fmt.money(n, "USD")}
 				tableCaption={ctx.t(m.chart_table)}
-				categoryHeader={ctx.t(m.goal)}
-				noDataLabel={ctx.t(common.no_data)}
+				categoryHeader={ctx.t(common.goal)}
+				groups={labelled}
 			/>
-			<ScrollRegion label={ctx.t(m.goals_table_caption)}>
-				<table class="home-goals">
-					<caption class="muted">{ctx.t(m.goals_table_caption)}</caption>
-					<thead>
-						<tr>
-							<th scope="col">{ctx.t(m.goal)}</th>
-							<th scope="col" class="num">
-								{ctx.t(components.promised)}
-							</th>
-							<th scope="col" class="num">
-								{ctx.t(components.delivered)}
-							</th>
-							<th scope="col" class="num">
-								{ctx.t(m.share_delivered)}
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{goals.map((g, i) => (
-							<tr key={g.key}>
-								<th scope="row">
-									<a href={ctx.href(`/goals/${g.key}`)}>{labels[i]}</a>
-								</th>
-								<td class="num">{usd(Number(g.committed))}</td>
-								<td class="num">{usd(Number(g.delivered))}</td>
-								<td class="num">{g.ratio === null ? "—" : ctx.fmt.percent(g.ratio)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</ScrollRegion>
+			<GroupFiguresTable
+				ctx={ctx}
+				label={ctx.t(m.goals_table_caption)}
+				class="home-goals"
+				caption={ctx.t(m.goals_table_caption)}
+				captionClass="muted"
+				nameHeader={ctx.t(common.goal)}
+				lastHeader={ctx.t(m.share_delivered)}
+				rows={labelled.map((g) => ({
+					key: g.key,
+					name: <a href={ctx.href(`/goals/${g.key}`)}>{g.label}</a>,
+					figures: g,
+					last: g.ratio === null ? "—" : ctx.fmt.percent(g.ratio),
+				}))}
+			/>
 			<p>
 				<a href={ctx.href("/goals")}>{ctx.t(m.all_goals)}</a>
 			</p>
@@ -102,16 +70,16 @@ function ByGoal(props: { ctx: PageContext; delivery: DeliveryAggregate }) {
 const commitmentEvents: Record<string, Message> = {
 	"commitment.create": m.event_created,
 	"commitment.publish": m.event_published,
-	"commitment.update": m.event_updated,
+	"commitment.update": commitmentActionNames["commitment.update"],
 	"commitment.complete": m.event_completed,
-	"commitment.withdraw": m.event_withdrawn,
+	"commitment.withdraw": commitmentActionNames["commitment.withdraw"],
 };
 
 function changeLabel(ctx: PageContext, c: RecentChange): string {
 	const name = c.by ?? "";
 	switch (c.type) {
 		case "commitment":
-			return ctx.t(commitmentEvents[c.action] ?? m.event_updated);
+			return ctx.t(commitmentEvents[c.action] ?? commitmentActionNames["commitment.update"]);
 		case "report":
 			return ctx.t(c.action === "report.update" ? m.event_report_updated : m.event_report, {
 				name,

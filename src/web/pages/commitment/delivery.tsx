@@ -6,9 +6,11 @@
 import type { CommitmentDelivery } from "../../../modules/analytics/analytics.schemas.ts";
 import { type DeliveryStatus, deliveryStatuses } from "../../../modules/analytics/status.ts";
 import { BarChart } from "../../charts/index.ts";
+import { usd, usdFormats } from "../../components/group-figures.tsx";
 import type { PageContext } from "../../context.ts";
 import { cm, financialRuleLines, policyRuleLines } from "../../i18n/commitment.messages.ts";
 import { common } from "../../i18n/common.messages.ts";
+import { components } from "../../i18n/components.messages.ts";
 import { deliveryStatusNames, trafficLightNames } from "../../i18n/enums.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
 import { labelled, listOf } from "./names.ts";
@@ -20,7 +22,6 @@ export function DeliveryChart(props: { ctx: PageContext; delivery: CommitmentDel
 		(s) => Number(s.committed.constant) !== 0 || Number(s.delivered.constant) !== 0,
 	);
 	const year = ctx.fmt.year(dl.base_year);
-	const usd = (n: number) => ctx.fmt.moneyCompact(n, "USD");
 	const sources = series.filter((s) => s.source !== null);
 	let previous = 0;
 	const expected = series.map((s) => {
@@ -43,28 +44,27 @@ export function DeliveryChart(props: { ctx: PageContext; delivery: CommitmentDel
 							first: ctx.fmt.year(series[0]?.year ?? 0),
 							last: ctx.fmt.year(series.at(-1)?.year ?? 0),
 							year,
-							committed: usd(dl.committed ? Number(dl.committed.constant) : 0),
-							expected: usd(Number(dl.expected.constant)),
-							delivered: usd(Number(dl.delivered.constant)),
+							committed: usd(ctx, dl.committed ? Number(dl.committed.constant) : 0),
+							expected: usd(ctx, Number(dl.expected.constant)),
+							delivered: usd(ctx, Number(dl.delivered.constant)),
 						})}
 						categories={series.map((s) => ctx.fmt.year(s.year))}
 						series={[
 							{
 								key: "committed",
-								label: ctx.t(cm.series_committed),
+								label: ctx.t(cm.committed),
 								values: series.map((s) => Number(s.committed.constant)),
 							},
 							{ key: "expected", label: ctx.t(cm.series_expected), values: expected },
 							{
 								key: "delivered",
-								label: ctx.t(cm.series_delivered),
+								label: ctx.t(components.delivered),
 								values: series.map((s) => Number(s.delivered.constant)),
 							},
 						]}
-						format={usd}
-						tableFormat={(n) => ctx.fmt.money(n, "USD")}
+						{...usdFormats(ctx)}
 						tableCaption={ctx.t(common.show_numbers)}
-						categoryHeader={ctx.t(cm.year)}
+						categoryHeader={ctx.t(common.year)}
 						noDataLabel={ctx.t(common.no_data)}
 					/>
 					<p class="muted small">{ctx.t(cm.col_usd_constant, { year })}</p>

@@ -7,12 +7,20 @@
 import { formatMinorUnits } from "../../../lib/money.ts";
 import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
 import type { PageContext } from "../../context.ts";
-import { actionNames, cm, fieldNames } from "../../i18n/commitment.messages.ts";
-import { commitmentKindNames, commitmentStatusNames } from "../../i18n/enums.messages.ts";
+import { cm, fieldNames } from "../../i18n/commitment.messages.ts";
+import { common } from "../../i18n/common.messages.ts";
+import {
+	additionalityNames,
+	commitmentActionNames,
+	commitmentKindNames,
+	commitmentStatusNames,
+	nameOf,
+	recipientKindNames,
+} from "../../i18n/enums.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
 import { type Piece, type WordDiff, wordDiff } from "./diff.ts";
 import { gniText } from "./money.tsx";
-import { labelled, listOf, nameOf } from "./names.ts";
+import { labelled, listOf } from "./names.ts";
 import { goalLabel } from "./summary.tsx";
 import type { CommitmentPageData, CommitmentSteps } from "./types.ts";
 
@@ -20,8 +28,8 @@ type Version = CommitmentDetail["versions"][number];
 type Obj = Record<string, unknown>;
 
 const labels: Record<string, Message> = {
-	title: fieldNames.title,
-	text: fieldNames.text,
+	title: common.title,
+	text: common.verbatim_text,
 	slug: fieldNames.slug,
 	origin: fieldNames.origin,
 	kind: cm.kind,
@@ -29,15 +37,15 @@ const labels: Record<string, Message> = {
 	forum: cm.forum,
 	announced_on: cm.announced,
 	makers: cm.makers,
-	goals: cm.goals,
-	targets: cm.targets,
-	recipients: cm.recipients,
-	sectors: cm.sectors,
-	sources: cm.sources,
+	goals: common.goals,
+	targets: common.targets,
+	recipients: common.recipients,
+	sectors: common.sectors,
+	sources: common.sources,
 	financial: fieldNames.financial,
 	policy: cm.policy_heading,
-	"financial.amount_minor": cm.amount,
-	"financial.currency": cm.currency,
+	"financial.amount_minor": common.amount,
+	"financial.currency": common.currency,
 	"financial.frequency": cm.frequency,
 	"financial.increase_over_year": fieldNames.increase_over_year,
 	"financial.price_basis": cm.price_basis,
@@ -49,8 +57,8 @@ const labels: Record<string, Message> = {
 	"financial.gni_share_max": fieldNames.gni_share_max,
 	"financial.note": cm.note,
 	"policy.target": cm.policy_target,
-	"policy.baseline": cm.policy_baseline,
-	"policy.deadline": cm.policy_deadline,
+	"policy.baseline": common.policy_baseline,
+	"policy.deadline": common.policy_deadline,
 };
 
 export function fieldLabel(ctx: PageContext, field: string): string {
@@ -120,7 +128,7 @@ function shown(
 		case "recipients":
 			return list(value as unknown[], (r) => {
 				const { kind, code } = r as { kind: string; code: string };
-				if (kind === "global") return ctx.t(cm.global);
+				if (kind === "global") return ctx.t(recipientKindNames.global);
 				return kind === "country" ? ctx.fmt.country(code) : code;
 			});
 		case "sectors":
@@ -150,10 +158,10 @@ function shown(
 		case "financial.additionality":
 			return ctx.t(
 				value === "new"
-					? cm.add_new
+					? additionalityNames.new
 					: value === "reaffirmed"
-						? cm.add_reaffirmed
-						: cm.add_unspecified,
+						? additionalityNames.reaffirmed
+						: additionalityNames.unspecified,
 			);
 		case "financial.increase_over_year":
 		case "financial.price_base_year":
@@ -235,7 +243,7 @@ function DiffTable(props: { ctx: PageContext; data: CommitmentPageData; version:
 				<caption class="small">{ctx.t(cm.diff_caption, { n: version.version })}</caption>
 				<thead>
 					<tr>
-						<th scope="col">{ctx.t(cm.col_field)}</th>
+						<th scope="col">{ctx.t(common.field)}</th>
 						<th scope="col">{ctx.t(cm.col_before)}</th>
 						<th scope="col">{ctx.t(cm.col_after)}</th>
 					</tr>
@@ -273,11 +281,11 @@ function Steps(props: { ctx: PageContext; steps: CommitmentSteps }) {
 				{items.map((s, i) => (
 					<li key={i}>
 						<time datetime={s.at}>{ctx.fmt.dateTime(s.at)}</time> ·{" "}
-						<strong>{nameOf(ctx, actionNames, s.action)}</strong> ·{" "}
+						<strong>{nameOf(ctx, commitmentActionNames, s.action)}</strong> ·{" "}
 						<span dir="auto">{s.by ?? ctx.t(cm.by_operator)}</span>
 						{s.reason && (
 							<div class="small">
-								{labelled(ctx, cm.status_reason)} <q dir="auto">{s.reason}</q>
+								{labelled(ctx, common.status_reason)} <q dir="auto">{s.reason}</q>
 							</div>
 						)}
 						{s.changed.length > 0 && (
@@ -310,7 +318,7 @@ export function HistorySection(props: { ctx: PageContext; data: CommitmentPageDa
 					id={`version-${v.version}`}
 					aria-labelledby={`version-${v.version}-h`}
 				>
-					<h3 id={`version-${v.version}-h`}>{ctx.t(cm.version_n, { n: v.version })}</h3>
+					<h3 id={`version-${v.version}-h`}>{ctx.t(common.version_n, { n: v.version })}</h3>
 					<p class="muted small">
 						{ctx.t(cm.version_meta, {
 							date: ctx.fmt.dateTime(v.created_at),
@@ -319,7 +327,7 @@ export function HistorySection(props: { ctx: PageContext; data: CommitmentPageDa
 					</p>
 					{v.reason && (
 						<p class="small">
-							{labelled(ctx, cm.status_reason)} <q dir="auto">{v.reason}</q>
+							{labelled(ctx, common.status_reason)} <q dir="auto">{v.reason}</q>
 						</p>
 					)}
 					{v.differences.length > 0 ? (

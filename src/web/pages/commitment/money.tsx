@@ -8,6 +8,9 @@ import type { CommitmentDetail } from "../../../modules/commitments/commitments.
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { cm, conversionNames } from "../../i18n/commitment.messages.ts";
+import { common } from "../../i18n/common.messages.ts";
+import { components } from "../../i18n/components.messages.ts";
+import { additionalityNames } from "../../i18n/enums.messages.ts";
 import { labelled } from "./names.ts";
 
 export function periodText(ctx: PageContext, start: string | null, end: string | null): string {
@@ -35,9 +38,9 @@ export function MoneySection(props: {
 	const { ctx, detail, delivery: dl } = props;
 	const f = detail.financial;
 	const additionality = {
-		new: cm.add_new,
-		reaffirmed: cm.add_reaffirmed,
-		unspecified: cm.add_unspecified,
+		new: additionalityNames.new,
+		reaffirmed: additionalityNames.reaffirmed,
+		unspecified: additionalityNames.unspecified,
 	};
 	const hasAmount = f?.amount !== null && f?.amount !== undefined && f.currency !== null;
 	const carriesOthers =
@@ -54,7 +57,7 @@ export function MoneySection(props: {
 					<dl class="facts money-facts">
 						{hasAmount && (
 							<>
-								<dt>{ctx.t(cm.amount)}</dt>
+								<dt>{ctx.t(common.amount)}</dt>
 								<dd>
 									<strong class="amount-original">
 										{ctx.fmt.money(Number(f.amount), f.currency as string)}
@@ -76,7 +79,7 @@ export function MoneySection(props: {
 								</dd>
 							</>
 						)}
-						<dt>{ctx.t(cm.period)}</dt>
+						<dt>{ctx.t(common.period)}</dt>
 						<dd>{periodText(ctx, f.period_start, f.period_end)}</dd>
 						{hasAmount && (
 							<>
@@ -126,7 +129,7 @@ export function MoneySection(props: {
 							</thead>
 							<tbody>
 								<tr>
-									<th scope="row">{ctx.t(cm.row_committed)}</th>
+									<th scope="row">{ctx.t(cm.committed)}</th>
 									<td class="num">{usd(ctx, dl.committed?.current)}</td>
 									<td class="num">{usd(ctx, dl.committed?.constant)}</td>
 								</tr>
@@ -136,7 +139,7 @@ export function MoneySection(props: {
 									<td class="num">{usd(ctx, dl.expected.constant)}</td>
 								</tr>
 								<tr>
-									<th scope="row">{ctx.t(cm.row_delivered)}</th>
+									<th scope="row">{ctx.t(components.delivered)}</th>
 									<td class="num">{usd(ctx, dl.delivered.current)}</td>
 									<td class="num">{usd(ctx, dl.delivered.constant)}</td>
 								</tr>

@@ -1,13 +1,8 @@
-/** A name from a closed list keyed by the API's value; an unknown value shows as itself. */
+/** How the commitment page writes labels and lists in the page's language. */
 import type { PageContext } from "../../context.ts";
 import { cm } from "../../i18n/commitment.messages.ts";
 import { intlTag } from "../../i18n/locale.ts";
 import type { Message } from "../../i18n/messages.ts";
-
-export function nameOf(ctx: PageContext, names: Record<string, Message>, key: string): string {
-	const message = names[key];
-	return message ? ctx.t(message) : key;
-}
 
 /** "Label:" as the language writes it ("Label :" in French, "Label：" in Chinese). */
 export function labelled(ctx: PageContext, label: Message | string): string {

@@ -12,8 +12,7 @@ import {
 	flagKindNames,
 	incomingRelationNames,
 } from "../../i18n/commitment.messages.ts";
-import { relationKindNames } from "../../i18n/enums.messages.ts";
-import { nameOf } from "./names.ts";
+import { nameOf, relationKindNames } from "../../i18n/enums.messages.ts";
 
 type Ref = { slug: string; title: string };
 
@@ -73,6 +72,25 @@ export function FlagsSection(props: { ctx: PageContext; flags: CommitmentFlags }
 	);
 }
 
+/** One relation: its name as seen from this commitment, the other one, and the note. */
+function Relation(props: {
+	ctx: PageContext;
+	name: string;
+	relation: { commitment: Ref; note: string | null };
+}) {
+	const r = props.relation;
+	return (
+		<li>
+			<span class="badge">{props.name}</span> <CommitmentLink ctx={props.ctx} c={r.commitment} />
+			{r.note && (
+				<div class="small" dir="auto">
+					{r.note}
+				</div>
+			)}
+		</li>
+	);
+}
+
 export function RelationsSection(props: {
 	ctx: PageContext;
 	detail: CommitmentDetail;
@@ -89,28 +107,20 @@ export function RelationsSection(props: {
 			) : (
 				<ul class="relation-list">
 					{outgoing.map((r) => (
-						<li key={`out-${r.kind}-${r.commitment.id}`}>
-							<span class="badge">{ctx.t(relationKindNames[r.kind])}</span>{" "}
-							<CommitmentLink ctx={ctx} c={r.commitment} />
-							{r.note && (
-								<div class="small" dir="auto">
-									{r.note}
-								</div>
-							)}
-						</li>
+						<Relation
+							key={`out-${r.kind}-${r.commitment.id}`}
+							ctx={ctx}
+							name={ctx.t(relationKindNames[r.kind])}
+							relation={r}
+						/>
 					))}
 					{incoming.map((r) => (
-						<li key={`in-${r.kind}-${r.commitment.id}`}>
-							<span class="badge">
-								{ctx.t(incomingRelationNames[r.kind] ?? relationKindNames[r.kind])}
-							</span>{" "}
-							<CommitmentLink ctx={ctx} c={r.commitment} />
-							{r.note && (
-								<div class="small" dir="auto">
-									{r.note}
-								</div>
-							)}
-						</li>
+						<Relation
+							key={`in-${r.kind}-${r.commitment.id}`}
+							ctx={ctx}
+							name={ctx.t(incomingRelationNames[r.kind] ?? relationKindNames[r.kind])}
+							relation={r}
+						/>
 					))}
 				</ul>
 			)}

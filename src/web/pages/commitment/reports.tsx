@@ -6,14 +6,16 @@
 import type { AssessmentList } from "../../../modules/assessments/assessments.schemas.ts";
 import type { ReportView } from "../../../modules/reports/reports.service.ts";
 import type { PageContext } from "../../context.ts";
+import { cm } from "../../i18n/commitment.messages.ts";
+import { common } from "../../i18n/common.messages.ts";
 import {
-	cm,
-	complianceNames,
-	reportPolicyStatusNames,
-	scorecardNames,
-} from "../../i18n/commitment.messages.ts";
+	complianceScoreNames,
+	nameOf,
+	policyStatusNames,
+	scorecardScoreNames,
+} from "../../i18n/enums.messages.ts";
 import { periodText } from "./money.tsx";
-import { labelled, nameOf } from "./names.ts";
+import { labelled } from "./names.ts";
 
 function EvidenceList(props: { ctx: PageContext; items: { title: string; url: string }[] }) {
 	if (props.items.length === 0) return null;
@@ -64,7 +66,7 @@ function Report(props: { ctx: PageContext; report: ReportView }) {
 									<caption class="muted small">{ctx.t(cm.by_year)}</caption>
 									<thead>
 										<tr>
-											<th scope="col">{ctx.t(cm.year)}</th>
+											<th scope="col">{ctx.t(common.year)}</th>
 											<th scope="col" class="num">
 												{ctx.t(cm.disbursed)}
 											</th>
@@ -87,7 +89,7 @@ function Report(props: { ctx: PageContext; report: ReportView }) {
 					<>
 						<dt>{ctx.t(cm.report_policy_status)}</dt>
 						<dd>
-							<span class="badge">{nameOf(ctx, reportPolicyStatusNames, r.policy_status)}</span>
+							<span class="badge">{nameOf(ctx, policyStatusNames, r.policy_status)}</span>
 						</dd>
 					</>
 				)}
@@ -158,7 +160,7 @@ export function AssessmentsSection(props: {
 							{summary.scorecard.latest && (
 								<li>
 									{ctx.t(cm.summary_scorecard, {
-										score: nameOf(ctx, scorecardNames, summary.scorecard.latest),
+										score: nameOf(ctx, scorecardScoreNames, summary.scorecard.latest),
 										n: summary.scorecard.count,
 									})}
 								</li>
@@ -184,7 +186,7 @@ export function AssessmentsSection(props: {
 								{a.score ? (
 									<>
 										{labelled(ctx, cm.scheme_scorecard)}{" "}
-										<span class="badge">{nameOf(ctx, scorecardNames, a.score)}</span>
+										<span class="badge">{nameOf(ctx, scorecardScoreNames, a.score)}</span>
 									</>
 								) : (
 									ctx.t(a.scheme === "scorecard" ? cm.scheme_scorecard : cm.scheme_compliance)
@@ -203,7 +205,9 @@ export function AssessmentsSection(props: {
 											<a href={ctx.href(`/stakeholders/${m.stakeholder.slug}`)} dir="auto">
 												{m.stakeholder.name}
 											</a>{" "}
-											<span class="badge">{nameOf(ctx, complianceNames, String(m.score))}</span>
+											<span class="badge">
+												{nameOf(ctx, complianceScoreNames, String(m.score))}
+											</span>
 										</li>
 									))}
 								</ul>

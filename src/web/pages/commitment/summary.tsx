@@ -6,7 +6,12 @@ import type { CommitmentDetail } from "../../../modules/commitments/commitments.
 import type { StakeholderKind } from "../../../modules/stakeholders/stakeholders.kinds.ts";
 import type { PageContext } from "../../context.ts";
 import { cm } from "../../i18n/commitment.messages.ts";
-import { forumKindNames, stakeholderKindNames } from "../../i18n/enums.messages.ts";
+import { common } from "../../i18n/common.messages.ts";
+import {
+	forumKindNames,
+	recipientKindNames,
+	stakeholderKindNames,
+} from "../../i18n/enums.messages.ts";
 import { labelled } from "./names.ts";
 
 /** "sdg:3.b" -> "SDG 3.b"; MDG targets keep their capital letter ("MDG 8.A"). */
@@ -45,14 +50,14 @@ export function VerbatimText(props: { ctx: PageContext; detail: CommitmentDetail
 				</blockquote>
 				{first && (
 					<figcaption>
-						{labelled(ctx, cm.source)} <SourceCitation ctx={ctx} source={first} />
+						{labelled(ctx, common.source)} <SourceCitation ctx={ctx} source={first} />
 					</figcaption>
 				)}
 			</figure>
 			<p class="muted small">{ctx.t(cm.verbatim_note)}</p>
 			{others.length > 0 && (
 				<>
-					<h3>{ctx.t(cm.sources)}</h3>
+					<h3>{ctx.t(common.sources)}</h3>
 					<ul class="sources">
 						{others.map((s) => (
 							<li key={`${s.title}|${s.url ?? ""}`}>
@@ -90,7 +95,7 @@ function SourceCitation(props: { ctx: PageContext; source: CommitmentDetail["sou
 
 function Recipient(props: { ctx: PageContext; r: CommitmentDetail["recipients"][number] }) {
 	const { ctx, r } = props;
-	if (r.kind === "global") return <>{ctx.t(cm.global)}</>;
+	if (r.kind === "global") return <>{ctx.t(recipientKindNames.global)}</>;
 	const code = r.code ?? "";
 	if (r.kind === "country")
 		return <a href={ctx.href(`/countries/${code.toUpperCase()}`)}>{ctx.fmt.country(code)}</a>;
@@ -99,6 +104,28 @@ function Recipient(props: { ctx: PageContext; r: CommitmentDetail["recipients"][
 		<a href={ctx.href(`/commitments?recipient=${encodeURIComponent(code)}`)} dir="auto">
 			{r.name ?? code}
 		</a>
+	);
+}
+
+/** Goals or targets served, each linked to its page with its title; nothing when none. */
+function GoalFacts(props: { ctx: PageContext; label: string; path: string; codes: string[] }) {
+	const { ctx } = props;
+	if (props.codes.length === 0) return null;
+	return (
+		<>
+			<dt>{props.label}</dt>
+			<dd>
+				<ul class="plain-list">
+					{props.codes.map((g) => (
+						<li key={g}>
+							<a href={ctx.href(`${props.path}/${g}`)}>
+								<span class="goal-chip">{goalLabel(g)}</span> {ctx.goalTitle(g)}
+							</a>
+						</li>
+					))}
+				</ul>
+			</dd>
+		</>
 	);
 }
 
@@ -145,39 +172,9 @@ export function CommitmentFacts(props: { ctx: PageContext; detail: CommitmentDet
 				</dd>
 				<dt>{ctx.t(cm.announced)}</dt>
 				<dd>{ctx.fmt.date(d.announced_on)}</dd>
-				{d.goals.length > 0 && (
-					<>
-						<dt>{ctx.t(cm.goals)}</dt>
-						<dd>
-							<ul class="plain-list">
-								{d.goals.map((g) => (
-									<li key={g}>
-										<a href={ctx.href(`/goals/${g}`)}>
-											<span class="goal-chip">{goalLabel(g)}</span> {ctx.goalTitle(g)}
-										</a>
-									</li>
-								))}
-							</ul>
-						</dd>
-					</>
-				)}
-				{d.targets.length > 0 && (
-					<>
-						<dt>{ctx.t(cm.targets)}</dt>
-						<dd>
-							<ul class="plain-list">
-								{d.targets.map((g) => (
-									<li key={g}>
-										<a href={ctx.href(`/targets/${g}`)}>
-											<span class="goal-chip">{goalLabel(g)}</span> {ctx.goalTitle(g)}
-										</a>
-									</li>
-								))}
-							</ul>
-						</dd>
-					</>
-				)}
-				<dt>{ctx.t(cm.recipients)}</dt>
+				<GoalFacts ctx={ctx} label={ctx.t(common.goals)} path="/goals" codes={d.goals} />
+				<GoalFacts ctx={ctx} label={ctx.t(common.targets)} path="/targets" codes={d.targets} />
+				<dt>{ctx.t(common.recipients)}</dt>
 				<dd>
 					{d.recipients.length === 0 ? (
 						"—"
@@ -193,7 +190,7 @@ export function CommitmentFacts(props: { ctx: PageContext; detail: CommitmentDet
 				</dd>
 				{d.sectors.length > 0 && (
 					<>
-						<dt>{ctx.t(cm.sectors)}</dt>
+						<dt>{ctx.t(common.sectors)}</dt>
 						<dd>
 							<ul class="inline-list">
 								{d.sectors.map((s) => (
@@ -215,11 +212,11 @@ export function CommitmentFacts(props: { ctx: PageContext; detail: CommitmentDet
 						<dd dir="auto">{d.policy.target}</dd>
 						{d.policy.baseline && (
 							<>
-								<dt>{ctx.t(cm.policy_baseline)}</dt>
+								<dt>{ctx.t(common.policy_baseline)}</dt>
 								<dd dir="auto">{d.policy.baseline}</dd>
 							</>
 						)}
-						<dt>{ctx.t(cm.policy_deadline)}</dt>
+						<dt>{ctx.t(common.policy_deadline)}</dt>
 						<dd>{ctx.fmt.date(d.policy.deadline)}</dd>
 					</dl>
 				</>

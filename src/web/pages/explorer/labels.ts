@@ -5,18 +5,15 @@
  */
 
 import type {
-	CommitmentKind,
-	CommitmentStatus,
 	FacetBucket,
 	FacetDimension,
-	ForumKind,
 } from "../../../modules/commitments/commitments.schemas.ts";
-import type { StakeholderKind } from "../../../modules/stakeholders/stakeholders.kinds.ts";
 import type { PageContext } from "../../context.ts";
 import {
 	commitmentKindNames,
 	commitmentStatusNames,
 	forumKindNames,
+	nameOf,
 	stakeholderKindNames,
 } from "../../i18n/enums.messages.ts";
 import { explorer as m } from "../../i18n/explorer.messages.ts";
@@ -70,22 +67,14 @@ export function bucketLabel(
 			return targetLabel(ctx, value);
 		case "recipient":
 			return recipientLabel(ctx, value, label);
-		case "forum_kind": {
-			const msg = forumKindNames[value as ForumKind];
-			return msg ? ctx.t(msg) : label;
-		}
-		case "maker_kind": {
-			const msg = stakeholderKindNames[value as StakeholderKind];
-			return msg ? ctx.t(msg) : label;
-		}
-		case "kind": {
-			const msg = commitmentKindNames[value as CommitmentKind];
-			return msg ? ctx.t(msg) : label;
-		}
-		case "status": {
-			const msg = commitmentStatusNames[value as CommitmentStatus];
-			return msg ? ctx.t(msg) : label;
-		}
+		case "forum_kind":
+			return nameOf(ctx, forumKindNames, value, label);
+		case "maker_kind":
+			return nameOf(ctx, stakeholderKindNames, value, label);
+		case "kind":
+			return nameOf(ctx, commitmentKindNames, value, label);
+		case "status":
+			return nameOf(ctx, commitmentStatusNames, value, label);
 		default:
 			return label;
 	}

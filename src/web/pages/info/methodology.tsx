@@ -4,6 +4,7 @@
  */
 import { Layout } from "../../components/layout.tsx";
 import type { PageContext } from "../../context.ts";
+import { common } from "../../i18n/common.messages.ts";
 import { info as m } from "../../i18n/info.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
 import { inline } from "./markdown.tsx";
@@ -15,7 +16,7 @@ const sections: { id: string; heading: Message }[] = [
 	{ id: "status", heading: m.m3_h },
 	{ id: "double-counting", heading: m.m4_h },
 	{ id: "links", heading: m.m5_h },
-	{ id: "gaps", heading: m.m6_h },
+	{ id: "gaps", heading: common.required_and_provided },
 	{ id: "sources", heading: m.m7_h },
 ];
 
@@ -101,7 +102,7 @@ export function MethodologyPage(props: { ctx: PageContext }) {
 				<Section ctx={ctx} id="links" heading={m.m5_h}>
 					<p>{t(m.m5_p)}</p>
 				</Section>
-				<Section ctx={ctx} id="gaps" heading={m.m6_h}>
+				<Section ctx={ctx} id="gaps" heading={common.required_and_provided}>
 					<p>{t(m.m6_p)}</p>
 				</Section>
 				<Section ctx={ctx} id="sources" heading={m.m7_h}>

@@ -1,12 +1,13 @@
 /** The table of data sources and their licences, shared by the methodology and about pages. */
 import type { PageContext } from "../../context.ts";
+import { common } from "../../i18n/common.messages.ts";
 import { info as m } from "../../i18n/info.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
 
 const rows: [Message, Message, Message][] = [
 	[m.src_rates, m.src_rates_from, m.src_rates_licence],
 	[m.src_deflators, m.src_deflators_from, m.src_deflators_licence],
-	[m.src_goals, m.src_goals_from, m.src_goals_licence],
+	[common.goals_and_targets, m.src_goals_from, m.src_goals_licence],
 	[m.src_codelists, m.src_codelists_from, m.src_codelists_licence],
 	[m.src_map, m.src_map_from, m.src_map_licence],
 ];
@@ -20,7 +21,7 @@ export function SourcesTable(props: { ctx: PageContext; id: string }) {
 					<thead>
 						<tr>
 							<th scope="col">{ctx.t(m.col_data)}</th>
-							<th scope="col">{ctx.t(m.col_source)}</th>
+							<th scope="col">{ctx.t(common.source)}</th>
 							<th scope="col">{ctx.t(m.col_licence)}</th>
 						</tr>
 					</thead>

@@ -7,13 +7,14 @@ import type { CommitmentListItem } from "../../../modules/commitments/commitment
 import { feedPaths } from "../../../modules/feeds/feeds.service.ts";
 import type { ReportView } from "../../../modules/reports/reports.service.ts";
 import { DeliveryFigures, type DeliveryFiguresData } from "../../components/delivery-figures.tsx";
+import { usd } from "../../components/group-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
-import { components } from "../../i18n/components.messages.ts";
+import { common } from "../../i18n/common.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
 import { WorldMap } from "../../map/world-map.tsx";
-import { CommitmentSection, FeedLink, groupLabel, type Paged, usd } from "./parts.tsx";
+import { CommitmentSection, FeedLink, groupLabel, type Paged } from "./parts.tsx";
 
 export interface CountryData {
 	code: string;
@@ -38,10 +39,10 @@ function Strategies(props: { ctx: PageContext; reports: ReportView[] }) {
 			<table class="strategies">
 				<thead>
 					<tr>
-						<th scope="col">{ctx.t(components.col_commitment)}</th>
+						<th scope="col">{ctx.t(common.commitment)}</th>
 						<th scope="col">{ctx.t(m.col_document)}</th>
-						<th scope="col">{ctx.t(m.col_section)}</th>
-						<th scope="col">{ctx.t(m.col_period)}</th>
+						<th scope="col">{ctx.t(common.section)}</th>
+						<th scope="col">{ctx.t(common.period)}</th>
 						<th scope="col">{ctx.t(m.col_account)}</th>
 					</tr>
 				</thead>
@@ -132,7 +133,7 @@ export function CountryPage(props: {
 							id="country-map"
 							values={new Map([[c.code, promised]])}
 							name={(code) => ctx.fmt.country(code)}
-							format={(n) => ctx.fmt.moneyCompact(n, "USD")}
+							format={(n) => usd(ctx, n)}
 							href={(code) => ctx.href(`/countries/${code}`)}
 							title={ctx.t(m.locator_title, { country: name })}
 							description={ctx.t(m.locator_desc, { country: name, amount: usd(ctx, promised) })}

@@ -1,29 +1,18 @@
 /** A forum: when and where it met, everything promised there, and what came of it. */
 import type { DeliveryAggregate } from "../../../modules/analytics/analytics.schemas.ts";
-import type {
-	CommitmentListItem,
-	ForumKind,
-} from "../../../modules/commitments/commitments.schemas.ts";
-import { DeliveryFigures, type DeliveryFiguresData } from "../../components/delivery-figures.tsx";
+import type { CommitmentListItem } from "../../../modules/commitments/commitments.schemas.ts";
+import type { ForumService } from "../../../modules/forums/forums.service.ts";
+import { DeliveryFigures } from "../../components/delivery-figures.tsx";
+import { GroupFiguresChart } from "../../components/group-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
 import type { PageContext } from "../../context.ts";
+import { common } from "../../i18n/common.messages.ts";
 import { forumKindNames } from "../../i18n/enums.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
-import { CommitmentSection, GroupChart, type Paged } from "./parts.tsx";
+import { CommitmentSection, type Paged } from "./parts.tsx";
 
-export interface ForumData {
-	id: number;
-	slug: string;
-	name: string;
-	kind: ForumKind;
-	held_on: string | null;
-	ends_on: string | null;
-	place: string | null;
-	document_symbol: string | null;
-	url: string | null;
-	description: string | null;
-	delivery: DeliveryFiguresData;
-}
+/** A forum as the forum service gives it, with its delivery figures. */
+export type ForumData = Awaited<ReturnType<ForumService["get"]>>;
 
 function when(ctx: PageContext, f: ForumData): string {
 	if (!f.held_on) return "—";
@@ -53,7 +42,7 @@ export function ForumPage(props: {
 			section="explore"
 		>
 			<article class="profile" id="forum">
-				<p class="muted pf-eyebrow">{ctx.t(m.forum_label)}</p>
+				<p class="muted pf-eyebrow">{ctx.t(common.forum)}</p>
 				<h1 dir="auto">{f.name}</h1>
 				<dl class="facts">
 					<dt>{ctx.t(m.kind)}</dt>
@@ -91,17 +80,15 @@ export function ForumPage(props: {
 					<h2 id="delivery-h">{ctx.t(m.what_came)}</h2>
 					<DeliveryFigures ctx={ctx} figures={f.delivery} heading={ctx.t(m.what_came)} />
 					{makers.length > 1 && distinct > 1 && (
-						<>
-							<h3>{ctx.t(m.by_maker_title)}</h3>
-							<GroupChart
-								ctx={ctx}
-								id="forum-makers"
-								title={ctx.t(m.by_maker_title)}
-								description={ctx.t(m.by_maker_desc, { name: f.name, year: baseYear })}
-								categoryHeader={ctx.t(m.col_maker)}
-								groups={makers}
-							/>
-						</>
+						<GroupFiguresChart
+							heading
+							ctx={ctx}
+							id="forum-makers"
+							title={ctx.t(m.by_maker_title)}
+							description={ctx.t(m.by_maker_desc, { name: f.name, year: baseYear })}
+							categoryHeader={ctx.t(m.col_maker)}
+							groups={makers}
+						/>
 					)}
 				</section>
 

@@ -8,13 +8,20 @@ import type { CommitmentListItem } from "../../../modules/commitments/commitment
 import { feedPaths } from "../../../modules/feeds/feeds.service.ts";
 import type { RequirementView } from "../../../modules/requirements/requirements.schemas.ts";
 import { DeliveryFigures, type DeliveryFiguresData } from "../../components/delivery-figures.tsx";
+import {
+	commitmentsIn,
+	GroupFiguresChart,
+	GroupFiguresTable,
+	usd,
+} from "../../components/group-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
+import { common } from "../../i18n/common.messages.ts";
 import { components } from "../../i18n/components.messages.ts";
-import { profiles as m, regionNames, scopeNames } from "../../i18n/profiles.messages.ts";
-import { commitmentsIn } from "./goals.tsx";
-import { CommitmentSection, codeLabel, FeedLink, GroupChart, type Paged, usd } from "./parts.tsx";
+import { recipientKindNames, regionNames } from "../../i18n/enums.messages.ts";
+import { profiles as m } from "../../i18n/profiles.messages.ts";
+import { CommitmentSection, codeLabel, FeedLink, type Paged } from "./parts.tsx";
 
 type Group = DeliveryAggregate["groups"][number];
 
@@ -33,13 +40,13 @@ export interface GoalPageData {
 }
 
 function scopeLabel(ctx: PageContext, r: RequirementView): { text: string; english: boolean } {
-	if (r.scope === "global") return { text: ctx.t(scopeNames.global), english: false };
+	if (r.scope === "global") return { text: ctx.t(recipientKindNames.global), english: false };
 	if (r.scope === "country" && r.scope_code)
 		return { text: ctx.fmt.country(r.scope_code), english: false };
 	const known = r.scope_code ? regionNames[r.scope_code] : undefined;
 	if (known) return { text: ctx.t(known), english: false };
 	return {
-		text: r.scope_name ?? r.scope_code ?? ctx.t(scopeNames.region),
+		text: r.scope_name ?? r.scope_code ?? ctx.t(recipientKindNames.region),
 		english: ctx.lang !== "en",
 	};
 }
@@ -52,13 +59,13 @@ function Requirements(props: { ctx: PageContext; items: RequirementView[] }) {
 	const { ctx, items } = props;
 	if (items.length === 0) return <p class="muted">{ctx.t(m.requirements_none)}</p>;
 	return (
-		<ScrollRegion label={ctx.t(m.requirements)}>
+		<ScrollRegion label={ctx.t(common.required_and_provided)}>
 			<table class="requirements">
 				<thead>
 					<tr>
 						<th scope="col">{ctx.t(m.col_requirement)}</th>
 						<th scope="col">{ctx.t(m.col_scope)}</th>
-						<th scope="col">{ctx.t(m.col_period)}</th>
+						<th scope="col">{ctx.t(common.period)}</th>
 						<th scope="col" class="num">
 							{ctx.t(m.col_required)}
 						</th>
@@ -68,7 +75,7 @@ function Requirements(props: { ctx: PageContext; items: RequirementView[] }) {
 						<th scope="col" class="num">
 							{ctx.t(components.gap)}
 						</th>
-						<th scope="col">{ctx.t(m.col_source)}</th>
+						<th scope="col">{ctx.t(common.source)}</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -140,52 +147,35 @@ function Targets(props: { ctx: PageContext; data: GoalPageData; baseYear: number
 	);
 	return (
 		<section aria-labelledby="targets-h" id="targets">
-			<h2 id="targets-h">{ctx.t(m.targets)}</h2>
-			<ScrollRegion label={ctx.t(m.targets)}>
-				<table class="targets-table">
-					<thead>
-						<tr>
-							<th scope="col">{ctx.t(m.col_target)}</th>
-							<th scope="col" class="num">
-								{ctx.t(m.col_commitments)}
-							</th>
-							<th scope="col" class="num">
-								{ctx.t(components.promised)}
-							</th>
-							<th scope="col" class="num">
-								{ctx.t(components.delivered)}
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{data.targets.map((t) => (
-							<tr key={t.code}>
-								<th scope="row">
-									<a href={ctx.href(`/targets/${t.code}`)}>
-										<span class="pf-code">{codeLabel(ctx, t.code)}</span>{" "}
-										<span dir="auto">{t.title}</span>
-									</a>
-								</th>
-								<td class="num">{ctx.fmt.number(commitmentsIn(t.figures))}</td>
-								<td class="num">{t.figures ? usd(ctx, t.figures.committed) : "—"}</td>
-								<td class="num">{t.figures ? usd(ctx, t.figures.delivered) : "—"}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</ScrollRegion>
+			<h2 id="targets-h">{ctx.t(common.targets)}</h2>
+			<GroupFiguresTable
+				ctx={ctx}
+				label={ctx.t(common.targets)}
+				class="targets-table"
+				nameHeader={ctx.t(common.target)}
+				countHeader={ctx.t(m.col_commitments)}
+				rows={data.targets.map((t) => ({
+					key: t.code,
+					name: (
+						<a href={ctx.href(`/targets/${t.code}`)}>
+							<span class="pf-code">{codeLabel(ctx, t.code)}</span>{" "}
+							<span dir="auto">{t.title}</span>
+						</a>
+					),
+					figures: t.figures,
+					count: ctx.fmt.number(commitmentsIn(t.figures)),
+				}))}
+			/>
 			{charted.length > 0 && (
-				<>
-					<h3>{ctx.t(m.targets_chart_title)}</h3>
-					<GroupChart
-						ctx={ctx}
-						id="targets-chart"
-						title={ctx.t(m.targets_chart_title)}
-						description={ctx.t(m.targets_chart_desc, { year: props.baseYear })}
-						categoryHeader={ctx.t(m.col_target)}
-						groups={charted}
-					/>
-				</>
+				<GroupFiguresChart
+					heading
+					ctx={ctx}
+					id="targets-chart"
+					title={ctx.t(m.targets_chart_title)}
+					description={ctx.t(m.targets_chart_desc, { year: props.baseYear })}
+					categoryHeader={ctx.t(common.target)}
+					groups={charted}
+				/>
 			)}
 		</section>
 	);
@@ -209,7 +199,7 @@ export function GoalPage(props: { ctx: PageContext; data: GoalPageData }) {
 		>
 			<article class="profile" id={data.kind}>
 				<p class="muted pf-eyebrow">
-					<a href={ctx.href("/goals")}>{ctx.t(m.goals_title)}</a>
+					<a href={ctx.href("/goals")}>{ctx.t(common.goals_and_targets)}</a>
 				</p>
 				<h1>
 					<span class="pf-code">{label}</span> <span dir="auto">{data.title}</span>
@@ -233,7 +223,7 @@ export function GoalPage(props: { ctx: PageContext; data: GoalPageData }) {
 				<Targets ctx={ctx} data={data} baseYear={baseYear} />
 
 				<section aria-labelledby="requirements-h" id="requirements">
-					<h2 id="requirements-h">{ctx.t(m.requirements)}</h2>
+					<h2 id="requirements-h">{ctx.t(common.required_and_provided)}</h2>
 					<p class="small">{ctx.t(m.requirements_intro, { year: baseYear })}</p>
 					<Requirements ctx={ctx} items={data.requirements} />
 				</section>

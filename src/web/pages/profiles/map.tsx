@@ -5,66 +5,61 @@
  * country page is one link away even when nothing names it yet.
  */
 import type { DeliveryAggregate } from "../../../modules/analytics/analytics.schemas.ts";
+import { commitmentsIn, GroupFiguresTable, usd } from "../../components/group-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
-import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { components } from "../../i18n/components.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
 import { WorldMap } from "../../map/world-map.tsx";
 import { countryName } from "./country.tsx";
-import { commitmentsIn } from "./goals.tsx";
-import { recipientLabel, usd } from "./parts.tsx";
+import { recipientLabel } from "./parts.tsx";
 
 export const measures = ["promised", "delivered"] as const;
 export type Measure = (typeof measures)[number];
 
 type Group = DeliveryAggregate["groups"][number];
 
-function RecipientTable(props: {
+/** A section of recipients: each with its commitments, promised, delivered and the gap. */
+function RecipientSection(props: {
 	ctx: PageContext;
+	/** The section's id; the table's is `${id}-table`. */
 	id: string;
+	heading: string;
+	/** Said instead of the table when there is no row. */
+	empty: string;
 	caption: string;
 	rows: { group: Group; label: string; english: boolean; href: string }[];
 }) {
-	const { ctx } = props;
+	const { ctx, id } = props;
 	return (
-		<ScrollRegion label={props.caption}>
-			<table id={props.id} class="recipients">
-				<caption>{props.caption}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{ctx.t(m.col_recipient)}</th>
-						<th scope="col" class="num">
-							{ctx.t(m.col_commitments)}
-						</th>
-						<th scope="col" class="num">
-							{ctx.t(components.promised)}
-						</th>
-						<th scope="col" class="num">
-							{ctx.t(components.delivered)}
-						</th>
-						<th scope="col" class="num">
-							{ctx.t(components.gap)}
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{props.rows.map(({ group: g, label, english, href }) => (
-						<tr key={g.key}>
-							<th scope="row">
-								<a href={href} dir="auto" lang={english ? "en" : undefined}>
-									{label}
-								</a>
-							</th>
-							<td class="num">{ctx.fmt.number(commitmentsIn(g))}</td>
-							<td class="num">{usd(ctx, g.committed)}</td>
-							<td class="num">{usd(ctx, g.delivered)}</td>
-							<td class="num">{usd(ctx, g.gap)}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</ScrollRegion>
+		<section aria-labelledby={`${id}-h`} id={id}>
+			<h2 id={`${id}-h`}>{props.heading}</h2>
+			{props.rows.length === 0 ? (
+				<p class="muted">{props.empty}</p>
+			) : (
+				<GroupFiguresTable
+					ctx={ctx}
+					label={props.caption}
+					id={`${id}-table`}
+					class="recipients"
+					caption={props.caption}
+					nameHeader={ctx.t(m.col_recipient)}
+					countHeader={ctx.t(m.col_commitments)}
+					lastHeader={ctx.t(components.gap)}
+					rows={props.rows.map(({ group: g, label, english, href }) => ({
+						key: g.key,
+						name: (
+							<a href={href} dir="auto" lang={english ? "en" : undefined}>
+								{label}
+							</a>
+						),
+						figures: g,
+						count: ctx.fmt.number(commitmentsIn(g)),
+						last: usd(ctx, g.gap),
+					}))}
+				/>
+			)}
+		</section>
 	);
 }
 
@@ -112,7 +107,7 @@ export function MapPage(props: {
 				id="delivery-map"
 				values={values}
 				name={(code) => ctx.fmt.country(code)}
-				format={(n) => ctx.fmt.moneyCompact(n, "USD")}
+				format={(n) => usd(ctx, n)}
 				href={(code) => ctx.href(`/countries/${code}`)}
 				title={ctx.t(m.map_svg_title, { measure: measureName })}
 				description={
@@ -127,50 +122,40 @@ export function MapPage(props: {
 				noDataLabel={ctx.t(m.map_no_data)}
 			/>
 
-			<section aria-labelledby="countries-h" id="countries">
-				<h2 id="countries-h">{ctx.t(m.countries_table)}</h2>
-				{countries.length === 0 ? (
-					<p class="muted">{ctx.t(m.map_svg_empty)}</p>
-				) : (
-					<RecipientTable
-						ctx={ctx}
-						id="countries-table"
-						caption={ctx.t(m.usd_basis, { year: baseYear })}
-						rows={countries.map((g) => {
-							const code = g.key.slice("country:".length);
-							return {
-								group: g,
-								label: ctx.fmt.country(code),
-								english: false,
-								href: ctx.href(`/countries/${code}`),
-							};
-						})}
-					/>
-				)}
-			</section>
+			<RecipientSection
+				ctx={ctx}
+				id="countries"
+				heading={ctx.t(m.countries_table)}
+				empty={ctx.t(m.map_svg_empty)}
+				caption={ctx.t(m.usd_basis, { year: baseYear })}
+				rows={countries.map((g) => {
+					const code = g.key.slice("country:".length);
+					return {
+						group: g,
+						label: ctx.fmt.country(code),
+						english: false,
+						href: ctx.href(`/countries/${code}`),
+					};
+				})}
+			/>
 
-			<section aria-labelledby="others-h" id="others">
-				<h2 id="others-h">{ctx.t(m.beyond_countries)}</h2>
-				{others.length === 0 ? (
-					<p class="muted">{ctx.t(m.none_yet)}</p>
-				) : (
-					<RecipientTable
-						ctx={ctx}
-						id="others-table"
-						caption={ctx.t(m.usd_basis, { year: baseYear })}
-						rows={others.map((g) => {
-							const label = recipientLabel(ctx, g.key, g.name);
-							const code = g.key.split(":")[1] ?? "";
-							return {
-								group: g,
-								label: label.text,
-								english: label.english,
-								href: ctx.href(`/commitments?recipient=${encodeURIComponent(code)}`),
-							};
-						})}
-					/>
-				)}
-			</section>
+			<RecipientSection
+				ctx={ctx}
+				id="others"
+				heading={ctx.t(m.beyond_countries)}
+				empty={ctx.t(m.none_yet)}
+				caption={ctx.t(m.usd_basis, { year: baseYear })}
+				rows={others.map((g) => {
+					const label = recipientLabel(ctx, g.key, g.name);
+					const code = g.key.split(":")[1] ?? "";
+					return {
+						group: g,
+						label: label.text,
+						english: label.english,
+						href: ctx.href(`/commitments?recipient=${encodeURIComponent(code)}`),
+					};
+				})}
+			/>
 
 			<section aria-labelledby="all-countries-h" id="all-countries">
 				<h2 id="all-countries-h">{ctx.t(m.all_countries)}</h2>

@@ -3,27 +3,18 @@
 import type { DeliveryAggregate } from "../../../modules/analytics/analytics.schemas.ts";
 import type { CommitmentListItem } from "../../../modules/commitments/commitments.schemas.ts";
 import { feedPaths } from "../../../modules/feeds/feeds.service.ts";
-import type { StakeholderKind } from "../../../modules/stakeholders/stakeholders.kinds.ts";
-import { DeliveryFigures, type DeliveryFiguresData } from "../../components/delivery-figures.tsx";
+import type { StakeholderService } from "../../../modules/stakeholders/stakeholders.service.ts";
+import { DeliveryFigures } from "../../components/delivery-figures.tsx";
+import { YearFiguresChart } from "../../components/group-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
 import type { PageContext } from "../../context.ts";
+import { common } from "../../i18n/common.messages.ts";
 import { stakeholderKindNames } from "../../i18n/enums.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
-import { CommitmentSection, FeedLink, groupLabel, type Paged, YearChart } from "./parts.tsx";
+import { CommitmentSection, FeedLink, groupLabel, type Paged } from "./parts.tsx";
 
-export interface StakeholderData {
-	id: number;
-	slug: string;
-	name: string;
-	short_name: string | null;
-	kind: StakeholderKind;
-	country: string | null;
-	iati_org_id: string | null;
-	website: string | null;
-	groups: string[];
-	commitment_count: number;
-	delivery: DeliveryFiguresData;
-}
+/** A stakeholder as the stakeholder service gives it, with its delivery figures. */
+export type StakeholderData = Awaited<ReturnType<StakeholderService["get"]>>;
 
 export function StakeholderPage(props: {
 	ctx: PageContext;
@@ -56,7 +47,7 @@ export function StakeholderPage(props: {
 					<dd>{ctx.t(stakeholderKindNames[s.kind])}</dd>
 					{s.country && (
 						<>
-							<dt>{ctx.t(m.country)}</dt>
+							<dt>{ctx.t(common.country)}</dt>
 							<dd>
 								<a href={ctx.href(`/countries/${s.country}`)}>{ctx.fmt.country(s.country)}</a>
 							</dd>
@@ -100,16 +91,14 @@ export function StakeholderPage(props: {
 					<h2 id="delivery-h">{ctx.t(m.delivery_record)}</h2>
 					<DeliveryFigures ctx={ctx} figures={s.delivery} heading={ctx.t(m.delivery_record)} />
 					{byYear.groups.length > 0 && (
-						<>
-							<h3>{ctx.t(m.by_year_title)}</h3>
-							<YearChart
-								ctx={ctx}
-								id="stakeholder-years"
-								title={ctx.t(m.by_year_title)}
-								description={ctx.t(m.by_year_desc, { name: s.name, year: baseYear })}
-								groups={byYear.groups}
-							/>
-						</>
+						<YearFiguresChart
+							heading
+							ctx={ctx}
+							id="stakeholder-years"
+							title={ctx.t(m.by_year_title)}
+							description={ctx.t(m.by_year_desc, { name: s.name, year: baseYear })}
+							groups={byYear.groups}
+						/>
 					)}
 				</section>
 

@@ -1,9 +1,27 @@
 /** Signing in and registering: two short forms, and what happens after registering. */
-import { ErrorSummary, type FormErrors, TextInput } from "../../components/form.tsx";
+import { ErrorSummary, type FormErrors } from "../../components/form.tsx";
 import { Layout } from "../../components/layout.tsx";
 import type { PageContext } from "../../context.ts";
 import { common } from "../../i18n/common.messages.ts";
 import { workspace as w } from "../../i18n/workspace.messages.ts";
+import { bindFields } from "./bind-fields.tsx";
+
+/** The fields both forms ask for; the password is never shown again after a post. */
+function credentialFields(ctx: PageContext, input: ReturnType<typeof bindFields>["input"]) {
+	return {
+		email: (autocomplete: "username" | "email") =>
+			input("email", ctx.t(w.email), { type: "email", required: true, autocomplete, dir: "ltr" }),
+		password: (autocomplete: "current-password" | "new-password", hint?: string) =>
+			input("password", ctx.t(w.password), {
+				type: "password",
+				hint,
+				required: true,
+				autocomplete,
+				dir: "ltr",
+				value: "",
+			}),
+	};
+}
 
 export function SignInPage(props: {
 	ctx: PageContext;
@@ -12,6 +30,7 @@ export function SignInPage(props: {
 	errors: FormErrors;
 }) {
 	const { ctx, errors } = props;
+	const field = credentialFields(ctx, bindFields(ctx, { email: props.email }, errors).input);
 	const title = ctx.t(common.sign_in);
 	return (
 		<Layout ctx={ctx} title={title}>
@@ -25,27 +44,8 @@ export function SignInPage(props: {
 			<ErrorSummary ctx={ctx} errors={errors} />
 			<form method="post" action={ctx.href("/sign-in")} class="narrow" id="sign-in-form">
 				{props.next && <input type="hidden" name="next" value={props.next} />}
-				<TextInput
-					ctx={ctx}
-					name="email"
-					type="email"
-					label={ctx.t(w.email)}
-					value={props.email}
-					errors={errors}
-					required
-					autocomplete="username"
-					dir="ltr"
-				/>
-				<TextInput
-					ctx={ctx}
-					name="password"
-					type="password"
-					label={ctx.t(w.password)}
-					errors={errors}
-					required
-					autocomplete="current-password"
-					dir="ltr"
-				/>
+				{field.email("username")}
+				{field.password("current-password")}
 				<button type="submit">{title}</button>
 			</form>
 			<p>
@@ -61,6 +61,8 @@ export function RegisterPage(props: {
 	errors: FormErrors;
 }) {
 	const { ctx, errors } = props;
+	const { input } = bindFields(ctx, props.values, errors);
+	const field = credentialFields(ctx, input);
 	const title = ctx.t(w.register_title);
 	return (
 		<Layout ctx={ctx} title={title}>
@@ -68,39 +70,14 @@ export function RegisterPage(props: {
 			<p>{ctx.t(w.register_intro)}</p>
 			<ErrorSummary ctx={ctx} errors={errors} />
 			<form method="post" action={ctx.href("/register")} class="narrow" id="register-form">
-				<TextInput
-					ctx={ctx}
-					name="display_name"
-					label={ctx.t(w.display_name)}
-					hint={ctx.t(w.display_name_hint)}
-					value={props.values.display_name}
-					errors={errors}
-					required
-					autocomplete="name"
-					dir="auto"
-				/>
-				<TextInput
-					ctx={ctx}
-					name="email"
-					type="email"
-					label={ctx.t(w.email)}
-					value={props.values.email}
-					errors={errors}
-					required
-					autocomplete="email"
-					dir="ltr"
-				/>
-				<TextInput
-					ctx={ctx}
-					name="password"
-					type="password"
-					label={ctx.t(w.password)}
-					hint={ctx.t(w.password_hint)}
-					errors={errors}
-					required
-					autocomplete="new-password"
-					dir="ltr"
-				/>
+				{input("display_name", ctx.t(w.display_name), {
+					hint: ctx.t(w.display_name_hint),
+					required: true,
+					autocomplete: "name",
+					dir: "auto",
+				})}
+				{field.email("email")}
+				{field.password("new-password", ctx.t(w.password_hint))}
 				<button type="submit">{ctx.t(w.register_button)}</button>
 			</form>
 			<p>

@@ -9,14 +9,16 @@ import type {
 	CommitmentDetail,
 	CommitmentStatus,
 } from "../../../modules/commitments/commitments.schemas.ts";
-import { CsrfField, ErrorSummary, type FormErrors, TextInput } from "../../components/form.tsx";
+import { CsrfField, ErrorSummary, type FormErrors } from "../../components/form.tsx";
 import { Layout } from "../../components/layout.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
+import { common } from "../../i18n/common.messages.ts";
 import { stepButtons, stepReasonLabels, workspace as w } from "../../i18n/workspace.messages.ts";
+import { bindFields } from "./bind-fields.tsx";
 import { type CommitmentChoices, CommitmentFields } from "./commitment-form.tsx";
-import { type FormValues, text } from "./form-values.ts";
-import { ActionForm, Flash, StatusBadge } from "./parts.tsx";
+import type { FormValues } from "./form-values.ts";
+import { ActionErrorSummary, ActionForm, BackToWorkspace, Flash, StatusBadge } from "./parts.tsx";
 
 const isPublic = (status: string) => ["published", "completed", "withdrawn"].includes(status);
 
@@ -30,9 +32,7 @@ export function NewCommitmentPage(props: {
 	const title = ctx.t(w.new_commitment);
 	return (
 		<Layout ctx={ctx} title={title} section="workspace">
-			<p class="crumbs">
-				<a href={ctx.href("/workspace")}>{ctx.t(w.back_to_workspace)}</a>
-			</p>
+			<BackToWorkspace ctx={ctx} />
 			<h1>{title}</h1>
 			<p class="muted">{ctx.t(w.new_commitment_intro)}</p>
 			<ErrorSummary ctx={ctx} errors={errors} />
@@ -82,7 +82,7 @@ function ConflictNotice(props: { ctx: PageContext; conflict: Conflict }) {
 						<caption class="muted">{ctx.t(w.conflict_caption)}</caption>
 						<thead>
 							<tr>
-								<th scope="col">{ctx.t(w.col_field)}</th>
+								<th scope="col">{ctx.t(common.field)}</th>
 								<th scope="col">{ctx.t(w.col_when_started, { n: conflict.started })}</th>
 								<th scope="col">{ctx.t(w.col_now, { n: conflict.current })}</th>
 							</tr>
@@ -189,11 +189,11 @@ function Summary(props: { ctx: PageContext; detail: CommitmentDetail }) {
 			<dd>{ctx.fmt.date(d.announced_on)}</dd>
 			{d.financial?.amount && d.financial.currency && (
 				<>
-					<dt>{ctx.t(w.f_amount)}</dt>
+					<dt>{ctx.t(common.amount)}</dt>
 					<dd>{ctx.fmt.money(Number(d.financial.amount), d.financial.currency)}</dd>
 				</>
 			)}
-			<dt>{ctx.t(w.f_text)}</dt>
+			<dt>{ctx.t(common.verbatim_text)}</dt>
 			<dd>
 				<blockquote dir="auto" class="verbatim">
 					{d.text}
@@ -201,7 +201,7 @@ function Summary(props: { ctx: PageContext; detail: CommitmentDetail }) {
 			</dd>
 			{d.status_reason && (
 				<>
-					<dt>{ctx.t(w.status_reason)}</dt>
+					<dt>{ctx.t(common.status_reason)}</dt>
 					<dd dir="auto">{d.status_reason}</dd>
 				</>
 			)}
@@ -214,13 +214,11 @@ export function EditCommitmentPage(props: EditPageProps) {
 	const title = ctx.t(w.edit_title, { title: detail.title });
 	return (
 		<Layout ctx={ctx} title={title} section="workspace">
-			<p class="crumbs">
-				<a href={ctx.href("/workspace")}>{ctx.t(w.back_to_workspace)}</a>
-			</p>
+			<BackToWorkspace ctx={ctx} />
 			<h1 dir="auto">{detail.title}</h1>
 			<p class="status-line">
 				<StatusBadge ctx={ctx} status={detail.status as CommitmentStatus} />{" "}
-				<span class="muted">{ctx.t(w.version_n, { n: detail.version })}</span>
+				<span class="muted">{ctx.t(common.version_n, { n: detail.version })}</span>
 				{isPublic(detail.status) && (
 					<>
 						{" · "}
@@ -251,18 +249,12 @@ export function EditCommitmentPage(props: EditPageProps) {
 			{props.conflict && <ConflictNotice ctx={ctx} conflict={props.conflict} />}
 			{!props.conflict && <ErrorSummary ctx={ctx} errors={errors} />}
 			{props.stepError && (
-				<div class="error-summary" role="alert" id="step-error">
-					<p>
-						<strong>{ctx.t(w.action_failed)}</strong>
-					</p>
-					<p>
-						<a
-							href={`#step-${props.stepError.step}${props.stepError.errors.fields.reason ? "-reason" : ""}`}
-						>
-							{props.stepError.errors.fields.reason ?? props.stepError.errors.message}
-						</a>
-					</p>
-				</div>
+				<ActionErrorSummary
+					ctx={ctx}
+					id="step-error"
+					form={`step-${props.stepError.step}`}
+					errors={props.stepError.errors}
+				/>
 			)}
 
 			{props.editable ? (
@@ -283,15 +275,10 @@ export function EditCommitmentPage(props: EditPageProps) {
 							errors={errors}
 							choices={props.choices}
 						/>
-						<TextInput
-							ctx={ctx}
-							name="reason"
-							label={ctx.t(w.f_change_reason)}
-							hint={ctx.t(w.f_change_reason_hint)}
-							value={text(props.values, "reason")}
-							errors={errors}
-							dir="auto"
-						/>
+						{bindFields(ctx, props.values, errors).input("reason", ctx.t(w.f_change_reason), {
+							hint: ctx.t(w.f_change_reason_hint),
+							dir: "auto",
+						})}
 						<button type="submit">{ctx.t(w.save_changes)}</button>
 					</form>
 				</section>

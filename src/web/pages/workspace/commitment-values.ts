@@ -5,16 +5,7 @@
  * the version a writer started from and the stored one when their save came too late.
  */
 import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
-import {
-	codes,
-	type FormValues,
-	list,
-	numberOrText,
-	optional,
-	rowIndexes,
-	rows,
-	text,
-} from "./form-values.ts";
+import { codes, type FormValues, list, numberOrText, optional, rows, text } from "./form-values.ts";
 
 /** Fields typed as one list whose problems name an element (targets.2): shown at the field. */
 export const commitmentListFields = [
@@ -138,13 +129,6 @@ export function commitmentInputOf(
 		},
 		sourceRows: sources.map((s) => s.index),
 	};
-}
-
-/** How many source rows the form shows: those typed or stored, and one empty row to add one. */
-export function sourceRowsToShow(values: FormValues): number[] {
-	const shown = rowIndexes(values, "sources");
-	const next = shown.length ? Math.max(...shown) + 1 : 0;
-	return [...shown, next];
 }
 
 export interface OtherChange {

@@ -5,39 +5,36 @@
  */
 
 import { formatMinorUnits } from "../../../lib/money.ts";
-import type {
-	CommitmentKind,
-	CommitmentStatus,
-} from "../../../modules/commitments/commitments.schemas.ts";
 import type { PageContext } from "../../context.ts";
-import { commitmentKindNames, commitmentStatusNames } from "../../i18n/enums.messages.ts";
-import type { Message } from "../../i18n/messages.ts";
+import { common } from "../../i18n/common.messages.ts";
 import {
 	additionalityNames,
-	frequencyNames,
-	priceBasisNames,
-	workspace as w,
-} from "../../i18n/workspace.messages.ts";
+	commitmentKindNames,
+	commitmentStatusNames,
+	nameOf,
+} from "../../i18n/enums.messages.ts";
+import type { Message } from "../../i18n/messages.ts";
+import { frequencyNames, priceBasisNames, workspace as w } from "../../i18n/workspace.messages.ts";
 import type { ChangeRow } from "./commitment-pages.tsx";
 import type { OtherChange } from "./commitment-values.ts";
 
 export const commitmentFieldLabels: Record<string, Message> = {
-	title: w.f_title,
-	text: w.f_text,
+	title: common.title,
+	text: common.verbatim_text,
 	kind: w.f_kind,
 	makers: w.f_makers,
 	forum: w.f_forum,
 	announced_on: w.f_announced_on,
-	goals: w.f_goals,
-	targets: w.f_targets,
-	recipients: w.f_recipients,
-	sectors: w.f_sectors,
-	sources: w.section_sources,
-	status: w.col_status,
+	goals: common.goals,
+	targets: common.targets,
+	recipients: common.recipients,
+	sectors: common.sectors,
+	sources: common.sources,
+	status: common.status,
 	slug: w.f_slug,
 	origin: w.f_origin,
-	"financial.amount": w.f_amount,
-	"financial.currency": w.f_currency,
+	"financial.amount": common.amount,
+	"financial.currency": common.currency,
 	"financial.frequency": w.f_frequency,
 	"financial.increase_over_year": w.f_increase_over_year,
 	"financial.price_basis": w.f_price_basis,
@@ -49,8 +46,8 @@ export const commitmentFieldLabels: Record<string, Message> = {
 	"financial.gni_share_max": w.f_gni_max,
 	"financial.note": w.f_financial_note,
 	"policy.target": w.f_policy_target,
-	"policy.baseline": w.f_policy_baseline,
-	"policy.deadline": w.f_policy_deadline,
+	"policy.baseline": common.policy_baseline,
+	"policy.deadline": common.policy_deadline,
 };
 
 export interface NameLookup {
@@ -60,23 +57,14 @@ export interface NameLookup {
 
 const none = "—";
 
-function named<T extends string>(
-	ctx: PageContext,
-	names: Record<T, Message>,
-	value: unknown,
-): string {
-	const m = names[value as T];
-	return m ? ctx.t(m) : String(value);
-}
-
 function valueText(ctx: PageContext, field: string, value: unknown, names: NameLookup): string {
 	if (value === null || value === undefined || value === "") return none;
 	if (Array.isArray(value) && value.length === 0) return none;
 	switch (field) {
 		case "kind":
-			return named(ctx, commitmentKindNames as Record<CommitmentKind, Message>, value);
+			return nameOf(ctx, commitmentKindNames, String(value));
 		case "status":
-			return named(ctx, commitmentStatusNames as Record<CommitmentStatus, Message>, value);
+			return nameOf(ctx, commitmentStatusNames, String(value));
 		case "forum":
 			return names.forums.get(Number(value)) ?? String(value);
 		case "makers":
@@ -99,11 +87,11 @@ function valueText(ctx: PageContext, field: string, value: unknown, names: NameL
 			return `${formatMinorUnits(v.minor, v.currency)} ${v.currency}`;
 		}
 		case "financial.frequency":
-			return named(ctx, frequencyNames, value);
+			return nameOf(ctx, frequencyNames, String(value));
 		case "financial.price_basis":
-			return named(ctx, priceBasisNames, value);
+			return nameOf(ctx, priceBasisNames, String(value));
 		case "financial.additionality":
-			return named(ctx, additionalityNames, value);
+			return nameOf(ctx, additionalityNames, String(value));
 		case "announced_on":
 		case "financial.period_start":
 		case "financial.period_end":

@@ -64,6 +64,16 @@ export function rowIndexes(values: FormValues, prefix: string): number[] {
 	return [...seen].sort((a, b) => a - b);
 }
 
+/** The rows of a repeated group to show: those typed, and one more (at least `min`). */
+export function rowsToShow(values: FormValues, prefix: string, min: number): number[] {
+	const shown = rowIndexes(values, prefix);
+	let next = shown.length ? Math.max(...shown) + 1 : 0;
+	const out = [...shown];
+	do out.push(next++);
+	while (out.length < min);
+	return out;
+}
+
 /**
  * The rows of a repeated group that hold something, as objects, with where each came
  * from in the form (so an error on the service's row n finds the form's row).

@@ -10,7 +10,8 @@ import { Pager } from "../../components/pager.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { common } from "../../i18n/common.messages.ts";
-import { roleNames, workspace as w } from "../../i18n/workspace.messages.ts";
+import { roleNames } from "../../i18n/enums.messages.ts";
+import { workspace as w } from "../../i18n/workspace.messages.ts";
 import type { StakeholderChoice } from "./access.ts";
 import { Flash, StatusBadge } from "./parts.tsx";
 
@@ -40,11 +41,11 @@ function MyCommitments(props: {
 					</caption>
 					<thead>
 						<tr>
-							<th scope="col">{ctx.t(w.col_commitment)}</th>
-							<th scope="col">{ctx.t(w.col_status)}</th>
+							<th scope="col">{ctx.t(common.commitment)}</th>
+							<th scope="col">{ctx.t(common.status)}</th>
 							<th scope="col">{ctx.t(w.col_makers)}</th>
 							<th scope="col" class="num">
-								{ctx.t(w.col_amount)}
+								{ctx.t(common.amount)}
 							</th>
 							<th scope="col">{ctx.t(w.col_actions)}</th>
 						</tr>
@@ -56,7 +57,7 @@ function MyCommitments(props: {
 									<a href={ctx.href(`/workspace/commitments/${c.slug}/edit`)} dir="auto">
 										{c.title}
 									</a>
-									<div class="muted small">{ctx.t(w.version_n, { n: c.version })}</div>
+									<div class="muted small">{ctx.t(common.version_n, { n: c.version })}</div>
 								</td>
 								<td>
 									<StatusBadge ctx={ctx} status={c.status} />

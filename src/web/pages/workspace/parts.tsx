@@ -5,12 +5,28 @@
  */
 import type { ComponentChildren } from "preact";
 import type { CommitmentStatus } from "../../../modules/commitments/commitments.schemas.ts";
-import { CsrfField, type FormErrors } from "../../components/form.tsx";
+import {
+	CsrfField,
+	describedBy,
+	FieldError,
+	FieldFrame,
+	type FormErrors,
+	RequiredMark,
+} from "../../components/form.tsx";
 import type { PageContext } from "../../context.ts";
-import { common } from "../../i18n/common.messages.ts";
 import { commitmentStatusNames } from "../../i18n/enums.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
-import { doneMessages } from "../../i18n/workspace.messages.ts";
+import { doneMessages, workspace as w } from "../../i18n/workspace.messages.ts";
+
+/** The way back to the workspace's first page, and any crumbs after it. */
+export function BackToWorkspace(props: { ctx: PageContext; children?: ComponentChildren }) {
+	return (
+		<p class="crumbs">
+			<a href={props.ctx.href("/workspace")}>{props.ctx.t(w.back_to_workspace)}</a>
+			{props.children}
+		</p>
+	);
+}
 
 /** The translated notice for `?done=...` after a post/redirect/get. */
 export function Flash(props: {
@@ -36,14 +52,22 @@ export function StatusBadge(props: { ctx: PageContext; status: CommitmentStatus 
 	);
 }
 
-/** The error of a whole group (a fieldset), under its legend. */
-export function GroupError(props: { name: string; errors: FormErrors }) {
-	const error = props.errors.fields[props.name];
-	if (!error) return null;
+/** A fieldset named like the service's field, with its hint and its error under the legend. */
+export function FieldGroup(props: {
+	name: string;
+	legend: string;
+	hint?: string;
+	errors: FormErrors;
+	children: ComponentChildren;
+}) {
+	const { name, errors } = props;
 	return (
-		<p class="error" id={`${props.name}-error`}>
-			{error}
-		</p>
+		<fieldset id={name} aria-describedby={errors.fields[name] ? `${name}-error` : undefined}>
+			<legend>{props.legend}</legend>
+			{props.hint && <p class="hint">{props.hint}</p>}
+			<FieldError name={name} errors={errors} />
+			{props.children}
+		</fieldset>
 	);
 }
 
@@ -71,10 +95,10 @@ export function CheckboxGroup(props: {
 		>
 			<legend>
 				{props.legend}
-				{props.required && <span class="muted"> ({props.ctx.t(common.required)})</span>}
+				<RequiredMark ctx={props.ctx} required={props.required} />
 			</legend>
 			{props.hint && <p class="hint">{props.hint}</p>}
-			<GroupError name={props.name} errors={props.errors} />
+			<FieldError name={props.name} errors={props.errors} />
 			{props.options.map((o, i) => (
 				<div class="check" key={o.value}>
 					<input
@@ -97,28 +121,15 @@ export function CheckboxGroup(props: {
 export function MultiChoice(props: Parameters<typeof CheckboxGroup>[0]) {
 	if (props.options.length <= 12) return <CheckboxGroup {...props} />;
 	const error = props.errors.fields[props.name];
-	const ids = [props.hint ? `${props.name}-hint` : null, error ? `${props.name}-error` : null]
-		.filter(Boolean)
-		.join(" ");
 	return (
-		<div class={error ? "field invalid" : "field"}>
-			<label for={props.name}>
-				{props.legend}
-				{props.required && <span class="muted"> ({props.ctx.t(common.required)})</span>}
-			</label>
-			{props.hint && (
-				<p class="hint" id={`${props.name}-hint`}>
-					{props.hint}
-				</p>
-			)}
-			<GroupError name={props.name} errors={props.errors} />
+		<FieldFrame {...props} label={props.legend}>
 			<select
 				id={props.name}
 				name={props.name}
 				multiple
 				size={8}
 				aria-invalid={error ? "true" : undefined}
-				aria-describedby={ids || undefined}
+				aria-describedby={describedBy(props.name, props.errors, props.hint)}
 			>
 				{props.options.map((o) => (
 					<option key={o.value} value={o.value} selected={props.values.includes(o.value)}>
@@ -126,6 +137,32 @@ export function MultiChoice(props: Parameters<typeof CheckboxGroup>[0]) {
 					</option>
 				))}
 			</select>
+		</FieldFrame>
+	);
+}
+
+/**
+ * Above a page of small forms (see ActionForm): what failed, linking to the form that
+ * failed, at its reason when the reason is what was wrong.
+ */
+export function ActionErrorSummary(props: {
+	ctx: PageContext;
+	id: string;
+	/** The failed form's id. */
+	form: string;
+	errors: FormErrors;
+}) {
+	const { errors } = props;
+	return (
+		<div class="error-summary" role="alert" id={props.id}>
+			<p>
+				<strong>{props.ctx.t(w.action_failed)}</strong>
+			</p>
+			<p>
+				<a href={`#${props.form}${errors.fields.reason ? "-reason" : ""}`}>
+					{errors.fields.reason ?? errors.message}
+				</a>
+			</p>
 		</div>
 	);
 }
@@ -145,6 +182,7 @@ export function ActionForm(props: {
 	reason?: { label: string; required: boolean; value?: string; error?: string | undefined };
 }) {
 	const { ctx, reason } = props;
+	/** The reason's id: the form's, as many forms share a page (its name stays "reason"). */
 	const rid = `${props.id}-reason`;
 	return (
 		<form method="post" action={props.action} class="action" id={props.id}>
@@ -153,16 +191,13 @@ export function ActionForm(props: {
 				v === undefined ? null : <input key={k} type="hidden" name={k} value={String(v)} />,
 			)}
 			{reason && (
-				<div class={reason.error ? "field invalid" : "field"}>
-					<label for={rid}>
-						{reason.label}
-						{reason.required && <span class="muted"> ({ctx.t(common.required)})</span>}
-					</label>
-					{reason.error && (
-						<p class="error" id={`${rid}-error`}>
-							{reason.error}
-						</p>
-					)}
+				<FieldFrame
+					ctx={ctx}
+					name={rid}
+					label={reason.label}
+					required={reason.required}
+					errors={{ message: null, fields: reason.error ? { [rid]: reason.error } : {} }}
+				>
 					<textarea
 						id={rid}
 						name="reason"
@@ -174,7 +209,7 @@ export function ActionForm(props: {
 					>
 						{reason.value ?? ""}
 					</textarea>
-				</div>
+				</FieldFrame>
 			)}
 			<button type="submit" class={props.secondary ? "secondary" : undefined}>
 				{props.button}
