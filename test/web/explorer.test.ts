@@ -152,6 +152,21 @@ describeEachDialect("commitment explorer", (ctx) => {
 			"an empty order is the default: tidied away",
 		);
 		assert.match(html, /<input type="search" id="q" name="q" value="nutrition"/);
+		// Largest first lists the same commitments as the API's amount order.
+		const largest = await page(ctx(), "/en/commitments?sort=-committed_usd&limit=5");
+		assert.match(
+			largest.html,
+			/<option value="-committed_usd" selected>Largest amount \(US\$\)<\/option>/,
+		);
+		const byAmount = (await ctx().get("/api/v1/commitments?sort=-committed_usd&limit=5")).body
+			.items;
+		const slugs = [...largest.html.matchAll(/href="\/en\/commitments\/([a-z0-9-]+)"/g)].map(
+			(x) => x[1],
+		);
+		assert.deepEqual(
+			slugs.filter((s) => byAmount.some((i: { slug: string }) => i.slug === s)),
+			byAmount.map((i: { slug: string }) => i.slug),
+		);
 	});
 
 	it("downloads the selection as CSV and JSON, as many rows as the page counts", async () => {

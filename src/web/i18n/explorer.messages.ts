@@ -100,6 +100,22 @@ export const explorer = defineMessages({
 		ar: "الأقدم إضافةً",
 		zh: "最早添加的在前",
 	},
+	sort_largest: {
+		en: "Largest amount (US$)",
+		fr: "Montant le plus élevé ($ É.-U.)",
+		es: "Monto más alto (US$)",
+		ru: "Крупнейшая сумма (долл. США)",
+		ar: "أكبر مبلغ (بدولارات الولايات المتحدة)",
+		zh: "金额最大（美元）",
+	},
+	sort_smallest: {
+		en: "Smallest amount (US$)",
+		fr: "Montant le plus faible ($ É.-U.)",
+		es: "Monto más bajo (US$)",
+		ru: "Наименьшая сумма (долл. США)",
+		ar: "أصغر مبلغ (بدولارات الولايات المتحدة)",
+		zh: "金额最小（美元）",
+	},
 	sort_relevance: {
 		en: "Best match",
 		fr: "Pertinence",

@@ -46,6 +46,8 @@ export interface ExplorerView {
 const otherSorts: [CommitmentListQuery["sort"], Message][] = [
 	["-announced_on", m.sort_newest],
 	["announced_on", m.sort_oldest],
+	["-committed_usd", m.sort_largest],
+	["committed_usd", m.sort_smallest],
 	["title", m.sort_title],
 	["-title", m.sort_title_desc],
 	["-id", m.sort_recent],
