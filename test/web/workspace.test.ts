@@ -421,6 +421,24 @@ describeEachDialect("the workspace", (ctx) => {
 		assert.equal(mine.disbursed?.amount, "500000000.00");
 		assert.equal(mine.evidence[0]?.url, "https://example.org/canada-2011");
 
+		// Policy progress alone: the prefilled currency asks for no amount.
+		const policyOnly = await post(
+			ctx(),
+			`/en/workspace/commitments/${slug}/reports/new`,
+			{
+				...fields,
+				"disbursed.amount": "",
+				"disbursed.by_year": "",
+				narrative: "Policy progress only this period.",
+			},
+			canada,
+		);
+		assert.equal(policyOnly.statusCode, 303, policyOnly.body.slice(0, 2000));
+		const policyReport = (await ctx().services.reports.list(slug, null)).items.find((r: any) =>
+			r.narrative.startsWith("Policy progress only"),
+		);
+		assert.equal(policyReport?.disbursed ?? null, null);
+
 		// Someone with no part in it may not report.
 		const stranger = await person(ctx(), {
 			memberships: [{ stakeholder: "brazil", role: "focal_point" }],

@@ -59,8 +59,10 @@ function reportInputOf(values: FormValues, groups: ReadonlySet<string>) {
 	const currency = optional(values, "disbursed.currency");
 	const recipients = codes(text(values, "disbursed.recipients"));
 	const years = text(values, "disbursed.by_year").trim();
+	// The currency comes prefilled with the commitment's own, so on its own it says
+	// nothing: a report of policy progress alone must not be asked for an amount.
 	const disbursed =
-		amount || currency || recipients.length || years
+		amount || recipients.length || years
 			? {
 					amount: amount ?? "",
 					currency: currency?.toUpperCase() ?? "",
