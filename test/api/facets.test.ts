@@ -102,7 +102,7 @@ describeEachDialect("GET /api/v1/commitments/facets", (ctx) => {
 		assert.deepEqual(
 			f.status.map((b) => [b.value, b.count]),
 			[
-				["published", 42],
+				["published", 46],
 				["completed", 1],
 			],
 		);
