@@ -1,12 +1,14 @@
 /**
  * The map's colour classes, shared with any table that shows the same figures.
  *
- * Five classes split at the quintiles of the positive values (type-7 quantiles: linear
- * interpolation between order statistics, as in R's default and d3.quantile). Positive
- * values only, because a run of zeros would otherwise collapse the lower classes; a zero or
- * negative value falls in class 1. Class k holds the values v with breaks[k-2] < v <=
- * breaks[k-1]. With five or more distinct positive values no class is empty; with fewer, or
- * with ties, some are, and the legend says so.
+ * Five classes split at the quintiles of the distinct positive values (type-7 quantiles:
+ * linear interpolation between order statistics, as in R's default and d3.quantile).
+ * Distinct, because one pledge naming fifteen countries gives fifteen equal values: over
+ * all values the ties would swallow the breaks and put $140 million and $19 billion in the
+ * same class. Positive only, because a run of zeros would otherwise collapse the lower
+ * classes; a zero or negative value falls in class 1. Class k holds the values v with
+ * breaks[k-2] < v <= breaks[k-1]. With five or more distinct positive values no class is
+ * empty; with fewer some are, and the legend says so.
  *
  * Colours: a single-hue sequential blue ramp, ColorBrewer "Blues" resampled at evenly spaced
  * CIELAB lightness (L* 86, 70, 55, 40, 24). One hue ordered by lightness reads the same for
@@ -56,13 +58,11 @@ function quantile(sorted: readonly number[], k: number, q: number): number {
 }
 
 /**
- * The four upper bounds of classes 1..4, non-decreasing, from the positive finite values
+ * The four upper bounds of classes 1..4, non-decreasing, from the distinct positive values
  * (a map of values, as given to WorldMap, or plain numbers). All zero when none is positive.
  */
 export function mapBreaks(values: ReadonlyMap<string, number> | Iterable<number>): number[] {
-	const positive = numbers(values)
-		.filter((v) => v > 0)
-		.sort((a, b) => a - b);
+	const positive = [...new Set(numbers(values).filter((v) => v > 0))].sort((a, b) => a - b);
 	const breaks: number[] = [];
 	for (let k = 1; k < MAP_CLASS_COUNT; k++) {
 		breaks.push(positive.length ? quantile(positive, k, MAP_CLASS_COUNT) : 0);

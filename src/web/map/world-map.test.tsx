@@ -153,6 +153,24 @@ test("quintile breaks: ten values make five classes of two", () => {
 	assert.deepEqual(mapBreaks(new Map()), [0, 0, 0, 0]);
 });
 
+test("ties do not swallow the breaks: one pledge to fifteen countries stays apart from smaller ones", () => {
+	const values = new Map<string, number>([
+		["MG", 142.6e6],
+		["GH", 689.2e6],
+		["TZ", 20e9],
+		...["BW", "CI", "ET", "GY", "HT", "KE", "MZ", "NA", "NG", "RW", "ZA", "UG", "VN", "ZM"].map(
+			(c) => [c, 19.1e9] as [string, number],
+		),
+	]);
+	const breaks = mapBreaks(values);
+	const classOf = (c: string) => mapClass(values.get(c), breaks);
+	assert.ok(classOf("MG") < classOf("GH"), "the two compacts differ");
+	assert.ok(classOf("GH") < classOf("KE"), "a compact is lighter than PEPFAR");
+	assert.ok(classOf("KE") < classOf("TZ"), "PEPFAR plus a compact is darkest");
+	assert.equal(classOf("TZ"), 5);
+	assert.equal(classOf("MG"), 1);
+});
+
 test("breaks are non-decreasing and classes follow the values (property)", () => {
 	fc.assert(
 		fc.property(
