@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import type { DialectName } from "../../src/db/database.ts";
-import { startTestApp, type TestContext } from "../../test/helpers/app.ts";
+import type { TestContext } from "../../test/helpers/app.ts";
 
 const { values } = parseArgs({
 	options: {
@@ -26,6 +26,8 @@ const runs = Number(values.runs);
 const warmup = Number(values.warmup);
 const pgUrl = values.pg ?? process.env.IIF_BENCH_PG_URL;
 if (pgUrl) process.env.IIF_TEST_PG_URL = pgUrl;
+// Imported after the variable is set: the test helpers read it when they load.
+const { startTestApp } = await import("../../test/helpers/app.ts");
 
 async function pagesOf(ctx: TestContext): Promise<[string, string][]> {
 	const list = (await ctx.get("/api/v1/commitments?limit=50")).body;
