@@ -26,7 +26,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
 	},
 	import: {
 		run: importCommand,
-		help: "iati <file-or-folder>... [--json]: store IATI activity and organisation files",
+		help: "iati <file-or-folder>... [--json]: store IATI activity and organisation files; statistics <file.csv>: load official statistics (ODA, GNI, ODA to LDCs)",
 	},
 	export: {
 		run: exportCommand,

@@ -1,5 +1,6 @@
 /** iif seed [--demo]: loads the shipped reference data, and the demo dataset when asked. Safe to repeat. */
 import { parseArgs } from "node:util";
+import { cliActor } from "../lib/actor.ts";
 import { openMigrated } from "./context.ts";
 
 export async function seedCommand(args: string[]): Promise<number> {
@@ -12,6 +13,10 @@ export async function seedCommand(args: string[]): Promise<number> {
 	try {
 		const ref = await services.reference.ensureLoaded();
 		console.log(ref.loaded ? "reference data loaded" : "reference data already current");
+		const stats = await services.statistics.ensureLoaded(cliActor);
+		console.log(
+			stats.loaded ? "official statistics loaded" : "official statistics already current",
+		);
 		if (values.demo) {
 			const r = await services.demo.load();
 			console.log(

@@ -26,6 +26,8 @@ export async function serveCommand(args: string[]): Promise<number> {
 	const { database, services, applied } = await openMigrated();
 	if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
 	if ((await services.reference.ensureLoaded()).loaded) console.log("reference data loaded");
+	if ((await services.statistics.ensureLoaded(cliActor)).loaded)
+		console.log("official statistics loaded");
 	// A database from before the analytics, or shipped rate tables that changed: the
 	// figures are recomputed once, so no page shows numbers from other tables.
 	if (await services.analytics.rebuildDue()) {

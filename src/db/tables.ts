@@ -103,6 +103,8 @@ export interface StakeholderTable {
 	country_code: string | null;
 	iati_org_id: string | null;
 	website: string | null;
+	/** Whose official statistics measure its share-of-income targets (a statistic_provider code). */
+	statistics_provider: string | null;
 	created_at: string;
 	updated_at: string;
 }
@@ -616,6 +618,33 @@ export interface RequirementTable {
 	updated_at: string;
 }
 
+export interface StatisticProviderTable {
+	code: string;
+	name: string;
+	/** country | institution | collective */
+	kind: string;
+	dac_code: number | null;
+	eu_from: number | null;
+	eu_to: number | null;
+}
+
+export interface OfficialStatisticTable {
+	provider: string;
+	year: number;
+	/** oda | gni | oda_ldc */
+	measure: string;
+	/** The decimal as published. */
+	value: string;
+	/** usd_millions | percent_of_gni */
+	unit: string;
+	/** For ODA: net_flows | grant_equivalent; for ODA to LDCs, the definition. */
+	basis: string | null;
+	source: string;
+	source_url: string | null;
+	published_on: string | null;
+	loaded_at: string;
+}
+
 export interface Tables {
 	app_meta: AppMetaTable;
 	framework: FrameworkTable;
@@ -676,4 +705,6 @@ export interface Tables {
 	assessment_maker_score: AssessmentMakerScoreTable;
 	assessment_evidence: AssessmentEvidenceTable;
 	audit_event: AuditEventTable;
+	statistic_provider: StatisticProviderTable;
+	official_statistic: OfficialStatisticTable;
 }

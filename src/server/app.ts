@@ -20,6 +20,7 @@ import { referenceRoutes } from "../modules/reference/reference.routes.ts";
 import { reportRoutes } from "../modules/reports/reports.routes.ts";
 import { requirementRoutes } from "../modules/requirements/requirements.routes.ts";
 import { stakeholderRoutes } from "../modules/stakeholders/stakeholders.routes.ts";
+import { statisticsRoutes } from "../modules/statistics/statistics.routes.ts";
 import { transactionRoutes } from "../modules/transactions/transactions.routes.ts";
 import { userRoutes } from "../modules/users/users.routes.ts";
 import { pageRoutes } from "../web/routes.ts";
@@ -65,6 +66,7 @@ export async function buildApp(
 	requirementRoutes(app, services);
 	activityRoutes(app, services);
 	stakeholderRoutes(app, services);
+	statisticsRoutes(app, services);
 	transactionRoutes(app, services);
 	forumRoutes(app, services);
 	countryRoutes(app, services);

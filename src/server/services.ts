@@ -20,6 +20,7 @@ import { ReferenceService } from "../modules/reference/reference.service.ts";
 import { ReportService } from "../modules/reports/reports.service.ts";
 import { RequirementService } from "../modules/requirements/requirements.service.ts";
 import { StakeholderService } from "../modules/stakeholders/stakeholders.service.ts";
+import { StatisticsService } from "../modules/statistics/statistics.service.ts";
 import { TransactionService } from "../modules/transactions/transactions.service.ts";
 import { UserService } from "../modules/users/users.service.ts";
 
@@ -29,6 +30,7 @@ export function createServices(database: Database, options: { analytics?: Analyt
 	const requirements = new RequirementService(database);
 	const forums = new ForumService(database, analytics);
 	const stakeholders = new StakeholderService(database, analytics);
+	const reports = new ReportService(database);
 	return {
 		database,
 		activities: new ActivityService(database),
@@ -41,7 +43,7 @@ export function createServices(database: Database, options: { analytics?: Analyt
 		users: new UserService(database),
 		commitments,
 		countries: new CountryService(database, analytics),
-		demo: new DemoService(database, { commitments, forums, stakeholders, requirements }),
+		demo: new DemoService(database, { commitments, forums, stakeholders, requirements, reports }),
 		feeds: new FeedService(database),
 		exports: new ExportService(database),
 		flags: new FlagService(database, options.analytics),
@@ -50,9 +52,10 @@ export function createServices(database: Database, options: { analytics?: Analyt
 		health: new HealthService(database),
 		links: new LinkService(database),
 		reference: new ReferenceService(database),
-		reports: new ReportService(database),
+		reports,
 		requirements,
 		stakeholders,
+		statistics: new StatisticsService(database),
 	};
 }
 

@@ -32,6 +32,7 @@ export async function startTestApp(
 	const today = options.today;
 	const services = createServices(db.database, today ? { analytics: { today: () => today } } : {});
 	await services.reference.ensureLoaded();
+	await services.statistics.ensureLoaded();
 	if (options.demo !== false) await services.demo.load();
 	const app = await buildApp(services);
 	return {

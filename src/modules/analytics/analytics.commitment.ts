@@ -11,13 +11,22 @@ import { AppError } from "../../lib/errors.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
 import { visibleCommitment } from "../commitments/commitments.visible.ts";
-import { pair, ratioOf } from "./analytics.format.ts";
-import type { CommitmentDelivery } from "./analytics.schemas.ts";
+import { StatisticsRepository } from "../statistics/statistics.repository.ts";
+import { pair, ratioOf, usd } from "./analytics.format.ts";
+import type { CommitmentDelivery, ShareDelivery } from "./analytics.schemas.ts";
 import type { ConversionStatus } from "./conversion.ts";
+import { DeliveryInputsRepository } from "./delivery.inputs.repository.ts";
 import { DeliveryQueryRepository } from "./delivery.query.repository.ts";
 import { storedBaseYear } from "./delivery.refresh.ts";
 import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
 import { elapsedShare, expectedBy } from "./schedule.ts";
+import {
+	measureShare,
+	millionsToCents,
+	type ProviderInfo,
+	shareRule,
+	shareTargetOf,
+} from "./share.measure.ts";
 import {
 	type DeliveryStatus,
 	financialRule,
@@ -51,6 +60,10 @@ const conversionText: Record<ConversionStatus, string> = {
 	no_currency: "Not converted: the amount has no currency.",
 	no_amount: "No amount to convert.",
 	no_year: "Not converted: no period or announcement date places the amount in time.",
+	measured:
+		"Measured on official statistics: for each year the target is due, committed is GNI x the target share and delivered is the ODA published.",
+	no_statistics:
+		"Not measured: no official statistics give both ODA and GNI for a year the target is due. Left out of sums, not counted as zero.",
 };
 
 export async function commitmentDeliveryOf(
@@ -136,8 +149,11 @@ export async function commitmentDeliveryOf(
 		});
 	const policy =
 		row.kind === "financial" ? null : policyStatus(policyEvidence, row.policy_deadline, today);
-	const status: DeliveryStatus =
-		financial !== null && (hasMoney || row.kind === "financial")
+	const share =
+		row.gni_share_min !== null && row.amount_minor === null ? await shareOf(db, id) : null;
+	const status: DeliveryStatus = share
+		? share.status
+		: financial !== null && (hasMoney || row.kind === "financial")
 			? financial
 			: (policy ?? "no_data");
 	const root = state.root_id !== id ? await commitments.findRow(state.root_id) : null;
@@ -199,7 +215,7 @@ export async function commitmentDeliveryOf(
 		ratio: ratioOf(delivered.constant, state.committed_constant),
 		ratio_to_expected: ratioOf(delivered.constant, expected.constant),
 		status,
-		financial_status: financial,
+		financial_status: share ? share.status : financial,
 		policy_status: policy,
 		rules: { financial: financialRule, policy: policyRule, reporting: recencyRule },
 		reporting: {
@@ -213,5 +229,63 @@ export async function commitmentDeliveryOf(
 		},
 		unconverted: state.unconverted,
 		series,
+		share,
+	};
+}
+
+/** A share-of-income target measured on the official statistics, as the API shows it. */
+async function shareOf(db: Kysely<Tables>, id: number): Promise<ShareDelivery | null> {
+	const [c] = await new DeliveryInputsRepository(db).commitments([id]);
+	const target = c ? shareTargetOf(c) : null;
+	if (!c || !target) return null;
+	const stats = new StatisticsRepository(db);
+	const [table, providers] = await Promise.all([stats.table(), stats.providers()]);
+	const m = measureShare(
+		target,
+		{
+			providers: c.share_providers
+				.map((code) => providers.find((p) => p.code === code))
+				.filter((p): p is ProviderInfo => p !== undefined),
+			all: providers,
+		},
+		table,
+	);
+	const dollars = (millions: number | null) =>
+		millions === null ? null : usd(millionsToCents(millions));
+	const gaps = m.years.filter((y) => y.gap !== null).map((y) => y.gap as number);
+	return {
+		measure: m.measure,
+		provider: m.provider,
+		target: m.target,
+		baseline_year: m.baseline_year,
+		deadline_year: m.deadline_year,
+		first_due_year: m.first_due_year,
+		latest_year: m.latest_year,
+		status: m.status,
+		explanation: m.explanation,
+		rule: shareRule,
+		gap: gaps.length ? usd(gaps.reduce((a, g) => a + millionsToCents(g), 0)) : null,
+		missing_years: m.missing_years,
+		years: m.years.map((y) => ({
+			year: y.year,
+			oda: dollars(y.oda),
+			gni: dollars(y.gni),
+			share: y.share === null ? null : Math.round(y.share * 10_000) / 10_000,
+			target: y.due ? m.target.min : null,
+			path: y.path === null ? null : Math.round(y.path * 10_000) / 10_000,
+			due: y.due,
+			gap: dollars(y.gap),
+			basis: y.basis,
+			included: y.included,
+			missing: y.missing,
+			sources: y.sources,
+		})),
+		members: m.members.map((mm) => ({
+			...mm,
+			years: mm.years.map((y) => ({
+				year: y.year,
+				share: y.share === null ? null : Math.round(y.share * 10_000) / 10_000,
+			})),
+		})),
 	};
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { enumParam, intParam } from "../../server/params.ts";
 import { commitmentListQuery } from "../commitments/commitments.schemas.ts";
 import { conversionStatuses } from "./conversion.ts";
+import { deliverySources } from "./delivery.compute.ts";
 import { countReasons } from "./roots.ts";
 import { deliveryStatuses, trafficLights } from "./status.ts";
 
@@ -73,6 +74,18 @@ export const deliveryCounts = z
 			"Commitments counted (they carry the money), and those left out because their money is another's: reaffirmation, part of a collective whole, overlap, superseded; withdrawn ones count nowhere.",
 	});
 
+export const deliveredBySource = z
+	.object(
+		Object.fromEntries(deliverySources.map((s) => [s, usd])) as Record<
+			(typeof deliverySources)[number],
+			typeof usd
+		>,
+	)
+	.meta({
+		description:
+			"Where the delivered money comes from: makers' progress reports, IATI disbursements linked to commitments, and official statistics measuring share-of-income targets. The three add up to delivered.",
+	});
+
 const groupFigures = z.object({
 	committed: usd,
 	delivered: usd,
@@ -102,14 +115,67 @@ export const deliveryAggregate = z.object({
 	as_of: z.string().meta({ description: "The day expected-by-today refers to." }),
 	price_basis: priceBasis,
 	filtered: z.boolean(),
-	total: groupFigures.extend({ counts: deliveryCounts }),
-	groups: z.array(deliveryGroup),
+	total: groupFigures.extend({ counts: deliveryCounts, delivered_by_source: deliveredBySource }),
+	groups: z.array(deliveryGroup.extend({ delivered_by_source: deliveredBySource.nullable() })),
 	total_groups: z.number().int(),
 	notes: z.array(z.string()),
 });
 export type DeliveryAggregate = z.infer<typeof deliveryAggregate>;
 
 const usdPair = z.object({ current: usd, constant: usd });
+
+const sourceRef = z.object({
+	source: z.string(),
+	source_url: z.string().nullable(),
+	published_on: z.string().nullable(),
+});
+
+export const shareDelivery = z.object({
+	measure: z.enum(["oda", "oda_ldc"]).meta({
+		description: "oda: ODA / GNI; oda_ldc: ODA to the least developed countries / GNI.",
+	}),
+	provider: z
+		.object({ code: z.string(), name: z.string(), collective: z.boolean() })
+		.nullable()
+		.meta({ description: "Whose official statistics measure it; a collective sums its members." }),
+	target: z.object({ min: z.number(), max: z.number() }).meta({ description: "Percent of GNI." }),
+	baseline_year: z.number().int().nullable(),
+	deadline_year: z.number().int().nullable(),
+	first_due_year: z.number().int().nullable(),
+	latest_year: z.number().int().nullable(),
+	status: z.enum(deliveryStatuses),
+	explanation: z.string(),
+	rule: z.string(),
+	gap: usd.nullable().meta({
+		description:
+			"Sum over the due years measured of GNI x target - ODA, US dollars at current prices of each year.",
+	}),
+	missing_years: z.array(z.number().int()),
+	years: z.array(
+		z.object({
+			year: z.number().int(),
+			oda: usd.nullable().meta({ description: "ODA (or ODA to LDCs), current US dollars." }),
+			gni: usd.nullable(),
+			share: z.number().nullable().meta({ description: "Achieved percent of GNI (4 decimals)." }),
+			target: z.number().nullable().meta({ description: "The target share where due." }),
+			path: z.number().nullable().meta({ description: "The straight path's share for the year." }),
+			due: z.boolean(),
+			gap: usd.nullable(),
+			basis: z.string().nullable(),
+			included: z.array(z.string()),
+			missing: z.array(z.string()),
+			sources: z.array(sourceRef),
+		}),
+	),
+	members: z.array(
+		z.object({
+			code: z.string(),
+			name: z.string(),
+			years: z.array(z.object({ year: z.number().int(), share: z.number().nullable() })),
+		}),
+	),
+});
+export type ShareDelivery = z.infer<typeof shareDelivery>;
 
 export const commitmentDelivery = z.object({
 	commitment: z.object({
@@ -160,9 +226,12 @@ export const commitmentDelivery = z.object({
 			delivered: usdPair,
 			delivered_cumulative: usdPair,
 			expected_cumulative: usdPair,
-			source: z.enum(["report", "iati"]).nullable(),
+			source: z.enum(deliverySources).nullable(),
 		}),
 	),
+	share: shareDelivery
+		.nullable()
+		.meta({ description: "For a target stated as a share of national income: its measurement." }),
 });
 export type CommitmentDelivery = z.infer<typeof commitmentDelivery>;
 

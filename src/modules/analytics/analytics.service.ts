@@ -11,9 +11,10 @@ import type { Actor } from "../../lib/actor.ts";
 import { CommitmentSearchRepository } from "../commitments/commitments.search.repository.ts";
 import type { CommitmentService } from "../commitments/commitments.service.ts";
 import { commitmentDeliveryOf } from "./analytics.commitment.ts";
-import { money } from "./analytics.format.ts";
+import { money, usd } from "./analytics.format.ts";
 import { DeliveryRebuilder } from "./analytics.rebuild.ts";
 import type { CommitmentDelivery, DeliveryAggregate, DeliveryQuery } from "./analytics.schemas.ts";
+import { deliverySources } from "./delivery.compute.ts";
 import {
 	type Basis,
 	type Clock,
@@ -118,19 +119,34 @@ export class AnalyticsService {
 					);
 		const countsOf = groupCounts(counts);
 		const total = totalRows[0] ?? { key: "", committed: 0, delivered: 0, expected: 0 };
+		const totalSources = await repo.bySource("all", basis, null, ids);
+		const groupSources =
+			q.group_by === "year"
+				? null
+				: await repo.bySource(
+						q.group_by,
+						basis,
+						shown.map((f) => f.key),
+						ids,
+					);
 		const baseYear = await storedBaseYear(this.db);
 		return {
 			group_by: q.group_by,
 			as_of: clock.today,
 			price_basis: { basis, base_year: basis === "constant" ? baseYear : null, currency: "USD" },
 			filtered: filterGiven,
-			total: { ...money(total), counts: groupCounts(totalCounts).get("") ?? emptyCounts() },
+			total: {
+				...money(total),
+				counts: groupCounts(totalCounts).get("") ?? emptyCounts(),
+				delivered_by_source: sourcesOf(totalSources.get("")),
+			},
 			groups: shown.map((f) => ({
 				key: f.key,
 				name: names.get(f.key)?.name ?? f.key,
 				slug: names.get(f.key)?.slug ?? null,
 				...money(f),
 				counts: q.group_by === "year" ? null : (countsOf.get(f.key) ?? emptyCounts()),
+				delivered_by_source: groupSources ? sourcesOf(groupSources.get(f.key)) : null,
 			})),
 			total_groups: figures.length,
 			notes: [
@@ -251,6 +267,13 @@ export class AnalyticsService {
 	rebuild(options: { baseYear?: number; reconvert?: boolean } = {}, actor: Actor | null = null) {
 		return new DeliveryRebuilder(this.database).rebuild(options, actor);
 	}
+}
+
+function sourcesOf(m: Map<string, number> | undefined) {
+	return Object.fromEntries(deliverySources.map((s) => [s, usd(m?.get(s) ?? 0)])) as Record<
+		(typeof deliverySources)[number],
+		string
+	>;
 }
 
 type Counts = Record<(typeof countReasons)[number] | "unconverted", number>;

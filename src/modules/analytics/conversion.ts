@@ -20,6 +20,9 @@ export const conversionStatuses = [
 	"no_currency",
 	"no_amount",
 	"no_year",
+	// A share-of-income target: its money is GNI x target, measured on official statistics.
+	"measured",
+	"no_statistics",
 ] as const;
 export type ConversionStatus = (typeof conversionStatuses)[number];
 
@@ -169,8 +172,10 @@ function none(status: ConversionStatus, note: string): UsdValue {
 export function worseStatus(a: ConversionStatus, b: ConversionStatus): ConversionStatus {
 	const order: ConversionStatus[] = [
 		"ok",
+		"measured",
 		"provisional",
 		"no_amount",
+		"no_statistics",
 		"no_year",
 		"no_currency",
 		"no_rate",

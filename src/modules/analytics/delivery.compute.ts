@@ -7,6 +7,14 @@
 import { type ConversionStatus, type Converter, worseStatus } from "./conversion.ts";
 import { type CountReason, placeCommitments, treeReasons } from "./roots.ts";
 import { scheduleShares, splitAmount } from "./schedule.ts";
+import {
+	measureShare,
+	millionsToCents,
+	type ProviderInfo,
+	type ShareMeasurement,
+	type StatTable,
+	shareTargetOf,
+} from "./share.measure.ts";
 
 export interface CommitmentInputs {
 	id: number;
@@ -19,6 +27,11 @@ export interface CommitmentInputs {
 	period_start: string | null;
 	period_end: string | null;
 	announced_on: string | null;
+	/** A target stated as a share of national income (percent), measured on official statistics. */
+	gni_share_min: number | null;
+	gni_share_max: number | null;
+	/** Statistic providers of the makers (a country, or a collective such as the DAC). */
+	share_providers: string[];
 	forum_id: number | null;
 	forum_kind: string | null;
 	/** The deflator series of the first maker (donorSeriesName). */
@@ -63,7 +76,17 @@ export interface YearFigures {
 	committed_constant: number;
 	delivered_current: number;
 	delivered_constant: number;
-	source: "report" | "iati" | null;
+	source: DeliverySource | null;
+}
+
+/** Where a year's delivery comes from; official statistics measure share-of-income targets. */
+export const deliverySources = ["report", "iati", "statistics"] as const;
+export type DeliverySource = (typeof deliverySources)[number];
+
+/** The official statistics and their providers, for the share-of-income targets. */
+export interface StatisticsInputs {
+	table: StatTable;
+	providers: ProviderInfo[];
 }
 
 export interface DeliveryState {
@@ -143,8 +166,58 @@ export function fromBasisPoints(s: bigint): number {
 	return Number(n % 10000n < 0n ? q - 1n : q);
 }
 
-const converted = (s: ConversionStatus) => s === "ok" || s === "provisional";
-const failed = (s: ConversionStatus) => s === "no_rate" || s === "no_currency" || s === "no_year";
+const converted = (s: ConversionStatus) => s === "ok" || s === "provisional" || s === "measured";
+const failed = (s: ConversionStatus) =>
+	s === "no_rate" || s === "no_currency" || s === "no_year" || s === "no_statistics";
+
+interface Money2 {
+	current: number;
+	constant: number;
+}
+
+/**
+ * A share-of-income target in money: for each year it is due and measured, committed is
+ * GNI x target and delivered is the ODA the statistics give, both at current prices of
+ * the year and moved to the base year with the maker's deflator.
+ */
+function shareScheduleOf(
+	c: CommitmentInputs,
+	statistics: StatisticsInputs,
+	converter: Converter,
+): {
+	rows: Map<number, { committed: Money2; delivered: Money2 }>;
+	status: ConversionStatus;
+	missing: number;
+	measurement: ShareMeasurement;
+} {
+	const target = shareTargetOf({ ...c, recipients: c.recipients }) as NonNullable<
+		ReturnType<typeof shareTargetOf>
+	>;
+	const subject = {
+		providers: c.share_providers
+			.map((code) => statistics.providers.find((p) => p.code === code))
+			.filter((p): p is ProviderInfo => p !== undefined),
+		all: statistics.providers,
+	};
+	const measurement = measureShare(target, subject, statistics.table);
+	const rows = new Map<number, { committed: Money2; delivered: Money2 }>();
+	let status: ConversionStatus = "measured";
+	const usd = (cents: number, year: number): Money2 => {
+		const v = converter.toUsd(cents, "USD", year, c.donor);
+		if (v.status !== "ok" && v.status !== "provisional") status = worseStatus(status, v.status);
+		return { current: v.current ?? 0, constant: v.constant ?? 0 };
+	};
+	for (const y of measurement.years) {
+		if (!y.due || y.oda === null || y.gni === null) continue;
+		rows.set(y.year, {
+			committed: usd(millionsToCents((y.gni * target.min) / 100), y.year),
+			delivered: usd(millionsToCents(y.oda), y.year),
+		});
+	}
+	if (rows.size === 0) status = "no_statistics";
+	if (!converted(status)) rows.clear();
+	return { rows, status, missing: measurement.missing_years.length ? 1 : 0, measurement };
+}
 
 function scheduleOf(c: CommitmentInputs, converter: Converter) {
 	const rows = new Map<number, { current: number; constant: number }>();
@@ -213,6 +286,7 @@ export function computeDelivery(
 	iati: IatiYear[],
 	relations: Relation[],
 	converter: Converter,
+	statistics: StatisticsInputs | null = null,
 ): DeliveryOutputs {
 	const placements = placeCommitments(commitments, relations);
 	const reportsOf = new Map<number, ReportInputs[]>();
@@ -229,8 +303,23 @@ export function computeDelivery(
 		reports: [],
 	};
 	for (const c of commitments) {
-		const schedule = scheduleOf(c, converter);
-		let unconverted = failed(schedule.status) ? 1 : 0;
+		const share =
+			c.gni_share_min !== null && c.amount_minor === null && statistics
+				? shareScheduleOf(c, statistics, converter)
+				: null;
+		const schedule = share
+			? {
+					rows: new Map(
+						[...share.rows].map(([y, r]) => [
+							y,
+							{ current: r.committed.current, constant: r.committed.constant },
+						]),
+					),
+					status: share.status,
+					valueYear: null,
+				}
+			: scheduleOf(c, converter);
+		let unconverted = (failed(schedule.status) ? 1 : 0) + (share?.missing ?? 0);
 		const yearRows = new Map<number, YearFigures>();
 		const row = (year: number): YearFigures => {
 			let r = yearRows.get(year);
@@ -252,10 +341,18 @@ export function computeDelivery(
 			r.committed_current = v.current;
 			r.committed_constant = v.constant;
 		}
+		// A share-of-income target is delivered by what the official statistics measure; the
+		// maker's reports and linked activities are part of that same aid, so not added again.
+		for (const [year, r] of share?.rows ?? []) {
+			const y = row(year);
+			y.delivered_current += r.delivered.current;
+			y.delivered_constant += r.delivered.constant;
+			y.source = "statistics";
+		}
 		// Published IATI disbursements take precedence, year by year, over the maker's own
 		// figures: the same money reported both ways is counted once.
 		const iatiYears = new Set<number>();
-		for (const t of iatiOf.get(c.id) ?? []) {
+		for (const t of share ? [] : (iatiOf.get(c.id) ?? [])) {
 			iatiYears.add(t.year);
 			unconverted += t.unconverted;
 			const r = row(t.year);
@@ -270,7 +367,7 @@ export function computeDelivery(
 			const day = rep.created_at.slice(0, 10);
 			if (lastReport === null || day > lastReport) lastReport = day;
 			for (const y of money.years) {
-				if (iatiYears.has(y.year)) continue;
+				if (share || iatiYears.has(y.year)) continue;
 				if (y.usd_current === null || y.usd_constant === null) {
 					unconverted++;
 					continue;
@@ -326,6 +423,11 @@ export function computeDelivery(
 				if (id === s.commitment_id) {
 					f.committed_current += y.committed_current;
 					f.committed_constant += y.committed_constant;
+				} else if (y.source === "statistics") {
+					// Statistics measure each maker's whole aid: a reaffirming target's ODA is
+					// already in its root's measure (or is another measure of the same aid).
+					byYear.set(y.year, f);
+					continue;
 				}
 				f.delivered_current += y.delivered_current;
 				f.delivered_constant += y.delivered_constant;

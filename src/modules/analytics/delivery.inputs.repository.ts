@@ -83,6 +83,8 @@ export class DeliveryInputsRepository {
 						"commitment.period_start",
 						"commitment.period_end",
 						"commitment.announced_on",
+						"commitment.gni_share_min",
+						"commitment.gni_share_max",
 						"commitment.forum_id",
 						"forum.kind as forum_kind",
 					])
@@ -97,6 +99,7 @@ export class DeliveryInputsRepository {
 						"commitment_maker.commitment_id",
 						"commitment_maker.stakeholder_id",
 						"stakeholder.country_code",
+						"stakeholder.statistics_provider",
 					])
 					.where("commitment_maker.commitment_id", "in", part)
 					.orderBy("commitment_maker.commitment_id")
@@ -151,12 +154,20 @@ export class DeliveryInputsRepository {
 		const recipientMap = listOf(
 			recipients.map((r) => ({ commitment_id: r.commitment_id, v: `${r.kind}:${r.code}` })),
 		);
-		const makerMap = new Map<number, { id: number; country: string | null }[]>();
+		const makerMap = new Map<
+			number,
+			{ id: number; country: string | null; provider: string | null }[]
+		>();
 		for (const m of makers) {
 			const id = toInt(m.commitment_id);
 			makerMap.set(id, [
 				...(makerMap.get(id) ?? []),
-				{ id: toInt(m.stakeholder_id), country: m.country_code },
+				{
+					id: toInt(m.stakeholder_id),
+					country: m.country_code,
+					// Whose statistics measure a share-of-income target: the one named, else the country's own.
+					provider: m.statistics_provider ?? m.country_code,
+				},
 			]);
 		}
 		return base.map((c) => {
@@ -175,6 +186,11 @@ export class DeliveryInputsRepository {
 				period_start: c.period_start,
 				period_end: c.period_end,
 				announced_on: c.announced_on,
+				gni_share_min: c.gni_share_min === null ? null : Number(c.gni_share_min),
+				gni_share_max: c.gni_share_max === null ? null : Number(c.gni_share_max),
+				share_providers: [
+					...new Set(ms.map((m) => m.provider).filter((p): p is string => p !== null)),
+				],
 				forum_id: toIntOrNull(c.forum_id),
 				forum_kind: c.forum_kind ?? null,
 				donor,

@@ -6,11 +6,14 @@
  */
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
+import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { Converter, defaultBaseYear } from "./conversion.ts";
 import {
+	type CommitmentInputs,
 	computeDelivery,
 	type DeliveryOutputs,
 	type GroupKey,
+	type StatisticsInputs,
 	type YearFigures,
 } from "./delivery.compute.ts";
 import { DeliveryInputsRepository } from "./delivery.inputs.repository.ts";
@@ -48,6 +51,16 @@ async function closure(inputs: DeliveryInputsRepository, ids: number[]): Promise
 	return [...group].sort((a, b) => a - b);
 }
 
+/** The official statistics, read only when a share-of-income target is among the commitments. */
+async function statisticsFor(
+	db: Kysely<Tables>,
+	commitments: CommitmentInputs[],
+): Promise<StatisticsInputs | null> {
+	if (!commitments.some((c) => c.gni_share_min !== null && c.amount_minor === null)) return null;
+	const repo = new StatisticsRepository(db);
+	return { table: await repo.table(), providers: await repo.providers() };
+}
+
 export async function refreshDelivery(db: Kysely<Tables>, ids: number[]): Promise<void> {
 	if (ids.length === 0) return;
 	const inputs = new DeliveryInputsRepository(db);
@@ -55,12 +68,14 @@ export async function refreshDelivery(db: Kysely<Tables>, ids: number[]): Promis
 	const group = await closure(inputs, ids);
 	const converter = new Converter(await storedBaseYear(db));
 	const before = await store.contribution(group);
+	const commitments = await inputs.commitments(group);
 	const next = computeDelivery(
-		await inputs.commitments(group),
+		commitments,
 		await inputs.reports(group),
 		await inputs.iatiYears(group),
 		await inputs.relationsTouching(group),
 		converter,
+		await statisticsFor(db, commitments),
 	);
 	await store.replace(group, next);
 	const deltas = new Deltas();
@@ -76,12 +91,14 @@ export async function computeBatch(
 	converter: Converter,
 ): Promise<void> {
 	const inputs = new DeliveryInputsRepository(db);
+	const commitments = await inputs.commitments(ids);
 	const next = computeDelivery(
-		await inputs.commitments(ids),
+		commitments,
 		await inputs.reports(ids),
 		await inputs.iatiYears(ids),
 		await inputs.relationsTouching(ids),
 		converter,
+		await statisticsFor(db, commitments),
 	);
 	await new DeliveryStoreRepository(db).insert(next);
 }

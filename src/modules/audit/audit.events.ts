@@ -41,6 +41,7 @@ export const auditActions = [
 	"link.reject",
 	"requirement.create",
 	"analytics.rebuild",
+	"statistics.import",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -57,7 +58,8 @@ export type AuditObjectType =
 	| "forum"
 	| "activity"
 	| "requirement"
-	| "analytics";
+	| "analytics"
+	| "statistics";
 
 export interface AuditEventInput {
 	action: AuditAction;

@@ -18,6 +18,8 @@ import type { ForumInput } from "../forums/forums.schemas.ts";
 import type { ForumService } from "../forums/forums.service.ts";
 import { dataDir } from "../reference/reference.data.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
+import type { ReportInput } from "../reports/reports.schemas.ts";
+import type { ReportService } from "../reports/reports.service.ts";
 import type { RequirementInput } from "../requirements/requirements.schemas.ts";
 import type { RequirementService } from "../requirements/requirements.service.ts";
 import type { StakeholderInput } from "../stakeholders/stakeholders.schemas.ts";
@@ -44,6 +46,20 @@ const demoFile = z.object({
 	),
 });
 
+const reportsFile = z.object({
+	notice: z.string(),
+	reports: z.array(
+		z.looseObject({
+			commitment: z.string(),
+			stakeholder: z.string(),
+			period_start: z.string(),
+			period_end: z.string(),
+			// Where the figure was checked: for data/demo/README.md, not part of the report.
+			verification: z.string().min(1),
+		}),
+	),
+});
+
 const requirementsFile = z.object({
 	notice: z.string(),
 	requirements: z.array(z.looseObject({ slug: z.string() })),
@@ -56,8 +72,15 @@ export interface DemoResult {
 		commitments: number;
 		relations: number;
 		requirements: number;
+		reports: number;
 	};
-	present: { stakeholders: number; forums: number; commitments: number; requirements: number };
+	present: {
+		stakeholders: number;
+		forums: number;
+		commitments: number;
+		requirements: number;
+		reports: number;
+	};
 }
 
 const demoKey = "demo_loaded_at";
@@ -70,6 +93,7 @@ export class DemoService {
 			forums: ForumService;
 			commitments: CommitmentService;
 			requirements: RequirementService;
+			reports: ReportService;
 		},
 	) {}
 
@@ -83,12 +107,25 @@ export class DemoService {
 		return parseInput(requirementsFile, readJson(path));
 	}
 
-	async load(path?: string, requirementsPath?: string): Promise<DemoResult> {
+	/** Delivery reported against the demo commitments, each figure from a cited public source. */
+	readReports(path = join(dataDir, "demo", "reports.json")) {
+		return parseInput(reportsFile, readJson(path));
+	}
+
+	async load(path?: string, requirementsPath?: string, reportsPath?: string): Promise<DemoResult> {
 		const data = this.read(path);
 		const requirements = this.readRequirements(requirementsPath);
+		const reports = this.readReports(reportsPath);
 		const result: DemoResult = {
-			created: { stakeholders: 0, forums: 0, commitments: 0, relations: 0, requirements: 0 },
-			present: { stakeholders: 0, forums: 0, commitments: 0, requirements: 0 },
+			created: {
+				stakeholders: 0,
+				forums: 0,
+				commitments: 0,
+				relations: 0,
+				requirements: 0,
+				reports: 0,
+			},
+			present: { stakeholders: 0, forums: 0, commitments: 0, requirements: 0, reports: 0 },
 		};
 		await new ReferenceRepository(this.database.db).upsertGroups(data.groups);
 		const createOnce = async (
@@ -149,6 +186,32 @@ export class DemoService {
 			await createOnce("requirements", r.slug, () =>
 				this.services.requirements.create(r as RequirementInput, cliActor),
 			);
+		for (const r of reports.reports) {
+			const { commitment, verification: _checked, ...input } = r;
+			// A report the same stakeholder filed for the same period is the one already loaded.
+			const filed = await this.services.reports.list(commitment, cliActor);
+			if (
+				filed.items.some(
+					(x) =>
+						x.stakeholder.slug === r.stakeholder &&
+						x.period_start === r.period_start &&
+						x.period_end === r.period_end,
+				)
+			) {
+				result.present.reports++;
+				continue;
+			}
+			try {
+				await this.services.reports.create(commitment, input as ReportInput, cliActor);
+			} catch (e) {
+				throw new AppError(
+					e instanceof AppError ? e.code : "internal",
+					`demo report on '${commitment}': ${(e as Error).message}`,
+					{ cause: e, fields: e instanceof AppError ? e.fields : [] },
+				);
+			}
+			result.created.reports++;
+		}
 		await new ReferenceRepository(this.database.db).setMeta(demoKey, nowIso());
 		return result;
 	}

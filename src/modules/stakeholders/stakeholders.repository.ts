@@ -23,6 +23,7 @@ export interface StakeholderRecord {
 	country: string | null;
 	iati_org_id: string | null;
 	website: string | null;
+	statistics_provider: string | null;
 }
 
 export class StakeholderRepository {
@@ -43,6 +44,7 @@ export class StakeholderRepository {
 				country_code: s.country,
 				iati_org_id: s.iati_org_id,
 				website: s.website,
+				statistics_provider: s.statistics_provider,
 				created_at: now,
 				updated_at: now,
 			})
@@ -132,6 +134,7 @@ export class StakeholderRepository {
 		"stakeholder.country_code as country",
 		"stakeholder.iati_org_id",
 		"stakeholder.website",
+		"stakeholder.statistics_provider",
 	] as const;
 
 	async groupsOf(ids: number[]): Promise<Map<number, string[]>> {

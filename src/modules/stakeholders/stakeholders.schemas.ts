@@ -31,6 +31,15 @@ export const stakeholderInput = z
 			.url({ protocol: /^https?$/, error: "must be an http(s) URL" })
 			.nullable()
 			.default(null),
+		statistics_provider: z
+			.string()
+			.regex(/^[A-Z][A-Z0-9_-]{1,15}$/, "must be a statistics provider code such as GB or DAC")
+			.nullable()
+			.default(null)
+			.meta({
+				description:
+					"Whose official statistics measure its share-of-income targets: a provider of /api/v1/statistics/providers (a collective such as DAC or EU for a group). Default: its country's.",
+			}),
 	})
 	.superRefine((s, ctx) => {
 		if (s.kind === "member_state" && s.country === null)
@@ -66,6 +75,7 @@ export const stakeholderItem = z.object({
 	iati_org_id: z.string().nullable(),
 	groups: z.array(z.string()),
 	website: z.string().nullable(),
+	statistics_provider: z.string().nullable(),
 	commitment_count: z
 		.number()
 		.int()

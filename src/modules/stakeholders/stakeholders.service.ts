@@ -13,6 +13,7 @@ import { AuditRepository } from "../audit/audit.repository.ts";
 import { isStaff } from "../commitments/commitments.policy.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
+import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { type StakeholderRecord, StakeholderRepository } from "./stakeholders.repository.ts";
 import {
 	type StakeholderInput,
@@ -46,6 +47,16 @@ export class StakeholderService {
 			const known = await ref.existingGroups(s.groups);
 			const unknown = s.groups.filter((g) => !known.has(g));
 			if (unknown.length) throw AppError.invalid("groups", `unknown group ${unknown.join(", ")}`);
+			if (
+				s.statistics_provider !== null &&
+				!(await new StatisticsRepository(trx).providers()).some(
+					(p) => p.code === s.statistics_provider,
+				)
+			)
+				throw AppError.invalid(
+					"statistics_provider",
+					`unknown statistics provider '${s.statistics_provider}' (see /api/v1/statistics/providers)`,
+				);
 			const repo = new StakeholderRepository(trx);
 			if ((await repo.idsByRef([{ slug: s.slug }])).size)
 				throw new AppError("conflict", `a stakeholder with slug '${s.slug}' exists already`, {
@@ -60,6 +71,7 @@ export class StakeholderService {
 					country: s.country,
 					iati_org_id: s.iati_org_id,
 					website: s.website,
+					statistics_provider: s.statistics_provider,
 				},
 				[...new Set(s.groups)],
 				nowIso(),

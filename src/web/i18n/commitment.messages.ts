@@ -1178,6 +1178,22 @@ export const conversionNames: Record<ConversionStatus, Message> = {
 		ar: "لم يُحوَّل: لا فترة ولا تاريخ إعلان يحدد زمن المبلغ.",
 		zh: "未换算：没有期间或宣布日期确定金额所属时间。",
 	},
+	measured: {
+		en: "Measured on official statistics: for each year the target is due, committed is GNI × the target share and delivered is the ODA published.",
+		fr: "Mesuré sur les statistiques officielles : pour chaque année où la cible est due, l’engagement vaut le RNB × la part visée et l’exécution l’APD publiée.",
+		es: "Medido con estadísticas oficiales: para cada año en que la meta es exigible, lo comprometido es el INB × la proporción fijada y lo entregado la AOD publicada.",
+		ru: "Измерено по официальной статистике: за каждый год, когда цель должна быть достигнута, обещано ВНД × целевая доля, выполнено — опубликованная ОПР.",
+		ar: "مَقيس بالإحصاءات الرسمية: في كل سنة يحين فيها الهدف، المُلتزَم به هو الدخل القومي الإجمالي × النسبة المستهدفة، والمُنجَز هو المساعدة الإنمائية الرسمية المنشورة.",
+		zh: "依据官方统计衡量：在目标应达成的每一年，承诺额为国民总收入 × 目标比例，兑现额为公布的官方发展援助。",
+	},
+	no_statistics: {
+		en: "Not measured: no official statistics give both ODA and GNI for a year the target is due. Left out of sums, not counted as zero.",
+		fr: "Non mesuré : aucune statistique officielle ne donne à la fois l’APD et le RNB pour une année où la cible est due. Exclu des sommes, pas compté comme zéro.",
+		es: "No medido: ninguna estadística oficial da a la vez la AOD y el INB para un año en que la meta es exigible. Queda fuera de las sumas y no se cuenta como cero.",
+		ru: "Не измерено: официальная статистика не даёт одновременно ОПР и ВНД за год, когда цель должна быть достигнута. Не входит в итоги и не считается нулём.",
+		ar: "غير مَقيس: لا تعطي الإحصاءات الرسمية المساعدة الإنمائية الرسمية والدخل القومي الإجمالي معاً لسنة يحين فيها الهدف. مستبعد من المجاميع ولا يُحسب صفراً.",
+		zh: "未衡量：没有官方统计同时给出目标应达成年份的官方发展援助和国民总收入。不计入合计，也不按零计算。",
+	},
 };
 
 /** Why a status applies, for money promised (the rules of status.ts, in words). */
