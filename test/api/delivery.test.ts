@@ -346,6 +346,11 @@ describeEachDialect(
 			const lines = res.body.split("\r\n");
 			assert.ok(lines[0]?.startsWith("\uFEFFgroup_by,key,name,committed_usd"));
 			assert.ok(lines[1]?.startsWith("goal,,TOTAL,19000000.00,4000000.00"));
+			// Where delivered money comes from, beside it: reports, IATI, statistics.
+			assert.match(
+				lines[0] ?? "",
+				/gap_usd,delivered_report_usd,delivered_iati_usd,delivered_statistics_usd,ratio/,
+			);
 			assert.ok(lines.some((l) => l.startsWith("goal,sdg:4,")));
 		});
 

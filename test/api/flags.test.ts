@@ -356,7 +356,14 @@ describeEachDialect(
 					period_end: "2030-12-31",
 				},
 			});
-			assert.deepEqual(await flagsOf(ctx(), gni.slug), []);
+			// A share of GNI is no incomplete amount; a maker without official statistics
+			// leaves it unmeasured, which is said as such.
+			assert.deepEqual(
+				(await flagsOf(ctx(), gni.slug)).map((f) => `${f.kind}: ${f.explanation}`),
+				[
+					"not_converted: 1 amount could not be converted to US dollars (no official statistics of ODA and GNI measure its share-of-income target): it is left out of the sums, not counted as zero.",
+				],
+			);
 			// The input refuses an amount without a currency: only a missing price basis gets through.
 			await assert.rejects(
 				commit({ maker: m.slug, financial: money({ currency: null }) }),

@@ -1,10 +1,14 @@
 /**
  * The maintained rollups stay equal to a full recomputation whatever happens: random
  * sequences of commitments created, updated, published, completed and withdrawn,
- * related, reported on, and of activities recorded, linked, unlinked and trimmed
+ * related, reported on, of activities recorded, linked, unlinked and trimmed, and of
+ * share-of-income targets measured on official statistics that are loaded anew
  * (fast-check), on SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { before, it } from "node:test";
 import fc from "fast-check";
 import { cliActor } from "../../src/lib/actor.ts";
@@ -76,7 +80,25 @@ const op = fc.oneof(
 	}),
 	fc.record({ type: fc.constant("unlink" as const), at: index, activity: fc.nat({ max: 5 }) }),
 	fc.record({ type: fc.constant("trim" as const), activity: fc.nat({ max: 5 }) }),
+	// A share-of-income target, measured on the official statistics.
+	fc.record({
+		type: fc.constant("share" as const),
+		maker: fc.constantFrom(...makers),
+		start: fc.integer({ min: 2003, max: 2020 }),
+		open: fc.boolean(),
+		ldc: fc.boolean(),
+		publish: fc.boolean(),
+	}),
+	// New official statistics: every share target is measured again.
+	fc.record({
+		type: fc.constant("statistics" as const),
+		provider: fc.constantFrom("US", "GB", "JP", "DAC"),
+		year: fc.integer({ min: 2003, max: 2024 }),
+		measure: fc.constantFrom("oda", "oda_ldc"),
+		value: fc.integer({ min: 1, max: 40_000 }),
+	}),
 );
+const statsDir = mkdtempSync(join(tmpdir(), "iif-prop-stats-"));
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
 async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<string>) {
@@ -198,6 +220,43 @@ async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<s
 			await s.links.unlink(slug, activityId(o.activity), cliActor);
 			return;
 		}
+		case "share": {
+			const c = await s.commitments.create(
+				{
+					title: `Share target ${slugs.length + 1}`,
+					text: "Randomly generated share-of-income target for the rollup property test.",
+					kind: "financial",
+					makers: [o.maker],
+					goals: ["mdg:8"],
+					recipients: [o.ldc ? { kind: "group", code: "LDC" } : { kind: "global" }],
+					announced_on: `${o.start - 1}-06-01`,
+					financial: {
+						amount: null,
+						currency: null,
+						gni_share_min: o.ldc ? 0.15 : 0.7,
+						gni_share_max: o.ldc ? 0.2 : 0.7,
+						...(o.open ? { period_start: `${o.start}-01-01` } : { period_end: `${o.start}-12-31` }),
+					},
+					status: o.publish ? "published" : "draft",
+				},
+				cliActor,
+			);
+			slugs.push(c.slug);
+			return;
+		}
+		case "statistics": {
+			const path = join(statsDir, `s${slugs.length}-${o.provider}-${o.year}.csv`);
+			const value =
+				o.measure === "oda"
+					? `${o.value},usd_millions,net_flows`
+					: `${(o.value / 100_000).toFixed(4)},percent_of_gni,test`;
+			writeFileSync(
+				path,
+				`provider,year,measure,value,unit,basis,source,source_url,published_on\n${o.provider},${o.year},${o.measure},${value},Property test,,\n`,
+			);
+			await s.statistics.importFile(path, cliActor);
+			return;
+		}
 		case "trim": {
 			if (!activities.has(activityId(o.activity))) return;
 			const ids = await s.activities.transactionIds(activityId(o.activity));
@@ -218,7 +277,14 @@ describeEachDialect(
 				["collective", null],
 			] as const)
 				await ctx().services.stakeholders.create(
-					{ slug, name: slug, kind: country ? "member_state" : "other", country },
+					{
+						slug,
+						name: slug,
+						kind: country ? "member_state" : "other",
+						country,
+						// The collective is measured on the DAC's statistics, as the demo's UN members are.
+						statistics_provider: country ? null : "DAC",
+					},
 					cliActor,
 				);
 		});

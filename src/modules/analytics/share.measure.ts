@@ -214,6 +214,16 @@ export function subjectMembers(
 
 export type YearFigure = Omit<YearShare, "year" | "due" | "path" | "gap">;
 
+const blankYear: YearFigure = {
+	oda: null,
+	gni: null,
+	share: null,
+	basis: null,
+	included: [],
+	missing: [],
+	sources: [],
+};
+
 /**
  * A subject's figures for every year any statistic covers: a provider's own, or a
  * collective's (its own published series first, else the sum of its members).
@@ -308,7 +318,19 @@ export function measureShare(
 	const { sorted, figures } = providerYears(subject, stats, target.measure);
 	const withShare = sorted.filter((y) => figures.get(y)?.share != null);
 	const latest = withShare.at(-1) ?? null;
-	if (latest === null) return { ...empty, members: membersSeries() };
+	if (latest === null)
+		return {
+			...empty,
+			// The years are still shown, each with the members that lack a figure.
+			years: sorted.map((year) => ({
+				...(figures.get(year) ?? blankYear),
+				year,
+				due: false,
+				path: null,
+				gap: null,
+			})),
+			members: membersSeries(),
+		};
 
 	// When is the target due: a deadline alone in its year, a period in each year, else from the announcement.
 	const firstDue =
@@ -328,7 +350,7 @@ export function measureShare(
 			: y >= firstDue && y <= lastDue;
 	const lastYear = Math.max(latest, lastDue);
 	const years: YearShare[] = [];
-	for (let year = sorted[0] as number; year <= lastYear; year++) {
+	for (let year = Math.min(sorted[0] as number, firstDue); year <= lastYear; year++) {
 		const f = figures.get(year);
 		const isDue = due(year) && year <= Math.max(latest, target.endYear ?? latest);
 		years.push({

@@ -18,7 +18,7 @@ export interface FlagScope {
 }
 
 /** Conversion statuses that leave an amount out of the sums. */
-const failedConversions = ["no_rate", "no_currency", "no_year"];
+const failedConversions = ["no_rate", "no_currency", "no_year", "no_statistics"];
 
 /** The scope as a condition on a commitment id column. */
 function inScope(column: string, s: FlagScope): RawBuilder<SqlBool> {

@@ -293,6 +293,13 @@ export class FlagService {
 			if (r.conversion === "no_currency") reasons.push("the amount has no currency");
 			if (r.conversion === "no_year")
 				reasons.push("no period or announcement date places the amount in time");
+			// A share-of-income target is "converted" by official statistics of ODA and GNI.
+			if (r.conversion === "no_statistics")
+				reasons.push("no official statistics of ODA and GNI measure its share-of-income target");
+			if (r.conversion === "measured")
+				reasons.push(
+					"official statistics are missing for a year its share-of-income target is due",
+				);
 			if (r.conversion === "no_rate") {
 				const years = scheduleShares({
 					frequency: r.amount_frequency === "annual" ? "annual" : "total",

@@ -27,7 +27,7 @@ import {
 	type ImportResult,
 	type ProviderSeries,
 	providerParams,
-	statisticListQuery,
+	type StatisticListQuery,
 } from "./statistics.schemas.ts";
 
 const hashKey = "statistics_data_hash";
@@ -111,8 +111,7 @@ export class StatisticsService {
 		});
 	}
 
-	async list(input: unknown) {
-		const q = parseInput(statisticListQuery, input);
+	async list(q: StatisticListQuery) {
 		const items = await new StatisticsRepository(this.database.db).list(q);
 		return {
 			items: items.map((r) => ({
