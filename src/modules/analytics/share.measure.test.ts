@@ -145,6 +145,19 @@ describe("share-of-income targets", () => {
 		assert.equal(m.status, "no_data");
 	});
 
+	it("leaves out a member without a figure when it holds under 1% of the group's ODA, and names it", async () => {
+		const stats = table([
+			["AA", 2010, 1000, 200_000],
+			["CC", 2010, 9, null],
+		]);
+		const y = measureShare(target({ endYear: 2010 }), one("DAC"), stats).years.find(
+			(x) => x.year === 2010,
+		);
+		assert.equal(y?.share, 0.5);
+		assert.deepEqual(y?.missing, ["CC"]);
+		assert.deepEqual(y?.included, ["AA"]);
+	});
+
 	it("prefers a collective's own published LDC share, priced with its members' GNI", () => {
 		const stats = table([
 			["AA", 2013, 5, 1000],

@@ -84,7 +84,7 @@ export interface ShareMeasurement {
 }
 
 export const shareRule =
-	"A share-of-income target is measured on official statistics: achieved share = ODA / GNI (ODA to the least developed countries / GNI for an LDC target), compared at two decimals as the OECD publishes it; a range is met at its lower end. A deadline ('by 2015') is due in its year; a period ('from 2013', '2011-2020') in each of its years up to the latest published; a target with neither from the year it was announced. met: the share reaches the target in the deadline year (for an open-ended target, in the latest year published); not_met: the deadline year is published and the share fell short; on_track or off_track: before then, whether the latest share is at least the straight path from the share in the year before the announcement to the target in the first year due; an open-ended target below its target in the latest year is off_track. The gap in money for a due year is GNI x target - ODA. A collective is measured on the sum of its members that published both figures that year.";
+	"A share-of-income target is measured on official statistics: achieved share = ODA / GNI (ODA to the least developed countries / GNI for an LDC target), compared at two decimals as the OECD publishes it; a range is met at its lower end. A deadline ('by 2015') is due in its year; a period ('from 2013', '2011-2020') in each of its years up to the latest published; a target with neither from the year it was announced. met: the share reaches the target in the deadline year (for an open-ended target, in the latest year published); not_met: the deadline year is published and the share fell short; on_track or off_track: before then, whether the latest share is at least the straight path from the share in the year before the announcement to the target in the first year due; an open-ended target below its target in the latest year is off_track. The gap in money for a due year is GNI x target - ODA. A collective is measured on the sum of its members that published the figures that year; members left out for want of a figure may hold at most 1% of its ODA, else the year is missing.";
 
 /** Members of a collective in a year: every country for the DAC, the EU's that year for the EU. */
 export function membersOf(collective: ProviderInfo, all: ProviderInfo[], year: number): string[] {
@@ -161,20 +161,21 @@ function summed(
 ): Omit<YearShare, "year" | "due" | "path" | "gap"> {
 	let oda = 0;
 	let gni = 0;
+	let reportedOda = 0;
+	let leftOutOda = 0;
 	const included: string[] = [];
 	const missing: string[] = [];
 	const sources: SourceRef[] = [];
 	const bases = new Set<string>();
 	for (const code of members) {
 		const total = single(stats, code, year, "oda");
-		if (total.oda === null && total.gni === null) continue; // not a donor that year
-		if (total.oda === null || total.gni === null) {
-			missing.push(code);
-			continue;
-		}
+		// A member that published no ODA that year was not a donor in that year's figures.
+		if (total.oda === null) continue;
+		reportedOda += total.oda;
 		const f = measure === "oda" ? total : single(stats, code, year, measure);
-		if (f.oda === null) {
+		if (total.gni === null || f.oda === null) {
 			missing.push(code);
+			leftOutOda += total.oda;
 			continue;
 		}
 		oda += f.oda;
@@ -183,11 +184,12 @@ function summed(
 		if (f.basis) bases.add(f.basis);
 		sources.push(...f.sources, ...total.sources);
 	}
-	// A sum that leaves out a reporting member is not the collective's figure.
-	const complete = included.length > 0 && missing.length === 0;
+	// Members left out for want of a figure must be negligible (under 1% of the group's
+	// ODA, such as a new donor's first years), else the sum is not the collective's figure.
+	const complete = included.length > 0 && leftOutOda <= collectiveTolerance * reportedOda;
 	return {
 		oda: complete ? oda : null,
-		gni: included.length > 0 && missing.length === 0 ? gni : null,
+		gni: complete ? gni : null,
 		share: complete && gni > 0 ? (oda / gni) * 100 : null,
 		basis: !complete
 			? null
@@ -199,6 +201,9 @@ function summed(
 		sources: dedupe(sources),
 	};
 }
+
+/** Share of a collective's ODA that members without a figure may hold for its sum to stand. */
+export const collectiveTolerance = 0.01;
 
 /** The countries a subject stands for in a year: a collective's members, or the providers themselves. */
 export function subjectMembers(
