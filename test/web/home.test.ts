@@ -1,7 +1,9 @@
 /**
- * The home page in several languages: the registry's headline figures are the delivery
- * API's totals, formatted in the language; the chart's goals link to their pages; the
- * latest commitments and the latest public changes (what the Atom feed lists) show with
+ * The home page in several languages: the headline (promised, delivered, the gap and where
+ * delivered comes from, for MDG 8 and each goal with money, and the registry's total) is
+ * the delivery API's figures formatted in the language, a goal without delivery data says
+ * so instead of a zero, the statistics' latest year shows; the goals and MDG 8's themes
+ * are linked; the latest commitments and the latest public changes (what the Atom feed lists) show with
  * their links; the demo notice shows only when the demo is loaded.
  */
 import assert from "node:assert/strict";
@@ -11,6 +13,8 @@ import { common } from "../../src/web/i18n/common.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import { home } from "../../src/web/i18n/home.messages.ts";
 import type { Language } from "../../src/web/i18n/locale.ts";
+import { translate } from "../../src/web/i18n/messages.ts";
+import { themes } from "../../src/web/i18n/themes.messages.ts";
 import { describeEachDialect } from "../helpers/app.ts";
 import {
 	assertLangDir,
@@ -20,6 +24,14 @@ import {
 	textOf,
 } from "../helpers/pages.ts";
 import { call, person } from "../helpers/users.ts";
+
+/** The part of a page from one marker to the next. */
+function between(html: string, from: string, to: string): string {
+	const start = html.indexOf(from);
+	assert.ok(start >= 0, `no ${from}`);
+	const end = html.indexOf(to, start + from.length);
+	return html.slice(start, end < 0 ? undefined : end);
+}
 
 describeEachDialect("home page", (ctx) => {
 	let slug: string;
@@ -64,42 +76,98 @@ describeEachDialect("home page", (ctx) => {
 	});
 
 	for (const lang of ["en", "ar", "zh"] as Language[]) {
-		it(`shows the registry's promised, delivered, due and gap in ${lang}`, async () => {
+		it(`shows promised, delivered and the gap for MDG 8 and each goal with money in ${lang}`, async () => {
 			const html = await htmlPage(ctx(), `/${lang}/`);
 			assertLangDir(html, `/${lang}/`, lang);
 			const api = await ctx().get("/api/v1/analytics/delivery?group_by=goal");
 			assert.equal(api.status, 200);
 			const fmt = formattersFor(lang);
-			const section = html.slice(html.indexOf('id="headline"'), html.indexOf('id="by-goal"'));
-			for (const key of ["committed", "delivered", "expected", "gap"] as const) {
-				const figure = fmt.moneyCompact(Number(api.body.total[key]), "USD");
+			const usd = (amount: string) => escapeHtml(fmt.moneyCompact(Number(amount), "USD"));
+			const headline = between(html, 'id="headline"', 'id="latest-commitments"');
+			// MDG 8: its promised, delivered and gap as big figures, and where delivered comes from.
+			const mdg8 = api.body.groups.find((g: { key: string }) => g.key === "mdg:8");
+			assert.ok(mdg8 && Number(mdg8.delivered) > 0, "the demo delivers for MDG 8");
+			const cards = between(headline, 'id="headline-mdg8"', 'id="headline-goals"');
+			for (const key of ["committed", "delivered", "gap"] as const)
 				assert.ok(
-					section.includes(`<div class="figure-big">${escapeHtml(figure)}</div>`),
-					`${lang}: ${key} ${figure}`,
+					cards.includes(`<div class="figure-big">${usd(mdg8[key])}</div>`),
+					`${lang}: MDG 8 ${key}`,
 				);
+			const sources = mdg8.delivered_by_source;
+			assert.ok(
+				cards.includes(
+					escapeHtml(
+						translate(themes.by_source, lang, {
+							report: fmt.moneyCompact(Number(sources.report), "USD"),
+							iati: fmt.moneyCompact(Number(sources.iati), "USD"),
+							statistics: fmt.moneyCompact(Number(sources.statistics), "USD"),
+						}),
+					),
+				),
+				`${lang}: MDG 8's delivered by source`,
+			);
+			// Every goal with money has its row: its figures, or "not available" without delivery.
+			const withMoney = api.body.groups.filter(
+				(g: { committed: string }) => Number(g.committed) > 0,
+			);
+			assert.ok(withMoney.length > 1);
+			let unmeasured = 0;
+			for (const g of withMoney) {
+				const row = between(headline, `data-goal="${g.key}"`, "</tr>");
+				assert.ok(row.includes(`href="/${lang}/goals/${g.key}"`), `${lang}: ${g.key} links`);
+				const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((x) => x[1]);
+				assert.equal(cells[0], usd(g.committed), `${lang}: ${g.key} promised`);
+				if (Number(g.delivered) > 0) {
+					assert.deepEqual(
+						cells.slice(1),
+						[
+							usd(g.delivered),
+							usd(g.gap),
+							escapeHtml(fmt.percent(g.ratio)),
+							usd(g.delivered_by_source.report),
+							usd(g.delivered_by_source.iati),
+							usd(g.delivered_by_source.statistics),
+						],
+						`${lang}: ${g.key} delivered, gap, share, sources`,
+					);
+				} else {
+					unmeasured++;
+					// No delivery data: said so, and no zero, gap or ratio made up from it.
+					assert.equal(cells.length, 2, `${lang}: ${g.key} has one cell for delivery`);
+					assert.ok(cells[1]?.includes(escapeHtml(themes.not_available[lang])));
+				}
 			}
-			assert.ok(Number(api.body.total.committed) > 0, "the demo promises money");
+			assert.ok(unmeasured > 0, "the demo has a goal without delivery data");
+			// The registry's total, last.
+			const total = between(headline, 'data-goal="total"', "</tr>");
+			for (const key of ["committed", "delivered", "gap"] as const)
+				assert.ok(total.includes(usd(api.body.total[key])), `${lang}: total ${key}`);
+			// The year of the latest data: the official statistics' coverage.
+			const coverage = await ctx().services.statistics.coverage();
+			assert.ok(coverage.latest_year !== null && coverage.published_on !== null);
+			assert.ok(
+				headline.includes(
+					escapeHtml(
+						translate(themes.latest_data, lang, {
+							year: fmt.year(coverage.latest_year),
+							date: fmt.date(coverage.published_on),
+						}),
+					),
+				),
+				`${lang}: the statistics' latest year and publication date`,
+			);
 			assert.ok(html.includes(escapeHtml(common.demo_notice[lang])), "the demo notice");
 			assert.ok(html.includes(escapeHtml(home.latest_updates[lang])));
 			assertNoPlaceholder(html, `/${lang}/`);
 		});
 	}
 
-	it("charts promised and delivered by goal, each goal linking to its page", async () => {
+	it("links MDG 8's five themes and every goal", async () => {
 		const html = await htmlPage(ctx(), "/fr/");
-		const api = await ctx().get("/api/v1/analytics/delivery?group_by=goal");
-		const top = api.body.groups[0];
-		assert.ok(top, "a goal with money");
-		assert.match(html, /<figure class="chart chart-hbar"/);
-		assert.match(html, /<svg[^>]*role="img"/);
-		assert.ok(html.includes(`href="/fr/goals/${top.key}"`), `link to ${top.key}`);
-		const fmt = formattersFor("fr");
-		const row = html.slice(html.indexOf(`href="/fr/goals/${top.key}"`));
-		assert.ok(
-			row.slice(0, 600).includes(escapeHtml(fmt.moneyCompact(Number(top.committed), "USD"))),
-			"the goal's promised amount in its row",
-		);
+		for (const slug of ["aid", "trade", "debt", "medicines", "technology"])
+			assert.ok(html.includes(`href="/fr/goals/mdg:8/themes/${slug}"`), slug);
 		assert.ok(html.includes(`href="/fr/goals"`), "a link to every goal");
+		assert.doesNotMatch(html, /<figure class="chart/, "no chart: the table carries the figures");
 	});
 
 	it("lists the latest commitments, linking to them and to the explorer", async () => {

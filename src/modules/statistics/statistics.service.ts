@@ -22,6 +22,7 @@ import {
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { describeProblem, parseStatistics } from "./statistics.csv.ts";
 import { readProviders, shippedStatisticsFile, shippedStatisticsHash } from "./statistics.data.ts";
+import { type OdaGap, odaGap } from "./statistics.gap.ts";
 import { StatisticsRepository } from "./statistics.repository.ts";
 import {
 	type ImportResult,
@@ -121,6 +122,11 @@ export class StatisticsService {
 			})),
 			total: items.length,
 		};
+	}
+
+	/** A provider's latest ODA/GNI against a target share, with the gap in share and in money; null without figures. */
+	async latestGap(input: unknown, targetPercent: number): Promise<OdaGap | null> {
+		return odaGap(await this.series(input), targetPercent);
 	}
 
 	/** How recent the loaded statistics are: the latest year covered and the newest publication date. */

@@ -1,69 +1,151 @@
 /**
- * The home page: how much was promised and delivered across the registry (the gap), the
- * same by goal, the latest commitments, and the latest public changes (what the Atom
- * feed lists).
+ * The home page: the registry's headline (promised, delivered and the gap for MDG 8 and
+ * for each goal with money, where delivered money comes from, and how recent the official
+ * statistics are), the latest commitments, and the latest public changes (what the Atom
+ * feed lists). No chart here: one goal's share-of-income targets outweigh the others by
+ * two orders of magnitude, so the table says more, and the goals page has the charts.
  */
 import type { DeliveryAggregate } from "../../modules/analytics/analytics.schemas.ts";
 import type { CommitmentListItem } from "../../modules/commitments/commitments.schemas.ts";
 import type { RecentChange } from "../../modules/feeds/feeds.service.ts";
 import { CommitmentTable } from "../components/commitment-table.tsx";
-import { DeliveryFigures } from "../components/delivery-figures.tsx";
-import { GroupFiguresChart, GroupFiguresTable } from "../components/group-figures.tsx";
+import { usd } from "../components/group-figures.tsx";
 import { Layout } from "../components/layout.tsx";
+import {
+	hasDelivery,
+	NotAvailable,
+	PromiseGapCards,
+	type PromiseGapFigures,
+} from "../components/promise-gap.tsx";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 import type { PageContext } from "../context.ts";
 import { common } from "../i18n/common.messages.ts";
+import { components } from "../i18n/components.messages.ts";
 import { commitmentActionNames } from "../i18n/enums.messages.ts";
 import { home as m } from "../i18n/home.messages.ts";
 import type { Message } from "../i18n/messages.ts";
+import { themes as tm } from "../i18n/themes.messages.ts";
 import { goalLabel } from "./explorer/labels.ts";
-
-/** Goals shown in the chart: those with the largest commitments. */
-const chartGoals = 10;
+import { ThemeLinks } from "./profiles/theme-links.tsx";
+import { themedGoal } from "./profiles/themes.ts";
 
 export interface HomeView {
+	/** Grouped by goal. */
 	delivery: DeliveryAggregate;
+	/** How recent the official statistics are. */
+	statistics: { latest_year: number | null; published_on: string | null };
 	latest: { items: CommitmentListItem[]; total: number };
 	changes: RecentChange[];
 	demo: boolean;
 }
 
-function ByGoal(props: { ctx: PageContext; delivery: DeliveryAggregate }) {
-	const { ctx } = props;
-	const goals = props.delivery.groups
-		.filter((g) => Number(g.committed) > 0 || Number(g.delivered) > 0)
-		.slice(0, chartGoals);
-	if (goals.length === 0) return <p class="muted">{ctx.t(common.no_data)}</p>;
-	const labelled = goals.map((g) => ({ ...g, label: goalLabel(ctx, g.key) }));
+/** Delivered, the gap, the share and the sources of one row; one cell when nothing measures delivery. */
+function DeliveryCells(props: { ctx: PageContext; f: PromiseGapFigures }) {
+	const { ctx, f } = props;
+	if (!hasDelivery(f))
+		return (
+			<td colSpan={6} class="not-available-cell">
+				<NotAvailable ctx={ctx} />
+			</td>
+		);
+	const s = f.delivered_by_source;
 	return (
 		<>
-			<GroupFiguresChart
-				ctx={ctx}
-				id="home-by-goal"
-				title={ctx.t(m.chart_title)}
-				description={ctx.t(m.chart_description, { n: ctx.fmt.number(goals.length) })}
-				tableCaption={ctx.t(m.chart_table)}
-				categoryHeader={ctx.t(common.goal)}
-				groups={labelled}
-			/>
-			<GroupFiguresTable
-				ctx={ctx}
-				label={ctx.t(m.goals_table_caption)}
-				class="home-goals"
-				caption={ctx.t(m.goals_table_caption)}
-				captionClass="muted"
-				nameHeader={ctx.t(common.goal)}
-				lastHeader={ctx.t(m.share_delivered)}
-				rows={labelled.map((g) => ({
-					key: g.key,
-					name: <a href={ctx.href(`/goals/${g.key}`)}>{g.label}</a>,
-					figures: g,
-					last: g.ratio === null ? "—" : ctx.fmt.percent(g.ratio),
-				}))}
-			/>
+			<td class="num">{usd(ctx, f.delivered)}</td>
+			<td class="num">{usd(ctx, f.gap)}</td>
+			<td class="num">{f.ratio === null ? "—" : ctx.fmt.percent(f.ratio)}</td>
+			<td class="num">{s ? usd(ctx, s.report) : "—"}</td>
+			<td class="num">{s ? usd(ctx, s.iati) : "—"}</td>
+			<td class="num">{s ? usd(ctx, s.statistics) : "—"}</td>
+		</>
+	);
+}
+
+function GoalsTable(props: { ctx: PageContext; delivery: DeliveryAggregate }) {
+	const { ctx, delivery } = props;
+	const goals = delivery.groups.filter((g) => Number(g.committed) > 0);
+	if (goals.length === 0) return <p class="muted">{ctx.t(common.no_data)}</p>;
+	const headers = [
+		components.promised,
+		components.delivered,
+		components.gap,
+		m.share_delivered,
+		tm.from_reports,
+		tm.from_iati,
+		tm.from_statistics,
+	];
+	return (
+		<ScrollRegion label={ctx.t(m.headline)}>
+			<table class="home-goals" id="headline-goals">
+				<caption class="muted small">{ctx.t(m.goals_caption)}</caption>
+				<thead>
+					<tr>
+						<th scope="col">{ctx.t(common.goal)}</th>
+						{headers.map((h) => (
+							<th scope="col" class="num" key={h.en}>
+								{ctx.t(h)}
+							</th>
+						))}
+					</tr>
+				</thead>
+				<tbody>
+					{goals.map((g) => (
+						<tr key={g.key} data-goal={g.key}>
+							<th scope="row">
+								<a href={ctx.href(`/goals/${g.key}`)}>{goalLabel(ctx, g.key)}</a>
+							</th>
+							<td class="num">{usd(ctx, g.committed)}</td>
+							<DeliveryCells ctx={ctx} f={g} />
+						</tr>
+					))}
+				</tbody>
+				<tfoot>
+					<tr data-goal="total">
+						<th scope="row">{ctx.t(m.registry_total)}</th>
+						<td class="num">{usd(ctx, delivery.total.committed)}</td>
+						<DeliveryCells ctx={ctx} f={delivery.total} />
+					</tr>
+				</tfoot>
+			</table>
+		</ScrollRegion>
+	);
+}
+
+function Headline(props: { ctx: PageContext; view: HomeView }) {
+	const { ctx, view } = props;
+	const { delivery, statistics } = view;
+	const mdg8 = delivery.groups.find((g) => g.key === themedGoal);
+	return (
+		<section aria-labelledby="headline-heading" id="headline">
+			<h2 id="headline-heading">{ctx.t(m.headline)}</h2>
+			<p class="muted small" id="latest-data">
+				{statistics.latest_year === null
+					? ctx.t(tm.no_statistics)
+					: ctx.t(tm.latest_data, {
+							year: ctx.fmt.year(statistics.latest_year),
+							date: ctx.fmt.date(statistics.published_on),
+						})}{" "}
+				{ctx.t(components.basis_constant, {
+					year: delivery.price_basis.base_year ?? "—",
+					date: ctx.fmt.date(delivery.as_of),
+				})}
+			</p>
+			<div id="headline-mdg8">
+				<h3>
+					<a href={ctx.href(`/goals/${themedGoal}`)}>{goalLabel(ctx, themedGoal)}</a>
+				</h3>
+				{mdg8 ? (
+					<PromiseGapCards ctx={ctx} figures={mdg8} label={goalLabel(ctx, themedGoal)} />
+				) : (
+					<p class="muted">{ctx.t(common.no_data)}</p>
+				)}
+				<ThemeLinks ctx={ctx} />
+			</div>
+			<GoalsTable ctx={ctx} delivery={delivery} />
 			<p>
 				<a href={ctx.href("/goals")}>{ctx.t(m.all_goals)}</a>
 			</p>
-		</>
+		</section>
 	);
 }
 
@@ -133,21 +215,7 @@ export function HomePage(props: { ctx: PageContext; view: HomeView }) {
 		>
 			<h1>{ctx.t(m.title)}</h1>
 			{view.demo && <p class="notice">{ctx.t(common.demo_notice)}</p>}
-			<section aria-labelledby="headline-heading" id="headline">
-				<h2 id="headline-heading">{ctx.t(m.headline)}</h2>
-				<DeliveryFigures
-					ctx={ctx}
-					figures={{
-						...view.delivery.total,
-						as_of: view.delivery.as_of,
-						price_basis: view.delivery.price_basis,
-					}}
-				/>
-			</section>
-			<section aria-labelledby="by-goal-heading" id="by-goal">
-				<h2 id="by-goal-heading">{ctx.t(m.by_goal)}</h2>
-				<ByGoal ctx={ctx} delivery={view.delivery} />
-			</section>
+			<Headline ctx={ctx} view={view} />
 			<section aria-labelledby="latest-heading" id="latest-commitments">
 				<h2 id="latest-heading">{ctx.t(m.latest_commitments)}</h2>
 				<CommitmentTable ctx={ctx} items={view.latest.items} caption={ctx.t(m.latest_caption)} />

@@ -13,12 +13,16 @@ export function homeRoutes(pages: PageRouter, services: Services): void {
 	const byGoal = parseInput(deliveryQuery, { group_by: "goal" });
 	const latestQuery = parseInput(commitmentListQuery, { limit: String(latestCount) });
 	pages.get("/", async ({ ctx }) => {
-		const [delivery, latest, changes, demoAt] = await Promise.all([
+		const [delivery, statistics, latest, changes, demoAt] = await Promise.all([
 			services.analytics.delivery(byGoal),
+			services.statistics.coverage(),
 			services.commitments.list(latestQuery),
 			services.feeds.recent({ kind: "all" }, latestCount),
 			services.demo.loadedAt(),
 		]);
-		return HomePage({ ctx, view: { delivery, latest, changes, demo: demoAt !== null } });
+		return HomePage({
+			ctx,
+			view: { delivery, statistics, latest, changes, demo: demoAt !== null },
+		});
 	});
 }

@@ -22,6 +22,8 @@ import { components } from "../../i18n/components.messages.ts";
 import { recipientKindNames, regionNames } from "../../i18n/enums.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
 import { CommitmentSection, codeLabel, FeedLink, type Paged } from "./parts.tsx";
+import { ThemeLinks } from "./theme-links.tsx";
+import { themedGoal } from "./themes.ts";
 
 type Group = DeliveryAggregate["groups"][number];
 
@@ -214,6 +216,8 @@ export function GoalPage(props: { ctx: PageContext; data: GoalPageData }) {
 						</a>
 					</p>
 				)}
+
+				{data.code === themedGoal && <ThemeLinks ctx={ctx} />}
 
 				<section aria-labelledby="delivery-h" id="delivery">
 					<h2 id="delivery-h">{ctx.t(m.delivery_record)}</h2>
