@@ -9,6 +9,8 @@ import { before, it } from "node:test";
 import { cm, flagReasons } from "../../src/web/i18n/commitment.messages.ts";
 import { deliveryStatusNames, scorecardScoreNames } from "../../src/web/i18n/enums.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
+import { intlTag, type Language } from "../../src/web/i18n/locale.ts";
+import { share as sm } from "../../src/web/i18n/share.messages.ts";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import { demo } from "../helpers/demo.ts";
 import {
@@ -22,6 +24,21 @@ import { call, createUser, type Person, person, signIn } from "../helpers/users.
 
 const slug = "canada-muskoka-2010-mnch";
 const page = (lang: string, s = slug) => `/${lang}/commitments/${s}`;
+
+/** A share of GNI as the page writes it: percent at two decimals, the language's way. */
+const pct = (lang: Language, share: number) =>
+	new Intl.NumberFormat(intlTag(lang), {
+		style: "percent",
+		minimumFractionDigits: 2,
+		maximumFractionDigits: 2,
+	}).format(share / 100);
+
+/** The table row of one year in a share-of-income section. */
+function shareRow(html: string, year: number, prefix = "share"): string {
+	const row = new RegExp(`<tr id="${prefix}-${year}"[^>]*>[\\s\\S]*?</tr>`).exec(html)?.[0];
+	assert.ok(row, `row of ${year}`);
+	return row;
+}
 
 interface Session {
 	cookie: string;
@@ -121,6 +138,130 @@ describeEachDialect("commitment page", (ctx) => {
 			assert.equal(res.headers["cache-control"], "public, max-age=60");
 		});
 	}
+
+	for (const lang of ["en", "fr", "ar"] as const) {
+		it(`measures a share-of-income target on official statistics, as the API does (${lang})`, async () => {
+			const target = "uk-2010-oda-0-7-from-2013";
+			const api = (await ctx().get(`/api/v1/commitments/${target}/delivery`)).body;
+			const share = api.share;
+			assert.ok(share, "the API measures it as a share");
+			const url = page(lang, target);
+			const res = await getPage(ctx(), url);
+			assert.equal(res.statusCode, 200);
+			const html = res.body;
+			assertPage(html, url, lang);
+			const fmt = formattersFor(lang);
+			// A line chart of the share, not the money bars: GNI × target is no amount promised.
+			assert.ok(html.includes('<figure class="chart chart-line">'), "line chart");
+			assert.ok(
+				html.includes(`<title id="share-chart-title">${escapeHtml(sm.chart_title_oda[lang])}`),
+			);
+			assert.ok(!html.includes('id="commitment-delivery-title"'), "no money bars");
+			// Status, the deciding year's share against the target, the gap in money.
+			assert.ok(html.includes(`class="badge status-${share.status}"`));
+			assert.ok(html.includes(escapeHtml(deliveryStatusNames[share.status as "off_track"][lang])));
+			const latest = share.years.find((y: { year: number }) => y.year === share.latest_year);
+			assert.ok(html.includes(escapeHtml(pct(lang, latest.share))), "latest share");
+			assert.ok(html.includes(escapeHtml(pct(lang, share.target.min))), "target");
+			assert.ok(
+				html.includes(
+					`<strong class="share-gap">${escapeHtml(fmt.money(Number(share.gap), "USD"))}`,
+				),
+				`gap ${share.gap}`,
+			);
+			assert.ok(
+				html.includes(escapeHtml(sm.rule_heading[lang])),
+				"the share rule, not the pro-rata one",
+			);
+			assert.ok(!html.includes(escapeHtml(cm.rule_financial_heading[lang])));
+			// Every year: ODA, GNI, share, target, gap, basis and sources, each the API's.
+			for (const y of share.years) {
+				const row = shareRow(html, y.year);
+				assert.ok(row.includes(`>${fmt.year(y.year)}</th>`), `${y.year}: year`);
+				for (const money of [y.oda, y.gni, y.due ? y.gap : null])
+					if (money !== null)
+						assert.ok(
+							row.includes(escapeHtml(fmt.money(Number(money), "USD"))),
+							`${y.year}: ${money}`,
+						);
+				assert.ok(row.includes(escapeHtml(pct(lang, y.share))), `${y.year}: share ${y.share}`);
+				if (y.target !== null) assert.ok(row.includes(escapeHtml(pct(lang, y.target))));
+				else assert.ok(row.includes(sm.not_due[lang]), `${y.year}: not due`);
+				assert.equal((row.match(/href="#share-source-\d+"/g) ?? []).length, y.sources.length);
+			}
+			// Each source once, with its link and publication date.
+			const sources = new Set<string>();
+			for (const y of share.years)
+				for (const s of y.sources) {
+					sources.add(s.source_url);
+					assert.ok(html.includes(`href="${escapeHtml(s.source_url)}"`), s.source_url);
+					assert.ok(html.includes(escapeHtml(fmt.date(s.published_on))));
+				}
+			assert.equal((html.match(/<li id="share-source-\d+"/g) ?? []).length, sources.size);
+		});
+	}
+
+	for (const lang of ["en", "ar"] as const) {
+		it(`shows a year not published as missing, never as zero (${lang})`, async () => {
+			const target = "istanbul-2011-oda-to-ldcs";
+			const share = (await ctx().get(`/api/v1/commitments/${target}/delivery`)).body.share;
+			assert.ok(share.missing_years.length > 0, "the demo has missing years");
+			const url = page(lang, target);
+			const html = (await getPage(ctx(), url)).body;
+			assertPage(html, url, lang);
+			assert.ok(html.includes(escapeHtml(sm.chart_title_ldc[lang])));
+			const zero = [pct(lang, 0), formattersFor(lang).money(0, "USD")];
+			for (const year of share.missing_years) {
+				const row = shareRow(html, year);
+				assert.match(row, /class="share-due share-missing"/);
+				assert.ok(row.includes('<span aria-hidden="true">—</span>'), `${year}: —`);
+				assert.ok(row.includes(sm.not_published[lang]), `${year}: not published`);
+				for (const z of zero) assert.ok(!row.includes(escapeHtml(z)), `${year}: no ${z}`);
+			}
+			// Listed as missing beside the status, in the language's list form.
+			const list = /<dd class="share-missing-years">([^<]*)<\/dd>/.exec(html)?.[1] ?? "";
+			for (const year of share.missing_years)
+				assert.ok(list.includes(formattersFor(lang).year(year)), `${year} listed`);
+			// The chart breaks its line there: no point titled with a missing year.
+			for (const year of share.missing_years)
+				assert.ok(!html.includes(`, ${formattersFor(lang).year(year)}: `), `${year}: no point`);
+		});
+	}
+
+	it("sets each member's own share beside a collective's", async () => {
+		const target = "eu-council-2005-oda-0-56-by-2010";
+		const share = (await ctx().get(`/api/v1/commitments/${target}/delivery`)).body.share;
+		assert.equal(share.provider.collective, true);
+		const html = (await getPage(ctx(), page("en", target))).body;
+		const table = /<table class="share-members">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+		const year = share.latest_year;
+		const row = share.years.find((y: { year: number }) => y.year === year);
+		assert.ok(html.includes(`Members in ${year}`));
+		assert.match(
+			table,
+			new RegExp(`share-collective[\\s\\S]*?${pct("en", row.share).replace(".", "\\.")}`),
+		);
+		const members = new Set([...row.included, ...row.missing]);
+		for (const m of share.members) {
+			const name = formattersFor("en").country(m.code);
+			const own = m.years.find((y: { year: number }) => y.year === year)?.share ?? null;
+			if (!members.has(m.code)) {
+				assert.ok(
+					!table.includes(`<th scope="row">${escapeHtml(name)}</th>`),
+					`${m.code} not a member`,
+				);
+				continue;
+			}
+			const cells = new RegExp(
+				`<th scope="row">${escapeHtml(name)}</th><td class="num">([\\s\\S]*?)</td>`,
+			).exec(table)?.[1];
+			assert.ok(cells !== undefined, `${m.code} listed`);
+			assert.ok(
+				cells.includes(own === null ? sm.not_published.en : pct("en", own)),
+				`${m.code}: ${own}`,
+			);
+		}
+	});
 
 	it("answers the localised 404 page for an unknown commitment", async () => {
 		const res = await getPage(ctx(), page("ar", "no-such-commitment"));

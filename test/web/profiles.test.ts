@@ -10,7 +10,9 @@ import { cliActor } from "../../src/lib/actor.ts";
 import { common } from "../../src/web/i18n/common.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import type { Language } from "../../src/web/i18n/locale.ts";
+import { intlTag } from "../../src/web/i18n/locale.ts";
 import { profiles } from "../../src/web/i18n/profiles.messages.ts";
+import { share as sm } from "../../src/web/i18n/share.messages.ts";
 import { describeEachDialect } from "../helpers/app.ts";
 import { assertPage, escapeHtml, htmlPage } from "../helpers/pages.ts";
 import { call, type Person, person } from "../helpers/users.ts";
@@ -19,6 +21,14 @@ const usd = (lang: Language, amount: string) =>
 	formattersFor(lang).moneyCompact(Number(amount), "USD");
 
 const langs: Language[] = ["en", "ar", "fr"];
+
+/** A share of GNI as the page writes it: percent at two decimals, the language's way. */
+const pct = (lang: Language, share: number) =>
+	new Intl.NumberFormat(intlTag(lang), {
+		style: "percent",
+		minimumFractionDigits: 2,
+		maximumFractionDigits: 2,
+	}).format(share / 100);
 
 describeEachDialect("profile pages and the map", (ctx) => {
 	let kenyaFocal: Person;
@@ -146,6 +156,73 @@ describeEachDialect("profile pages and the map", (ctx) => {
 				escapeHtml("United Kingdom: additional GBP 814 million to the GAVI Alliance, 2011-2015"),
 			),
 		);
+	});
+
+	it("shows a donor's ODA/GNI by year against the share targets it made, as the statistics give them", async () => {
+		const series = (await ctx().get("/api/v1/statistics/providers/GB")).body;
+		const years: {
+			year: number;
+			oda: string | null;
+			gni: string | null;
+			share: number | null;
+			oda_ldc_share: number | null;
+			sources: { source_url: string; published_on: string }[];
+		}[] = series.years;
+		assert.ok(years.length > 10, "the demo has the UK's series");
+		const first = years[0]?.year ?? 0;
+		const last = years.at(-1)?.year ?? 0;
+		const target = (await ctx().get("/api/v1/commitments/uk-2010-oda-0-7-from-2013/delivery")).body
+			.share;
+		for (const lang of langs) {
+			const url = `/${lang}/stakeholders/united-kingdom`;
+			const html = await htmlPage(ctx(), url);
+			assertPage(html, url, lang);
+			const fmt = formattersFor(lang);
+			const section =
+				/<section aria-labelledby="share-record-h"[\s\S]*?<\/section>\s*<section/.exec(html)?.[0] ??
+				"";
+			assert.ok(section.includes(escapeHtml(sm.record_heading[lang])), `${url}: heading`);
+			assert.ok(section.includes('<figure class="chart chart-line">'), `${url}: line chart`);
+			// One row per year from the first to the latest; each figure the API's, a gap "not published".
+			const rows = section.match(/<tr id="share-record-\d+"/g) ?? [];
+			assert.equal(rows.length, last - first + 1);
+			for (let year = first; year <= last; year++) {
+				const row =
+					new RegExp(`<tr id="share-record-${year}"[^>]*>[\\s\\S]*?</tr>`).exec(section)?.[0] ?? "";
+				const y = years.find((x) => x.year === year);
+				if (!y || y.share === null) {
+					assert.ok(row.includes(sm.not_published[lang]), `${year}: not published`);
+					continue;
+				}
+				assert.ok(row.includes(escapeHtml(pct(lang, y.share))), `${year}: ${y.share}`);
+				for (const money of [y.oda, y.gni])
+					if (money !== null)
+						assert.ok(
+							row.includes(escapeHtml(fmt.money(Number(money), "USD"))),
+							`${year}: ${money}`,
+						);
+				if (y.oda_ldc_share !== null)
+					assert.ok(row.includes(escapeHtml(pct(lang, y.oda_ldc_share))));
+				for (const s of y.sources) {
+					assert.ok(section.includes(`href="${escapeHtml(s.source_url)}"`));
+					assert.ok(section.includes(escapeHtml(fmt.date(s.published_on))));
+				}
+			}
+			assert.ok(
+				section.includes(escapeHtml(sm.col_ldc_gni[lang])),
+				"the LDC column, as the UK has figures",
+			);
+			// The 0.7 % target, drawn from its first due year and linked with its status.
+			assert.ok(section.includes(`href="/${lang}/commitments/uk-2010-oda-0-7-from-2013"`));
+			const dueYears = target.years.filter((y: { target: number | null }) => y.target !== null);
+			assert.equal(dueYears[0].year, target.first_due_year);
+			assert.ok(section.includes(`class="badge status-${target.status}"`));
+			const dashed = section.match(/<polyline [^>]*stroke-dasharray="7 4"/g) ?? [];
+			assert.equal(dashed.length, 1, "one target line");
+		}
+		// A stakeholder without official statistics has no such section.
+		const gates = await htmlPage(ctx(), "/en/stakeholders/bill-melinda-gates-foundation");
+		assert.ok(!gates.includes('id="share-record"'));
 	});
 
 	it("shows a country: its name in the language, what targets it, delivery to it, its national strategies and a map", async () => {

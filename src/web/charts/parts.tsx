@@ -193,12 +193,16 @@ export function Figure(
 		viewHeight: number;
 		styled: readonly StyledSeries[];
 		children: ComponentChildren;
+		/** Replaces the swatch legend (a line chart shows line swatches). */
+		legend?: ComponentChildren;
+		/** False when the page shows the same numbers in a fuller table of its own. */
+		table?: boolean;
 	},
 ) {
 	const { id } = props;
 	return (
 		<figure class={`chart chart-${props.kind}`}>
-			<Legend id={id} series={props.styled} />
+			{props.legend ?? <Legend id={id} series={props.styled} />}
 			<svg
 				class="chart-svg"
 				viewBox={`0 0 ${props.viewWidth} ${props.viewHeight}`}
@@ -214,7 +218,7 @@ export function Figure(
 				<HatchDefs series={props.styled} />
 				{props.children}
 			</svg>
-			<DataTable {...props} />
+			{props.table !== false && <DataTable {...props} />}
 		</figure>
 	);
 }

@@ -26,6 +26,8 @@ import { GoalsPage } from "../pages/profiles/goals.tsx";
 import { MapPage, type Measure, measures } from "../pages/profiles/map.tsx";
 import { pageNumber } from "../pages/profiles/parts.tsx";
 import { StakeholderPage } from "../pages/profiles/stakeholder.tsx";
+import { loadShareRecord } from "./share-record.ts";
+import { themeRoutes } from "./themes.routes.ts";
 
 /** Commitments per page on a profile. */
 const perPage = 20;
@@ -46,11 +48,12 @@ export function profileRoutes(pages: PageRouter, services: Services): void {
 		const ref = params.slug ?? "";
 		if (!parseRecordRef(ref)) throw AppError.notFound("stakeholder", ref);
 		const stakeholder = await services.stakeholders.get(ref);
-		const [list, byYear] = await Promise.all([
+		const [list, byYear, shareRecord] = await Promise.all([
 			commitments({ stakeholder: stakeholder.slug }, query),
 			delivery({ group_by: "year", stakeholder: stakeholder.slug }),
+			loadShareRecord(services, stakeholder, ctx.actor),
 		]);
-		return StakeholderPage({ ctx, stakeholder, list, byYear });
+		return StakeholderPage({ ctx, stakeholder, list, byYear, shareRecord });
 	});
 
 	pages.get("/countries/:code", async ({ ctx, params, query, reply }) => {
@@ -162,4 +165,6 @@ export function profileRoutes(pages: PageRouter, services: Services): void {
 			countries: countries.items.filter((c) => c.status === "active"),
 		});
 	});
+
+	themeRoutes(pages, services);
 }

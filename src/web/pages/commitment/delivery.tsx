@@ -1,7 +1,10 @@
 /**
  * Delivery: a bar chart per year of what was committed, due by today and delivered (US
  * dollars at constant prices of the base year), with its table; then the status and the
- * reporting light, each with the rule that decides it, in words.
+ * reporting light, each with the rule that decides it, in words. A target stated as a share
+ * of national income is measured as a share (share.tsx): its money by year is GNI × target
+ * and the ODA of the due years only, which as bars would hide the years before it was due
+ * and the years not published, and read as an amount promised, which it is not.
  */
 import type { CommitmentDelivery } from "../../../modules/analytics/analytics.schemas.ts";
 import { type DeliveryStatus, deliveryStatuses } from "../../../modules/analytics/status.ts";
@@ -13,7 +16,9 @@ import { common } from "../../i18n/common.messages.ts";
 import { components } from "../../i18n/components.messages.ts";
 import { deliveryStatusNames, trafficLightNames } from "../../i18n/enums.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
+import { shareRuleLines, share as sm } from "../../i18n/share.messages.ts";
 import { labelled, listOf } from "./names.ts";
+import { ShareSection } from "./share.tsx";
 
 export function DeliveryChart(props: { ctx: PageContext; delivery: CommitmentDelivery }) {
 	const { ctx, delivery: dl } = props;
@@ -30,6 +35,13 @@ export function DeliveryChart(props: { ctx: PageContext; delivery: CommitmentDel
 		previous = cumulative;
 		return Math.max(0, due);
 	});
+	if (dl.share)
+		return (
+			<section id="delivery" aria-labelledby="delivery-heading">
+				<h2 id="delivery-heading">{ctx.t(cm.delivery_heading)}</h2>
+				<ShareSection ctx={ctx} share={dl.share} />
+			</section>
+		);
 	return (
 		<section id="delivery" aria-labelledby="delivery-heading">
 			<h2 id="delivery-heading">{ctx.t(cm.delivery_heading)}</h2>
@@ -156,18 +168,34 @@ export function StatusSection(props: { ctx: PageContext; delivery: CommitmentDel
 					</div>
 				</dd>
 			</dl>
-			{dl.committed !== null && dl.ratio !== null && dl.status !== "no_data" && (
-				<p>
-					{ctx.t(cm.ratio_line, {
-						pct: ctx.fmt.percent(dl.ratio),
-						pct2: dl.ratio_to_expected === null ? "—" : ctx.fmt.percent(dl.ratio_to_expected),
-						date: ctx.fmt.date(dl.as_of),
-					})}
-				</p>
-			)}
+			{dl.share === null &&
+				dl.committed !== null &&
+				dl.ratio !== null &&
+				dl.status !== "no_data" && (
+					<p>
+						{ctx.t(cm.ratio_line, {
+							pct: ctx.fmt.percent(dl.ratio),
+							pct2: dl.ratio_to_expected === null ? "—" : ctx.fmt.percent(dl.ratio_to_expected),
+							date: ctx.fmt.date(dl.as_of),
+						})}
+					</p>
+				)}
 			<details class="rules" open>
 				<summary>{ctx.t(cm.why_status)}</summary>
-				{dl.financial_status !== null && (
+				{dl.share !== null && (
+					<>
+						<h3>{ctx.t(sm.rule_heading)}</h3>
+						<p class="small">{ctx.t(sm.rule_measure)}</p>
+						<RuleList
+							ctx={ctx}
+							lines={shareRuleLines}
+							current={dl.share.status}
+							order={["no_data", "met", "not_met", "on_track", "off_track"]}
+						/>
+						<p class="small">{ctx.t(sm.rule_gap)}</p>
+					</>
+				)}
+				{dl.share === null && dl.financial_status !== null && (
 					<>
 						<h3>{ctx.t(cm.rule_financial_heading)}</h3>
 						<RuleList

@@ -12,6 +12,7 @@ import { common } from "../../i18n/common.messages.ts";
 import { stakeholderKindNames } from "../../i18n/enums.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
 import { CommitmentSection, FeedLink, groupLabel, type Paged } from "./parts.tsx";
+import { type ShareRecord, ShareRecordSection } from "./share-record.tsx";
 
 /** A stakeholder as the stakeholder service gives it, with its delivery figures. */
 export type StakeholderData = Awaited<ReturnType<StakeholderService["get"]>>;
@@ -21,6 +22,8 @@ export function StakeholderPage(props: {
 	stakeholder: StakeholderData;
 	list: Paged<CommitmentListItem>;
 	byYear: DeliveryAggregate;
+	/** Its aid as a share of national income, when its provider has official statistics. */
+	shareRecord?: ShareRecord | null;
 }) {
 	const { ctx, stakeholder: s, byYear } = props;
 	const feed = feedPaths.stakeholder(s.slug);
@@ -101,6 +104,10 @@ export function StakeholderPage(props: {
 						/>
 					)}
 				</section>
+
+				{props.shareRecord && (
+					<ShareRecordSection ctx={ctx} record={props.shareRecord} name={s.name} />
+				)}
 
 				<CommitmentSection
 					ctx={ctx}
