@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { cliActor } from "../lib/actor.ts";
 import { AppError } from "../lib/errors.ts";
 import { buildApp } from "../server/app.ts";
+import { trustProxyWarning } from "../server/trust-proxy.ts";
 import { openMigrated } from "./context.ts";
 
 export async function serveCommand(args: string[]): Promise<number> {
@@ -23,6 +24,8 @@ export async function serveCommand(args: string[]): Promise<number> {
 	if (!["auto", "off"].includes(demo))
 		throw new AppError("invalid_input", `IIF_DEMO must be auto or off, got '${demo}'`);
 
+	const proxyWarning = trustProxyWarning(process.env.IIF_TRUST_PROXY);
+	if (proxyWarning) console.warn(`warning: ${proxyWarning}`);
 	const { database, services, applied } = await openMigrated();
 	if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
 	if ((await services.reference.ensureLoaded()).loaded) console.log("reference data loaded");

@@ -24,15 +24,17 @@ import { statisticsRoutes } from "../modules/statistics/statistics.routes.ts";
 import { transactionRoutes } from "../modules/transactions/transactions.routes.ts";
 import { userRoutes } from "../modules/users/users.routes.ts";
 import { pageRoutes } from "../web/routes.ts";
+import { serverLogger } from "./logging.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
+import { registerNulGuard } from "./plugins/nul-guard.ts";
 import { registerSecurityHeaders } from "./plugins/security.ts";
 import type { Services } from "./services.ts";
 import { type TrustProxy, trustProxySetting } from "./trust-proxy.ts";
 import { appVersion } from "./version.ts";
 
 export interface AppOptions {
-	logger?: boolean | { level: string };
+	logger?: boolean | { level: string; stream?: { write(line: string): void } };
 	trustProxy?: TrustProxy;
 }
 
@@ -41,7 +43,7 @@ export async function buildApp(
 	options: AppOptions = {},
 ): Promise<FastifyInstance> {
 	const app = Fastify({
-		logger: options.logger ?? false,
+		logger: serverLogger(options.logger ?? false),
 		trustProxy: options.trustProxy ?? trustProxySetting(process.env.IIF_TRUST_PROXY),
 		routerOptions: { maxParamLength: 200 },
 	});
@@ -50,6 +52,7 @@ export async function buildApp(
 	// The portal's forms post ordinary form fields, so they work without JavaScript.
 	await app.register(formbody);
 	registerErrorHandling(app);
+	registerNulGuard(app);
 	await registerSecurityHeaders(app);
 	await registerAuth(app, services.auth);
 	authRoutes(app, services);

@@ -8,6 +8,17 @@ import { AppError } from "../lib/errors.ts";
 
 export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
 
+/**
+ * "true" trusts every hop, so a client that reaches the server directly (or through a
+ * proxy that appends instead of replacing the header) writes its own address into
+ * X-Forwarded-For and walks around the per-address sign-in and registration limits.
+ * The safe settings are the number of proxies in front of IIF, or their addresses.
+ */
+export function trustProxyWarning(value: string | undefined): string | null {
+	if (value?.trim() !== "true") return null;
+	return "IIF_TRUST_PROXY=true trusts X-Forwarded-For from anyone: a client can pick the address the sign-in and registration limits count. Set the number of proxies in front of IIF (e.g. IIF_TRUST_PROXY=1) or their addresses (e.g. IIF_TRUST_PROXY=10.0.0.5) instead.";
+}
+
 export function trustProxySetting(value: string | undefined): TrustProxy {
 	const v = value?.trim() ?? "";
 	if (v === "" || v === "false") return false;

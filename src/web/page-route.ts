@@ -26,11 +26,11 @@ export interface FormArgs extends PageArgs {
 	form: FormFields;
 }
 
-/** What a handler gives back: a page, a page with a status, or a redirect already sent. */
-export type PageAnswer = VNode | { page: VNode; status: number } | FastifyReply;
+/** What a handler gives back: a page, a page with a status, or a redirect already sent (the reply, or nothing). */
+export type PageAnswer = VNode | { page: VNode; status: number } | FastifyReply | undefined;
 
 function isReply(answer: PageAnswer): answer is FastifyReply {
-	return typeof (answer as FastifyReply).redirect === "function";
+	return typeof (answer as FastifyReply | undefined)?.redirect === "function";
 }
 
 function languageOf(request: FastifyRequest): Language {
@@ -78,7 +78,8 @@ async function answer(
 	ctx: PageContext,
 	result: PageAnswer,
 ) {
-	if (isReply(result)) return result;
+	// A handler that redirected has answered already: nothing more to send, nothing to log.
+	if (result === undefined || reply.sent || isReply(result)) return reply;
 	if ("page" in result && "status" in result && !("type" in result))
 		return sendHtml(request, reply, ctx, result.page, result.status);
 	return sendHtml(request, reply, ctx, result as VNode);

@@ -13,7 +13,9 @@ import { demo } from "../helpers/demo.ts";
 const run = runIif;
 
 /** Starts `iif serve` on a free port and resolves with its base URL once it listens. */
-function serve(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+function serve(
+	env: Record<string, string>,
+): Promise<{ child: ChildProcess; base: string; output: () => string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [iifBin, "serve", "--port", "0", "--host", "127.0.0.1"], {
 			env: { ...process.env, LOG_LEVEL: "warn", ...env },
@@ -25,7 +27,7 @@ function serve(env: Record<string, string>): Promise<{ child: ChildProcess; base
 			const m = /at (http:\/\/localhost:\d+)/.exec(out);
 			if (m?.[1]) {
 				clearTimeout(timer);
-				resolve({ child, base: m[1] });
+				resolve({ child, base: m[1], output: () => out });
 			}
 		});
 		child.stderr.on("data", (d) => (out += d));
@@ -146,8 +148,14 @@ describe("iif serve on an empty SQLite database", () => {
 	it("can start without the demo", async () => {
 		const empty = await createTestDatabase("sqlite");
 		await empty.database.close();
-		const { child, base } = await serve({ IIF_DATABASE_URL: empty.url, IIF_DEMO: "off" });
+		const { child, base, output } = await serve({
+			IIF_DATABASE_URL: empty.url,
+			IIF_DEMO: "off",
+			IIF_TRUST_PROXY: "true",
+		});
 		try {
+			// Trusting every proxy lets clients pick their address: said at start.
+			assert.match(output(), /warning: IIF_TRUST_PROXY=true trusts X-Forwarded-For from anyone/);
 			assert.equal((await (await fetch(`${base}/api/v1/commitments?limit=1`)).json()).total, 0);
 			assert.equal(
 				(await (await fetch(`${base}/api/v1/frameworks/mdg`)).json()).counts.targets,

@@ -36,7 +36,7 @@ export function dumpReadme(opts: {
 		"- Codes come with their English names beside them: goals and targets (MDG, SDG), countries (ISO 3166-1), regions (IATI), sectors (OECD DAC), IATI transaction types.",
 		"- Amounts are exact decimals in major units of their ISO 4217 currency, with the same amount in minor units alongside. US dollar figures are IIF's normalisation: IMF exchange rates and OECD DAC deflators, current prices of each year or constant prices of IIF's base year (`docs/methodology.md`). An amount that could not be converted is empty, never zero, and says why in its conversion column.",
 		"- Dates are YYYY-MM-DD; times are ISO 8601 in UTC.",
-		"- Free text (titles, narratives, comments) that starts with `=`, `+`, `-` or `@` is prefixed with an apostrophe in the CSV files, so that spreadsheets do not run it as a formula. The JSON files hold it as written.",
+		"- Any text (titles, narratives, names, codes) that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with an apostrophe in the CSV files, so that spreadsheets do not run it as a formula; numbers, and negative amounts written as plain numbers, are not. The JSON files hold it as written.",
 		'- Each JSON file is `{"items": [...], "total": n}`: the items in the shape the API\'s list answers (`/api/openapi.json`), the same records as the CSV file, in the same order.',
 		"",
 	];

@@ -9,8 +9,6 @@ export interface Column<T> {
 	name: string;
 	description: string;
 	value: (row: T) => CsvValue;
-	/** Text written by people (titles, narratives, comments): guarded against formula injection. */
-	freeText?: boolean;
 }
 
 export interface Table<T> {
@@ -26,10 +24,7 @@ export function headerLine<T>(table: Table<T>): string {
 }
 
 export function rowLine<T>(table: Table<T>, row: T): string {
-	return csvLine(
-		table.columns.map((c) => c.value(row)),
-		table.columns.map((c) => c.freeText === true),
-	);
+	return csvLine(table.columns.map((c) => c.value(row)));
 }
 
 /** Several values in one cell, in a stable order, readable and splittable on "; ". */

@@ -18,13 +18,29 @@ describe("CSV writer", () => {
 		assert.equal(csvField(true), "true");
 	});
 
-	it("guards free text that a spreadsheet would run as a formula, and nothing else", () => {
-		assert.equal(csvField('=HYPERLINK("x")', true), '"\'=HYPERLINK(""x"")"');
-		assert.equal(csvField("+1", true), "'+1");
-		assert.equal(csvField("@SUM(A1)", true), "'@SUM(A1)");
-		assert.equal(csvField("-5% cut", true), "'-5% cut");
+	it("guards every text a spreadsheet would run as a formula, and no number", () => {
+		assert.equal(csvField('=HYPERLINK("x")'), '"\'=HYPERLINK(""x"")"');
+		assert.equal(csvField("+1 555 0100"), "'+1 555 0100");
+		assert.equal(csvField("@SUM(A1)"), "'@SUM(A1)");
+		assert.equal(csvField("-5% cut"), "'-5% cut");
+		assert.equal(csvField("\t=1+1"), "'\t=1+1");
 		assert.equal(csvField("-500.00"), "-500.00");
-		assert.equal(csvField("Fine text", true), "Fine text");
+		assert.equal(csvField("+12"), "'+12");
+		assert.equal(csvField(-3), "-3");
+		assert.equal(csvField("Fine text"), "Fine text");
+		// In any column: a row line guards every text value, with no column opting in.
+		const table: Table<{ org: string; amount: string }> = {
+			name: "t",
+			row: "r",
+			columns: [
+				{ name: "org", description: "Org.", value: (r) => r.org },
+				{ name: "amount", description: "Amount.", value: (r) => r.amount },
+			],
+		};
+		assert.equal(
+			rowLine(table, { org: "=cmd|' /C calc'!A0", amount: "-1.00" }),
+			"'=cmd|' /C calc'!A0,-1.00\r\n",
+		);
 	});
 
 	it("ends lines with CRLF and reads back exactly", () => {

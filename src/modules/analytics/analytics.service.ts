@@ -7,6 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
+import { bom, csvLine } from "../../interchange/csv/writer.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { CommitmentSearchRepository } from "../commitments/commitments.search.repository.ts";
 import type { CommitmentService } from "../commitments/commitments.service.ts";
@@ -244,7 +245,8 @@ export class AnalyticsService {
 			line("", "TOTAL", a.total),
 			...a.groups.map((g) => line(g.key, g.name, g)),
 		];
-		return `\uFEFF${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
+		// The shared writer quotes and guards every cell (a group's name can come from anyone).
+		return `${bom}${rows.map((r) => csvLine(r)).join("")}`;
 	}
 
 	// ---- one commitment ----
@@ -301,9 +303,4 @@ function groupCounts(rows: GroupCount[]): Map<string, Omit<Counts, "not_public">
 		out.set(r.key, c);
 	}
 	return out;
-}
-
-function csvField(v: string | number): string {
-	const s = String(v);
-	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

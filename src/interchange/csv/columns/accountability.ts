@@ -28,7 +28,6 @@ export const reportsTable: Table<ReportExport> = {
 			name: "commitment_title",
 			description: "The commitment: title.",
 			value: (r) => r.report.commitment.title,
-			freeText: true,
 		},
 		{
 			name: "kind",
@@ -121,13 +120,11 @@ export const reportsTable: Table<ReportExport> = {
 			name: "narrative",
 			description: "The reporter's account.",
 			value: (r) => r.report.narrative,
-			freeText: true,
 		},
 		{
 			name: "evidence_titles",
 			description: "Evidence: titles.",
 			value: (r) => joined(r.report.evidence.map((e) => e.title)),
-			freeText: true,
 		},
 		{
 			name: "evidence_urls",
@@ -138,13 +135,11 @@ export const reportsTable: Table<ReportExport> = {
 			name: "strategy_document",
 			description: "Recipient reports: the national strategy document.",
 			value: (r) => r.report.national_strategy?.document,
-			freeText: true,
 		},
 		{
 			name: "strategy_section",
 			description: "Recipient reports: the section where the commitment shows.",
 			value: (r) => r.report.national_strategy?.section,
-			freeText: true,
 		},
 		{
 			name: "strategy_url",
@@ -184,7 +179,6 @@ export const assessmentsTable: Table<AssessmentView> = {
 			name: "commitment_title",
 			description: "The commitment: title.",
 			value: (r) => r.commitment.title,
-			freeText: true,
 		},
 		{
 			name: "scheme",
@@ -211,7 +205,7 @@ export const assessmentsTable: Table<AssessmentView> = {
 			description: "Compliance: each maker's score (-1, 0, 1), same order.",
 			value: (r) => joined(r.maker_scores.map((m) => m.score)),
 		},
-		{ name: "rationale", description: "Why.", value: (r) => r.rationale, freeText: true },
+		{ name: "rationale", description: "Why.", value: (r) => r.rationale },
 		{
 			name: "evidence_urls",
 			description: "Evidence: links.",
@@ -258,13 +252,11 @@ export const commentsTable: Table<PublicComment> = {
 			name: "author_name",
 			description: "The author: display name.",
 			value: (r) => r.author.display_name,
-			freeText: true,
 		},
 		{
 			name: "body",
 			description: "The text, as written (plain text).",
 			value: (r) => r.body,
-			freeText: true,
 		},
 		{ name: "created_at", description: "When it was written (UTC).", value: (r) => r.created_at },
 		{

@@ -15,7 +15,6 @@ export const activitiesTable: Table<ActivityExport> = {
 			name: "title",
 			description: "Title, in the activity's default language.",
 			value: (r) => r.item.title,
-			freeText: true,
 		},
 		{
 			name: "reporting_org_ref",

@@ -14,7 +14,7 @@ type C = Column<CommitmentExport>;
 const columns: C[] = [
 	{ name: "id", description: "IIF id of the commitment.", value: (r) => r.item.id },
 	{ name: "slug", description: "Its stable name in URLs.", value: (r) => r.item.slug },
-	{ name: "title", description: "Title.", value: (r) => r.item.title, freeText: true },
+	{ name: "title", description: "Title.", value: (r) => r.item.title },
 	{
 		name: "kind",
 		description: oneOf(commitmentKinds),
@@ -163,19 +163,16 @@ const columns: C[] = [
 		name: "financial_note",
 		description: "Note on the financial terms.",
 		value: (r) => r.terms.note,
-		freeText: true,
 	},
 	{
 		name: "policy_target",
 		description: "Measurable policy target.",
 		value: (r) => r.policy.target,
-		freeText: true,
 	},
 	{
 		name: "policy_baseline",
 		description: "Policy baseline.",
 		value: (r) => r.policy.baseline,
-		freeText: true,
 	},
 	{
 		name: "policy_deadline",
@@ -218,7 +215,6 @@ const columns: C[] = [
 		name: "source_titles",
 		description: "Source documents: titles.",
 		value: (r) => joined(r.sources.map((s) => s.title)),
-		freeText: true,
 	},
 	{
 		name: "source_symbols",
@@ -234,7 +230,6 @@ const columns: C[] = [
 		name: "status_reason",
 		description: "Why it was completed or withdrawn.",
 		value: (r) => r.status_reason,
-		freeText: true,
 	},
 	{
 		name: "origin",
@@ -251,7 +246,6 @@ const columns: C[] = [
 		name: "text",
 		description: "The verbatim text of the commitment.",
 		value: (r) => r.text,
-		freeText: true,
 	},
 ];
 

@@ -82,7 +82,6 @@ export const forumsTable: Table<ForumExport> = {
 			name: "description",
 			description: "Description.",
 			value: (r) => r.description,
-			freeText: true,
 		},
 		{
 			name: "commitment_count",

@@ -13,7 +13,7 @@ export const requirementsTable: Table<RequirementView> = {
 	columns: [
 		{ name: "id", description: "IIF id.", value: (r) => r.id },
 		{ name: "slug", description: "Its stable name in URLs.", value: (r) => r.slug },
-		{ name: "title", description: "Title.", value: (r) => r.title, freeText: true },
+		{ name: "title", description: "Title.", value: (r) => r.title },
 		{
 			name: "goal_code",
 			description: "Goal: framework:code (mdg:8, sdg:3).",
@@ -113,7 +113,7 @@ export const requirementsTable: Table<RequirementView> = {
 		{ name: "conversion", description: "How the amounts converted.", value: (r) => r.conversion },
 		{ name: "source_title", description: "Source of the estimate.", value: (r) => r.source_title },
 		{ name: "source_url", description: "Link to the source.", value: (r) => r.source_url },
-		{ name: "note", description: "Note.", value: (r) => r.note, freeText: true },
+		{ name: "note", description: "Note.", value: (r) => r.note },
 		{ name: "updated_at", description: "When it last changed (UTC).", value: (r) => r.updated_at },
 	],
 };

@@ -17,7 +17,6 @@ export const transactionsTable: Table<TransactionItem> = {
 			name: "activity_title",
 			description: "Title of the activity.",
 			value: (r) => r.activity.title,
-			freeText: true,
 		},
 		{
 			name: "reporting_org_ref",
