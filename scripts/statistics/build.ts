@@ -9,6 +9,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { csvFields } from "../../src/modules/analytics/rates.data.ts";
 
 const src = resolve(process.argv[2] ?? "../shared/data/delivery");
 const out = resolve("data/statistics");
@@ -56,30 +57,8 @@ const onePublished = "2025-12-19";
 
 function rows(file: string): Record<string, string>[] {
 	const [head, ...lines] = readFileSync(join(src, file), "utf8").trim().split(/\r?\n/);
-	const cols = splitCsv(head as string);
-	return lines.map((l) => Object.fromEntries(splitCsv(l).map((v, i) => [cols[i], v])));
-}
-
-function splitCsv(line: string): string[] {
-	const out: string[] = [];
-	let field = "";
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const ch = line[i];
-		if (quoted) {
-			if (ch === '"' && line[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else field += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ",") {
-			out.push(field);
-			field = "";
-		} else field += ch;
-	}
-	out.push(field);
-	return out;
+	const cols = csvFields(head as string);
+	return lines.map((l) => Object.fromEntries(csvFields(l).map((v, i) => [cols[i], v])));
 }
 
 const csv = (v: string | number | null) => {
@@ -179,7 +158,7 @@ const transcribed = readFileSync(join(out, "sources", "transcribed-ldc.csv"), "u
 	.trim()
 	.split(/\r?\n/)
 	.slice(1)
-	.map((l) => splitCsv(l) as unknown as Out);
+	.map((l) => csvFields(l) as unknown as Out);
 for (const r of transcribed) r[1] = Number(r[1]);
 stats.push(...transcribed);
 stats.sort((a, b) =>

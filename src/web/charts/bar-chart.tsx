@@ -6,9 +6,18 @@
  */
 
 import { ink } from "./palette.ts";
-import { barTitle, type ChartBaseProps, Figure, safeId, styleSeries, valueAt } from "./parts.tsx";
+import {
+	barTitle,
+	CategoryAxis,
+	type ChartBaseProps,
+	Figure,
+	NoDataNote,
+	safeId,
+	styleSeries,
+	valueAt,
+} from "./parts.tsx";
 import { linearScale, niceTicks, px } from "./scale.ts";
-import { textWidth, truncate } from "./text.ts";
+import { textWidth } from "./text.ts";
 
 export interface BarChartProps extends ChartBaseProps {
 	/** Height of the viewBox in user units (default 300). */
@@ -127,39 +136,17 @@ export function BarChart(props: BarChartProps) {
 				stroke={ink.axis}
 				stroke-width="1"
 			/>
-			<g class="chart-x" text-anchor="middle" fill="currentColor">
-				{categories.map((category, i) => {
-					if (!labels.show(i)) return null;
-					const cx = left + (i + 0.5) * band;
-					const label = truncate(category, labels.room, FONT);
-					const half = textWidth(label, FONT) / 2;
-					const x = Math.min(Math.max(cx, half + 1), W - half - 1);
-					return (
-						<g key={i}>
-							<line
-								x1={px(cx)}
-								x2={px(cx)}
-								y1={px(H - bottom)}
-								y2={px(H - bottom + 4)}
-								stroke={ink.axis}
-							/>
-							<text x={px(x)} y={H - 8}>
-								{label}
-								{label !== category && <title>{category}</title>}
-							</text>
-						</g>
-					);
-				})}
-			</g>
+			<CategoryAxis
+				categories={categories}
+				labels={labels}
+				center={(i) => left + (i + 0.5) * band}
+				width={W}
+				height={H}
+				bottom={bottom}
+				font={FONT}
+			/>
 			{!hasData && (
-				<text
-					x={px(left + plotW / 2)}
-					y={px((top + H - bottom) / 2)}
-					text-anchor="middle"
-					fill="currentColor"
-				>
-					{props.noDataLabel}
-				</text>
+				<NoDataNote x={left + plotW / 2} y={(top + H - bottom) / 2} label={props.noDataLabel} />
 			)}
 		</Figure>
 	);

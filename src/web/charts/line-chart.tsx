@@ -18,16 +18,18 @@ import { labelStep } from "./bar-chart.tsx";
 import { ink } from "./palette.ts";
 import {
 	barTitle,
+	CategoryAxis,
 	type ChartBaseProps,
 	type ChartSeries,
 	Figure,
+	NoDataNote,
 	type StyledSeries,
 	safeId,
 	styleSeries,
 	valueAt,
 } from "./parts.tsx";
 import { linearScale, niceTicks, px } from "./scale.ts";
-import { textWidth, truncate } from "./text.ts";
+import { textWidth } from "./text.ts";
 
 export type LineKind = "solid" | "dashed" | "dotted";
 
@@ -196,39 +198,17 @@ export function LineChart(props: LineChartProps) {
 					);
 				})}
 			</g>
-			<g class="chart-x" text-anchor="middle" fill="currentColor">
-				{categories.map((category, i) => {
-					if (!labels.show(i)) return null;
-					const cx = x(i);
-					const label = truncate(category, labels.room, FONT);
-					const half = textWidth(label, FONT) / 2;
-					const lx = Math.min(Math.max(cx, half + 1), W - half - 1);
-					return (
-						<g key={i}>
-							<line
-								x1={px(cx)}
-								x2={px(cx)}
-								y1={px(H - bottom)}
-								y2={px(H - bottom + 4)}
-								stroke={ink.axis}
-							/>
-							<text x={px(lx)} y={H - 8}>
-								{label}
-								{label !== category && <title>{category}</title>}
-							</text>
-						</g>
-					);
-				})}
-			</g>
+			<CategoryAxis
+				categories={categories}
+				labels={labels}
+				center={x}
+				width={W}
+				height={H}
+				bottom={bottom}
+				font={FONT}
+			/>
 			{!hasData && (
-				<text
-					x={px(left + plotW / 2)}
-					y={px((top + H - bottom) / 2)}
-					text-anchor="middle"
-					fill="currentColor"
-				>
-					{props.noDataLabel}
-				</text>
+				<NoDataNote x={left + plotW / 2} y={(top + H - bottom) / 2} label={props.noDataLabel} />
 			)}
 		</Figure>
 	);

@@ -5,6 +5,8 @@
  */
 import type { ComponentChildren } from "preact";
 import { ink, type SeriesStyle, seriesStyle } from "./palette.ts";
+import { px } from "./scale.ts";
+import { textWidth, truncate } from "./text.ts";
 
 export interface ChartSeries {
 	/** Stable key; "committed", "expected", "delivered", "gap", "neutral" pick their colour. */
@@ -231,4 +233,56 @@ export function barTitle(
 	text: string,
 ): string {
 	return series.length > 1 ? `${s.label}, ${category}: ${text}` : `${category}: ${text}`;
+}
+
+/**
+ * The category axis under a chart: a tick and a label per shown category, each label
+ * cut to the room it has (its full text as a tooltip) and kept inside the drawing.
+ */
+export function CategoryAxis(props: {
+	categories: readonly string[];
+	labels: { room: number; show: (i: number) => boolean };
+	/** The x of category i's centre. */
+	center: (i: number) => number;
+	width: number;
+	height: number;
+	bottom: number;
+	font: number;
+}) {
+	const { width: W, height: H, bottom, font } = props;
+	return (
+		<g class="chart-x" text-anchor="middle" fill="currentColor">
+			{props.categories.map((category, i) => {
+				if (!props.labels.show(i)) return null;
+				const cx = props.center(i);
+				const label = truncate(category, props.labels.room, font);
+				const half = textWidth(label, font) / 2;
+				const x = Math.min(Math.max(cx, half + 1), W - half - 1);
+				return (
+					<g key={i}>
+						<line
+							x1={px(cx)}
+							x2={px(cx)}
+							y1={px(H - bottom)}
+							y2={px(H - bottom + 4)}
+							stroke={ink.axis}
+						/>
+						<text x={px(x)} y={H - 8}>
+							{label}
+							{label !== category && <title>{category}</title>}
+						</text>
+					</g>
+				);
+			})}
+		</g>
+	);
+}
+
+/** Said in the middle of the plot when there is nothing to draw. */
+export function NoDataNote(props: { x: number; y: number; label: string }) {
+	return (
+		<text x={px(props.x)} y={px(props.y)} text-anchor="middle" fill="currentColor">
+			{props.label}
+		</text>
+	);
 }
