@@ -5,8 +5,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { ImmediateSqliteDialect } from "./sqlite.driver.ts";
 import type { Tables } from "./tables.ts";
 
 export type DialectName = "sqlite" | "postgres";
@@ -25,20 +26,35 @@ export function isPostgresUrl(url: string): boolean {
 	return /^postgres(ql)?:\/\//.test(url);
 }
 
-export function openDatabase(
-	url: string = process.env.IIF_DATABASE_URL ?? defaultSqlitePath,
-): Database {
-	return isPostgresUrl(url) ? openPostgres(url) : openSqlite(url.replace(/^sqlite:(\/\/)?/, ""));
+export interface OpenOptions {
+	/**
+	 * SQLite: how long a write waits for another connection's lock (an import, another
+	 * process) before it fails, and the request is answered 503. Short, so that a client
+	 * hears "try again" quickly rather than hanging; IIF_SQLITE_BUSY_WAIT_MS, 2 s by default.
+	 */
+	busyWaitMs?: number;
 }
 
-function openSqlite(path: string): Database {
+export function openDatabase(
+	url: string = process.env.IIF_DATABASE_URL ?? defaultSqlitePath,
+	options: OpenOptions = {},
+): Database {
+	return isPostgresUrl(url)
+		? openPostgres(url)
+		: openSqlite(url.replace(/^sqlite:(\/\/)?/, ""), options);
+}
+
+function openSqlite(path: string, options: OpenOptions): Database {
 	if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new SQLite(path);
 	sqlite.pragma("journal_mode = WAL");
 	sqlite.pragma("foreign_keys = ON");
-	sqlite.pragma("busy_timeout = 5000");
+	// better-sqlite3 waits synchronously, stalling every request: SQLite itself waits only
+	// a few milliseconds, the driver waits on asynchronously (sqlite.driver.ts).
+	sqlite.pragma("busy_timeout = 10");
 	sqlite.pragma("synchronous = NORMAL");
-	const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const busyWaitMs = options.busyWaitMs ?? Number(process.env.IIF_SQLITE_BUSY_WAIT_MS ?? 2000);
+	const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect(sqlite, { busyWaitMs }) });
 	return { db, dialect: "sqlite", location: path, close: () => db.destroy() };
 }
 

@@ -10,6 +10,11 @@ export const errorCodes = {
 	conflict: 409,
 	rate_limited: 429,
 	internal: 500,
+	/**
+	 * The database cannot take the request now: busy with another writer, out of disk
+	 * space, read-only. Not a bug: answered with Retry-After so that clients try again.
+	 */
+	unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -440,6 +440,28 @@ describe("files that are not well-formed", () => {
 		});
 	});
 
+	it("refuses a root element in a namespace, naming file, line and column", async () => {
+		const foreign = await failure(
+			`<?xml version="1.0"?>\n<iati-activities xmlns="urn:other" version="2.03">\n <iati-activity><iati-identifier>XM-NS</iati-identifier></iati-activity>\n</iati-activities>\n`,
+		);
+		assert.equal(foreign.line, 2);
+		assert.equal(foreign.column, 50);
+		assert.match(foreign.reason, /<iati-activities> is in the namespace 'urn:other'/);
+		const prefixed = await failure(
+			`<x:iati-activities xmlns:x="urn:other" version="2.03"><x:iati-activity/></x:iati-activities>`,
+		);
+		assert.equal(prefixed.line, 1);
+		assert.match(prefixed.reason, /<x:iati-activities>, in the namespace of the prefix 'x'/);
+		// Declaring extension namespaces on the root, as publishers do, is no reason to refuse.
+		const path = file(
+			doc(minimal("XM-NS-OK", tx("1"))).replace(
+				"<iati-activities ",
+				'<iati-activities xmlns:akvo="http://akvo.org/iati-activities" ',
+			),
+		);
+		assert.equal((await read(path)).length, 1);
+	});
+
 	it("refuses bytes that are not of the declared encoding", async () => {
 		const bad = Buffer.concat([
 			Buffer.from(doc(minimal("XM-B", "")).slice(0, 60)),

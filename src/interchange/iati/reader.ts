@@ -160,7 +160,20 @@ export async function* readIatiFile(
 		if (skipping) return;
 		if (depth === 1) {
 			record = Object.hasOwn(recordOf, tag.name) ? (recordOf[tag.name] ?? null) : null;
-			if (!record)
+			// The parser reads names as written (xmlns: false, for speed), so a namespace
+			// must be looked for: IATI's elements are in no namespace, and a root in another
+			// one (declared as the default) is another vocabulary that merely shares the name.
+			const namespace = tag.attributes.xmlns?.trim();
+			if (record && namespace) {
+				record = null;
+				parser.fail(
+					`the root element <${tag.name}> is in the namespace '${namespace}': an IATI file's elements are in no namespace`,
+				);
+			} else if (!record && tag.name.includes(":"))
+				parser.fail(
+					`the root element is <${tag.name}>, in the namespace of the prefix '${tag.name.split(":")[0]}': an IATI file has <iati-activities> or <iati-organisations>, in no namespace`,
+				);
+			else if (!record)
 				parser.fail(
 					`the root element is <${tag.name}>: an IATI file has <iati-activities> or <iati-organisations>`,
 				);

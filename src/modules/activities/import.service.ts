@@ -1,16 +1,33 @@
 /**
  * `iif import iati`: stores the activities and organisations of IATI files. Each file is
- * one database transaction: a file that breaks half way (bad XML, truncated) changes
- * nothing, while an invalid activity is only left out and reported. Activities are
- * matched by IATI identifier, so importing a file again (or a newer version of it)
- * replaces each activity's transactions and lists instead of adding to them. Every
- * transaction is stored with its US dollar values, and the delivery figures of the
- * commitments linked to a changed activity are refreshed in the same transaction.
+ * stored whole or not at all, as readers see it: a file that breaks half way (bad XML,
+ * truncated, too big for the reader's memory) changes nothing, while an invalid activity
+ * is only left out and reported. Activities are matched by IATI identifier, so importing
+ * a file again (or a newer version of it) replaces each activity's transactions and lists
+ * instead of adding to them. Every transaction is stored with its US dollar values, and
+ * the delivery figures of the commitments linked to a changed activity are refreshed in
+ * the same transaction as the activities.
+ *
+ * How "whole" is kept differs by dialect (issue 17). PostgreSQL writes a file in one
+ * transaction as it reads it: its row locks leave the server's other writes free, and
+ * MVCC hides the file until it commits. SQLite has one write lock for the whole database:
+ * holding it while a large file is read and converted (minutes) shuts the server's
+ * writes out. There, the file is first read into staging tables in the importing
+ * connection's TEMP database (import.staging.repository.ts), which takes no lock on the
+ * registry and is invisible to every other connection, in as many small steps as there
+ * are batches; then one short BEGIN IMMEDIATE transaction moves it into the registry with
+ * a statement per table. The server's writes get in at every moment but that last one,
+ * and a reader sees the registry before the file or after it, never half of it. Batches
+ * committed into the registry itself, or an "import complete" marker every query would
+ * have to respect, would either show half a file or reach into every module.
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
+import { databaseUnavailable, unavailableReason } from "../../db/errors.ts";
+import type { Tables } from "../../db/tables.ts";
 import { IatiReadError } from "../../interchange/iati/reader.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
@@ -18,9 +35,13 @@ import { AppError } from "../../lib/errors.ts";
 import { refreshDelivery, storedBaseYear } from "../analytics/delivery.refresh.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { activityPolicy } from "./activities.policy.ts";
-import { IatiOrganisationRepository } from "./iati.organisations.repository.ts";
+import {
+	IatiOrganisationRepository,
+	type OrganisationToSave,
+} from "./iati.organisations.repository.ts";
 import { IatiRepository } from "./iati.repository.ts";
 import { type PreparedBatch, type PrepareOptions, prepareBatches } from "./import.batches.ts";
+import { ImportStagingRepository } from "./import.staging.repository.ts";
 import type { WorkerInput, WorkerMessage } from "./import.worker.ts";
 
 /** The summary `iif import iati --json` prints. */
@@ -40,7 +61,10 @@ export interface ImportSummary {
 
 export interface ImportResult extends ImportSummary {
 	organisations: number;
-	/** Files that changed nothing: not readable, not well-formed, truncated. */
+	/**
+	 * Files that changed nothing, each named with the reason: not readable, not well-formed,
+	 * truncated, too large for the reader's memory, the database busy or refusing writes.
+	 */
 	failed: { file: string; message: string }[];
 }
 
@@ -63,7 +87,20 @@ export interface ImportOptions {
 	 */
 	worker?: boolean;
 	workerFrom?: number;
+	/**
+	 * The worker's heap, in MB (IIF_IMPORT_WORKER_MEMORY_MB, 96 by default): a file that
+	 * needs more (one giant activity) fails alone, named, and the next file goes on.
+	 */
+	workerMemoryMb?: number;
+	/**
+	 * SQLite: how long a file's final transaction keeps trying to get the write lock from
+	 * the server (or another import) before the file is reported failed. An import is in no
+	 * hurry, unlike a request: a minute by default.
+	 */
+	busyWaitMs?: number;
 }
+
+type FileResult = Omit<ImportResult, "files" | "failed">;
 
 /** Batches the reading side may run ahead of the writing side: what memory holds at most. */
 const batchesAhead = 2;
@@ -121,8 +158,9 @@ export class ImportService {
 				total.organisations += r.organisations;
 				total.rejected.push(...r.rejected);
 			} catch (e) {
-				if (!(e instanceof IatiReadError)) throw e;
-				total.failed.push({ file, message: e.message });
+				const message = failureOf(file, e);
+				if (message === null) throw e;
+				total.failed.push({ file, message });
 			}
 			doneBytes += sizes[i] ?? 0;
 			progress(0, 0);
@@ -136,75 +174,180 @@ export class ImportService {
 		return size >= (this.options.workerFrom ?? 8 * 1024 * 1024);
 	}
 
-	/** One file, in one transaction: all of it, or (when it cannot be read) nothing. */
+	/** One file: all of it, or (when it cannot be read or written) nothing. */
 	async importFile(
 		file: string,
 		actor: Actor,
 		onProgress?: (bytes: number, activities: number) => void,
-	): Promise<Omit<ImportResult, "files" | "failed">> {
+	): Promise<FileResult> {
 		if (!activityPolicy.record(actor))
 			throw new AppError("forbidden", "only the secretariat or the operator imports activities");
+		return this.database.dialect === "sqlite"
+			? this.importStaged(file, actor, onProgress)
+			: this.importInOneTransaction(file, actor, onProgress);
+	}
+
+	/** PostgreSQL: one transaction, written as the file is read. */
+	private importInOneTransaction(
+		file: string,
+		actor: Actor,
+		onProgress?: (bytes: number, activities: number) => void,
+	): Promise<FileResult> {
 		return this.database.db.transaction().execute(async (trx) => {
 			const activities = new IatiRepository(trx);
 			const organisations = new IatiOrganisationRepository(trx);
-			const now = nowIso();
-			const prepare: PrepareOptions = {
-				baseYear: await storedBaseYear(trx),
-				reporterCountries: await activities.allReporterCountries(),
-				now,
-				batchSize: this.options.batchSize,
-			};
-			const batches = this.useWorker(file)
-				? inWorker(file, prepare)
-				: prepareBatches(file, prepare);
-			const r: Omit<ImportResult, "files" | "failed"> = {
-				activities: 0,
-				transactions: 0,
-				created: 0,
-				updated: 0,
-				organisations: 0,
-				rejected: [],
-			};
+			const prepare = await this.prepareOptions(trx);
+			const r = emptyResult();
 			const updatedIds: number[] = [];
-			for await (const batch of batches) {
+			for await (const batch of this.batches(file, prepare)) {
 				const saved = await activities.saveRows(batch.rows);
-				r.activities += batch.rows.length;
-				r.transactions += batch.transactions;
 				r.created += saved.created;
 				r.updated += saved.updatedIds.length;
 				updatedIds.push(...saved.updatedIds);
-				for (const o of batch.organisations) {
-					const { created } = await organisations.save(o, now);
-					r.organisations++;
-					if (created) r.created++;
-					else r.updated++;
-				}
-				for (const x of batch.rejected)
-					r.rejected.push({
-						identifier: x.identifier,
-						reason: `${x.reason} (${file}, line ${x.line})`,
-					});
+				await saveOrganisations(organisations, batch.organisations, prepare.now, r);
+				count(r, batch, file);
 				onProgress?.(batch.bytes, r.activities);
 			}
-			// Only activities that existed before can be linked to commitments.
-			await refreshDelivery(trx, await activities.linkedCommitments(updatedIds));
-			await new AuditRepository(trx, this.database.dialect).append({
-				action: "activity.import",
-				objectType: "activity",
-				objectId: file,
-				actorUserId: auditActorId(actor),
-				actorVia: actor.via,
-				after: {
-					file,
-					activities: r.activities,
-					transactions: r.transactions,
-					organisations: r.organisations,
-					rejected: r.rejected.length,
-				},
-			});
+			await this.finish(trx, file, actor, r, updatedIds);
 			return r;
 		});
 	}
+
+	/** SQLite: staged as it is read, then moved into the registry in one short transaction. */
+	private async importStaged(
+		file: string,
+		actor: Actor,
+		onProgress?: (bytes: number, activities: number) => void,
+	): Promise<FileResult> {
+		const prepare = await this.prepareOptions(this.database.db);
+		const staging = new ImportStagingRepository(this.database.db);
+		const read = emptyResult();
+		// Organisation files hold a handful of records: they wait in memory for the merge.
+		const organisations: OrganisationToSave[] = [];
+		await staging.create();
+		try {
+			for await (const batch of this.batches(file, prepare)) {
+				await staging.stage(batch.rows);
+				organisations.push(...batch.organisations);
+				count(read, batch, file);
+				onProgress?.(batch.bytes, read.activities);
+			}
+			return await this.whileBusy(() =>
+				this.database.db.transaction().execute(async (trx) => {
+					const r = { ...read, rejected: [...read.rejected] };
+					const merged = await staging.merge(trx);
+					r.created += merged.created;
+					r.updated += merged.updated;
+					await saveOrganisations(
+						new IatiOrganisationRepository(trx),
+						organisations,
+						prepare.now,
+						r,
+					);
+					await this.finish(trx, file, actor, r, merged.updatedIds);
+					return r;
+				}),
+			);
+		} finally {
+			// A read-only or full database may refuse even this: the TEMP tables go with the connection.
+			await staging.drop().catch(() => {});
+		}
+	}
+
+	/**
+	 * Runs a file's final transaction again while the database stays busy (the driver
+	 * waits a couple of seconds, as it should for a request), up to `busyWaitMs`.
+	 * The transaction fails at BEGIN IMMEDIATE, before it has done anything.
+	 */
+	private async whileBusy<T>(run: () => Promise<T>): Promise<T> {
+		const deadline = Date.now() + (this.options.busyWaitMs ?? 60_000);
+		for (;;) {
+			try {
+				return await run();
+			} catch (e) {
+				if (unavailableReason(e) !== "busy" || Date.now() >= deadline) throw e;
+			}
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+
+	private async prepareOptions(db: Kysely<Tables>): Promise<PrepareOptions> {
+		return {
+			baseYear: await storedBaseYear(db),
+			reporterCountries: await new IatiRepository(db).allReporterCountries(),
+			now: nowIso(),
+			batchSize: this.options.batchSize,
+		};
+	}
+
+	private batches(file: string, prepare: PrepareOptions): AsyncGenerator<PreparedBatch> {
+		if (!this.useWorker(file)) return prepareBatches(file, prepare);
+		const memoryMb =
+			this.options.workerMemoryMb ?? Number(process.env.IIF_IMPORT_WORKER_MEMORY_MB ?? 96);
+		return inWorker(file, prepare, memoryMb);
+	}
+
+	/** What every file's transaction ends with: delivery figures refreshed, one audit event. */
+	private async finish(
+		trx: Kysely<Tables>,
+		file: string,
+		actor: Actor,
+		r: FileResult,
+		updatedIds: number[],
+	): Promise<void> {
+		// Only activities that existed before can be linked to commitments.
+		await refreshDelivery(trx, await new IatiRepository(trx).linkedCommitments(updatedIds));
+		await new AuditRepository(trx, this.database.dialect).append({
+			action: "activity.import",
+			objectType: "activity",
+			objectId: file,
+			actorUserId: auditActorId(actor),
+			actorVia: actor.via,
+			after: {
+				file,
+				activities: r.activities,
+				transactions: r.transactions,
+				organisations: r.organisations,
+				rejected: r.rejected.length,
+			},
+		});
+	}
+}
+
+function emptyResult(): FileResult {
+	return { activities: 0, transactions: 0, created: 0, updated: 0, organisations: 0, rejected: [] };
+}
+
+function count(r: FileResult, batch: PreparedBatch, file: string): void {
+	r.activities += batch.rows.length;
+	r.transactions += batch.transactions;
+	for (const x of batch.rejected)
+		r.rejected.push({ identifier: x.identifier, reason: `${x.reason} (${file}, line ${x.line})` });
+}
+
+async function saveOrganisations(
+	repository: IatiOrganisationRepository,
+	list: OrganisationToSave[],
+	now: string,
+	r: FileResult,
+): Promise<void> {
+	for (const o of list) {
+		const { created } = await repository.save(o, now);
+		r.organisations++;
+		if (created) r.created++;
+		else r.updated++;
+	}
+}
+
+/**
+ * Why a file failed, naming it, when the failure is the file's or the database's state
+ * (the import goes on with the next file); null for a bug, which stops the import.
+ */
+function failureOf(file: string, e: unknown): string | null {
+	if (e instanceof IatiReadError) return e.message;
+	const unavailable = databaseUnavailable(e);
+	if (unavailable) return `${file}: nothing imported: ${unavailable.message}`;
+	return null;
 }
 
 /**
@@ -212,13 +355,20 @@ export class ImportService {
  * while this thread writes. Each batch is acknowledged once the caller asks for the
  * next, which lets the worker read on; it stays at most `batchesAhead` batches ahead.
  */
-async function* inWorker(file: string, options: PrepareOptions): AsyncGenerator<PreparedBatch> {
+async function* inWorker(
+	file: string,
+	options: PrepareOptions,
+	memoryMb: number,
+): AsyncGenerator<PreparedBatch> {
 	const input: WorkerInput = { file, options, ahead: batchesAhead };
 	const worker = new Worker(new URL("./import.worker.boot.mjs", import.meta.url), {
 		workerData: input,
 		// The worker holds a few batches at a time; a small heap makes V8 collect early
 		// rather than grow, which keeps the import's memory flat and low.
-		resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 48 },
+		resourceLimits: {
+			maxOldGenerationSizeMb: memoryMb,
+			maxYoungGenerationSizeMb: Math.max(1, Math.min(48, Math.floor(memoryMb / 2))),
+		},
 	});
 	const queue: WorkerMessage[] = [];
 	let failure: Error | null = null;
@@ -233,7 +383,17 @@ async function* inWorker(file: string, options: PrepareOptions): AsyncGenerator<
 		notify();
 	});
 	worker.on("error", (e) => {
-		failure = e;
+		// Out of memory is the file's doing (one activity too large to hold), not a bug:
+		// the worker is gone, the file fails named like an unreadable one, the import goes on.
+		failure =
+			(e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY"
+				? new IatiReadError(
+						file,
+						null,
+						null,
+						`reading it took more memory than the import worker has (${memoryMb} MB); a single activity may be too large. Raise IIF_IMPORT_WORKER_MEMORY_MB to import it`,
+					)
+				: e;
 		notify();
 	});
 	worker.on("exit", () => {

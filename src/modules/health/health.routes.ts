@@ -1,4 +1,7 @@
-/** GET /healthz: 200 when the database answers and the schema is current, 503 otherwise. */
+/**
+ * GET /healthz: 200 when the database answers, takes writes and the schema is current;
+ * 503 otherwise (with Retry-After when it refuses writes, a state an operator must fix).
+ */
 import type { FastifyInstance } from "fastify";
 
 export function healthRoutes(
@@ -9,6 +12,7 @@ export function healthRoutes(
 		try {
 			const health = await services.health.check();
 			reply.header("cache-control", "no-store");
+			if (health.status === "not_writable") reply.header("retry-after", "60");
 			return reply.status(health.status === "ok" ? 200 : 503).send(health);
 		} catch (err) {
 			_request.log.error({ err }, "health check failed");

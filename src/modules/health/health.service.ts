@@ -1,22 +1,43 @@
-/** What /healthz reports: the database answers, which dialect it is, and where the schema stands. */
+/**
+ * What /healthz reports: the database answers, takes writes, which dialect it is, and
+ * where the schema stands. A database that answers reads but refuses writes (full disk,
+ * read-only) is not healthy: a load balancer should know before users do.
+ */
 import type { Database } from "../../db/database.ts";
+import { unavailableError } from "../../db/errors.ts";
 import { type MigrationState, migrationState } from "../../db/migrate.ts";
 import { HealthRepository } from "./health.repository.ts";
 
 export interface Health {
-	status: "ok" | "migrations_pending";
-	database: { dialect: Database["dialect"]; migrations: MigrationState };
+	status: "ok" | "migrations_pending" | "not_writable";
+	database: {
+		dialect: Database["dialect"];
+		writable: boolean;
+		/** Why it is not writable, for the operator. */
+		problem?: string;
+		migrations: MigrationState;
+	};
 }
 
 export class HealthService {
 	constructor(private readonly database: Database) {}
 
 	async check(): Promise<Health> {
-		await new HealthRepository(this.database.db).ping();
+		const repository = new HealthRepository(this.database.db);
+		await repository.ping();
 		const migrations = await migrationState(this.database.db);
-		return {
-			status: migrations.pending === 0 ? "ok" : "migrations_pending",
-			database: { dialect: this.database.dialect, migrations },
+		const refusal = await repository.writeRefusal(this.database.dialect, this.database.location);
+		const database: Health["database"] = {
+			dialect: this.database.dialect,
+			writable: refusal === null,
+			...(refusal ? { problem: unavailableError(refusal).message } : {}),
+			migrations,
 		};
+		const status = refusal
+			? "not_writable"
+			: migrations.pending === 0
+				? "ok"
+				: "migrations_pending";
+		return { status, database };
 	}
 }

@@ -4,6 +4,7 @@
  * answered without internals.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { databaseUnavailable } from "../../db/errors.ts";
 import { AppError, type ErrorCode, errorCodes } from "../../lib/errors.ts";
 
 declare module "fastify" {
@@ -21,10 +22,14 @@ const titles: Record<ErrorCode, string> = {
 	conflict: "Conflict",
 	rate_limited: "Too many requests",
 	internal: "Internal error",
+	unavailable: "Service unavailable",
 };
 
 function toAppError(error: unknown): AppError {
 	if (error instanceof AppError) return error;
+	// A busy, full or read-only database is a state to wait out or fix, not a bug: 503.
+	const unavailable = databaseUnavailable(error);
+	if (unavailable) return unavailable;
 	const fe = error as Partial<FastifyError>;
 	if (typeof fe.statusCode === "number" && fe.statusCode >= 400 && fe.statusCode < 500) {
 		const code = (Object.entries(errorCodes).find(([, status]) => status === fe.statusCode)?.[0] ??
@@ -79,6 +84,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
 	app.setErrorHandler((error, request, reply) => {
 		const appError = toAppError(error);
 		if (appError.code === "internal") request.log.error({ err: error }, "unexpected error");
+		else if (appError.code === "unavailable")
+			request.log.warn({ err: error }, `database unavailable: ${appError.message}`);
 		return sendProblem(request, reply, appError);
 	});
 	app.setNotFoundHandler((request, reply) =>

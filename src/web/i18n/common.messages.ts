@@ -259,6 +259,14 @@ export const common = defineMessages({
 		ar: "حدث خطأ من جهتنا",
 		zh: "我们这边出了问题",
 	},
+	error_unavailable: {
+		en: "Busy for a moment: please try again shortly",
+		fr: "Occupé un instant : veuillez réessayer dans un moment",
+		es: "Ocupado por un momento: vuelva a intentarlo en breve",
+		ru: "Сервис временно занят: повторите попытку чуть позже",
+		ar: "الخدمة مشغولة لحظة: يُرجى المحاولة مرة أخرى بعد قليل",
+		zh: "暂时繁忙：请稍后再试",
+	},
 	error_detail: {
 		en: "Details (in English): {detail}",
 		fr: "Détails (en anglais) : {detail}",

@@ -13,6 +13,7 @@ const headings: Record<ErrorCode, Message> = {
 	conflict: common.error_conflict,
 	rate_limited: common.error_rate_limited,
 	internal: common.error_internal,
+	unavailable: common.error_unavailable,
 };
 
 export function ErrorPage(props: { ctx: PageContext; code: ErrorCode; detail: string }) {
