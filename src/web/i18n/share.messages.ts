@@ -184,14 +184,6 @@ export const share = defineMessages({
 		ar: "الحصة المحققة من الدخل القومي الإجمالي",
 		zh: "实际达到的国民总收入占比",
 	},
-	series_target: {
-		en: "Target",
-		fr: "Objectif",
-		es: "Meta",
-		ru: "Цель",
-		ar: "الهدف",
-		zh: "目标",
-	},
 	series_path: {
 		en: "Straight path to the target",
 		fr: "Trajectoire linéaire vers l’objectif",
@@ -255,14 +247,6 @@ export const share = defineMessages({
 		ru: "Основа",
 		ar: "الأساس",
 		zh: "口径",
-	},
-	col_sources: {
-		en: "Sources",
-		fr: "Sources",
-		es: "Fuentes",
-		ru: "Источники",
-		ar: "المصادر",
-		zh: "来源",
 	},
 	col_oda_gni: {
 		en: "ODA / GNI",

@@ -124,7 +124,7 @@ function YearTable(props: { ctx: PageContext; s: ShareDelivery; refs: number[][]
 							{ctx.t(sm.col_gap)}
 						</th>
 						<th scope="col">{ctx.t(sm.col_basis)}</th>
-						<th scope="col">{ctx.t(sm.col_sources)}</th>
+						<th scope="col">{ctx.t(common.sources)}</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -290,7 +290,7 @@ export function ShareSection(props: { ctx: PageContext; share: ShareDelivery }) 
 						},
 						{
 							key: "gap",
-							label: ctx.t(sm.series_target),
+							label: ctx.t(sm.target),
 							values: years.map((y) => y.target),
 							line: "dashed",
 							// A deadline is one due year: a point, in the legend too.

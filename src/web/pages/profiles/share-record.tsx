@@ -200,7 +200,7 @@ export function ShareRecordSection(props: {
 									</th>
 								)}
 								<th scope="col">{ctx.t(sm.col_basis)}</th>
-								<th scope="col">{ctx.t(sm.col_sources)}</th>
+								<th scope="col">{ctx.t(common.sources)}</th>
 							</tr>
 						</thead>
 						<tbody>
