@@ -1,9 +1,8 @@
 /** What a migration needs to know to write the few statements that differ between dialects. */
-import { type CreateTableBuilder, type Kysely, PostgresAdapter } from "kysely";
+import type { CreateTableBuilder, Kysely } from "kysely";
+import { isPostgres } from "../dialect.ts";
 
-export function isPostgres(db: Kysely<unknown>): boolean {
-	return db.getExecutor().adapter instanceof PostgresAdapter;
-}
+export { isPostgres };
 
 /** An auto-incrementing integer primary key named id. */
 export function withId<T extends string>(db: Kysely<unknown>, table: CreateTableBuilder<T, never>) {

@@ -5,10 +5,10 @@
  * one statement per table for many activities, which is what makes a large import fast.
  */
 import type { Kysely } from "kysely";
+import { insertRows } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
 import type { IatiActivity, Transaction } from "../../interchange/iati/activity.model.ts";
 import { toInt } from "../../lib/numbers.ts";
-import { insertRows } from "./iati.bulk.ts";
 import {
 	type ActivityRows,
 	activityRows,

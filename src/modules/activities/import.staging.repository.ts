@@ -10,8 +10,8 @@
  * earlier one, as it would replace it in the registry.
  */
 import { CompiledQuery, type Kysely } from "kysely";
+import { insertRows } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
-import { insertRows } from "./iati.bulk.ts";
 import {
 	type ActivityRows,
 	type ChildTable,
