@@ -1,6 +1,6 @@
 /** Resolves records named by id or slug (forums, stakeholders, commitments) to their ids. */
 import type { Kysely } from "kysely";
-import type { RecordRef } from "../lib/ids.ts";
+import { isRecordId, type RecordRef } from "../lib/ids.ts";
 import { toInt } from "../lib/numbers.ts";
 import type { Tables } from "./tables.ts";
 
@@ -10,7 +10,8 @@ export async function idsByRef(
 	table: "forum" | "stakeholder" | "commitment",
 	refs: readonly RecordRef[],
 ): Promise<Map<string, number>> {
-	const ids = refs.flatMap((r) => ("id" in r ? [r.id] : []));
+	// An id out of range names nothing: PostgreSQL would refuse the whole query for it.
+	const ids = refs.flatMap((r) => ("id" in r && isRecordId(r.id) ? [r.id] : []));
 	const slugs = refs.flatMap((r) => ("slug" in r ? [r.slug] : []));
 	const out = new Map<string, number>();
 	if (ids.length)

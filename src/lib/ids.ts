@@ -1,6 +1,22 @@
 /** Records are addressed by a numeric id or by their slug; anything else is malformed. */
 export type RecordRef = { id: number } | { slug: string };
 
+/**
+ * Ids are 32-bit signed integers (int4 on PostgreSQL): a larger number names no record on
+ * either database, and must not reach PostgreSQL, which refuses it as out of range.
+ */
+export const maxRecordId = 2_147_483_647;
+
+/** Whether a number can be the id of a stored record; any other names none, without asking. */
+export function isRecordId(id: number): boolean {
+	return Number.isInteger(id) && id >= 1 && id <= maxRecordId;
+}
+
+/** Whether a reference can name a stored record: any slug, an id only within range. */
+export function canNameRecord(ref: RecordRef): boolean {
+	return !("id" in ref) || isRecordId(ref.id);
+}
+
 /** Lowercase words joined by hyphens, with at least one letter so a slug never reads as an id. */
 export const slugPattern = /^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -5,6 +5,20 @@
  */
 import { z } from "zod";
 
+/**
+ * A record named in the path by its id or its slug (`/commitments/12`, `/commitments/aid`):
+ * the service looks it up, and an id out of range (lib/ids.ts) names none.
+ */
+export const idParams = z.strictObject({ id: z.string().max(200) });
+
+/** A record named in the path by its numeric id alone. */
+export const numericIdParams = z.strictObject({
+	id: z
+		.string()
+		.regex(/^[1-9]\d{0,15}$/, "must be a numeric id")
+		.transform(Number),
+});
+
 /** OpenAPI schemas for parameters whose zod input type would document them poorly. */
 export const docSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();
 

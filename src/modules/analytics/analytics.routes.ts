@@ -1,8 +1,8 @@
 /** API of delivery analytics: aggregates by group, and one commitment's delivery. */
 import type { FastifyInstance } from "fastify";
+import { idParams } from "../../server/params.ts";
 import { getRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
-import { idParams } from "../commitments/commitments.routes.ts";
 import { commitmentDelivery, deliveryAggregate, deliveryQuery } from "./analytics.schemas.ts";
 
 export function analyticsRoutes(app: FastifyInstance, services: Services): void {

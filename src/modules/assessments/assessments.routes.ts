@@ -3,9 +3,9 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { assessmentsTable } from "../../interchange/csv/columns/accountability.ts";
 import { bulkAnswer, formatParam } from "../../server/bulk.ts";
+import { idParams } from "../../server/params.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
-import { idParams } from "../commitments/commitments.routes.ts";
 import {
 	assessmentIdParams,
 	assessmentInput,

@@ -1,7 +1,8 @@
 /** Sign-in, sign-out, the current session, registration and API tokens. */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
 import { registerDoc } from "../../server/openapi.ts";
+import { numericIdParams } from "../../server/params.ts";
 import { endSession, requireActor, startSession } from "../../server/plugins/auth.ts";
 import { writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
@@ -15,13 +16,6 @@ import {
 	tokenInput,
 	tokenList,
 } from "../users/users.schemas.ts";
-
-const idParams = z.strictObject({
-	id: z
-		.string()
-		.regex(/^[1-9]\d{0,15}$/, "must be a numeric id")
-		.transform(Number),
-});
 
 function view(
 	actor: {
@@ -135,7 +129,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 		operationId: "revokeToken",
 		summary: "Revoke one of your API tokens",
 		tags: ["accounts"],
-		params: idParams,
+		params: numericIdParams,
 		response: done,
 		handler: async ({ actor, params }) => {
 			await services.auth.revokeToken(actor, params.id);

@@ -3,10 +3,10 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { commentsTable } from "../../interchange/csv/columns/accountability.ts";
 import { bulkAnswer, formatParam } from "../../server/bulk.ts";
+import { idParams } from "../../server/params.ts";
 import { requireActor } from "../../server/plugins/auth.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
-import { idParams } from "../commitments/commitments.routes.ts";
 import {
 	commentEdit,
 	commentIdParams,

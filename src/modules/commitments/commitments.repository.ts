@@ -1,7 +1,7 @@
 /** Stores commitments and their parts; reads one commitment whole. */
 import type { Kysely, Selectable } from "kysely";
 import type { CommitmentTable, Tables } from "../../db/tables.ts";
-import type { RecordRef } from "../../lib/ids.ts";
+import { canNameRecord, type RecordRef } from "../../lib/ids.ts";
 import { toFloatOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
 import { searchText } from "../../lib/text.ts";
 import type { CommitmentState } from "./commitments.state.ts";
@@ -57,6 +57,7 @@ export class CommitmentRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
 
 	async findId(ref: RecordRef): Promise<number | null> {
+		if (!canNameRecord(ref)) return null;
 		const q = this.db.selectFrom("commitment").select("id");
 		const row = await ("id" in ref
 			? q.where("id", "=", ref.id)

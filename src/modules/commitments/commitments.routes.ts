@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { bulkAnswer, formatParam } from "../../server/bulk.ts";
 import { registerDoc } from "../../server/openapi.ts";
+import { idParams } from "../../server/params.ts";
 import { requireActor } from "../../server/plugins/auth.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
@@ -24,8 +25,6 @@ import {
 	workspaceQuery,
 	writeResult,
 } from "./commitments.schemas.ts";
-
-export const idParams = z.strictObject({ id: z.string().max(200) });
 
 /** If-Match: "3", W/"3" or 3 name the version an update edits. */
 export function ifMatchVersion(header: string | undefined): number | undefined {

@@ -1,8 +1,8 @@
 /** API of inconsistency flags: on one commitment, and listed over the registry. */
 import type { FastifyInstance } from "fastify";
+import { idParams } from "../../server/params.ts";
 import { getRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
-import { idParams } from "../commitments/commitments.routes.ts";
 import { flagKinds, flagRules } from "./flags.rules.ts";
 import { commitmentFlags, flagList, flagListQuery } from "./flags.schemas.ts";
 

@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import { idsByRef } from "../../db/refs.ts";
 import type { Tables } from "../../db/tables.ts";
-import type { RecordRef } from "../../lib/ids.ts";
+import { canNameRecord, type RecordRef } from "../../lib/ids.ts";
 import { toInt } from "../../lib/numbers.ts";
 import type { ForumKind } from "../commitments/commitments.schemas.ts";
 
@@ -91,6 +91,7 @@ export class ForumRepository {
 	}
 
 	async find(ref: RecordRef): Promise<ForumRecord | null> {
+		if (!canNameRecord(ref)) return null;
 		const q = this.db.selectFrom("forum").select(recordColumns);
 		const row = await ("id" in ref
 			? q.where("id", "=", ref.id)

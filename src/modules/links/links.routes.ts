@@ -1,9 +1,9 @@
 /** API of links between commitments and the IATI activities that deliver them. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { idParams } from "../../server/params.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
-import { idParams } from "../commitments/commitments.routes.ts";
 import {
 	activityRefInput,
 	decisionInput,

@@ -3,9 +3,10 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { reportsTable } from "../../interchange/csv/columns/accountability.ts";
 import { bulkAnswer, formatParam } from "../../server/bulk.ts";
+import { idParams } from "../../server/params.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
-import { idParams, ifMatchVersion } from "../commitments/commitments.routes.ts";
+import { ifMatchVersion } from "../commitments/commitments.routes.ts";
 import {
 	reportDetail,
 	reportInput,

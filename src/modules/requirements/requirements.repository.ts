@@ -5,13 +5,10 @@
  */
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Tables } from "../../db/tables.ts";
-import type { RecordRef } from "../../lib/ids.ts";
+import { canNameRecord, type RecordRef } from "../../lib/ids.ts";
 import { toInt, toIntOrNull } from "../../lib/numbers.ts";
 import type { ConversionStatus } from "../analytics/conversion.ts";
 import type { RequirementScope } from "./requirements.schemas.ts";
-
-/** Largest id a serial (int4) column holds on PostgreSQL: beyond it nothing can exist. */
-const maxId = 2_147_483_647;
 
 export interface RequirementRecord {
 	id: number;
@@ -140,7 +137,7 @@ export class RequirementRepository {
 	}
 
 	async find(ref: RecordRef): Promise<RequirementRecord | null> {
-		if ("id" in ref && ref.id > maxId) return null;
+		if (!canNameRecord(ref)) return null;
 		const q = this.db.selectFrom("requirement").select(columns);
 		const row = await ("id" in ref
 			? q.where("id", "=", ref.id)

@@ -2,9 +2,9 @@
 import type { FastifyInstance } from "fastify";
 import { requirementsTable } from "../../interchange/csv/columns/requirements.ts";
 import { bulkAnswer, formatParam } from "../../server/bulk.ts";
+import { idParams } from "../../server/params.ts";
 import { getRoute, writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
-import { idParams } from "../commitments/commitments.routes.ts";
 import {
 	type RequirementInput,
 	requirementInput,

@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import { idsByRef } from "../../db/refs.ts";
 import type { Tables } from "../../db/tables.ts";
-import type { RecordRef } from "../../lib/ids.ts";
+import { canNameRecord, type RecordRef } from "../../lib/ids.ts";
 import { toInt } from "../../lib/numbers.ts";
 import type { StakeholderKind } from "./stakeholders.schemas.ts";
 
@@ -106,6 +106,7 @@ export class StakeholderRepository {
 	}
 
 	async find(ref: RecordRef): Promise<StakeholderRecord | null> {
+		if (!canNameRecord(ref)) return null;
 		const q = this.db.selectFrom("stakeholder").select(this.recordColumns);
 		const row = await ("id" in ref
 			? q.where("id", "=", ref.id)

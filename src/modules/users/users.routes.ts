@@ -1,16 +1,10 @@
 /** The admin's account management: global roles and memberships. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { numericIdParams } from "../../server/params.ts";
 import { writeRoute } from "../../server/route.ts";
 import type { Services } from "../../server/services.ts";
 import { done, membershipInput, roleInput } from "./users.schemas.ts";
-
-const userParams = z.strictObject({
-	id: z
-		.string()
-		.regex(/^[1-9]\d{0,15}$/, "must be a numeric id")
-		.transform(Number),
-});
 
 export function userRoutes(app: FastifyInstance, services: Services): void {
 	const ok = { status: "ok" as const };
@@ -20,7 +14,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
 		operationId: "setUserRole",
 		summary: "Set a user's global role (admin, secretariat, assessor, or null)",
 		tags: ["accounts"],
-		params: userParams,
+		params: numericIdParams,
 		body: roleInput,
 		response: done,
 		handler: async ({ actor, params, body }) => {
@@ -34,7 +28,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
 		operationId: "grantMembership",
 		summary: "Make a user focal point or editor of a stakeholder",
 		tags: ["accounts"],
-		params: userParams,
+		params: numericIdParams,
 		body: membershipInput,
 		response: done,
 		handler: async ({ actor, params, body }) => {
@@ -48,7 +42,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
 		operationId: "revokeMembership",
 		summary: "End a user's membership of a stakeholder",
 		tags: ["accounts"],
-		params: z.strictObject({ id: userParams.shape.id, stakeholder: z.string().max(200) }),
+		params: z.strictObject({ id: numericIdParams.shape.id, stakeholder: z.string().max(200) }),
 		response: done,
 		handler: async ({ actor, params }) => {
 			await services.users.revokeMembership(actor, params.id, params.stakeholder);

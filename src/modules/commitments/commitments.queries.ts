@@ -1,0 +1,439 @@
+/**
+ * The read half of commitments: one commitment whole and its recorded steps, the list
+ * with its export and facets, and the workspace's list, each as the asking actor may see
+ * it. The writes (commitments.service.ts) extend this class, so callers hold one service.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/database.ts";
+import type { Tables } from "../../db/tables.ts";
+import type { Actor } from "../../lib/actor.ts";
+import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
+import { AppError } from "../../lib/errors.ts";
+import { parseRecordRef } from "../../lib/ids.ts";
+import { formatMinorUnits } from "../../lib/money.ts";
+import { differences, versionHistory } from "../../lib/versioning.ts";
+import { AuditRepository } from "../audit/audit.repository.ts";
+import { ForumRepository } from "../forums/forums.repository.ts";
+import { ReferenceRepository } from "../reference/reference.repository.ts";
+import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
+import { CommitmentExportRepository } from "./commitments.export.repository.ts";
+import { type CommitmentExport, commitmentExport } from "./commitments.export.ts";
+import { CommitmentFacetRepository } from "./commitments.facets.repository.ts";
+import {
+	facetBuckets,
+	filterWithout,
+	keyedByDimension,
+	recipientOfKey,
+	selectedKeys,
+	uncounted,
+} from "./commitments.facets.ts";
+import {
+	ftsQuery,
+	normalizeGoalCode,
+	normalizeRecipient,
+	normalizeTargetCode,
+} from "./commitments.filters.ts";
+import { commitmentPolicy, isStaff } from "./commitments.policy.ts";
+import { CommitmentRepository, type CommitmentRow } from "./commitments.repository.ts";
+import {
+	type CommitmentDetail,
+	type CommitmentFacetQuery,
+	type CommitmentFacets,
+	type CommitmentListItem,
+	type CommitmentListQuery,
+	type CommitmentStatus,
+	commitmentStatuses,
+	facetDimensions,
+	publicStatuses,
+} from "./commitments.schemas.ts";
+import {
+	type CommitmentFilter,
+	CommitmentSearchRepository,
+} from "./commitments.search.repository.ts";
+import { financialTerms } from "./commitments.state.ts";
+import {
+	type CommitmentRef,
+	type VisibleCommitment,
+	visibleCommitment,
+} from "./commitments.visible.ts";
+
+const isPublic = (status: string) => (publicStatuses as readonly string[]).includes(status);
+
+export class CommitmentQueries {
+	constructor(protected readonly database: Database) {}
+
+	protected get db() {
+		return this.database.db;
+	}
+
+	/** The commitment as this actor may see it, looked up once for a page that shows many parts of it. */
+	async visible(ref: CommitmentRef, actor: Actor | null): Promise<VisibleCommitment> {
+		return visibleCommitment(this.db, ref, actor);
+	}
+
+	/** The recorded steps of a commitment, from the audit log: who, when, what and why. */
+	async history(ref: CommitmentRef, actor: Actor | null) {
+		const { id, makerIds } = await visibleCommitment(this.db, ref, actor);
+		const events = await new AuditRepository(this.db, this.database.dialect).forObject(
+			"commitment",
+			String(id),
+		);
+		// The public sees the record from its publication on; how a draft was written and
+		// returned stays between its makers and the secretariat.
+		const seesDrafts = commitmentPolicy.seesDrafts(actor, { makerIds });
+		let status = "draft";
+		const items = [];
+		for (const e of events) {
+			const before = e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null;
+			const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {};
+			const { reason, ...state } = after;
+			if (typeof state.status === "string") status = state.status;
+			if (!seesDrafts && !isPublic(status)) continue;
+			items.push({
+				at: e.occurred_at,
+				action: e.action,
+				by: e.display_name ?? null,
+				via: e.actor_via,
+				reason: typeof reason === "string" ? reason : null,
+				changed:
+					e.action === "commitment.update" ? differences(before, state).map((d) => d.field) : [],
+			});
+		}
+		return { items };
+	}
+
+	/** Relations in both directions, leaving out drafts and submissions this actor may not see. */
+	private async visibleRelations(repo: CommitmentRepository, id: number, actor: Actor | null) {
+		const all = await repo.relations(id);
+		const hidden = [...all.outgoing, ...all.incoming]
+			.filter((r) => !(publicStatuses as readonly string[]).includes(r.status))
+			.map((r) => r.commitment.id);
+		const makers = await repo.makerIdsOf(hidden);
+		const visible = (r: (typeof all.outgoing)[number]) =>
+			commitmentPolicy.view(actor, {
+				status: r.status,
+				makerIds: makers.get(r.commitment.id) ?? [],
+			});
+		const shape = ({ status: _status, ...r }: (typeof all.outgoing)[number]) => r;
+		return {
+			outgoing: all.outgoing.filter(visible).map(shape),
+			incoming: all.incoming.filter(visible).map(shape),
+		};
+	}
+
+	/** Members see their stakeholders' commitments in every status; the secretariat sees the queue. */
+	async workspace(
+		actor: Actor,
+		query: { status?: CommitmentStatus[] | undefined; page: number; limit: number },
+	) {
+		const staff = isStaff(actor);
+		const stakeholderIds = staff ? undefined : actor.memberships.map((m) => m.stakeholderId);
+		if (stakeholderIds?.length === 0)
+			return { items: [], total: 0, page: query.page, limit: query.limit };
+		const filter: CommitmentFilter = {
+			statuses: query.status ?? (staff ? ["submitted"] : [...commitmentStatuses]),
+			stakeholderIds,
+		};
+		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
+		const { rows, total } = await search.pageAndTotal(
+			filter,
+			"-id",
+			(query.page - 1) * query.limit,
+			query.limit,
+		);
+		return {
+			items: await this.listItems(this.db, rows),
+			total,
+			page: query.page,
+			limit: query.limit,
+		};
+	}
+
+	async list(
+		query: CommitmentListQuery,
+	): Promise<{ items: CommitmentListItem[]; total: number; page: number; limit: number }> {
+		const filter = await this.resolveFilter(query);
+		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
+		const { rows, total } = await search.pageAndTotal(
+			filter,
+			query.sort,
+			(query.page - 1) * query.limit,
+			query.limit,
+		);
+		return {
+			items: await this.listItems(this.db, rows),
+			total,
+			page: query.page,
+			limit: query.limit,
+		};
+	}
+
+	/**
+	 * The whole selection of the list (same filters and order, every page), read a batch at
+	 * a time: each record is the list item (the JSON form) with what a flat export adds.
+	 * The filter is checked before this returns, so bad input fails before anything streams.
+	 */
+	async exportBatches(
+		query: Omit<CommitmentListQuery, "page" | "limit">,
+	): Promise<Batches<CommitmentExport>> {
+		const filter = await this.resolveFilter(query);
+		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
+		const extras = new CommitmentExportRepository(this.db);
+		const pages = offsetBatches((offset, limit) => search.page(filter, query.sort, offset, limit));
+		return mapBatches(pages, async (rows) => {
+			const items = await this.listItems(this.db, rows);
+			const parts = await extras.parts(
+				items.map((i) => i.id),
+				[...new Set(items.flatMap((i) => i.goals))],
+				[...new Set(items.flatMap((i) => i.targets))],
+			);
+			return rows.map((row, i) => commitmentExport(row, items[i] as CommitmentListItem, parts));
+		});
+	}
+
+	/**
+	 * Counts of the list's selection by goal, target, forum, maker, recipient, kind, status
+	 * and year, for the explorer: each dimension under every filter but its own, public
+	 * commitments only, exactly as the list.
+	 */
+	async facets(query: CommitmentFacetQuery): Promise<CommitmentFacets> {
+		const filter = await this.resolveFilter(query);
+		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
+		const repo = new CommitmentFacetRepository(this.db);
+		const [total, ...counted] = await Promise.all([
+			search.count(filter),
+			...facetDimensions.map((d) => repo.counts(d, search.idsQuery(filterWithout(filter, d)))),
+		]);
+		const counts = keyedByDimension(counted);
+		const selected = selectedKeys(filter, query);
+		const absent = uncounted(counts, selected);
+		const [forums, makers] = await Promise.all([
+			repo.refs("forum", absent.forum.map(Number)),
+			repo.refs("stakeholder", absent.maker.map(Number)),
+		]);
+		for (const d of facetDimensions)
+			counts[d].push(
+				...(d === "forum"
+					? forums
+					: d === "maker"
+						? makers
+						: absent[d].map((key) => ({ key, count: 0 }))),
+			);
+		const names = await this.recipientNames(counts.recipient.map((c) => recipientOfKey(c.key)));
+		return { total, facets: facetBuckets(counts, selected, names) };
+	}
+
+	/** Checks every filter value against the database: an unknown one is a 400 that names it, not an empty list. */
+	async resolveFilter(
+		q: Omit<CommitmentListQuery, "sort" | "page" | "limit"> & { sort?: string },
+	): Promise<CommitmentFilter> {
+		const bad = (name: string, message: string) =>
+			AppError.invalid(name, `query parameter '${name}': ${message}`);
+		if (q.year_from !== undefined && q.year_to !== undefined && q.year_from > q.year_to)
+			throw bad("year_to", `${q.year_to} is before year_from ${q.year_from}`);
+		if (q.sort === "relevance" && !q.q) throw bad("sort", "relevance needs a search text in q");
+		const reference = new ReferenceRepository(this.db);
+		const filter: CommitmentFilter = {
+			statuses: q.status ?? [...publicStatuses],
+			kinds: q.kind,
+			forumKinds: q.forum_kind,
+			makerKinds: q.maker_kind,
+		};
+		if (q.goal) {
+			filter.goalIds = [...new Set(q.goal.map(normalizeGoalCode))];
+			const known = await reference.existingGoals(filter.goalIds);
+			const unknown = filter.goalIds.find((g) => !known.has(g));
+			if (unknown) throw bad("goal", `goal '${unknown}' does not exist`);
+		}
+		if (q.target) {
+			filter.targetIds = [...new Set(q.target.map(normalizeTargetCode))];
+			const known = await reference.targetGoals(filter.targetIds);
+			const unknown = filter.targetIds.find((t) => !known.has(t));
+			if (unknown) throw bad("target", `target '${unknown}' does not exist`);
+		}
+		if (q.stakeholder)
+			filter.stakeholderIds = await this.resolveRefs("stakeholder", q.stakeholder, (refs) =>
+				new StakeholderRepository(this.db).idsByRef(refs),
+			);
+		if (q.forum)
+			filter.forumIds = await this.resolveRefs("forum", q.forum, (refs) =>
+				new ForumRepository(this.db).idsByRef(refs),
+			);
+		if (q.recipient)
+			filter.recipients = await this.resolveRecipients(
+				reference,
+				q.recipient.map(normalizeRecipient),
+			);
+		if (q.year_from !== undefined) filter.announcedFrom = `${q.year_from}-01-01`;
+		if (q.year_to !== undefined) filter.announcedTo = `${q.year_to}-12-31`;
+		if (q.q !== undefined) {
+			const fts = ftsQuery(q.q, this.database.dialect);
+			if (fts === null) throw bad("q", "has no letters or digits to search for");
+			filter.fts = fts;
+		}
+		return filter;
+	}
+
+	private async resolveRefs(
+		name: string,
+		values: string[],
+		lookup: (refs: ({ id: number } | { slug: string })[]) => Promise<Map<string, number>>,
+	): Promise<number[]> {
+		const refs = values.map((v) => parseRecordRef(v) ?? { slug: v });
+		const found = await lookup(refs);
+		const missing = values.find((v) => !found.has(String(v)));
+		if (missing)
+			throw AppError.invalid(
+				name,
+				`query parameter '${name}': ${name} '${missing}' does not exist`,
+			);
+		return [...new Set(found.values())];
+	}
+
+	/** A recipient code is a country, a region, a group, or "global", tried in that order. */
+	private async resolveRecipients(
+		reference: ReferenceRepository,
+		codes: string[],
+	): Promise<{ kind: string; code: string }[]> {
+		const [countries, regions, groups] = await Promise.all([
+			reference.existingCodes("Country", codes),
+			reference.existingCodes("Region", codes),
+			reference.existingGroups(codes),
+		]);
+		return codes.map((code) => {
+			if (code === "global") return { kind: "global", code };
+			if (countries.has(code)) return { kind: "country", code };
+			if (regions.has(code)) return { kind: "region", code };
+			if (groups.has(code)) return { kind: "group", code };
+			throw AppError.invalid(
+				"recipient",
+				`query parameter 'recipient': '${code}' is not a known country, region or group code`,
+			);
+		});
+	}
+
+	private async listItems(
+		db: Kysely<Tables>,
+		rows: CommitmentRow[],
+	): Promise<CommitmentListItem[]> {
+		const ids = rows.map((r) => r.id as number);
+		const search = new CommitmentSearchRepository(db, this.database.dialect);
+		const forumIds = [
+			...new Set(rows.flatMap((r) => (r.forum_id === null ? [] : [Number(r.forum_id)]))),
+		];
+		const [parts, forums] = await Promise.all([
+			search.summaries(ids),
+			new ForumRepository(db).findMany(forumIds),
+		]);
+		const names = await this.recipientNames(parts.recipients);
+		return rows.map((r) => {
+			const id = r.id as number;
+			const forum = r.forum_id === null ? undefined : forums.get(Number(r.forum_id));
+			return {
+				id,
+				slug: r.slug,
+				title: r.title,
+				kind: r.kind as CommitmentListItem["kind"],
+				status: r.status as CommitmentListItem["status"],
+				version: r.version,
+				forum: forum
+					? {
+							id: forum.id,
+							slug: forum.slug,
+							name: forum.name,
+							kind: forum.kind as NonNullable<CommitmentListItem["forum"]>["kind"],
+							held_on: forum.held_on,
+						}
+					: null,
+				makers: parts.makers
+					.filter((m) => m.commitment_id === id)
+					.map((m) => ({
+						id: m.id,
+						slug: m.slug,
+						name: m.name,
+						kind: m.kind,
+						country: m.country_code,
+					})),
+				announced_on: r.announced_on,
+				amount:
+					r.amount_minor === null || r.currency === null
+						? null
+						: formatMinorUnits(r.amount_minor, r.currency),
+				amount_minor: r.amount_minor,
+				currency: r.currency,
+				gni_share:
+					r.gni_share_min === null || r.gni_share_max === null
+						? null
+						: { min: r.gni_share_min, max: r.gni_share_max },
+				goals: parts.goals.filter((g) => g.commitment_id === id).map((g) => g.id),
+				targets: parts.targets.filter((t) => t.commitment_id === id).map((t) => t.id),
+				recipients: parts.recipients
+					.filter((x) => x.commitment_id === id)
+					.map((x) => ({
+						kind: x.kind as "country",
+						code: x.kind === "global" ? null : x.code,
+						name: names.get(`${x.kind}:${x.code}`) ?? null,
+					})),
+				origin: r.origin as CommitmentListItem["origin"],
+			};
+		});
+	}
+
+	private async recipientNames(
+		recipients: { kind: string; code: string }[],
+	): Promise<Map<string, string>> {
+		const reference = new ReferenceRepository(this.db);
+		const codes = (kind: string) => [
+			...new Set(recipients.filter((r) => r.kind === kind).map((r) => r.code)),
+		];
+		const [countries, regions, groups] = await Promise.all([
+			reference.codeNames("Country", codes("country"), "en"),
+			reference.codeNames("Region", codes("region"), "en"),
+			reference.listGroups(),
+		]);
+		const out = new Map<string, string>([["global:global", "Global"]]);
+		for (const [code, name] of countries) out.set(`country:${code}`, name);
+		for (const [code, name] of regions) out.set(`region:${code}`, name);
+		for (const g of groups) out.set(`group:${g.code}`, g.name);
+		return out;
+	}
+
+	/** One commitment whole; a draft or submission only for its makers' members and the secretariat. */
+	async get(ref: CommitmentRef, actor: Actor | null = null): Promise<CommitmentDetail> {
+		const { id, row } = await visibleCommitment(this.db, ref, actor);
+		const repo = new CommitmentRepository(this.db);
+		const current = await repo.loadState(id);
+		if (!current) throw AppError.notFound("commitment", row.slug);
+		const [[item], relations, versions] = await Promise.all([
+			this.listItems(this.db, [row]),
+			this.visibleRelations(repo, id, actor),
+			repo.versions(id),
+		]);
+		const state = current.state;
+		const sectorNames = new Map([
+			...(await new ReferenceRepository(this.db).codeNames("Sector", state.sectors, "en")),
+			...(await new ReferenceRepository(this.db).codeNames("SectorCategory", state.sectors, "en")),
+		]);
+		const f = state.financial;
+		const seesDrafts = commitmentPolicy.seesDrafts(actor, { makerIds: state.maker_ids });
+		const history = versionHistory(
+			seesDrafts
+				? versions
+				: versions.filter((v) => isPublic((JSON.parse(v.snapshot) as { status: string }).status)),
+		);
+		return {
+			...(item as CommitmentListItem),
+			text: row.text,
+			financial: f ? financialTerms(f) : null,
+			policy: state.policy,
+			sectors: state.sectors.map((code) => ({ code, name: sectorNames.get(code) ?? null })),
+			sources: state.sources,
+			relations: relations as CommitmentDetail["relations"],
+			versions: history,
+			created_at: row.created_at,
+			updated_at: row.updated_at,
+			published_at: row.published_at,
+			status_reason: row.status_reason,
+		};
+	}
+}
