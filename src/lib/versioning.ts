@@ -6,13 +6,17 @@ import { canonicalJson } from "./canonical.ts";
 import { AppError } from "./errors.ts";
 
 /** Stored field names that the API calls otherwise. */
-const apiNames: Record<string, string> = {
+const apiNames = {
 	forum_id: "forum",
 	maker_ids: "makers",
 	goal_ids: "goals",
 	target_ids: "targets",
 	stakeholder_id: "stakeholder",
-};
+} as const;
+const renamed: Readonly<Record<string, string>> = apiNames;
+
+/** The name a stored field goes by in the differences: forum_id is forum, title is title. */
+export type ApiName<K extends string> = K extends keyof typeof apiNames ? (typeof apiNames)[K] : K;
 
 export function staleVersion(current: number, given: number): AppError {
 	return new AppError(
@@ -34,7 +38,7 @@ export function differences(
 	const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
 	return [...keys]
 		.filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]))
-		.map((k) => ({ field: apiNames[k] ?? k, before: before[k] ?? null, after: after[k] ?? null }))
+		.map((k) => ({ field: renamed[k] ?? k, before: before[k] ?? null, after: after[k] ?? null }))
 		.sort((a, b) => a.field.localeCompare(b.field));
 }
 

@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { cm, flagReasons } from "../../src/web/i18n/commitment.messages.ts";
+import { common } from "../../src/web/i18n/common.messages.ts";
 import { deliveryStatusNames, scorecardScoreNames } from "../../src/web/i18n/enums.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import { intlTag, type Language } from "../../src/web/i18n/locale.ts";
@@ -452,6 +453,10 @@ describeEachDialect("commitment page", (ctx) => {
 		);
 		assert.match(table, /data-field="title"[\s\S]*?<ins>[^<]*\(revised\)<\/ins>/);
 		assert.match(table, /data-field="financial.amount_minor"[\s\S]*?<del>[\s\S]*?<ins>/);
+		const rows = [...table.matchAll(/<tr data-field="([^"]+)"><th scope="row">([^<]*)<\/th>/g)];
+		assert.ok(rows.length >= 2, "title and amount rows");
+		for (const [, field, label] of rows) assert.notEqual(label, field, `${field} is labelled`);
+		assert.match(table, new RegExp(`<th scope="row">${escapeHtml(common.amount.fr)}</th>`));
 		assert.ok(table.includes(escapeHtml(formattersFor("fr").money(250000000, "AUD"))));
 		assert.ok(html.includes("Title clarified"));
 	});

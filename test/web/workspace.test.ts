@@ -7,10 +7,12 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { cliActor } from "../../src/lib/actor.ts";
+import { formattersFor } from "../../src/web/i18n/format.ts";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import {
 	assertNoPlaceholder,
 	assertPage,
+	escapeHtml,
 	type FormFields,
 	getHtml,
 	postForm,
@@ -334,7 +336,12 @@ describeEachDialect("the workspace", (ctx) => {
 		const first = await post(
 			ctx(),
 			url,
-			{ ...base, title: "Workspace test: Japan clinics, renamed by A", version: String(v) },
+			{
+				...base,
+				title: "Workspace test: Japan clinics, renamed by A",
+				"financial.amount": "15000000",
+				version: String(v),
+			},
 			a,
 		);
 		assert.equal(first.statusCode, 303);
@@ -352,6 +359,17 @@ describeEachDialect("the workspace", (ctx) => {
 		assert.match(row, /<th scope="row">Title<\/th>/);
 		assert.match(row, /class="before">Workspace test: Japan clinics</);
 		assert.match(row, /class="after">Workspace test: Japan clinics, renamed by A</);
+		// Told as the history tells it: the stored field, its label, the amount in its currency.
+		const en = formattersFor("en");
+		const amount = /<tr data-field="financial.amount_minor">([\s\S]*?)<\/tr>/.exec(late.body)?.[1];
+		assert.ok(amount, "the amount's change is shown");
+		assert.match(amount, /<th scope="row">Amount<\/th>/);
+		assert.ok(amount.includes(`class="before">${escapeHtml(en.money(12000000, "GBP"))}<`));
+		assert.ok(amount.includes(`class="after">${escapeHtml(en.money(15000000, "GBP"))}<`));
+		for (const [, field, label] of late.body.matchAll(
+			/<tr data-field="([^"]+)">\s*<th scope="row">([^<]*)<\/th>/g,
+		))
+			assert.notEqual(label, field, `${field} is labelled`);
 		assert.match(late.body, new RegExp(`<textarea id="text"[^>]*>${escapeRe(typed)}</textarea>`));
 		assert.equal(hiddenVersion(late.body), v + 1, "the form now edits the stored version");
 

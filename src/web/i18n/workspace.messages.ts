@@ -587,22 +587,6 @@ export const workspace = defineMessages({
 		ar: "تاريخ النشر",
 		zh: "发布日期",
 	},
-	f_slug: {
-		en: "Address (slug)",
-		fr: "Adresse (slug)",
-		es: "Dirección (slug)",
-		ru: "Адрес (slug)",
-		ar: "العنوان المختصر (slug)",
-		zh: "地址（slug）",
-	},
-	f_origin: {
-		en: "Origin",
-		fr: "Origine",
-		es: "Origen",
-		ru: "Происхождение",
-		ar: "المصدر",
-		zh: "来源类型",
-	},
 	f_change_reason: {
 		en: "What changed and why",
 		fr: "Ce qui a changé et pourquoi",

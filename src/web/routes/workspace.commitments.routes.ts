@@ -38,7 +38,6 @@ import {
 	type StepError,
 } from "../pages/workspace/commitment-pages.tsx";
 import {
-	changesSince,
 	commitmentInputOf,
 	commitmentListFields,
 	commitmentValues,
@@ -291,7 +290,7 @@ export function workspaceCommitmentRoutes(pages: PageRouter, services: Services)
 				const conflict: Conflict = {
 					started,
 					current,
-					changes: describeChanges(ctx, changesSince(detail.versions, started), names),
+					changes: describeChanges(ctx, detail.versions, started, names),
 				};
 				const page = await editPage(services, ctx, actor, detail, {
 					values,

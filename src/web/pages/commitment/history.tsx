@@ -4,93 +4,25 @@
  * underlined), and the recorded steps (created, submitted, published, updated ...) with
  * who took them and why.
  */
-import { formatMinorUnits } from "../../../lib/money.ts";
-import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
 import type { PageContext } from "../../context.ts";
-import { cm, fieldNames } from "../../i18n/commitment.messages.ts";
+import { cm } from "../../i18n/commitment.messages.ts";
 import { common } from "../../i18n/common.messages.ts";
-import {
-	additionalityNames,
-	commitmentActionNames,
-	commitmentKindNames,
-	commitmentStatusNames,
-	nameOf,
-	recipientKindNames,
-} from "../../i18n/enums.messages.ts";
-import type { Message } from "../../i18n/messages.ts";
+import { commitmentActionNames, nameOf } from "../../i18n/enums.messages.ts";
 import { type Piece, type WordDiff, wordDiff } from "./diff.ts";
-import { gniText } from "./money.tsx";
 import { labelled, listOf } from "./names.ts";
-import { goalLabel } from "./summary.tsx";
 import type { CommitmentPageData, CommitmentSteps } from "./types.ts";
+import {
+	comparedByWord,
+	fieldLabel,
+	type ToldChange,
+	tellChanges,
+	termByTerm,
+} from "./version-changes.ts";
 
-type Version = CommitmentDetail["versions"][number];
-type Obj = Record<string, unknown>;
+type Version = CommitmentPageData["detail"]["versions"][number];
 
-const labels: Record<string, Message> = {
-	title: common.title,
-	text: common.verbatim_text,
-	slug: fieldNames.slug,
-	origin: fieldNames.origin,
-	kind: cm.kind,
-	status: cm.lifecycle,
-	forum: cm.forum,
-	announced_on: cm.announced,
-	makers: cm.makers,
-	goals: common.goals,
-	targets: common.targets,
-	recipients: common.recipients,
-	sectors: common.sectors,
-	sources: common.sources,
-	financial: fieldNames.financial,
-	policy: cm.policy_heading,
-	"financial.amount_minor": common.amount,
-	"financial.currency": common.currency,
-	"financial.frequency": cm.frequency,
-	"financial.increase_over_year": fieldNames.increase_over_year,
-	"financial.price_basis": cm.price_basis,
-	"financial.price_base_year": fieldNames.price_base_year,
-	"financial.period_start": fieldNames.period_start,
-	"financial.period_end": fieldNames.period_end,
-	"financial.additionality": cm.additionality,
-	"financial.gni_share_min": fieldNames.gni_share_min,
-	"financial.gni_share_max": fieldNames.gni_share_max,
-	"financial.note": cm.note,
-	"policy.target": cm.policy_target,
-	"policy.baseline": common.policy_baseline,
-	"policy.deadline": common.policy_deadline,
-};
-
-export function fieldLabel(ctx: PageContext, field: string): string {
-	return nameOf(ctx, labels, field);
-}
-
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-interface Row {
-	field: string;
-	before: string | null;
-	after: string | null;
-}
-
-/** Fields of words, compared word by word; any other value (an amount, a date) changes whole. */
-const wordy = new Set([
-	"title",
-	"text",
-	"makers",
-	"goals",
-	"targets",
-	"recipients",
-	"sectors",
-	"sources",
-	"financial.note",
-	"policy.target",
-	"policy.baseline",
-]);
-
-function changeOf(r: Row): WordDiff {
-	if (wordy.has(r.field)) return wordDiff(r.before ?? "", r.after ?? "");
+function changeOf(r: ToldChange): WordDiff {
+	if (comparedByWord(r.field)) return wordDiff(r.before ?? "", r.after ?? "");
 	if (r.before === r.after && r.before !== null) {
 		const same: Piece[] = [{ text: r.before, change: "same" }];
 		return { before: same, after: same };
@@ -99,107 +31,6 @@ function changeOf(r: Row): WordDiff {
 		before: r.before === null ? [] : [{ text: r.before, change: "removed" }],
 		after: r.after === null ? [] : [{ text: r.after, change: "added" }],
 	};
-}
-
-/** A stored value as a reader reads it, or null for "nothing". */
-function shown(
-	ctx: PageContext,
-	data: CommitmentPageData,
-	field: string,
-	value: unknown,
-	side: Obj | null,
-): string | null {
-	if (value === null || value === undefined || value === "") return null;
-	if (Array.isArray(value) && value.length === 0) return null;
-	const list = (items: unknown[], each: (x: unknown) => string, sep = "; ") =>
-		items.map(each).join(sep);
-	switch (field) {
-		case "kind":
-			return nameOf(ctx, commitmentKindNames, String(value));
-		case "status":
-			return nameOf(ctx, commitmentStatusNames, String(value));
-		case "forum":
-			return data.names.forums.get(Number(value)) ?? `#${value}`;
-		case "makers":
-			return list(value as unknown[], (id) => data.names.stakeholders.get(Number(id)) ?? `#${id}`);
-		case "goals":
-		case "targets":
-			return list(value as unknown[], (c) => `${goalLabel(String(c))} ${ctx.goalTitle(String(c))}`);
-		case "recipients":
-			return list(value as unknown[], (r) => {
-				const { kind, code } = r as { kind: string; code: string };
-				if (kind === "global") return ctx.t(recipientKindNames.global);
-				return kind === "country" ? ctx.fmt.country(code) : code;
-			});
-		case "sectors":
-			return list(value as unknown[], String, ", ");
-		case "sources":
-			return list(value as unknown[], (s) => {
-				const src = s as { title: string; url: string | null };
-				return src.url ? `${src.title} (${src.url})` : src.title;
-			});
-		case "announced_on":
-		case "financial.period_start":
-		case "financial.period_end":
-		case "policy.deadline":
-			return ctx.fmt.date(String(value));
-		case "financial.amount_minor": {
-			const currency = typeof side?.currency === "string" ? side.currency : null;
-			return currency
-				? ctx.fmt.money(Number(formatMinorUnits(Number(value), currency)), currency)
-				: ctx.fmt.number(Number(value));
-		}
-		case "financial.frequency":
-			return ctx.t(value === "annual" ? cm.freq_annual : cm.freq_total);
-		case "financial.price_basis":
-			return ctx.t(value === "constant" ? cm.basis_constant : cm.basis_current, {
-				year: typeof side?.price_base_year === "number" ? ctx.fmt.year(side.price_base_year) : "—",
-			});
-		case "financial.additionality":
-			return ctx.t(
-				value === "new"
-					? additionalityNames.new
-					: value === "reaffirmed"
-						? additionalityNames.reaffirmed
-						: additionalityNames.unspecified,
-			);
-		case "financial.increase_over_year":
-		case "financial.price_base_year":
-			return ctx.fmt.year(Number(value));
-		case "financial.gni_share_min":
-		case "financial.gni_share_max":
-			return gniText(ctx, Number(value), Number(value));
-		default:
-			return typeof value === "string" ? value : JSON.stringify(value);
-	}
-}
-
-/** The rows of one version's differences: financial and policy terms field by field. */
-function rowsOf(ctx: PageContext, data: CommitmentPageData, version: Version): Row[] {
-	const rows: Row[] = [];
-	for (const d of version.differences) {
-		if ((d.field === "financial" || d.field === "policy") && (isObj(d.before) || isObj(d.after))) {
-			const before = isObj(d.before) ? d.before : null;
-			const after = isObj(d.after) ? d.after : null;
-			const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-			for (const k of keys) {
-				if (same(before?.[k], after?.[k])) continue;
-				const field = `${d.field}.${k}`;
-				rows.push({
-					field,
-					before: before ? shown(ctx, data, field, before[k], before) : null,
-					after: after ? shown(ctx, data, field, after[k], after) : null,
-				});
-			}
-			continue;
-		}
-		rows.push({
-			field: d.field,
-			before: shown(ctx, data, d.field, d.before, null),
-			after: shown(ctx, data, d.field, d.after, null),
-		});
-	}
-	return rows;
 }
 
 /** Long unchanged stretches of a long text are cut to their ends, so the change stands out. */
@@ -236,7 +67,7 @@ function Pieces(props: { ctx: PageContext; pieces: Piece[]; total: number }) {
 
 function DiffTable(props: { ctx: PageContext; data: CommitmentPageData; version: Version }) {
 	const { ctx, version } = props;
-	const rows = rowsOf(ctx, props.data, version);
+	const rows = tellChanges(ctx, props.data.names, termByTerm(version.differences));
 	return (
 		<div class="diff-wrap">
 			<table class="diff" id={`version-${version.version}-changes`}>
@@ -254,7 +85,7 @@ function DiffTable(props: { ctx: PageContext; data: CommitmentPageData; version:
 						const total = Math.max(r.before?.length ?? 0, r.after?.length ?? 0);
 						return (
 							<tr key={r.field} data-field={r.field}>
-								<th scope="row">{fieldLabel(ctx, r.field)}</th>
+								<th scope="row">{r.label}</th>
 								<td class="diff-before" dir="auto">
 									<Pieces ctx={ctx} pieces={r.before === null ? [] : diff.before} total={total} />
 								</td>

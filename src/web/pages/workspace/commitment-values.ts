@@ -1,8 +1,7 @@
 /**
  * The commitment form and the commitment service's input, both ways: a stored
  * commitment as the form's fields, a posted form as the input of create and update
- * (nested financial and policy terms, lists typed as codes), and what changed between
- * the version a writer started from and the stored one when their save came too late.
+ * (nested financial and policy terms, lists typed as codes).
  */
 import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
 import { codes, type FormValues, list, numberOrText, optional, rows, text } from "./form-values.ts";
@@ -129,61 +128,4 @@ export function commitmentInputOf(
 		},
 		sourceRows: sources.map((s) => s.index),
 	};
-}
-
-export interface OtherChange {
-	/** The form's name for the field: title, makers, financial.amount ... */
-	field: string;
-	before: unknown;
-	after: unknown;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-	typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Stored terms (minor units) as the form names them: financial.amount in major units. */
-function termValue(group: string, terms: Record<string, unknown> | null, key: string): unknown {
-	if (!terms) return null;
-	if (group === "financial" && key === "amount") {
-		const minor = terms.amount_minor;
-		return typeof minor === "number" ? { minor, currency: terms.currency } : null;
-	}
-	return terms[key] ?? null;
-}
-
-/**
- * What the versions after `started` changed, field by field: the value in `started` and
- * the value now. Financial and policy terms are shown term by term.
- */
-export function changesSince(
-	versions: CommitmentDetail["versions"],
-	started: number,
-): OtherChange[] {
-	const first = new Map<string, unknown>();
-	const last = new Map<string, unknown>();
-	for (const v of versions) {
-		if (v.version <= started) continue;
-		for (const d of v.differences) {
-			if (!first.has(d.field)) first.set(d.field, d.before);
-			last.set(d.field, d.after);
-		}
-	}
-	const out: OtherChange[] = [];
-	for (const [field, before] of first) {
-		const after = last.get(field);
-		if (field === "financial" || field === "policy") {
-			const b = isObject(before) ? before : null;
-			const a = isObject(after) ? after : null;
-			const keys = field === "financial" ? financialFields : policyFields;
-			for (const k of keys) {
-				const x = termValue(field, b, k);
-				const y = termValue(field, a, k);
-				if (JSON.stringify(x) !== JSON.stringify(y))
-					out.push({ field: `${field}.${k}`, before: x, after: y });
-			}
-		} else if (JSON.stringify(before) !== JSON.stringify(after)) {
-			out.push({ field, before, after });
-		}
-	}
-	return out;
 }
