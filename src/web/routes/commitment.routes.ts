@@ -32,16 +32,18 @@ async function loadPage(
 	request: FastifyRequest,
 ): Promise<CommitmentPageData> {
 	const actor = ctx.actor;
-	const detail = await services.commitments.get(ref, actor);
+	// Looked up and checked once; each part below is handed the commitment found.
+	const commitment = await services.commitments.visible(ref, actor);
+	const detail = await services.commitments.get(commitment, actor);
 	const slug = detail.slug;
 	const open = (publicStatuses as readonly string[]).includes(detail.status);
 	const [delivery, flags, steps, reports, assessments, thread] = await Promise.all([
-		services.analytics.commitmentDelivery(slug, actor),
-		services.flags.forCommitment(slug, actor),
-		services.commitments.history(slug, actor),
-		open ? services.reports.list(slug, actor) : null,
-		open ? services.assessments.list(slug, actor) : null,
-		open ? services.comments.thread({ commitment: slug }, actor) : null,
+		services.analytics.commitmentDelivery(commitment, actor),
+		services.flags.forCommitment(commitment, actor),
+		services.commitments.history(commitment, actor),
+		open ? services.reports.list(commitment, actor) : null,
+		open ? services.assessments.list(commitment, actor) : null,
+		open ? services.comments.thread({ commitment }, actor) : null,
 	]);
 	return {
 		detail,

@@ -10,6 +10,7 @@ import {
 	type CommitmentDetail,
 	publicStatuses,
 } from "../../modules/commitments/commitments.schemas.ts";
+import { reportPolicy } from "../../modules/reports/reports.policy.ts";
 import type { Services } from "../../server/services.ts";
 import { formErrorsOf, noErrors } from "../components/form.tsx";
 import { type PageRouter, seeOther } from "../page-route.ts";
@@ -112,11 +113,9 @@ function assessmentInputOf(values: FormValues, detail: CommitmentDetail) {
 async function reporters(services: Services, actor: Actor, detail: CommitmentDetail) {
 	const mine = await memberStakeholders(services, actor);
 	const makers = new Set(detail.makers.map((m) => m.id));
-	const countries = detail.recipients.filter((r) => r.kind === "country").map((r) => r.code);
 	const asMaker = mine.filter((s) => makers.has(s.id));
 	const asRecipient = mine.filter(
-		(s) =>
-			!makers.has(s.id) && s.kind === "member_state" && s.country && countries.includes(s.country),
+		(s) => !makers.has(s.id) && reportPolicy.recipientGovernment(s, detail.recipients),
 	);
 	return { asMaker, asRecipient, all: [...asMaker, ...asRecipient] };
 }

@@ -17,6 +17,7 @@ import {
 } from "../../modules/commitments/commitments.policy.ts";
 import type { CommitmentDetail } from "../../modules/commitments/commitments.schemas.ts";
 import { forumListQuery } from "../../modules/forums/forums.schemas.ts";
+import { reportPolicy } from "../../modules/reports/reports.policy.ts";
 import { stakeholderListQuery } from "../../modules/stakeholders/stakeholders.schemas.ts";
 import type { Services } from "../../server/services.ts";
 import { type FormErrors, field, formErrorsOf, noErrors } from "../components/form.tsx";
@@ -136,8 +137,7 @@ function mayReport(actor: Actor, d: CommitmentDetail, mine: StakeholderChoice[])
 		)
 	)
 		return true;
-	const countries = d.recipients.filter((r) => r.kind === "country").map((r) => r.code);
-	return mine.some((s) => s.kind === "member_state" && s.country && countries.includes(s.country));
+	return mine.some((s) => reportPolicy.recipientGovernment(s, d.recipients));
 }
 
 interface EditState {
