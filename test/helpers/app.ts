@@ -7,7 +7,8 @@ import type { FastifyInstance } from "fastify";
 import type { DialectName } from "../../src/db/database.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { createServices, type Services } from "../../src/server/services.ts";
-import { createMigratedDatabase, dialects, skipReason, type TestDatabase } from "./databases.ts";
+import { dialects, skipReason, type TestDatabase } from "./databases.ts";
+import { preparedDatabase } from "./templates.ts";
 
 export interface AppOptions {
 	demo?: boolean;
@@ -28,12 +29,16 @@ export async function startTestApp(
 	dialect: DialectName,
 	options: AppOptions = {},
 ): Promise<TestContext> {
-	const db = await createMigratedDatabase(dialect);
 	const today = options.today;
-	const services = createServices(db.database, today ? { analytics: { today: () => today } } : {});
-	await services.reference.ensureLoaded();
-	await services.statistics.ensureLoaded();
-	if (options.demo !== false) await services.demo.load();
+	const servicesOf = (database: TestDatabase) =>
+		createServices(database.database, today ? { analytics: { today: () => today } } : {});
+	const db = await preparedDatabase(dialect, { demo: options.demo !== false, today }, async (t) => {
+		const services = servicesOf(t);
+		await services.reference.ensureLoaded();
+		await services.statistics.ensureLoaded();
+		if (options.demo !== false) await services.demo.load();
+	});
+	const services = servicesOf(db);
 	const app = await buildApp(services);
 	return {
 		dialect,

@@ -4,7 +4,7 @@
  * variable the PostgreSQL suites skip, unless IIF_TEST_REQUIRE_ALL=1 (CI), where they fail.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -35,20 +35,27 @@ export interface TestDatabase {
 	drop(): Promise<void>;
 }
 
+/**
+ * A SQLite file in a new temporary folder, removed with the folder on drop. `from` is a
+ * database file to start from (a copy of it), otherwise the file starts empty.
+ */
+export function sqliteTestDatabase(from?: string): TestDatabase {
+	const dir = mkdtempSync(join(tmpdir(), "iif-test-"));
+	const url = join(dir, "iif.db");
+	if (from) copyFileSync(from, url);
+	const database = openDatabase(url);
+	return {
+		database,
+		url,
+		drop: async () => {
+			await database.close();
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
-	if (dialect === "sqlite") {
-		const dir = mkdtempSync(join(tmpdir(), "iif-test-"));
-		const url = join(dir, "iif.db");
-		const database = openDatabase(url);
-		return {
-			database,
-			url,
-			drop: async () => {
-				await database.close();
-				rmSync(dir, { recursive: true, force: true });
-			},
-		};
-	}
+	if (dialect === "sqlite") return sqliteTestDatabase();
 	if (!pgAdminUrl) throw new Error("IIF_TEST_PG_URL is not set");
 	const name = `iif_test_${process.pid}_${randomBytes(4).toString("hex")}`;
 	const admin = new pg.Client({ connectionString: pgAdminUrl });
