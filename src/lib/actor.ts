@@ -24,7 +24,16 @@ export const cliActor: Actor = {
 	memberships: [],
 };
 
+/**
+ * Who an audit event names: an actor, or a user not yet one (signing in, registering),
+ * who may have come by no channel at all.
+ */
+export interface AuditActor {
+	userId: number;
+	via: Actor["via"] | null;
+}
+
 /** The user id recorded for an actor's writes: none for the operator's CLI. */
-export function auditActorId(a: Actor): number | null {
+export function auditActorId(a: AuditActor): number | null {
 	return a.via === "cli" ? null : a.userId;
 }

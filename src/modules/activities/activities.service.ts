@@ -1,15 +1,6 @@
-/**
- * Delivery evidence: recording an activity with its transactions (each converted to US
- * dollars as it is written) and linking activities to commitments with a share. Every
- * write refreshes the delivery figures of the commitments it touches, in its own
- * transaction. The IATI import and the linking API build on these operations. And the
- * public reading of activities: the filtered list and one activity with its transactions.
- */
-import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import { idsByRef } from "../../db/refs.ts";
-import type { Tables } from "../../db/tables.ts";
-import { type Actor, auditActorId } from "../../lib/actor.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
@@ -18,8 +9,7 @@ import { searchTokens } from "../../lib/text.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { Converter, donorSeriesName, transactionUsd } from "../analytics/conversion.ts";
 import { refreshDelivery, storedBaseYear } from "../analytics/delivery.refresh.ts";
-import type { AuditAction } from "../audit/audit.events.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { activityPolicy } from "./activities.policy.ts";
 import { ActivityQueryRepository } from "./activities.query.repository.ts";
@@ -61,9 +51,10 @@ export class ActivityService {
 					};
 				}),
 			);
-			await this.audit(trx, actor, "activity.record", id, {
-				iati_identifier: a.iati_identifier,
-				transactions: a.transactions.length,
+			await recordAudit(trx, actor, {
+				action: "activity.record",
+				objectId: id,
+				after: { iati_identifier: a.iati_identifier, transactions: a.transactions.length },
 			});
 			await refreshDelivery(trx, await repo.linkedCommitments(id));
 			return id;
@@ -82,7 +73,11 @@ export class ActivityService {
 			const repo = new ActivityRepository(trx);
 			const id = await this.requireActivity(repo, iatiIdentifier);
 			const removed = await repo.deleteTransactions(id, ids);
-			await this.audit(trx, actor, "activity.record", id, { removed_transactions: ids });
+			await recordAudit(trx, actor, {
+				action: "activity.record",
+				objectId: id,
+				after: { removed_transactions: ids },
+			});
 			await refreshDelivery(trx, await repo.linkedCommitments(id));
 			return removed;
 		});
@@ -165,22 +160,5 @@ export class ActivityService {
 		const id = await repo.findId(iatiIdentifier);
 		if (id === null) throw AppError.notFound("activity", iatiIdentifier);
 		return id;
-	}
-
-	private async audit(
-		trx: Kysely<Tables>,
-		actor: Actor,
-		action: AuditAction,
-		id: number,
-		after: unknown,
-	) {
-		await new AuditRepository(trx, this.database.dialect).append({
-			action,
-			objectType: "activity",
-			objectId: id,
-			actorUserId: auditActorId(actor),
-			actorVia: actor.via,
-			after,
-		});
 	}
 }

@@ -29,11 +29,11 @@ import type { Database } from "../../db/database.ts";
 import { databaseUnavailable, unavailableReason } from "../../db/errors.ts";
 import type { Tables } from "../../db/tables.ts";
 import { IatiReadError } from "../../interchange/iati/reader.ts";
-import { type Actor, auditActorId } from "../../lib/actor.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { refreshDelivery, storedBaseYear } from "../analytics/delivery.refresh.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { activityPolicy } from "./activities.policy.ts";
 import {
 	IatiOrganisationRepository,
@@ -297,12 +297,9 @@ export class ImportService {
 	): Promise<void> {
 		// Only activities that existed before can be linked to commitments.
 		await refreshDelivery(trx, await new IatiRepository(trx).linkedCommitments(updatedIds));
-		await new AuditRepository(trx, this.database.dialect).append({
+		await recordAudit(trx, actor, {
 			action: "activity.import",
-			objectType: "activity",
 			objectId: file,
-			actorUserId: auditActorId(actor),
-			actorVia: actor.via,
 			after: {
 				file,
 				activities: r.activities,

@@ -10,7 +10,7 @@ import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
-import { visibleCommitment } from "../commitments/commitments.visible.ts";
+import { type CommitmentRef, visibleCommitment } from "../commitments/commitments.visible.ts";
 import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { pair, ratioOf, usd } from "./analytics.format.ts";
 import type { CommitmentDelivery, ShareDelivery } from "./analytics.schemas.ts";
@@ -68,11 +68,11 @@ const conversionText: Record<ConversionStatus, string> = {
 
 export async function commitmentDeliveryOf(
 	db: Kysely<Tables>,
-	refText: string,
+	ref: CommitmentRef,
 	actor: Actor | null,
 	today: string,
 ): Promise<CommitmentDelivery> {
-	const { id, row } = await visibleCommitment(db, refText, actor);
+	const { id, row } = await visibleCommitment(db, ref, actor);
 	const commitments = new CommitmentRepository(db);
 
 	const store = new DeliveryStoreRepository(db);

@@ -7,11 +7,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
-import { type Actor, auditActorId } from "../../lib/actor.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
 import { ActivityRepository } from "../activities/activities.repository.ts";
 import { IatiOrganisationRepository } from "../activities/iati.organisations.repository.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { convertRequirements } from "../requirements/requirements.conversion.ts";
 import { Converter, donorSeriesName, totalDac, transactionUsd } from "./conversion.ts";
 import { DeliveryInputsRepository } from "./delivery.inputs.repository.ts";
@@ -66,12 +66,9 @@ export class DeliveryRebuilder {
 			await store.setMeta(baseYearKey, String(baseYear));
 			await store.setMeta(ratesHashKey, tables.hash);
 			if (actor)
-				await new AuditRepository(trx, this.database.dialect).append({
+				await recordAudit(trx, actor, {
 					action: "analytics.rebuild",
-					objectType: "analytics",
 					objectId: "delivery",
-					actorUserId: auditActorId(actor),
-					actorVia: actor.via,
 					after: {
 						base_year: baseYear,
 						commitments: all.length,

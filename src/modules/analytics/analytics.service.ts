@@ -11,6 +11,7 @@ import { bom, csvLine } from "../../interchange/csv/writer.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { CommitmentSearchRepository } from "../commitments/commitments.search.repository.ts";
 import type { CommitmentService } from "../commitments/commitments.service.ts";
+import type { CommitmentRef } from "../commitments/commitments.visible.ts";
 import { commitmentDeliveryOf } from "./analytics.commitment.ts";
 import { money, usd } from "./analytics.format.ts";
 import { DeliveryRebuilder } from "./analytics.rebuild.ts";
@@ -251,8 +252,8 @@ export class AnalyticsService {
 
 	// ---- one commitment ----
 
-	async commitmentDelivery(refText: string, actor: Actor | null): Promise<CommitmentDelivery> {
-		return commitmentDeliveryOf(this.db, refText, actor, this.clock().today);
+	async commitmentDelivery(ref: CommitmentRef, actor: Actor | null): Promise<CommitmentDelivery> {
+		return commitmentDeliveryOf(this.db, ref, actor, this.clock().today);
 	}
 
 	/** The maintained rollups beside a full recomputation from the stored figures. */

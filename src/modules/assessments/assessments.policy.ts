@@ -5,11 +5,7 @@
  * public commitment. Assessments are public, like the commitments they score.
  */
 import type { Actor } from "../../lib/actor.ts";
-import {
-	type CommitmentFacts,
-	commitmentPolicy,
-	memberOfAny,
-} from "../commitments/commitments.policy.ts";
+import { type CommitmentFacts, memberOfAny } from "../commitments/commitments.policy.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 
 export const assessmentPolicy = {
@@ -20,6 +16,4 @@ export const assessmentPolicy = {
 	/** Only what the public sees is assessed; a draft or submission does not exist for it. */
 	assessable: (c: CommitmentFacts): boolean =>
 		(publicStatuses as readonly string[]).includes(c.status),
-	/** The assessments of a commitment are seen by whoever sees the commitment. */
-	view: (a: Actor | null, c: CommitmentFacts): boolean => commitmentPolicy.view(a, c),
 };

@@ -1,7 +1,7 @@
 /** Stores assessments with their maker scores and evidence; reads them whole. */
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
-import type { RecordRef } from "../../lib/ids.ts";
+import { isRecordId } from "../../lib/ids.ts";
 import { toInt } from "../../lib/numbers.ts";
 import type {
 	AssessmentScheme,
@@ -9,9 +9,6 @@ import type {
 	ComplianceScore,
 	ScorecardScore,
 } from "./assessments.schemas.ts";
-
-/** Largest id a serial (int4) column holds on PostgreSQL: beyond it nothing can exist. */
-const maxId = 2_147_483_647;
 
 export interface AssessmentInsert {
 	commitment_id: number;
@@ -30,27 +27,6 @@ export type AssessmentRecord = AssessmentView & { commitment_id: number };
 
 export class AssessmentRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
-
-	/** What the policy needs to know of a commitment: its status and makers. */
-	async commitmentFacts(
-		ref: RecordRef,
-	): Promise<{ id: number; status: string; makerIds: number[] } | null> {
-		if ("id" in ref && ref.id > maxId) return null;
-		const q = this.db.selectFrom("commitment").select(["id", "status"]);
-		const row = await ("id" in ref
-			? q.where("id", "=", ref.id)
-			: q.where("slug", "=", ref.slug)
-		).executeTakeFirst();
-		if (!row) return null;
-		const id = toInt(row.id);
-		const makers = await this.db
-			.selectFrom("commitment_maker")
-			.select("stakeholder_id")
-			.where("commitment_id", "=", id)
-			.orderBy("position")
-			.execute();
-		return { id, status: row.status, makerIds: makers.map((m) => toInt(m.stakeholder_id)) };
-	}
 
 	async insert(a: AssessmentInsert): Promise<number> {
 		const row = await this.db
@@ -94,7 +70,7 @@ export class AssessmentRepository {
 	}
 
 	async find(id: number): Promise<AssessmentRecord | null> {
-		if (id > maxId) return null;
+		if (!isRecordId(id)) return null;
 		const [record] = await this.load((q) => q.where("assessment.id", "=", id));
 		return record ?? null;
 	}

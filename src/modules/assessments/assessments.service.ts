@@ -3,15 +3,22 @@
  * named scheme (a five-point scorecard, or compliance of each maker), with a rationale and
  * evidence. Assessments are public and kept apart from the makers' own progress reports.
  */
+import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
+import type { Tables } from "../../db/tables.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { type Batches, keysetBatches, mapBatches, oneBatch } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
-import { parseRecordRef, type RecordRef } from "../../lib/ids.ts";
+import type { RecordRef } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import {
+	type CommitmentRef,
+	findVisibleCommitment,
+	visibleCommitment,
+} from "../commitments/commitments.visible.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { assessmentPolicy } from "./assessments.policy.ts";
 import { type AssessmentRecord, AssessmentRepository } from "./assessments.repository.ts";
@@ -53,7 +60,7 @@ export class AssessmentService {
 		const data = parseInput(assessmentInput, input);
 		return this.db.transaction().execute(async (trx) => {
 			const repo = new AssessmentRepository(trx);
-			const commitment = await this.loadCommitment(repo, commitmentRef, actor);
+			const commitment = await this.loadCommitment(trx, commitmentRef, actor);
 			if (!assessmentPolicy.assessable(commitment))
 				throw AppError.notFound("commitment", commitmentRef);
 			if (!assessmentPolicy.independentOf(actor, commitment))
@@ -79,13 +86,9 @@ export class AssessmentService {
 			});
 			const stored = await repo.find(id);
 			if (!stored) throw new AppError("internal", `assessment ${id} vanished while being written`);
-			await new AuditRepository(trx, this.database.dialect).append({
+			await recordAudit(trx, actor, {
 				action: "assessment.create",
-				objectType: "assessment",
 				objectId: id,
-				actorUserId: actor.userId,
-				actorVia: actor.via,
-				before: null,
 				after: {
 					id,
 					commitment_id: stored.commitment_id,
@@ -107,9 +110,9 @@ export class AssessmentService {
 	}
 
 	/** The public assessments of a commitment, newest first, with a summary of each scheme. */
-	async list(commitmentRef: string, actor: Actor | null = null): Promise<AssessmentList> {
+	async list(commitmentRef: CommitmentRef, actor: Actor | null = null): Promise<AssessmentList> {
 		const repo = new AssessmentRepository(this.db);
-		const commitment = await this.loadCommitment(repo, commitmentRef, actor);
+		const commitment = await this.loadCommitment(this.db, commitmentRef, actor);
 		const items = (await repo.forCommitment(commitment.id)).map(view);
 		const scorecards = items.filter((a) => a.scheme === "scorecard");
 		const compliance = items.filter((a) => a.scheme === "compliance");
@@ -134,7 +137,7 @@ export class AssessmentService {
 		actor: Actor | null = null,
 	): Promise<Batches<AssessmentView>> {
 		const repo = new AssessmentRepository(this.db);
-		const commitment = await this.loadCommitment(repo, commitmentRef, actor);
+		const commitment = await this.loadCommitment(this.db, commitmentRef, actor);
 		return mapBatches(oneBatch(repo.forCommitment(commitment.id)), (rows) => rows.map(view));
 	}
 
@@ -153,20 +156,15 @@ export class AssessmentService {
 		const repo = new AssessmentRepository(this.db);
 		const found = await repo.find(id);
 		if (!found) throw AppError.notFound("assessment", id);
-		const commitment = await repo.commitmentFacts({ id: found.commitment_id });
-		if (!commitment || !assessmentPolicy.view(actor, commitment))
+		if (!(await findVisibleCommitment(this.db, { id: found.commitment_id }, actor)))
 			throw AppError.notFound("assessment", id);
 		return view(found);
 	}
 
-	/** The commitment as this actor may see it; one they may not see does not exist for them. */
-	private async loadCommitment(repo: AssessmentRepository, refText: string, actor: Actor | null) {
-		const ref = parseRecordRef(refText);
-		if (!ref) throw AppError.invalid("id", `'${refText}' is not a commitment id or slug`);
-		const facts = await repo.commitmentFacts(ref);
-		if (!facts || !assessmentPolicy.view(actor, facts))
-			throw AppError.notFound("commitment", refText);
-		return facts;
+	/** The commitment as this actor may see it (commitments.visible.ts), as the policy's facts. */
+	private async loadCommitment(db: Kysely<Tables>, ref: CommitmentRef, actor: Actor | null) {
+		const { id, row, makerIds } = await visibleCommitment(db, ref, actor);
+		return { id, status: row.status, makerIds };
 	}
 
 	/** Each stakeholder named must exist, be one of the makers, and be named once. */

@@ -1,50 +1,153 @@
 /**
- * Every kind of write the audit log records. A closed list, so a new write cannot be
- * audited under a name nobody knows, and readers of the log can rely on the names.
+ * Every kind of write the audit log records, and what each records. A closed list, so a
+ * new write cannot be audited under a name nobody knows, readers of the log can rely on
+ * the names, and each write's payload is checked against its action's shape.
  */
-export const auditActions = [
-	"commitment.create",
-	"commitment.update",
-	"commitment.submit",
-	"commitment.publish",
-	"commitment.return",
-	"commitment.complete",
-	"commitment.withdraw",
-	"commitment.relate",
-	"report.create",
-	"report.update",
-	"comment.create",
-	"comment.edit",
-	"comment.delete",
-	"comment.flag",
-	"comment.hide",
-	"comment.unhide",
-	"comment.dismiss_flags",
-	"assessment.create",
-	"user.register",
-	"user.login",
-	"user.login_failed",
-	"user.logout",
-	"user.role",
-	"user.password_reset",
-	"membership.grant",
-	"membership.revoke",
-	"token.create",
-	"token.revoke",
-	"stakeholder.create",
-	"forum.create",
-	"activity.record",
-	"activity.link",
-	"activity.unlink",
-	"activity.import",
-	"link.accept",
-	"link.reject",
-	"requirement.create",
-	"analytics.rebuild",
-	"statistics.import",
-] as const;
 
-export type AuditAction = (typeof auditActions)[number];
+/**
+ * A whole record as its module wrote it (a commitment's state, a new comment's row): its
+ * shape belongs to that module, which the audit module sits below and does not import.
+ */
+type Snapshot = object;
+
+/** What a commitment's workflow step records: the status it left and the one it took. */
+interface StatusChange {
+	objectId: number;
+	before: { status: string };
+	after: { status: string; reason?: string | undefined };
+}
+
+/** A link between an activity and a commitment made or accepted, recorded on the activity. */
+interface LinkMade {
+	objectId: number;
+	after: { commitment_id: number; share: number; include_expenditure: boolean };
+}
+
+/** A membership is named by its user and stakeholder: `user:stakeholder`. */
+type MembershipId = `${number}:${number}`;
+
+/**
+ * Every action, with what its event records: the object's id and its state before and
+ * after. tsc holds each write to the shape of its action.
+ */
+export interface AuditEvents {
+	"commitment.create": { objectId: number; after: Snapshot };
+	"commitment.update": {
+		objectId: number;
+		before: Snapshot;
+		after: Snapshot & { reason?: string | undefined };
+	};
+	"commitment.submit": StatusChange;
+	"commitment.publish": StatusChange;
+	"commitment.return": StatusChange;
+	"commitment.complete": StatusChange;
+	"commitment.withdraw": StatusChange;
+	"commitment.relate": {
+		objectId: number;
+		after: { kind: string; to: number; note: string | null };
+	};
+	"report.create": { objectId: number; after: Snapshot & { commitment_id: number } };
+	"report.update": {
+		objectId: number;
+		before: Snapshot;
+		after: Snapshot & { reason: string | null };
+	};
+	"comment.create": { objectId: number; after: Snapshot };
+	"comment.edit": {
+		objectId: number;
+		before: { body: string; edited_at: string | null };
+		after: { body: string; edited_at: string };
+	};
+	"comment.delete": {
+		objectId: number;
+		before: { body: string; deleted_at: null };
+		after: { deleted_at: string };
+	};
+	"comment.flag": {
+		objectId: number;
+		after: { user_id: number; reason: string | null; created_at: string };
+	};
+	"comment.hide": {
+		objectId: number;
+		before: { hidden_at: null };
+		after: { hidden_at: string; hidden_by: number | null; reason: string | null };
+	};
+	"comment.unhide": {
+		objectId: number;
+		before: { hidden_at: string | null; hidden_by: number | null; reason: string | null };
+		after: { hidden_at: null; reason: string | null };
+	};
+	"comment.dismiss_flags": {
+		objectId: number;
+		after: { dismissed: number; reason: string | null };
+	};
+	"assessment.create": { objectId: number; after: Snapshot };
+	"user.register": {
+		objectId: number;
+		after: { email: string; display_name: string } | { email: string; role: string | null };
+	};
+	"user.login": { objectId: number; after: { ip: string } };
+	"user.login_failed": { objectId: number | "unknown"; after: { email: string; ip: string } };
+	"user.logout": { objectId: number };
+	"user.role": {
+		objectId: number;
+		before: { role: string | null };
+		after: { role: string | null };
+	};
+	"user.password_reset": { objectId: number; after: { tokens_revoked: number } };
+	"membership.grant": {
+		objectId: MembershipId;
+		before: { role: string } | null;
+		after: { role: string };
+	};
+	"membership.revoke": { objectId: MembershipId; before: { role: string } };
+	"token.create": { objectId: number; after: { name: string; prefix: string } };
+	"token.revoke": { objectId: number };
+	"stakeholder.create": { objectId: number; after: Snapshot };
+	"forum.create": { objectId: number; after: Snapshot };
+	"activity.record": {
+		objectId: number;
+		after: { iati_identifier: string; transactions: number } | { removed_transactions: number[] };
+	};
+	"activity.link": LinkMade;
+	"activity.unlink": { objectId: number; after: { commitment_id: number } };
+	"activity.import": {
+		objectId: string;
+		after: {
+			file: string;
+			activities: number;
+			transactions: number;
+			organisations: number;
+			rejected: number;
+		};
+	};
+	"link.accept": LinkMade;
+	"link.reject": {
+		objectId: number;
+		after: { commitment_id: number; was: string; reason: string | null };
+	};
+	"requirement.create": { objectId: number; after: Snapshot };
+	"analytics.rebuild": {
+		objectId: "delivery";
+		after: { base_year: number; commitments: number; transactions_converted: number };
+	};
+	"statistics.import": {
+		objectId: string;
+		after: {
+			file: string;
+			values: number;
+			created: number;
+			replaced: number;
+			commitments_measured: number;
+		};
+	};
+}
+
+/** The closed list of names: a new write cannot be audited under a name nobody knows. */
+export type AuditAction = keyof AuditEvents;
+
+/** One event as a service hands it to recordAudit: the action picks the payload's shape. */
+export type AuditEvent = { [A in AuditAction]: { action: A } & AuditEvents[A] }[AuditAction];
 
 export type AuditObjectType =
 	| "commitment"
@@ -60,6 +163,49 @@ export type AuditObjectType =
 	| "requirement"
 	| "analytics"
 	| "statistics";
+
+/** The kind of object each action is about, as stored in the event's object_type. */
+export const auditObjectTypes: { readonly [A in AuditAction]: AuditObjectType } = {
+	"commitment.create": "commitment",
+	"commitment.update": "commitment",
+	"commitment.submit": "commitment",
+	"commitment.publish": "commitment",
+	"commitment.return": "commitment",
+	"commitment.complete": "commitment",
+	"commitment.withdraw": "commitment",
+	"commitment.relate": "commitment",
+	"report.create": "report",
+	"report.update": "report",
+	"comment.create": "comment",
+	"comment.edit": "comment",
+	"comment.delete": "comment",
+	"comment.flag": "comment",
+	"comment.hide": "comment",
+	"comment.unhide": "comment",
+	"comment.dismiss_flags": "comment",
+	"assessment.create": "assessment",
+	"user.register": "user",
+	"user.login": "user",
+	"user.login_failed": "user",
+	"user.logout": "user",
+	"user.role": "user",
+	"user.password_reset": "user",
+	"membership.grant": "membership",
+	"membership.revoke": "membership",
+	"token.create": "token",
+	"token.revoke": "token",
+	"stakeholder.create": "stakeholder",
+	"forum.create": "forum",
+	"activity.record": "activity",
+	"activity.link": "activity",
+	"activity.unlink": "activity",
+	"activity.import": "activity",
+	"link.accept": "activity",
+	"link.reject": "activity",
+	"requirement.create": "requirement",
+	"analytics.rebuild": "analytics",
+	"statistics.import": "statistics",
+};
 
 export interface AuditEventInput {
 	action: AuditAction;

@@ -8,7 +8,7 @@ import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRate, type Rate, rateWindow } from "../../lib/rates.ts";
 import { parseInput } from "../../lib/validation.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { type UserRecord, UserRepository } from "../users/users.repository.ts";
 import { loginInput, tokenInput } from "../users/users.schemas.ts";
 import { burnPasswordCheck, randomSecret, secretHash, verifyPassword } from "./secrets.ts";
@@ -88,12 +88,9 @@ export class AuthService {
 		else await burnPasswordCheck(password);
 		if (!user || !ok || user.disabled_at) {
 			await this.database.db.transaction().execute(async (trx) => {
-				await new AuditRepository(trx, this.database.dialect).append({
+				await recordAudit(trx, null, {
 					action: "user.login_failed",
-					objectType: "user",
 					objectId: user?.id ?? "unknown",
-					actorUserId: null,
-					actorVia: null,
 					after: { email, ip: context.ip },
 				});
 			});
@@ -118,14 +115,11 @@ export class AuthService {
 			const t = new ThrottleRepository(trx, this.database.dialect);
 			await t.clearLoginFailures(`email:${email}`);
 			await t.forgiveLoginFailure(`ip:${context.ip}`);
-			await new AuditRepository(trx, this.database.dialect).append({
-				action: "user.login",
-				objectType: "user",
-				objectId: user.id,
-				actorUserId: user.id,
-				actorVia: "session",
-				after: { ip: context.ip },
-			});
+			await recordAudit(
+				trx,
+				{ userId: user.id, via: "session" },
+				{ action: "user.login", objectId: user.id, after: { ip: context.ip } },
+			);
 		});
 		return { token, csrf, expiresAt, actor: await this.actorFor(user, "session") };
 	}
@@ -133,13 +127,12 @@ export class AuthService {
 	async logout(token: string, actor: Actor): Promise<void> {
 		await this.database.db.transaction().execute(async (trx) => {
 			await new SessionRepository(trx).delete(secretHash(token));
-			await new AuditRepository(trx, this.database.dialect).append({
-				action: "user.logout",
-				objectType: "user",
-				objectId: actor.userId,
-				actorUserId: actor.userId,
-				actorVia: "session",
-			});
+			// Signing out ends a session: the event says so, however else the request was signed.
+			await recordAudit(
+				trx,
+				{ userId: actor.userId, via: "session" },
+				{ action: "user.logout", objectId: actor.userId },
+			);
 		});
 	}
 
@@ -190,12 +183,9 @@ export class AuthService {
 				prefix,
 				created_at: this.iso(),
 			});
-			await new AuditRepository(trx, this.database.dialect).append({
+			await recordAudit(trx, actor, {
 				action: "token.create",
-				objectType: "token",
 				objectId: id,
-				actorUserId: actor.userId,
-				actorVia: actor.via,
 				after: { name, prefix },
 			});
 			return id;
@@ -211,13 +201,7 @@ export class AuthService {
 		await this.database.db.transaction().execute(async (trx) => {
 			if (!(await new SessionRepository(trx).revokeToken(id, actor.userId, this.iso())))
 				throw AppError.notFound("token", id);
-			await new AuditRepository(trx, this.database.dialect).append({
-				action: "token.revoke",
-				objectType: "token",
-				objectId: id,
-				actorUserId: actor.userId,
-				actorVia: actor.via,
-			});
+			await recordAudit(trx, actor, { action: "token.revoke", objectId: id });
 		});
 	}
 

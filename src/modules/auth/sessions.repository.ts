@@ -1,6 +1,7 @@
 /** Sessions and API tokens, stored by the hash of their secret. */
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
+import { isRecordId } from "../../lib/ids.ts";
 import { toInt } from "../../lib/numbers.ts";
 
 export class SessionRepository {
@@ -106,6 +107,7 @@ export class SessionRepository {
 	}
 
 	async revokeToken(id: number, userId: number, now: string): Promise<boolean> {
+		if (!isRecordId(id)) return false;
 		const r = await this.db
 			.updateTable("api_token")
 			.set({ revoked_at: now })

@@ -1,9 +1,8 @@
 /** Stores comments and their abuse flags; reads threads and the moderation queue. */
 import type { Insertable, Kysely, Selectable } from "kysely";
 import type { CommentTable, Tables } from "../../db/tables.ts";
-import type { RecordRef } from "../../lib/ids.ts";
+import { isRecordId } from "../../lib/ids.ts";
 import { toInt, toIntOrNull } from "../../lib/numbers.ts";
-import { maxId } from "./comments.schemas.ts";
 
 /** A comment as stored, with its author's name and how many users flagged it. */
 export type CommentRecord = Omit<
@@ -53,24 +52,13 @@ export interface FlaggedRow {
 export class CommentRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
 
-	/** The id, slug and status of a commitment, by id or slug. */
-	async commitment(ref: RecordRef): Promise<{ id: number; slug: string; status: string } | null> {
-		if ("id" in ref && ref.id > maxId) return null;
-		const q = this.db.selectFrom("commitment").select(["id", "slug", "status"]);
-		const row = await ("id" in ref
-			? q.where("id", "=", ref.id)
-			: q.where("slug", "=", ref.slug)
-		).executeTakeFirst();
-		return row ? { id: toInt(row.id), slug: row.slug, status: row.status } : null;
-	}
-
 	/**
 	 * The commitment a progress report belongs to. Read here, from the one column needed,
 	 * rather than through the reports module: that module is written separately and its
 	 * service is not meant to be called inside another module's transaction.
 	 */
 	async reportCommitmentId(reportId: number): Promise<number | null> {
-		if (reportId > maxId) return null;
+		if (!isRecordId(reportId)) return null;
 		const row = await this.db
 			.selectFrom("progress_report")
 			.select("commitment_id")
@@ -89,7 +77,7 @@ export class CommentRepository {
 	}
 
 	async find(id: number): Promise<CommentRecord | null> {
-		if (id > maxId) return null;
+		if (!isRecordId(id)) return null;
 		const [row] = await this.selectComments().where("comment.id", "=", id).execute();
 		return row ? CommentRepository.toRecord(row) : null;
 	}

@@ -5,9 +5,6 @@
 import { z } from "zod";
 import { docSchemas, intParam } from "../../server/params.ts";
 
-/** A whole number that fits an id column on both databases (int4 on PostgreSQL). */
-export const maxId = 2_147_483_647;
-
 const idText = (what: string) =>
 	z.string().regex(/^[1-9]\d{0,15}$/, `must be a ${what} id: a positive whole number`);
 

@@ -11,13 +11,16 @@ import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { type Batches, keysetBatches } from "../../lib/batches.ts";
 import { AppError } from "../../lib/errors.ts";
-import { parseRecordRef } from "../../lib/ids.ts";
 import { parseRate, rateWindow } from "../../lib/rates.ts";
 import { parseInput } from "../../lib/validation.ts";
-import type { AuditAction } from "../audit/audit.events.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { ThrottleRepository } from "../auth/throttle.repository.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import {
+	type CommitmentRef,
+	findVisibleCommitment,
+	visibleCommitment,
+} from "../commitments/commitments.visible.ts";
 import { commentPolicy, editWindowMinutes } from "./comments.policy.ts";
 import {
 	type CommentRecord,
@@ -37,7 +40,7 @@ import {
 } from "./comments.schemas.ts";
 
 /** Where a comment is written: on a commitment itself (id or slug), or on one of its reports. */
-export type CommentTarget = { commitment: string } | { report: number };
+export type CommentTarget = { commitment: CommitmentRef } | { report: number };
 
 /** At most `count` new comments per user in each window of `seconds`. */
 export interface CommentRate {
@@ -125,7 +128,7 @@ export class CommentService {
 	/** The thread of a commitment (its own comments, not its reports') or of one report. */
 	async thread(target: CommentTarget, actor: Actor | null): Promise<CommentThread> {
 		const repo = new CommentRepository(this.db);
-		const place = await this.resolveTarget(repo, target);
+		const place = await this.resolveTarget(this.db, target, actor);
 		const rows = await repo.thread(place.commitmentId, place.reportId);
 		return nest(rows, commentPolicy.moderate(actor));
 	}
@@ -136,7 +139,7 @@ export class CommentService {
 	 */
 	async exportForCommitment(commitmentRef: string): Promise<Batches<PublicComment>> {
 		const repo = new CommentRepository(this.db);
-		const place = await this.resolveTarget(repo, { commitment: commitmentRef });
+		const place = await this.resolveTarget(this.db, { commitment: commitmentRef }, null);
 		return keysetBatches(
 			(after, limit) =>
 				repo.publicAfter(after, limit, {
@@ -184,7 +187,7 @@ export class CommentService {
 		const now = this.now();
 		return this.db.transaction().execute(async (trx) => {
 			const repo = new CommentRepository(trx);
-			const place = await this.resolveTarget(repo, target);
+			const place = await this.resolveTarget(trx, target, actor);
 			const parentId = data.parent_id ?? null;
 			if (parentId !== null) {
 				const parent = await repo.find(parentId);
@@ -213,7 +216,7 @@ export class CommentService {
 				created_at: this.iso(now),
 			};
 			const id = await repo.insert(row);
-			await this.audit(trx, actor, "comment.create", id, null, row);
+			await recordAudit(trx, actor, { action: "comment.create", objectId: id, after: row });
 			return view(await this.load(repo, id), commentPolicy.moderate(actor));
 		});
 	}
@@ -235,14 +238,12 @@ export class CommentService {
 				);
 			const editedAt = this.iso(now);
 			await repo.updateBody(id, data.body, editedAt);
-			await this.audit(
-				trx,
-				actor,
-				"comment.edit",
-				id,
-				{ body: c.body, edited_at: c.edited_at },
-				{ body: data.body, edited_at: editedAt },
-			);
+			await recordAudit(trx, actor, {
+				action: "comment.edit",
+				objectId: id,
+				before: { body: c.body, edited_at: c.edited_at },
+				after: { body: data.body, edited_at: editedAt },
+			});
 			return view(await this.load(repo, id), commentPolicy.moderate(actor));
 		});
 	}
@@ -259,14 +260,12 @@ export class CommentService {
 			if (c.deleted_at !== null) return { status: "ok" as const };
 			const deletedAt = this.iso(now);
 			await repo.markDeleted(id, deletedAt);
-			await this.audit(
-				trx,
-				actor,
-				"comment.delete",
-				id,
-				{ body: c.body, deleted_at: null },
-				{ deleted_at: deletedAt },
-			);
+			await recordAudit(trx, actor, {
+				action: "comment.delete",
+				objectId: id,
+				before: { body: c.body, deleted_at: null },
+				after: { deleted_at: deletedAt },
+			});
 			return { status: "ok" as const };
 		});
 	}
@@ -298,10 +297,10 @@ export class CommentService {
 			};
 			const created = await repo.insertFlag(flag);
 			if (created)
-				await this.audit(trx, actor, "comment.flag", id, null, {
-					user_id: flag.user_id,
-					reason: flag.reason,
-					created_at: flag.created_at,
+				await recordAudit(trx, actor, {
+					action: "comment.flag",
+					objectId: id,
+					after: { user_id: flag.user_id, reason: flag.reason, created_at: flag.created_at },
 				});
 			return { status: "ok" as const, created };
 		});
@@ -324,14 +323,12 @@ export class CommentService {
 				);
 			const hidden = { at: this.iso(now), by: auditActorId(actor), reason: data.reason };
 			await repo.setHidden(id, hidden);
-			await this.audit(
-				trx,
-				actor,
-				"comment.hide",
-				id,
-				{ hidden_at: null },
-				{ hidden_at: hidden.at, hidden_by: hidden.by, reason: hidden.reason },
-			);
+			await recordAudit(trx, actor, {
+				action: "comment.hide",
+				objectId: id,
+				before: { hidden_at: null },
+				after: { hidden_at: hidden.at, hidden_by: hidden.by, reason: hidden.reason },
+			});
 			return view(await this.load(repo, id), true);
 		});
 	}
@@ -346,14 +343,12 @@ export class CommentService {
 			if (c.hidden_at === null)
 				throw new AppError("conflict", `comment ${id} is not hidden: there is nothing to undo`);
 			await repo.setHidden(id, null);
-			await this.audit(
-				trx,
-				actor,
-				"comment.unhide",
-				id,
-				{ hidden_at: c.hidden_at, hidden_by: c.hidden_by, reason: c.hidden_reason },
-				{ hidden_at: null, reason: data.reason ?? null },
-			);
+			await recordAudit(trx, actor, {
+				action: "comment.unhide",
+				objectId: id,
+				before: { hidden_at: c.hidden_at, hidden_by: c.hidden_by, reason: c.hidden_reason },
+				after: { hidden_at: null, reason: data.reason ?? null },
+			});
 			return view(await this.load(repo, id), true);
 		});
 	}
@@ -372,9 +367,10 @@ export class CommentService {
 			const dismissed = await repo.resolveFlags(id, this.iso(this.now()), auditActorId(actor));
 			if (dismissed === 0)
 				throw new AppError("conflict", `comment ${id} has no open flags to dismiss`);
-			await this.audit(trx, actor, "comment.dismiss_flags", id, null, {
-				dismissed,
-				reason: data.reason ?? null,
+			await recordAudit(trx, actor, {
+				action: "comment.dismiss_flags",
+				objectId: id,
+				after: { dismissed, reason: data.reason ?? null },
 			});
 			return { status: "ok" as const, dismissed };
 		});
@@ -384,20 +380,19 @@ export class CommentService {
 
 	/** A public commitment, or a report on one; anything else does not exist here, for anyone. */
 	private async resolveTarget(
-		repo: CommentRepository,
+		db: Kysely<Tables>,
 		target: CommentTarget,
+		actor: Actor | null,
 	): Promise<{ commitmentId: number; reportId: number | null }> {
 		if ("report" in target) {
-			const commitmentId = await repo.reportCommitmentId(target.report);
-			const c = commitmentId === null ? null : await repo.commitment({ id: commitmentId });
-			if (!c || !commentPolicy.open(c.status)) throw AppError.notFound("report", target.report);
+			const commitmentId = await new CommentRepository(db).reportCommitmentId(target.report);
+			const c =
+				commitmentId === null ? null : await findVisibleCommitment(db, { id: commitmentId }, actor);
+			if (!c || !commentPolicy.open(c.row.status)) throw AppError.notFound("report", target.report);
 			return { commitmentId: c.id, reportId: target.report };
 		}
-		const ref = parseRecordRef(target.commitment);
-		if (!ref) throw AppError.invalid("id", `'${target.commitment}' is not a commitment id or slug`);
-		const c = await repo.commitment(ref);
-		if (!c || !commentPolicy.open(c.status))
-			throw AppError.notFound("commitment", target.commitment);
+		const c = await visibleCommitment(db, target.commitment, actor);
+		if (!commentPolicy.open(c.row.status)) throw AppError.notFound("commitment", c.row.slug);
 		return { commitmentId: c.id, reportId: null };
 	}
 
@@ -436,24 +431,5 @@ export class CommentService {
 				{ extra: { retry_after: retryAfter } },
 			);
 		}
-	}
-
-	private async audit(
-		trx: Kysely<Tables>,
-		actor: Actor,
-		action: AuditAction,
-		id: number,
-		before: unknown,
-		after: unknown,
-	) {
-		await new AuditRepository(trx, this.database.dialect).append({
-			action,
-			objectType: "comment",
-			objectId: id,
-			actorUserId: auditActorId(actor),
-			actorVia: actor.via,
-			before,
-			after,
-		});
 	}
 }

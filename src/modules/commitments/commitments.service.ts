@@ -13,8 +13,7 @@ import { slugify } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { staleVersion } from "../../lib/versioning.ts";
 import { refreshDelivery } from "../analytics/delivery.refresh.ts";
-import type { AuditAction } from "../audit/audit.events.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import {
 	commitmentPolicy,
 	editableStatuses,
@@ -98,7 +97,7 @@ export class CommitmentService extends CommitmentQueries {
 				created_at: now,
 				created_by: auditActorId(actor),
 			});
-			await this.audit(trx, actor, "commitment.create", id, null, state);
+			await recordAudit(trx, actor, { action: "commitment.create", objectId: id, after: state });
 			await refreshDelivery(trx, [id]);
 			return { id, slug, version: 1 };
 		});
@@ -147,7 +146,12 @@ export class CommitmentService extends CommitmentQueries {
 					"the makers must include a stakeholder you are focal point or editor of",
 				);
 			const version = await this.writeVersion(repo, id, current, state, p.reason ?? null, actor);
-			await this.audit(trx, actor, "commitment.update", id, current.state, state, p.reason);
+			await recordAudit(trx, actor, {
+				action: "commitment.update",
+				objectId: id,
+				before: current.state,
+				after: { ...state, reason: p.reason },
+			});
 			await refreshDelivery(trx, [id]);
 			return { id, version };
 		});
@@ -179,15 +183,12 @@ export class CommitmentService extends CommitmentQueries {
 			const reason = t.reason ?? null;
 			const version = await this.writeVersion(repo, id, current, state, reason, actor);
 			await repo.setStatusReason(id, reason);
-			await this.audit(
-				trx,
-				actor,
-				`commitment.${step}`,
-				id,
-				{ status: facts.status },
-				{ status: rule.to },
-				reason ?? undefined,
-			);
+			await recordAudit(trx, actor, {
+				action: `commitment.${step}`,
+				objectId: id,
+				before: { status: facts.status },
+				after: { status: rule.to, reason: reason ?? undefined },
+			});
 			await refreshDelivery(trx, [id]);
 			return { id, version, status: rule.to };
 		});
@@ -233,10 +234,10 @@ export class CommitmentService extends CommitmentQueries {
 				created_at: nowIso(),
 			});
 			if (created)
-				await this.audit(trx, actor, "commitment.relate", from, null, {
-					kind: r.kind,
-					to,
-					note: r.note,
+				await recordAudit(trx, actor, {
+					action: "commitment.relate",
+					objectId: from,
+					after: { kind: r.kind, to, note: r.note },
 				});
 			await refreshDelivery(trx, [from, to]);
 			return { created };
@@ -275,26 +276,6 @@ export class CommitmentService extends CommitmentQueries {
 		const current = await new CommitmentRepository(trx).loadState(id);
 		if (!current) throw AppError.notFound("commitment", row.slug);
 		return { id, current };
-	}
-
-	private async audit(
-		trx: Kysely<Tables>,
-		actor: Actor,
-		action: AuditAction,
-		id: number,
-		before: unknown,
-		after: unknown,
-		reason?: string,
-	) {
-		await new AuditRepository(trx, this.database.dialect).append({
-			action,
-			objectType: "commitment",
-			objectId: id,
-			actorUserId: auditActorId(actor),
-			actorVia: actor.via,
-			before,
-			after: reason === undefined ? after : { ...(after as object), reason },
-		});
 	}
 
 	private async freeSlug(repo: CommitmentRepository, base: string): Promise<string> {

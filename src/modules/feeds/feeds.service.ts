@@ -7,8 +7,8 @@ import type { Database } from "../../db/database.ts";
 import { type AtomFeed, type AtomLink, urnUuid } from "../../interchange/feeds/atom.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
-import { CommitmentRepository } from "../commitments/commitments.repository.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { findVisibleCommitment } from "../commitments/commitments.visible.ts";
 import { CountryRepository } from "../countries/countries.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { entryOf } from "./feeds.entries.ts";
@@ -123,12 +123,10 @@ export class FeedService {
 				};
 			case "commitment": {
 				const ref = parseRecordRef(request.ref);
-				const repo = new CommitmentRepository(this.db);
-				const id = ref ? await repo.findId(ref) : null;
-				const row = id === null ? null : await repo.findRow(id);
-				// Feeds are public: a draft or submission has none, for anyone.
-				if (!row || !(publicStatuses as readonly string[]).includes(row.status))
-					throw AppError.notFound("commitment", request.ref);
+				// Feeds are public: what no one signed out may see (a draft) has none, for anyone.
+				const found = ref ? await findVisibleCommitment(this.db, ref, null) : null;
+				if (!found) throw AppError.notFound("commitment", request.ref);
+				const row = found.row;
 				return {
 					scope: { kind: "commitment", id: row.id as number },
 					title: `IIF: ${row.title}`,

@@ -15,7 +15,7 @@ import { Converter, totalDac } from "../analytics/conversion.ts";
 import { storedBaseYear } from "../analytics/delivery.refresh.ts";
 import { scheduleShares } from "../analytics/schedule.ts";
 import { normalizeGoalCode } from "../commitments/commitments.filters.ts";
-import { visibleCommitment } from "../commitments/commitments.visible.ts";
+import { type CommitmentRef, visibleCommitment } from "../commitments/commitments.visible.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { FlagRepository, type FlagScope } from "./flags.repository.ts";
@@ -45,9 +45,6 @@ export interface FlagOptions {
 	today?: () => string;
 }
 
-/** Largest id a serial (int4) column holds on PostgreSQL: beyond it nothing can exist. */
-const maxId = 2_147_483_647;
-
 export class FlagService {
 	private readonly today: () => string;
 
@@ -63,8 +60,8 @@ export class FlagService {
 	}
 
 	/** The flags on one commitment; one the actor may not see does not exist for them. */
-	async forCommitment(refText: string, actor: Actor | null): Promise<CommitmentFlags> {
-		const { id, row } = await visibleCommitment(this.db, refText, actor);
+	async forCommitment(ref: CommitmentRef, actor: Actor | null): Promise<CommitmentFlags> {
+		const { id, row } = await visibleCommitment(this.db, ref, actor);
 		const checked = (checkedStatuses as readonly string[]).includes(row.status);
 		const items = checked ? await this.detect({ ids: [id] }, flagKinds) : [];
 		return { items, total: items.length, checked };
@@ -86,10 +83,8 @@ export class FlagService {
 	}
 
 	private async resolveStakeholders(values: string[]): Promise<number[]> {
-		// An id no serial column can hold names nothing; asking PostgreSQL for it would fail.
-		const refs = values
-			.map((v) => parseRecordRef(v) ?? { slug: v })
-			.filter((r) => !("id" in r) || r.id <= maxId);
+		// idsByRef leaves out an id out of range (lib/ids.ts): it names nothing.
+		const refs = values.map((v) => parseRecordRef(v) ?? { slug: v });
 		const found = await new StakeholderRepository(this.db).idsByRef(refs);
 		const missing = values.find((v) => !found.has(v));
 		if (missing)

@@ -1,7 +1,7 @@
 /** Forums: creation, listing and detail. */
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import { type Actor, auditActorId } from "../../lib/actor.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
@@ -9,7 +9,7 @@ import { parseRecordRef } from "../../lib/ids.ts";
 import { likePattern } from "../../lib/text.ts";
 import { parseInput } from "../../lib/validation.ts";
 import type { AnalyticsService } from "../analytics/analytics.service.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { isStaff } from "../commitments/commitments.policy.ts";
 import { type ForumRecord, ForumRepository } from "./forums.repository.ts";
 import {
@@ -39,14 +39,7 @@ export class ForumService {
 					fields: [{ name: "slug", message: "is taken" }],
 				});
 			const id = await repo.insert(f, nowIso());
-			await new AuditRepository(trx, this.database.dialect).append({
-				action: "forum.create",
-				objectType: "forum",
-				objectId: id,
-				actorUserId: auditActorId(actor),
-				actorVia: actor.via,
-				after: f,
-			});
+			await recordAudit(trx, actor, { action: "forum.create", objectId: id, after: f });
 			return id;
 		});
 	}

@@ -17,8 +17,7 @@ import { parseInput } from "../../lib/validation.ts";
 import { activityPolicy } from "../activities/activities.policy.ts";
 import { ActivityRepository } from "../activities/activities.repository.ts";
 import { refreshDelivery } from "../analytics/delivery.refresh.ts";
-import type { AuditAction } from "../audit/audit.events.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { visibleCommitment } from "../commitments/commitments.visible.ts";
 import { LinkRepository, type LinkRow } from "./links.repository.ts";
 import { scoreLink } from "./links.rules.ts";
@@ -130,17 +129,15 @@ export class LinkService {
 				decided_by: auditActorId(actor),
 				decided_at: nowIso(),
 			});
-			await this.audit(
-				trx,
-				actor,
-				existing?.status === "proposed" ? "link.accept" : "activity.link",
-				activityId,
-				{
+			await recordAudit(trx, actor, {
+				action: existing?.status === "proposed" ? "link.accept" : "activity.link",
+				objectId: activityId,
+				after: {
 					commitment_id: commitmentId,
 					share: l.share,
 					include_expenditure: l.include_expenditure,
 				},
-			);
+			});
 			await refreshDelivery(trx, [commitmentId]);
 			return view(
 				(await new LinkRepository(trx).list(commitmentId, ["accepted"])).find(
@@ -172,10 +169,10 @@ export class LinkService {
 				decided_by: auditActorId(actor),
 				decided_at: nowIso(),
 			});
-			await this.audit(trx, actor, "link.reject", activityId, {
-				commitment_id: commitmentId,
-				was: existing.status,
-				reason: d.reason ?? null,
+			await recordAudit(trx, actor, {
+				action: "link.reject",
+				objectId: activityId,
+				after: { commitment_id: commitmentId, was: existing.status, reason: d.reason ?? null },
 			});
 			await refreshDelivery(trx, [commitmentId]);
 		});
@@ -189,7 +186,11 @@ export class LinkService {
 			const activityId = await this.requireActivity(activities, iatiIdentifier);
 			if (!(await activities.unlink(commitmentId, activityId)))
 				throw AppError.notFound("link", `${commitmentRef} -> ${iatiIdentifier}`);
-			await this.audit(trx, actor, "activity.unlink", activityId, { commitment_id: commitmentId });
+			await recordAudit(trx, actor, {
+				action: "activity.unlink",
+				objectId: activityId,
+				after: { commitment_id: commitmentId },
+			});
 			await refreshDelivery(trx, [commitmentId]);
 		});
 	}
@@ -229,23 +230,6 @@ export class LinkService {
 				"only the secretariat or a focal point of one of its makers links activities to a commitment",
 			);
 		return found;
-	}
-
-	private async audit(
-		trx: Kysely<Tables>,
-		actor: Actor,
-		action: AuditAction,
-		id: number,
-		after: unknown,
-	) {
-		await new AuditRepository(trx, this.database.dialect).append({
-			action,
-			objectType: "activity",
-			objectId: id,
-			actorUserId: auditActorId(actor),
-			actorVia: actor.via,
-			after,
-		});
 	}
 }
 

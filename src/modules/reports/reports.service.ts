@@ -10,15 +10,15 @@ import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { type Batches, keysetBatches, mapBatches, oneBatch } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError, type FieldProblem } from "../../lib/errors.ts";
-import { parseRecordRef } from "../../lib/ids.ts";
+import { isRecordId } from "../../lib/ids.ts";
 import { formatMinorUnits, toMinorUnits } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { staleVersion, versionHistory } from "../../lib/versioning.ts";
 import { refreshDelivery } from "../analytics/delivery.refresh.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
-import { commitmentPolicy } from "../commitments/commitments.policy.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { type CommitmentRef, visibleCommitment } from "../commitments/commitments.visible.ts";
 import { recipientNames } from "../reference/recipient-names.ts";
 import { checkRecipients } from "../reference/recipients.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
@@ -30,7 +30,9 @@ import type { ReportState } from "./reports.state.ts";
 
 const idOf = (text: string) => {
 	if (!/^[1-9]\d{0,15}$/.test(text)) throw AppError.invalid("id", `'${text}' is not a report id`);
-	return Number(text);
+	const id = Number(text);
+	if (!isRecordId(id)) throw AppError.notFound("report", text);
+	return id;
 };
 
 export class ReportService {
@@ -47,7 +49,7 @@ export class ReportService {
 	): Promise<{ id: number; version: number }> {
 		const data = parseInput(reportInput, input);
 		return this.db.transaction().execute(async (trx) => {
-			const commitment = await this.publicCommitment(trx, commitmentRef, actor);
+			const commitment = await this.reportable(trx, commitmentRef, actor);
 			const state = await this.resolve(trx, data, commitment, actor);
 			const now = nowIso();
 			const repo = new ReportRepository(trx);
@@ -60,9 +62,10 @@ export class ReportService {
 				created_at: now,
 				created_by: auditActorId(actor),
 			});
-			await this.audit(trx, actor, "report.create", id, null, {
-				commitment_id: commitment.id,
-				...state,
+			await recordAudit(trx, actor, {
+				action: "report.create",
+				objectId: id,
+				after: { commitment_id: commitment.id, ...state },
 			});
 			await refreshDelivery(trx, [commitment.id]);
 			return { id, version: 1 };
@@ -86,7 +89,7 @@ export class ReportService {
 			const repo = new ReportRepository(trx);
 			const [current] = await repo.load({ ids: [id] });
 			if (!current) throw AppError.notFound("report", id);
-			const commitment = await this.publicCommitment(trx, String(current.commitment_id), actor);
+			const commitment = await this.reportable(trx, String(current.commitment_id), actor);
 			if (!reportPolicy.update(actor, current))
 				throw new AppError(
 					"forbidden",
@@ -116,16 +119,18 @@ export class ReportService {
 				created_at: now,
 				created_by: auditActorId(actor),
 			});
-			await this.audit(trx, actor, "report.update", id, before, {
-				...state,
-				reason: p.reason ?? null,
+			await recordAudit(trx, actor, {
+				action: "report.update",
+				objectId: id,
+				before,
+				after: { ...state, reason: p.reason ?? null },
 			});
 			await refreshDelivery(trx, [commitment.id]);
 			return { id, version };
 		});
 	}
 
-	async list(commitmentRef: string, actor: Actor | null) {
+	async list(commitmentRef: CommitmentRef, actor: Actor | null) {
 		const commitment = await this.publicCommitment(this.db, commitmentRef, actor);
 		const rows = await new ReportRepository(this.db).load({ commitmentId: commitment.id });
 		return { items: rows.map(view), total: rows.length };
@@ -207,34 +212,29 @@ export class ReportService {
 	}
 
 	/** Reports are written on, and read from, commitments the public can see. */
-	private async publicCommitment(db: Kysely<Tables>, ref: string, actor: Actor | null) {
-		const parsed = parseRecordRef(ref);
-		if (!parsed) throw AppError.invalid("id", `'${ref}' is not a commitment id or slug`);
-		const repo = new CommitmentRepository(db);
-		const id = await repo.findId(parsed);
-		const loaded = id === null ? null : await repo.loadState(id);
-		if (
-			id === null ||
-			!loaded ||
-			!commitmentPolicy.view(actor, {
-				status: loaded.state.status,
-				makerIds: loaded.state.maker_ids,
-			})
-		)
-			throw AppError.notFound("commitment", ref);
-		if (!(publicStatuses as readonly string[]).includes(loaded.state.status))
+	private async publicCommitment(db: Kysely<Tables>, ref: CommitmentRef, actor: Actor | null) {
+		const commitment = await visibleCommitment(db, ref, actor);
+		const status = commitment.row.status;
+		if (!(publicStatuses as readonly string[]).includes(status))
 			throw new AppError(
 				"conflict",
-				`reports are written on published commitments; this one is ${loaded.state.status}`,
+				`reports are written on published commitments; this one is ${status}`,
 			);
-		return { id, state: loaded.state };
+		return commitment;
+	}
+
+	/** A public commitment with what a report is checked against: its makers and recipients. */
+	private async reportable(trx: Kysely<Tables>, ref: string, actor: Actor) {
+		const commitment = await this.publicCommitment(trx, ref, actor);
+		const stored = await new CommitmentRepository(trx).loadState(commitment.id);
+		return { ...commitment, recipients: stored?.state.recipients ?? [] };
 	}
 
 	/** Checks the reporting stakeholder's right to report, and every code and amount. */
 	private async resolve(
 		db: Kysely<Tables>,
 		r: ReportData,
-		commitment: { state: { maker_ids: number[]; recipients: { kind: string; code: string }[] } },
+		commitment: { makerIds: number[]; recipients: { kind: string; code: string }[] },
 		actor: Actor,
 	): Promise<ReportState> {
 		const stakeholders = new StakeholderRepository(db);
@@ -242,20 +242,13 @@ export class ReportService {
 		const stakeholder = await stakeholders.find(ref);
 		if (!stakeholder)
 			throw AppError.invalid("stakeholder", `stakeholder '${r.stakeholder}' does not exist`);
-		if (r.kind === "maker" && !commitment.state.maker_ids.includes(stakeholder.id))
+		if (r.kind === "maker" && !commitment.makerIds.includes(stakeholder.id))
 			throw AppError.invalid(
 				"stakeholder",
 				`${stakeholder.name} is not a maker of this commitment`,
 			);
 		if (r.kind === "recipient") {
-			const countries = commitment.state.recipients
-				.filter((x) => x.kind === "country")
-				.map((x) => x.code);
-			if (
-				stakeholder.kind !== "member_state" ||
-				!stakeholder.country ||
-				!countries.includes(stakeholder.country)
-			) {
+			if (!reportPolicy.recipientGovernment(stakeholder, commitment.recipients)) {
 				throw AppError.invalid(
 					"stakeholder",
 					`${stakeholder.name} is not a recipient government of this commitment (a member state among its country recipients)`,
@@ -330,25 +323,6 @@ export class ReportService {
 			strategy_section: r.national_strategy?.section ?? null,
 			strategy_url: r.national_strategy?.url ?? null,
 		};
-	}
-
-	private async audit(
-		trx: Kysely<Tables>,
-		actor: Actor,
-		action: "report.create" | "report.update",
-		id: number,
-		before: unknown,
-		after: unknown,
-	) {
-		await new AuditRepository(trx, this.database.dialect).append({
-			action,
-			objectType: "report",
-			objectId: id,
-			actorUserId: auditActorId(actor),
-			actorVia: actor.via,
-			before,
-			after,
-		});
 	}
 }
 

@@ -8,7 +8,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
-import { type Actor, auditActorId } from "../../lib/actor.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError, type FieldProblem } from "../../lib/errors.ts";
@@ -17,7 +17,7 @@ import { formatMinorUnits, toMinorUnits } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { type ConversionStatus, Converter } from "../analytics/conversion.ts";
 import { storedBaseYear } from "../analytics/delivery.refresh.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import {
 	normalizeGoalCode,
 	normalizeRecipient,
@@ -94,13 +94,9 @@ export class RequirementService {
 				updated_at: now,
 			};
 			const id = await repo.insert(row);
-			await new AuditRepository(trx, this.database.dialect).append({
+			await recordAudit(trx, actor, {
 				action: "requirement.create",
-				objectType: "requirement",
 				objectId: id,
-				actorUserId: auditActorId(actor),
-				actorVia: actor.via,
-				before: null,
 				after: { id, ...row },
 			});
 			const stored = await repo.find({ id });

@@ -1,7 +1,7 @@
 /** Stakeholders: creation (checked against reference data), listing and detail. */
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import { type Actor, auditActorId } from "../../lib/actor.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
@@ -9,7 +9,7 @@ import { parseRecordRef } from "../../lib/ids.ts";
 import { likePattern } from "../../lib/text.ts";
 import { parseInput } from "../../lib/validation.ts";
 import type { AnalyticsService } from "../analytics/analytics.service.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { isStaff } from "../commitments/commitments.policy.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
@@ -76,14 +76,7 @@ export class StakeholderService {
 				[...new Set(s.groups)],
 				nowIso(),
 			);
-			await new AuditRepository(trx, this.database.dialect).append({
-				action: "stakeholder.create",
-				objectType: "stakeholder",
-				objectId: id,
-				actorUserId: auditActorId(actor),
-				actorVia: actor.via,
-				after: s,
-			});
+			await recordAudit(trx, actor, { action: "stakeholder.create", objectId: id, after: s });
 			return id;
 		});
 	}

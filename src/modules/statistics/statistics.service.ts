@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Database } from "../../db/database.ts";
 import { getMeta, setMeta } from "../../db/meta.ts";
-import { type Actor, auditActorId } from "../../lib/actor.ts";
+import type { Actor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
@@ -19,7 +19,7 @@ import {
 	providerYears,
 	subjectMembers,
 } from "../analytics/share.measure.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { describeProblem, parseStatistics } from "./statistics.csv.ts";
 import { readProviders, shippedStatisticsFile, shippedStatisticsHash } from "./statistics.data.ts";
 import { type OdaGap, odaGap } from "./statistics.gap.ts";
@@ -100,12 +100,9 @@ export class StatisticsService {
 				commitments_measured: ids.length,
 			};
 			if (actor)
-				await new AuditRepository(trx, this.database.dialect).append({
+				await recordAudit(trx, actor, {
 					action: "statistics.import",
-					objectType: "statistics",
 					objectId: basename(file),
-					actorUserId: auditActorId(actor),
-					actorVia: actor.via,
 					after: result,
 				});
 			return result;

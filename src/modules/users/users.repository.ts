@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
 import type { GlobalRole, MembershipRole } from "../../lib/actor.ts";
+import { isRecordId } from "../../lib/ids.ts";
 import { toInt } from "../../lib/numbers.ts";
 
 export interface UserRecord {
@@ -34,6 +35,7 @@ export class UserRepository {
 	}
 
 	async findById(id: number): Promise<UserRecord | null> {
+		if (!isRecordId(id)) return null;
 		const r = await this.db
 			.selectFrom("app_user")
 			.select(columns)
@@ -86,6 +88,7 @@ export class UserRepository {
 	}
 
 	async membership(userId: number, stakeholderId: number): Promise<MembershipRole | null> {
+		if (!isRecordId(userId)) return null;
 		const r = await this.db
 			.selectFrom("membership")
 			.select("role")

@@ -4,19 +4,13 @@
  * roles and memberships, reset passwords.
  */
 import type { Database } from "../../db/database.ts";
-import {
-	type Actor,
-	auditActorId,
-	cliActor,
-	type GlobalRole,
-	type MembershipRole,
-} from "../../lib/actor.ts";
+import { type Actor, cliActor, type GlobalRole, type MembershipRole } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { parseRate, type Rate, rateWindow } from "../../lib/rates.ts";
 import { parseInput } from "../../lib/validation.ts";
-import { AuditRepository } from "../audit/audit.repository.ts";
+import { recordAudit } from "../audit/audit.record.ts";
 import { hashPassword } from "../auth/secrets.ts";
 import { SessionRepository } from "../auth/sessions.repository.ts";
 import { ThrottleRepository } from "../auth/throttle.repository.ts";
@@ -34,10 +28,6 @@ export class UserService {
 			{ count: 20, seconds: 3600 },
 		),
 	) {}
-
-	private audit(trx: Database["db"]) {
-		return new AuditRepository(trx, this.database.dialect);
-	}
 
 	async register(
 		input: unknown,
@@ -66,14 +56,15 @@ export class UserService {
 			);
 			// A taken email changes nothing and is answered like a new one.
 			if (id !== null)
-				await this.audit(trx).append({
-					action: "user.register",
-					objectType: "user",
-					objectId: id,
-					actorUserId: id,
-					actorVia: null,
-					after: { email: u.email, display_name: u.display_name },
-				});
+				await recordAudit(
+					trx,
+					{ userId: id, via: null },
+					{
+						action: "user.register",
+						objectId: id,
+						after: { email: u.email, display_name: u.display_name },
+					},
+				);
 		});
 		return {
 			status: "accepted",
@@ -99,12 +90,9 @@ export class UserService {
 				throw new AppError("conflict", `a user with email ${u.email} exists already`, {
 					fields: [{ name: "email", message: "is taken" }],
 				});
-			await this.audit(trx).append({
+			await recordAudit(trx, actor, {
 				action: "user.register",
-				objectType: "user",
 				objectId: id,
-				actorUserId: auditActorId(actor),
-				actorVia: actor.via,
 				after: { email: u.email, role: u.role },
 			});
 			return id;
@@ -125,12 +113,9 @@ export class UserService {
 			const user = await users.findById(userId);
 			if (!user) throw AppError.notFound("user", userId);
 			await users.setRole(userId, role as GlobalRole | null, nowIso());
-			await this.audit(trx).append({
+			await recordAudit(trx, actor, {
 				action: "user.role",
-				objectType: "user",
 				objectId: userId,
-				actorUserId: auditActorId(actor),
-				actorVia: actor.via,
 				before: { role: user.role },
 				after: { role },
 			});
@@ -146,12 +131,9 @@ export class UserService {
 			const stakeholderId = await this.stakeholderId(trx, String(m.stakeholder));
 			const before = await users.membership(userId, stakeholderId);
 			await users.upsertMembership(userId, stakeholderId, m.role as MembershipRole, nowIso());
-			await this.audit(trx).append({
+			await recordAudit(trx, actor, {
 				action: "membership.grant",
-				objectType: "membership",
 				objectId: `${userId}:${stakeholderId}`,
-				actorUserId: auditActorId(actor),
-				actorVia: actor.via,
 				before: before ? { role: before } : null,
 				after: { role: m.role },
 			});
@@ -166,12 +148,9 @@ export class UserService {
 			const before = await users.membership(userId, stakeholderId);
 			if (!before || !(await users.deleteMembership(userId, stakeholderId)))
 				throw AppError.notFound("membership", `${userId}:${stakeholderRef}`);
-			await this.audit(trx).append({
+			await recordAudit(trx, actor, {
 				action: "membership.revoke",
-				objectType: "membership",
 				objectId: `${userId}:${stakeholderId}`,
-				actorUserId: auditActorId(actor),
-				actorVia: actor.via,
 				before: { role: before },
 			});
 		});
@@ -189,12 +168,9 @@ export class UserService {
 			await new SessionRepository(trx).deleteForUser(user.id);
 			// A reset follows a break-in as often as a forgotten password: tokens go too.
 			const revoked = await new SessionRepository(trx).revokeAllTokens(user.id, nowIso());
-			await this.audit(trx).append({
+			await recordAudit(trx, actor, {
 				action: "user.password_reset",
-				objectType: "user",
 				objectId: user.id,
-				actorUserId: auditActorId(actor),
-				actorVia: actor.via,
 				after: { tokens_revoked: revoked },
 			});
 		});
