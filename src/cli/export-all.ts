@@ -5,7 +5,7 @@
  * activities as XML).
  */
 import { parseArgs } from "node:util";
-import { type DumpExtra, writeDump } from "../interchange/dump.ts";
+import { type DumpExtra, writeDump } from "../modules/export/export.dump.ts";
 import type { Services } from "../server/services.ts";
 import { openMigrated } from "./context.ts";
 

@@ -3,8 +3,10 @@
  * come on standard input (--password-stdin), never on the command line, where other
  * users of the machine and the shell history would see them.
  */
+
 import { parseArgs } from "node:util";
 import { cliActor, globalRoles } from "../lib/actor.ts";
+import { isOneOf } from "../lib/enums.ts";
 import { AppError } from "../lib/errors.ts";
 import { openMigrated } from "./context.ts";
 
@@ -45,11 +47,7 @@ export async function userCommand(args: string[]): Promise<number> {
 		return 2;
 	}
 	if (!values.email) throw AppError.invalid("email", "--email is required");
-	if (
-		values.role !== undefined &&
-		values.role !== "none" &&
-		!(globalRoles as readonly string[]).includes(values.role)
-	)
+	if (values.role !== undefined && values.role !== "none" && !isOneOf(globalRoles, values.role))
 		throw AppError.invalid(
 			"role",
 			`--role must be one of ${globalRoles.join(", ")}${sub === "grant" ? " or none" : ""}`,

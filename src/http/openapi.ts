@@ -67,7 +67,7 @@ function parameters(schema: z.ZodObject | undefined, where: "path" | "query") {
 			name,
 			in: where,
 			required,
-			...(description ? { description } : {}),
+			...(typeof description === "string" ? { description } : {}),
 			schema: s,
 			...(s.type === "array" ? { style: "form", explode: true } : {}),
 		};
@@ -106,8 +106,29 @@ const problem = {
 	required: ["type", "title", "status", "code"],
 };
 
+/** One operation of the document, as the API reference page reads it. */
+export interface OpenApiOperation {
+	operationId: string;
+	summary: string;
+	description?: string;
+	tags: string[];
+	parameters: {
+		name: string;
+		in: string;
+		required: boolean;
+		description?: string;
+		schema: Record<string, unknown>;
+	}[];
+	requestBody?: {
+		required: boolean;
+		content: { "application/json": { schema: Record<string, unknown> } };
+	};
+	security?: unknown[];
+	responses: Record<string, unknown>;
+}
+
 export function openApiDocument(version: string) {
-	const paths: Record<string, Record<string, unknown>> = {};
+	const paths: Record<string, Record<string, OpenApiOperation>> = {};
 	for (const r of [...registry].sort((a, b) => a.url.localeCompare(b.url))) {
 		const path = r.url.replace(/:([a-z_]+)/g, "{$1}");
 		const problemResponse = (description: string) => ({
@@ -115,7 +136,7 @@ export function openApiDocument(version: string) {
 			content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
 		});
 		paths[path] ??= {};
-		(paths[path] as Record<string, unknown>)[r.method.toLowerCase()] = {
+		paths[path][r.method.toLowerCase()] = {
 			operationId: r.operationId,
 			summary: r.summary,
 			...(r.description ? { description: r.description } : {}),

@@ -115,7 +115,7 @@ export function enumParam<const T extends readonly [string, ...string[]]>(
 ): z.ZodType<T[number], unknown> {
 	const schema = z
 		.enum(values, { error: (i) => `'${String(i.input)}' is not one of ${values.join(", ")}` })
-		.default(fallback as never);
+		.default(fallback as z.output<z.ZodEnum<{ [K in T[number]]: K }>>);
 	return documented(schema as z.ZodType<T[number], unknown>, {
 		type: "string",
 		enum: values,

@@ -1,14 +1,17 @@
 /**
  * Declares a route once: Fastify gets the handler, OpenAPI gets the documentation, and
- * path, query and body are validated by the same zod schemas before the service is called.
+ * path and query are validated by the same zod schemas before the service is called. A
+ * write's body is documented by its schema and parsed by the service, with that same
+ * schema: the service is the one boundary every caller (API, pages, CLI) passes through.
  */
 import type { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../lib/actor.ts";
+import { AppError } from "../lib/errors.ts";
 import { parseInput } from "../lib/validation.ts";
+import { requireActor } from "./actor.ts";
 import { type RouteDoc, registerDoc } from "./openapi.ts";
-import { requireActor } from "./plugins/auth.ts";
 
 /** Routes without parameters still refuse unknown ones, so a typo is never silently ignored. */
 const emptyQuery = z.strictObject({});
@@ -76,11 +79,10 @@ export function writeRoute<
 		status?: number;
 		/** Sign-in and registration are the only writes open to anonymous callers. */
 		anonymous?: boolean;
-		/** The body is documented by `body` but handed on as sent: the service validates it (and knows what the writer may set). */
-		rawBody?: boolean;
 		handler: (input: {
 			params: Out<P>;
-			body: Out<B>;
+			/** The fields as sent (without the CSRF token): the service parses them. */
+			body: Record<string, unknown>;
 			actor: Actor;
 			request: FastifyRequest;
 			reply: FastifyReply;
@@ -98,14 +100,18 @@ export function writeRoute<
 				def.params ? parseInput(def.params, request.params, "path parameter") : undefined
 			) as Out<P>;
 			parseInput(emptyQuery, request.query ?? {}, "query parameter");
-			const raw = request.body === undefined || request.body === null ? {} : request.body;
-			const { _csrf, ...fields } = raw as Record<string, unknown>;
-			const body = (
-				def.rawBody ? fields : def.body ? parseInput(def.body, fields, "field") : undefined
-			) as Out<B>;
+			const { _csrf, ...body } = bodyFields(request.body);
 			const answer = await def.handler({ params, body, actor, request, reply });
 			reply.header("cache-control", "no-store");
 			return reply.status(def.status ?? 200).send(answer);
 		},
 	});
+}
+
+/** A write's body is a JSON object (or a form), or nothing; anything else is refused by name. */
+function bodyFields(raw: unknown): Record<string, unknown> {
+	if (raw === undefined || raw === null) return {};
+	if (typeof raw !== "object" || Array.isArray(raw))
+		throw AppError.invalid("body", "the request body must be a JSON object of fields");
+	return raw as Record<string, unknown>;
 }

@@ -4,8 +4,8 @@
  * language, and the API documentation pages.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { openApiDocument } from "../http/openapi.ts";
 import type { AppError } from "../lib/errors.ts";
-import { openApiDocument } from "../server/openapi.ts";
 import type { Services } from "../server/services.ts";
 import { assetRoutes } from "./assets.ts";
 import { pageContext } from "./context.ts";
@@ -61,7 +61,7 @@ export function pageRoutes(app: FastifyInstance, services: Services, version: st
 		return reply
 			.type("text/html; charset=utf-8")
 			.header("cache-control", "public, max-age=300")
-			.send(renderPage(ApiDocsPage({ ctx, doc: openApiDocument(version) as never })));
+			.send(renderPage(ApiDocsPage({ ctx, doc: openApiDocument(version) })));
 	});
 	app.get("/api/openapi.json", async (_request, reply) => {
 		return reply.header("cache-control", "public, max-age=300").send(openApiDocument(version));

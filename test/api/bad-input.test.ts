@@ -105,6 +105,52 @@ describeEachDialect("bad input", (ctx) => {
 		}
 	});
 
+	it("refuses a body that is not an object of fields, and names each bad field the service finds, writing nothing", async () => {
+		const admin = await person(ctx(), { role: "admin" });
+		const audits = await ctx().services.audit.count();
+		for (const payload of [[1, 2], "text", 42])
+			for (const url of [
+				"/api/v1/commitments",
+				"/api/v1/commitments/gleneagles-2005-oda-increase/relations",
+				"/api/v1/commitments/gleneagles-2005-oda-increase/links/remove",
+			]) {
+				const res = await call(ctx(), admin, "POST", url, JSON.stringify(payload), {
+					"content-type": "application/json",
+				});
+				assert.equal(res.status, 400, `${url} ${JSON.stringify(payload)}`);
+				assert.deepEqual(
+					res.body.errors.map((e: { name: string }) => e.name),
+					["body"],
+				);
+			}
+		// The services parse what the routes hand on as sent: each problem is named by its field.
+		const cases: [string, string, object, string[]][] = [
+			[
+				"POST",
+				"/api/v1/commitments/gleneagles-2005-oda-increase/relations",
+				{ kind: "contradicts" },
+				["to", "kind"],
+			],
+			[
+				"POST",
+				"/api/v1/commitments/gleneagles-2005-oda-increase/links/remove",
+				{ activity: 7, extra: true },
+				["activity", "extra"],
+			],
+			["PUT", `/api/v1/users/${admin.id}/role`, { role: "king" }, ["role"]],
+		];
+		for (const [method, url, payload, names] of cases) {
+			const res = await call(ctx(), admin, method as "POST", url, payload);
+			assert.equal(res.status, 400, url);
+			assert.deepEqual(
+				res.body.errors.map((e: { name: string }) => e.name).sort(),
+				names.sort(),
+				url,
+			);
+		}
+		assert.equal(await ctx().services.audit.count(), audits);
+	});
+
 	it("refuses NUL in a body, a form and a page's query with a 400 naming the field, writing nothing", async () => {
 		const focal = await person(ctx(), {
 			memberships: [{ stakeholder: "united-kingdom", role: "focal_point" }],

@@ -6,12 +6,13 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { commentsTable, reportsTable } from "../../src/interchange/csv/columns/accountability.ts";
-import { commitmentsTable } from "../../src/interchange/csv/columns/commitments.ts";
-import { transactionsTable } from "../../src/interchange/csv/columns/transactions.ts";
 import { cliActor } from "../../src/lib/actor.ts";
 import { exportBatchSize } from "../../src/lib/batches.ts";
 import { nowIso } from "../../src/lib/dates.ts";
+import { commentsTable } from "../../src/modules/comments/comments.csv.ts";
+import { commitmentsTable } from "../../src/modules/commitments/commitments.csv.ts";
+import { reportsTable } from "../../src/modules/reports/reports.csv.ts";
+import { transactionsTable } from "../../src/modules/transactions/transactions.csv.ts";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import { csvRecords } from "../helpers/csv.ts";
 import { anonymous, call, type Person, person } from "../helpers/users.ts";

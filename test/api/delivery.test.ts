@@ -58,7 +58,7 @@ async function commitment(
 }
 
 async function relate(ctx: TestContext, from: string, kind: string, to: string) {
-	await ctx.services.commitments.relate(from, to, { kind }, cliActor);
+	await ctx.services.commitments.relate(from, { to, kind }, cliActor);
 }
 
 async function report(
@@ -404,7 +404,7 @@ describeEachDialect(
 			assert.equal(part.body.series[0].source, "iati");
 			const goal = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
 			assert.equal(groupOf(goal.body, "sdg:4").delivered, "2350000.00");
-			await ctx().services.links.unlink(partA, "XM-TEST-1", cliActor);
+			await ctx().services.links.unlink(partA, { activity: "XM-TEST-1" }, cliActor);
 			const back = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
 			assert.equal(groupOf(back.body, "sdg:4").delivered, "3000000.00");
 		});
@@ -415,7 +415,7 @@ describeEachDialect(
 				ctx().services.links.link(partA, { activity: "XM-TEST-1", share: 50 }, cliActor),
 				/already 60% linked/,
 			);
-			await ctx().services.links.unlink(whole, "XM-TEST-1", cliActor);
+			await ctx().services.links.unlink(whole, { activity: "XM-TEST-1" }, cliActor);
 		});
 
 		it("keeps the maintained rollups equal to a full recomputation", async () => {

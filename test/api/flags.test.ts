@@ -53,8 +53,8 @@ describeEachDialect(
 					makers: [o.maker],
 					goals: o.goals ?? ["mdg:8"],
 					announced_on: o.announced_on === undefined ? "2010-01-15" : o.announced_on,
-					financial: (o.financial === undefined ? money() : o.financial) as never,
-					policy: (o.policy ?? null) as never,
+					financial: o.financial === undefined ? money() : o.financial,
+					policy: o.policy ?? null,
 					status: o.status ?? "published",
 				},
 				cliActor,
@@ -63,7 +63,7 @@ describeEachDialect(
 		}
 
 		const relate = (from: string, to: string, kind: string) =>
-			ctx().services.commitments.relate(from, to, { kind }, cliActor);
+			ctx().services.commitments.relate(from, { to, kind }, cliActor);
 
 		async function report(slug: string, stakeholder: string, amount: string, currency = "USD") {
 			await ctx().services.reports.create(

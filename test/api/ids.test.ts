@@ -101,7 +101,7 @@ describeEachDialect("ids no record can have", (ctx) => {
 				goals: ["mdg:8"],
 				policy: { target: "Checked by the id test" },
 				status: "published",
-			} as never,
+			},
 			cliActor,
 		);
 		commitment = created.slug;

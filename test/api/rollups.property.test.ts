@@ -162,7 +162,7 @@ async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<s
 		case "relate": {
 			const [from, to] = [pick(o.from), pick(o.to)];
 			if (!from || !to) return;
-			await s.commitments.relate(from, to, { kind: o.kind }, cliActor);
+			await s.commitments.relate(from, { to, kind: o.kind }, cliActor);
 			return;
 		}
 		case "report": {
@@ -217,7 +217,7 @@ async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<s
 		case "unlink": {
 			const slug = pick(o.at);
 			if (!slug || !activities.has(activityId(o.activity))) return;
-			await s.links.unlink(slug, activityId(o.activity), cliActor);
+			await s.links.unlink(slug, { activity: activityId(o.activity) }, cliActor);
 			return;
 		}
 		case "share": {

@@ -5,22 +5,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { openDatabase } from "../../src/db/database.ts";
-import {
-	assessmentsTable,
-	commentsTable,
-	reportsTable,
-} from "../../src/interchange/csv/columns/accountability.ts";
-import { activitiesTable } from "../../src/interchange/csv/columns/activities.ts";
-import { commitmentsTable } from "../../src/interchange/csv/columns/commitments.ts";
-import {
-	countriesTable,
-	forumsTable,
-	stakeholdersTable,
-} from "../../src/interchange/csv/columns/registry.ts";
-import { requirementsTable } from "../../src/interchange/csv/columns/requirements.ts";
-import { transactionsTable } from "../../src/interchange/csv/columns/transactions.ts";
 import type { Table } from "../../src/interchange/csv/table.ts";
 import { cliActor } from "../../src/lib/actor.ts";
+import { activitiesTable } from "../../src/modules/activities/activities.csv.ts";
+import { assessmentsTable } from "../../src/modules/assessments/assessments.csv.ts";
+import { commentsTable } from "../../src/modules/comments/comments.csv.ts";
+import { commitmentsTable } from "../../src/modules/commitments/commitments.csv.ts";
+import { countriesTable } from "../../src/modules/countries/countries.csv.ts";
+import { forumsTable } from "../../src/modules/forums/forums.csv.ts";
+import { reportsTable } from "../../src/modules/reports/reports.csv.ts";
+import { requirementsTable } from "../../src/modules/requirements/requirements.csv.ts";
+import { stakeholdersTable } from "../../src/modules/stakeholders/stakeholders.csv.ts";
+import { transactionsTable } from "../../src/modules/transactions/transactions.csv.ts";
 import { createServices } from "../../src/server/services.ts";
 import { runIif } from "../helpers/cli.ts";
 import { csvRecords } from "../helpers/csv.ts";

@@ -66,7 +66,7 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 				financial: {
 					...base.financial,
 					amount: "90071992547409.91",
-				} as CommitmentInput["financial"],
+				},
 			},
 			cli,
 		);
@@ -119,7 +119,7 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 			[{ unknown_field: 1 } as Partial<CommitmentInput>, "unknown_field"],
 		];
 		for (const [change, field] of cases) {
-			const e = await failure(s.commitments.create({ ...base, ...change } as CommitmentInput, cli));
+			const e = await failure(s.commitments.create({ ...base, ...change }, cli));
 			assert.ok(["invalid_input", "conflict"].includes(e.code), `${field}: ${e.code}`);
 			assert.ok(
 				e.fields.some((f) => f.name === field),
@@ -211,31 +211,32 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 		const a = await s.commitments.create({ ...base, title: "Whole pledge" }, cli);
 		const b = await s.commitments.create({ ...base, title: "Part pledge" }, cli);
 		const c = await s.commitments.create({ ...base, title: "Sub-part pledge" }, cli);
-		assert.deepEqual(await s.commitments.relate(b.slug, a.slug, { kind: "part_of" }, cli), {
+		assert.deepEqual(await s.commitments.relate(b.slug, { to: a.slug, kind: "part_of" }, cli), {
 			created: true,
 		});
-		assert.deepEqual(await s.commitments.relate(b.slug, a.slug, { kind: "part_of" }, cli), {
+		assert.deepEqual(await s.commitments.relate(b.slug, { to: a.slug, kind: "part_of" }, cli), {
 			created: false,
 		});
-		assert.deepEqual(await s.commitments.relate(c.slug, b.slug, { kind: "part_of" }, cli), {
+		assert.deepEqual(await s.commitments.relate(c.slug, { to: b.slug, kind: "part_of" }, cli), {
 			created: true,
 		});
-		const cycle = await failure(s.commitments.relate(a.slug, c.slug, { kind: "part_of" }, cli));
+		const cycle = await failure(s.commitments.relate(a.slug, { to: c.slug, kind: "part_of" }, cli));
 		assert.equal(cycle.code, "invalid_input");
 		assert.match(cycle.message, /cycle/);
 		assert.equal(
-			(await failure(s.commitments.relate(a.slug, a.slug, { kind: "overlaps" }, cli))).code,
+			(await failure(s.commitments.relate(a.slug, { to: a.slug, kind: "overlaps" }, cli))).code,
 			"invalid_input",
 		);
 		assert.equal(
-			(await failure(s.commitments.relate(a.slug, "no-such-one", { kind: "overlaps" }, cli))).code,
+			(await failure(s.commitments.relate(a.slug, { to: "no-such-one", kind: "overlaps" }, cli)))
+				.code,
 			"not_found",
 		);
 		assert.equal(
-			(await failure(s.commitments.relate(a.slug, b.slug, { kind: "contradicts" }, cli))).code,
+			(await failure(s.commitments.relate(a.slug, { to: b.slug, kind: "contradicts" }, cli))).code,
 			"invalid_input",
 		);
-		assert.deepEqual(await s.commitments.relate(a.slug, c.slug, { kind: "overlaps" }, cli), {
+		assert.deepEqual(await s.commitments.relate(a.slug, { to: c.slug, kind: "overlaps" }, cli), {
 			created: true,
 		});
 		const whole = await s.commitments.get(a.slug);

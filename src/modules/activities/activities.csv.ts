@@ -1,6 +1,7 @@
 /** activities.csv: one row per IATI activity held as delivery evidence. */
-import type { ActivityExport } from "../../../modules/activities/activities.export.ts";
-import { joined, type Table } from "../table.ts";
+
+import { joined, type Table } from "../../interchange/csv/table.ts";
+import type { ActivityExport } from "./activities.export.ts";
 
 export const activitiesTable: Table<ActivityExport> = {
 	name: "activities",

@@ -1,18 +1,17 @@
 /** Read API of activities: delivery evidence imported from IATI, with its transactions. */
 import type { FastifyInstance } from "fastify";
-import { activitiesTable } from "../../interchange/csv/columns/activities.ts";
-import { bulkAnswer, formatParam } from "../../server/bulk.ts";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
-import { activityExportBatches } from "./activities.export.ts";
+import { bulkAnswer, formatParam } from "../../http/bulk.ts";
+import { getRoute } from "../../http/route.ts";
+import { activitiesTable } from "./activities.csv.ts";
 import {
 	activityDetail,
 	activityList,
 	activityListQuery,
 	activityParams,
 } from "./activities.schemas.ts";
+import type { ActivityService } from "./activities.service.ts";
 
-export function activityRoutes(app: FastifyInstance, services: Services): void {
+export function activityRoutes(app: FastifyInstance, activities: ActivityService): void {
 	getRoute(app, {
 		url: "/api/v1/activities",
 		operationId: "listActivities",
@@ -28,10 +27,10 @@ export function activityRoutes(app: FastifyInstance, services: Services): void {
 						{ request, reply },
 						query.format,
 						activitiesTable,
-						await activityExportBatches(services.database, services.activities, query),
+						await activities.exportBatches(query),
 						(r) => r.item,
 					)
-				: services.activities.list(query),
+				: activities.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/activities/:identifier",
@@ -42,6 +41,6 @@ export function activityRoutes(app: FastifyInstance, services: Services): void {
 		tags: ["activities"],
 		params: activityParams,
 		response: activityDetail,
-		handler: ({ params }) => services.activities.get(params.identifier),
+		handler: ({ params }) => activities.get(params.identifier),
 	});
 }

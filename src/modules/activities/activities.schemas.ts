@@ -1,9 +1,9 @@
 /** What recording an activity and linking it to a commitment take, and what reading them gives. */
 import { z } from "zod";
+import { pageOf } from "../../http/paging.ts";
+import { intParam, listParam, patternListParam, textParam } from "../../http/params.ts";
 import { isIsoDate } from "../../lib/dates.ts";
 import { recordRefPattern } from "../../lib/ids.ts";
-import { pageOf } from "../../server/paging.ts";
-import { intParam, listParam, patternListParam, textParam } from "../../server/params.ts";
 
 const isoDate = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
 const currency = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD");

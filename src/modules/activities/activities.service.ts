@@ -1,3 +1,4 @@
+/** Activities and their transactions: recorded one by one, listed, read, and exported. */
 import type { Database } from "../../db/database.ts";
 import { idsByRef } from "../../db/refs.ts";
 import type { Actor } from "../../lib/actor.ts";
@@ -11,12 +12,12 @@ import { Converter, donorSeriesName, transactionUsd } from "../analytics/convers
 import { refreshDelivery, storedBaseYear } from "../analytics/delivery.refresh.ts";
 import { recordAudit } from "../audit/audit.record.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { activityExportBatches } from "./activities.export.ts";
 import { activityPolicy } from "./activities.policy.ts";
 import { ActivityQueryRepository } from "./activities.query.repository.ts";
 import { ActivityRepository } from "./activities.repository.ts";
 import {
 	type ActivityDetail,
-	type ActivityInput,
 	type ActivityItem,
 	type ActivityListQuery,
 	activityInput,
@@ -28,7 +29,7 @@ export class ActivityService {
 	constructor(private readonly database: Database) {}
 
 	/** Creates or replaces an activity and all its transactions; returns its id. */
-	async record(input: ActivityInput, actor: Actor): Promise<number> {
+	async record(input: unknown, actor: Actor): Promise<number> {
 		if (!activityPolicy.record(actor))
 			throw new AppError("forbidden", "only the secretariat or the operator records activities");
 		const a = parseInput(activityInput, input);
@@ -84,6 +85,11 @@ export class ActivityService {
 	}
 
 	/** Activities, filtered; a filter takes several values, any of which matches. */
+	/** The whole selection as rows for the bulk answers (CSV, JSON lines), read page by page. */
+	exportBatches(query: Omit<ActivityListQuery, "page" | "limit">) {
+		return activityExportBatches(this.database, this, query);
+	}
+
 	async list(query: ActivityListQuery) {
 		const db = this.database.db;
 		let commitmentIds: number[] | undefined;

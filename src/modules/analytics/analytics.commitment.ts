@@ -7,10 +7,12 @@
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
 import type { Actor } from "../../lib/actor.ts";
+import { isOneOf } from "../../lib/enums.ts";
 import { AppError } from "../../lib/errors.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
 import { type CommitmentRef, visibleCommitment } from "../commitments/commitments.visible.ts";
+import { policyStatuses } from "../reports/reports.schemas.ts";
 import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { pair, ratioOf, usd } from "./analytics.format.ts";
 import type { CommitmentDelivery, ShareDelivery } from "./analytics.schemas.ts";
@@ -129,11 +131,12 @@ export async function commitmentDeliveryOf(
 					today,
 				);
 	const policyEvidence: PolicyEvidence[] = [];
-	if (evidence.report)
+	// Stored statuses were checked on the way in; one the rules do not know is no evidence.
+	if (evidence.report && isOneOf(policyStatuses, evidence.report.status))
 		policyEvidence.push({
 			source: "report",
 			on: evidence.report.on,
-			status: evidence.report.status as never,
+			status: evidence.report.status,
 		});
 	if (evidence.scorecard)
 		policyEvidence.push({

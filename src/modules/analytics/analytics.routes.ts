@@ -1,11 +1,12 @@
 /** API of delivery analytics: aggregates by group, and one commitment's delivery. */
+import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { idParams } from "../../server/params.ts";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { idParams } from "../../http/params.ts";
+import { getRoute } from "../../http/route.ts";
 import { commitmentDelivery, deliveryAggregate, deliveryQuery } from "./analytics.schemas.ts";
+import type { AnalyticsService } from "./analytics.service.ts";
 
-export function analyticsRoutes(app: FastifyInstance, services: Services): void {
+export function analyticsRoutes(app: FastifyInstance, analytics: AnalyticsService): void {
 	getRoute(app, {
 		url: "/api/v1/analytics/delivery",
 		operationId: "deliveryAggregate",
@@ -24,9 +25,9 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
 					`attachment; filename="delivery-by-${query.group_by}.csv"`,
 				);
 				// The CSV body stands in for the JSON answer documented above.
-				return (await services.analytics.deliveryCsv(query)) as never;
+				return Readable.from([await analytics.deliveryCsv(query)]);
 			}
-			return services.analytics.delivery(query);
+			return analytics.delivery(query);
 		},
 	});
 	getRoute(app, {
@@ -39,7 +40,6 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
 		tags: ["analytics"],
 		params: idParams,
 		response: commitmentDelivery,
-		handler: ({ params, request }) =>
-			services.analytics.commitmentDelivery(params.id, request.actor),
+		handler: ({ params, request }) => analytics.commitmentDelivery(params.id, request.actor),
 	});
 }

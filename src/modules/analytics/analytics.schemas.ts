@@ -4,7 +4,7 @@
  * dollars as an exact decimal string, on the price basis the answer names.
  */
 import { z } from "zod";
-import { enumParam, intParam } from "../../server/params.ts";
+import { enumParam, intParam } from "../../http/params.ts";
 import { commitmentListQuery } from "../commitments/commitments.schemas.ts";
 import { conversionStatuses } from "./conversion.ts";
 import { deliverySources } from "./delivery.compute.ts";

@@ -4,8 +4,10 @@
  * `refreshDelivery` inside its own transaction, so the figures and rollups commit or
  * roll back with the write that changed them.
  */
+
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
+import { isOneOf } from "../../lib/enums.ts";
 import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { Converter, defaultBaseYear } from "./conversion.ts";
 import {
@@ -143,7 +145,7 @@ class Deltas {
 			const keys = c.keys.get(m.id) ?? [];
 			for (const k of keys) {
 				this.bump(k, m.reason, sign);
-				if (treeReasons.includes(m.reason as never) && m.unconverted > 0)
+				if (isOneOf(treeReasons, m.reason) && m.unconverted > 0)
 					this.bump(k, "unconverted", sign * m.unconverted);
 			}
 			if (m.reason !== "counted") continue;

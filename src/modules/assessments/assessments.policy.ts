@@ -6,7 +6,7 @@
  */
 import type { Actor } from "../../lib/actor.ts";
 import { type CommitmentFacts, memberOfAny } from "../commitments/commitments.policy.ts";
-import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { isPublicStatus } from "../commitments/commitments.schemas.ts";
 
 export const assessmentPolicy = {
 	/** Holds the role that assesses. */
@@ -14,6 +14,5 @@ export const assessmentPolicy = {
 	/** No one assesses their own commitment. */
 	independentOf: (a: Actor, c: CommitmentFacts): boolean => !memberOfAny(a, c.makerIds),
 	/** Only what the public sees is assessed; a draft or submission does not exist for it. */
-	assessable: (c: CommitmentFacts): boolean =>
-		(publicStatuses as readonly string[]).includes(c.status),
+	assessable: (c: CommitmentFacts): boolean => isPublicStatus(c.status),
 };

@@ -1,19 +1,19 @@
 /** API of assessments: independent scores of commitments, written by assessors, read by all. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { assessmentsTable } from "../../interchange/csv/columns/accountability.ts";
-import { bulkAnswer, formatParam } from "../../server/bulk.ts";
-import { idParams } from "../../server/params.ts";
-import { getRoute, writeRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { bulkAnswer, formatParam } from "../../http/bulk.ts";
+import { idParams } from "../../http/params.ts";
+import { getRoute, writeRoute } from "../../http/route.ts";
+import { assessmentsTable } from "./assessments.csv.ts";
 import {
 	assessmentIdParams,
 	assessmentInput,
 	assessmentList,
 	assessmentView,
 } from "./assessments.schemas.ts";
+import type { AssessmentService } from "./assessments.service.ts";
 
-export function assessmentRoutes(app: FastifyInstance, services: Services): void {
+export function assessmentRoutes(app: FastifyInstance, assessments: AssessmentService): void {
 	getRoute(app, {
 		url: "/api/v1/commitments/:id/assessments",
 		operationId: "listCommitmentAssessments",
@@ -30,11 +30,11 @@ export function assessmentRoutes(app: FastifyInstance, services: Services): void
 						{ request, reply },
 						query.format,
 						assessmentsTable,
-						await services.assessments.exportForCommitment(params.id, request.actor),
+						await assessments.exportForCommitment(params.id, request.actor),
 						undefined,
 						`commitment-${params.id}-assessments`,
 					)
-				: services.assessments.list(params.id, request.actor),
+				: assessments.list(params.id, request.actor),
 	});
 	getRoute(app, {
 		url: "/api/v1/assessments/:id",
@@ -43,7 +43,7 @@ export function assessmentRoutes(app: FastifyInstance, services: Services): void
 		tags: ["assessments"],
 		params: assessmentIdParams,
 		response: assessmentView,
-		handler: ({ params, request }) => services.assessments.get(Number(params.id), request.actor),
+		handler: ({ params, request }) => assessments.get(Number(params.id), request.actor),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -56,8 +56,7 @@ export function assessmentRoutes(app: FastifyInstance, services: Services): void
 		status: 201,
 		params: idParams,
 		body: assessmentInput,
-		rawBody: true,
 		response: assessmentView,
-		handler: ({ actor, params, body }) => services.assessments.create(params.id, body, actor),
+		handler: ({ actor, params, body }) => assessments.create(params.id, body, actor),
 	});
 }

@@ -1,11 +1,10 @@
 /** Sign-in, sign-out, the current session, registration and API tokens. */
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
-import { registerDoc } from "../../server/openapi.ts";
-import { numericIdParams } from "../../server/params.ts";
-import { endSession, requireActor, startSession } from "../../server/plugins/auth.ts";
-import { writeRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { requireActor } from "../../http/actor.ts";
+import { registerDoc } from "../../http/openapi.ts";
+import { numericIdParams } from "../../http/params.ts";
+import { writeRoute } from "../../http/route.ts";
 import {
 	accepted,
 	done,
@@ -16,6 +15,9 @@ import {
 	tokenInput,
 	tokenList,
 } from "../users/users.schemas.ts";
+import type { UserService } from "../users/users.service.ts";
+import type { AuthService } from "./auth.service.ts";
+import { endSession, startSession } from "./auth.session.ts";
 
 function view(
 	actor: {
@@ -44,7 +46,10 @@ function view(
 	};
 }
 
-export function authRoutes(app: FastifyInstance, services: Services): void {
+export function authRoutes(
+	app: FastifyInstance,
+	{ auth, users }: { auth: AuthService; users: UserService },
+): void {
 	writeRoute(app, {
 		method: "POST",
 		url: "/api/v1/users",
@@ -57,7 +62,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 		status: 202,
 		body: registerInput,
 		response: accepted,
-		handler: ({ body, request }) => services.users.register(body, { ip: request.ip }),
+		handler: ({ body, request }) => users.register(body, { ip: request.ip }),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -69,7 +74,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 		body: loginInput,
 		response: sessionView,
 		handler: async ({ body, request, reply }) => {
-			const s = await startSession(services.auth, request, reply, body);
+			const s = await startSession(auth, request, reply, body);
 			return view(s.actor, s.csrf, s.expiresAt);
 		},
 	});
@@ -95,7 +100,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 		tags: ["accounts"],
 		response: done,
 		handler: async ({ request, reply }) => {
-			await endSession(services.auth, request, reply);
+			await endSession(auth, request, reply);
 			return { status: "ok" as const };
 		},
 	});
@@ -108,7 +113,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 		status: 201,
 		body: tokenInput,
 		response: tokenCreated,
-		handler: ({ actor, body }) => services.auth.createToken(actor, body),
+		handler: ({ actor, body }) => auth.createToken(actor, body),
 	});
 	registerDoc({
 		method: "GET",
@@ -121,7 +126,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 	});
 	app.get("/api/v1/tokens", async (request, reply) => {
 		reply.header("cache-control", "no-store");
-		return services.auth.listTokens(requireActor(request));
+		return auth.listTokens(requireActor(request));
 	});
 	writeRoute(app, {
 		method: "DELETE",
@@ -132,7 +137,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
 		params: numericIdParams,
 		response: done,
 		handler: async ({ actor, params }) => {
-			await services.auth.revokeToken(actor, params.id);
+			await auth.revokeToken(actor, params.id);
 			return { status: "ok" as const };
 		},
 	});

@@ -6,7 +6,7 @@
  */
 import type { Actor } from "../../lib/actor.ts";
 import { isStaff } from "../commitments/commitments.policy.ts";
-import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { isPublicStatus } from "../commitments/commitments.schemas.ts";
 
 /** How long after writing it the author may still edit a comment. */
 export const editWindowMinutes = 15;
@@ -22,8 +22,7 @@ const isAuthor = (a: Actor, c: CommentFacts): boolean => isPerson(a) && a.userId
 
 export const commentPolicy = {
 	/** Comments are open on what the public sees; a draft or submission has none, for anyone. */
-	open: (commitmentStatus: string): boolean =>
-		(publicStatuses as readonly string[]).includes(commitmentStatus),
+	open: (commitmentStatus: string): boolean => isPublicStatus(commitmentStatus),
 	create: (a: Actor): boolean => isPerson(a),
 	edit: isAuthor,
 	delete: isAuthor,

@@ -1,12 +1,11 @@
 /** API of comments: threads on commitments and reports, their authors' edits, flags and moderation. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { commentsTable } from "../../interchange/csv/columns/accountability.ts";
-import { bulkAnswer, formatParam } from "../../server/bulk.ts";
-import { idParams } from "../../server/params.ts";
-import { requireActor } from "../../server/plugins/auth.ts";
-import { getRoute, writeRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { requireActor } from "../../http/actor.ts";
+import { bulkAnswer, formatParam } from "../../http/bulk.ts";
+import { idParams } from "../../http/params.ts";
+import { getRoute, writeRoute } from "../../http/route.ts";
+import { commentsTable } from "./comments.csv.ts";
 import {
 	commentEdit,
 	commentIdParams,
@@ -22,6 +21,7 @@ import {
 	reportIdParams,
 	unhideInput,
 } from "./comments.schemas.ts";
+import type { CommentService } from "./comments.service.ts";
 
 const tags = ["comments"];
 
@@ -34,7 +34,7 @@ const threadDescription =
 const writeDescription =
 	"Plain text: stored as written, shown escaped with links made clickable. parent_id answers a comment in the same thread (400 if it is elsewhere, 409 if it is deleted or hidden). Each user may write a limited number of comments in a window of time (IIF_COMMENT_RATE, 10 per 600 seconds by default): past it, 429 with retry_after.";
 
-export function commentRoutes(app: FastifyInstance, services: Services): void {
+export function commentRoutes(app: FastifyInstance, comments: CommentService): void {
 	getRoute(app, {
 		url: "/api/v1/commitments/:id/comments",
 		operationId: "listCommitmentComments",
@@ -51,11 +51,11 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 						{ request, reply },
 						query.format,
 						commentsTable,
-						await services.comments.exportForCommitment(params.id),
+						await comments.exportForCommitment(params.id),
 						undefined,
 						`commitment-${params.id}-comments`,
 					)
-				: services.comments.thread({ commitment: params.id }, request.actor),
+				: comments.thread({ commitment: params.id }, request.actor),
 	});
 	getRoute(app, {
 		url: "/api/v1/reports/:id/comments",
@@ -66,8 +66,7 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		params: reportIdParams,
 		response: commentThread,
 		maxAge: threadMaxAge,
-		handler: ({ params, request }) =>
-			services.comments.thread({ report: Number(params.id) }, request.actor),
+		handler: ({ params, request }) => comments.thread({ report: Number(params.id) }, request.actor),
 	});
 	getRoute(app, {
 		url: "/api/v1/moderation/flags",
@@ -79,7 +78,7 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		tags,
 		query: moderationQuery,
 		response: moderationList,
-		handler: ({ query, request }) => services.comments.flagged(query, requireActor(request)),
+		handler: ({ query, request }) => comments.flagged(query, requireActor(request)),
 	});
 
 	writeRoute(app, {
@@ -92,10 +91,8 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		status: 201,
 		params: idParams,
 		body: commentInput,
-		rawBody: true,
 		response: commentView,
-		handler: ({ actor, params, body }) =>
-			services.comments.create({ commitment: params.id }, body, actor),
+		handler: ({ actor, params, body }) => comments.create({ commitment: params.id }, body, actor),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -107,10 +104,9 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		status: 201,
 		params: reportIdParams,
 		body: commentInput,
-		rawBody: true,
 		response: commentView,
 		handler: ({ actor, params, body }) =>
-			services.comments.create({ report: Number(params.id) }, body, actor),
+			comments.create({ report: Number(params.id) }, body, actor),
 	});
 	writeRoute(app, {
 		method: "PATCH",
@@ -122,9 +118,8 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		tags,
 		params: commentIdParams,
 		body: commentEdit,
-		rawBody: true,
 		response: commentView,
-		handler: ({ actor, params, body }) => services.comments.edit(Number(params.id), body, actor),
+		handler: ({ actor, params, body }) => comments.edit(Number(params.id), body, actor),
 	});
 	writeRoute(app, {
 		method: "DELETE",
@@ -136,7 +131,7 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		tags,
 		params: commentIdParams,
 		response: okResult,
-		handler: ({ actor, params }) => services.comments.delete(Number(params.id), actor),
+		handler: ({ actor, params }) => comments.delete(Number(params.id), actor),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -148,9 +143,8 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		tags,
 		params: commentIdParams,
 		body: flagInput,
-		rawBody: true,
 		response: flagResult,
-		handler: ({ actor, params, body }) => services.comments.flag(Number(params.id), body, actor),
+		handler: ({ actor, params, body }) => comments.flag(Number(params.id), body, actor),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -162,9 +156,8 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		tags,
 		params: commentIdParams,
 		body: hideInput,
-		rawBody: true,
 		response: commentView,
-		handler: ({ actor, params, body }) => services.comments.hide(Number(params.id), body, actor),
+		handler: ({ actor, params, body }) => comments.hide(Number(params.id), body, actor),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -176,9 +169,8 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		tags,
 		params: commentIdParams,
 		body: unhideInput,
-		rawBody: true,
 		response: commentView,
-		handler: ({ actor, params, body }) => services.comments.unhide(Number(params.id), body, actor),
+		handler: ({ actor, params, body }) => comments.unhide(Number(params.id), body, actor),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -191,9 +183,7 @@ export function commentRoutes(app: FastifyInstance, services: Services): void {
 		tags,
 		params: commentIdParams,
 		body: unhideInput,
-		rawBody: true,
 		response: z.object({ status: z.literal("ok"), dismissed: z.number().int() }),
-		handler: ({ actor, params, body }) =>
-			services.comments.dismissFlags(Number(params.id), body, actor),
+		handler: ({ actor, params, body }) => comments.dismissFlags(Number(params.id), body, actor),
 	});
 }

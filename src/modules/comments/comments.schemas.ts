@@ -3,7 +3,7 @@
  * the API answers (documented in OpenAPI). A comment is plain text; threads nest replies.
  */
 import { z } from "zod";
-import { docSchemas, intParam } from "../../server/params.ts";
+import { docSchemas, intParam } from "../../http/params.ts";
 
 const idText = (what: string) =>
 	z.string().regex(/^[1-9]\d{0,15}$/, `must be a ${what} id: a positive whole number`);

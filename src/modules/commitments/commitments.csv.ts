@@ -1,13 +1,10 @@
 /** commitments.csv: one row per commitment. */
-import { conversionStatuses } from "../../../modules/analytics/conversion.ts";
-import { countReasons } from "../../../modules/analytics/roots.ts";
-import type { CommitmentExport } from "../../../modules/commitments/commitments.export.ts";
-import {
-	commitmentKinds,
-	forumKinds,
-	publicStatuses,
-} from "../../../modules/commitments/commitments.schemas.ts";
-import { type Column, joined, oneOf, type Table, usd } from "../table.ts";
+
+import { type Column, joined, oneOf, type Table, usd } from "../../interchange/csv/table.ts";
+import { conversionStatuses } from "../analytics/conversion.ts";
+import { countReasons } from "../analytics/roots.ts";
+import type { CommitmentExport } from "./commitments.export.ts";
+import { commitmentKinds, forumKinds, publicStatuses } from "./commitments.schemas.ts";
 
 type C = Column<CommitmentExport>;
 

@@ -5,7 +5,7 @@
  * submissions are seen by their makers' members and the secretariat alone.
  */
 import type { Actor, MembershipRole } from "../../lib/actor.ts";
-import { publicStatuses } from "./commitments.schemas.ts";
+import { isPublicStatus } from "./commitments.schemas.ts";
 
 export const isStaff = (a: Actor | null): boolean =>
 	a?.role === "secretariat" || a?.role === "admin";
@@ -35,7 +35,7 @@ export const commitmentPolicy = {
 	seesDrafts: (a: Actor | null, c: { makerIds: number[] }) =>
 		isStaff(a) || memberOfAny(a, c.makerIds) || isSystem(a),
 	view: (a: Actor | null, c: CommitmentFacts) =>
-		(publicStatuses as readonly string[]).includes(c.status) || commitmentPolicy.seesDrafts(a, c),
+		isPublicStatus(c.status) || commitmentPolicy.seesDrafts(a, c),
 	/** A draft names the writer's own stakeholder among its makers. */
 	create: (a: Actor, makerIds: number[]) => memberOfAny(a, makerIds) || isStaff(a) || isSystem(a),
 	update: (a: Actor, c: CommitmentFacts) => memberOfAny(a, c.makerIds) || isSystem(a),

@@ -44,6 +44,7 @@ import {
 	type CommitmentStatus,
 	commitmentStatuses,
 	facetDimensions,
+	isPublicStatus,
 	publicStatuses,
 } from "./commitments.schemas.ts";
 import {
@@ -56,8 +57,6 @@ import {
 	type VisibleCommitment,
 	visibleCommitment,
 } from "./commitments.visible.ts";
-
-const isPublic = (status: string) => (publicStatuses as readonly string[]).includes(status);
 
 export class CommitmentQueries {
 	constructor(protected readonly database: Database) {}
@@ -88,7 +87,7 @@ export class CommitmentQueries {
 			const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {};
 			const { reason, ...state } = after;
 			if (typeof state.status === "string") status = state.status;
-			if (!seesDrafts && !isPublic(status)) continue;
+			if (!seesDrafts && !isPublicStatus(status)) continue;
 			items.push({
 				at: e.occurred_at,
 				action: e.action,
@@ -106,7 +105,7 @@ export class CommitmentQueries {
 	private async visibleRelations(repo: CommitmentRepository, id: number, actor: Actor | null) {
 		const all = await repo.relations(id);
 		const hidden = [...all.outgoing, ...all.incoming]
-			.filter((r) => !(publicStatuses as readonly string[]).includes(r.status))
+			.filter((r) => !isPublicStatus(r.status))
 			.map((r) => r.commitment.id);
 		const makers = await repo.makerIdsOf(hidden);
 		const visible = (r: (typeof all.outgoing)[number]) =>
@@ -419,7 +418,9 @@ export class CommitmentQueries {
 		const history = versionHistory(
 			seesDrafts
 				? versions
-				: versions.filter((v) => isPublic((JSON.parse(v.snapshot) as { status: string }).status)),
+				: versions.filter((v) =>
+						isPublicStatus((JSON.parse(v.snapshot) as { status: string }).status),
+					),
 		);
 		return {
 			...(item as CommitmentListItem),

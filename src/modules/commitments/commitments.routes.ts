@@ -1,15 +1,14 @@
 /** API of commitments: reading, and the workflow of writing them. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { commitmentsTable } from "../../interchange/csv/columns/commitments.ts";
+import { requireActor } from "../../http/actor.ts";
+import { bulkAnswer, formatParam } from "../../http/bulk.ts";
+import { registerDoc } from "../../http/openapi.ts";
+import { idParams } from "../../http/params.ts";
+import { getRoute, writeRoute } from "../../http/route.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
-import { bulkAnswer, formatParam } from "../../server/bulk.ts";
-import { registerDoc } from "../../server/openapi.ts";
-import { idParams } from "../../server/params.ts";
-import { requireActor } from "../../server/plugins/auth.ts";
-import { getRoute, writeRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { commitmentsTable } from "./commitments.csv.ts";
 import { transitions } from "./commitments.policy.ts";
 import {
 	commitmentDetail,
@@ -25,6 +24,7 @@ import {
 	workspaceQuery,
 	writeResult,
 } from "./commitments.schemas.ts";
+import type { CommitmentService } from "./commitments.service.ts";
 
 /** If-Match: "3", W/"3" or 3 name the version an update edits. */
 export function ifMatchVersion(header: string | undefined): number | undefined {
@@ -35,7 +35,7 @@ export function ifMatchVersion(header: string | undefined): number | undefined {
 	return Number(m[1]);
 }
 
-export function commitmentRoutes(app: FastifyInstance, services: Services): void {
+export function commitmentRoutes(app: FastifyInstance, commitments: CommitmentService): void {
 	getRoute(app, {
 		url: "/api/v1/commitments",
 		operationId: "listCommitments",
@@ -51,10 +51,10 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 						{ request, reply },
 						query.format,
 						commitmentsTable,
-						await services.commitments.exportBatches(query),
+						await commitments.exportBatches(query),
 						(r) => r.item,
 					)
-				: services.commitments.list(query),
+				: commitments.list(query),
 	});
 	// Declared before /:id: a static path wins in any case, but the order says so.
 	getRoute(app, {
@@ -67,7 +67,7 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 		tags: ["commitments"],
 		query: commitmentFacetQuery,
 		response: commitmentFacets,
-		handler: ({ query }) => services.commitments.facets(query),
+		handler: ({ query }) => commitments.facets(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/commitments/:id",
@@ -79,7 +79,7 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 		params: idParams,
 		response: commitmentDetail,
 		handler: async ({ params, request, reply }) => {
-			const detail = await services.commitments.get(params.id, request.actor);
+			const detail = await commitments.get(params.id, request.actor);
 			reply.header("etag", `"${detail.version}"`);
 			return detail;
 		},
@@ -91,7 +91,7 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 		tags: ["commitments"],
 		params: idParams,
 		response: commitmentHistory,
-		handler: ({ params, request }) => services.commitments.history(params.id, request.actor),
+		handler: ({ params, request }) => commitments.history(params.id, request.actor),
 	});
 	registerDoc({
 		method: "GET",
@@ -108,7 +108,7 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 		const actor = requireActor(request);
 		const query = parseInput(workspaceQuery, request.query ?? {}, "query parameter");
 		reply.header("cache-control", "private, no-store");
-		return services.commitments.workspace(actor, query);
+		return commitments.workspace(actor, query);
 	});
 
 	writeRoute(app, {
@@ -121,10 +121,9 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 		tags: ["commitments"],
 		status: 201,
 		body: commitmentInput,
-		rawBody: true,
 		response: writeResult,
 		handler: async ({ actor, body }) => {
-			const r = await services.commitments.create(body as never, actor);
+			const r = await commitments.create(body, actor);
 			return { id: r.id, slug: r.slug, version: r.version, status: "draft" as const };
 		},
 	});
@@ -138,7 +137,6 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 		tags: ["commitments"],
 		params: idParams,
 		body: commitmentPatch.partial({ version: true }),
-		rawBody: true,
 		response: writeResult,
 		handler: async ({ actor, params, body, request }) => {
 			const patch = body as Record<string, unknown>;
@@ -149,8 +147,8 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 					"version",
 					"say which version you edit: a version field or an If-Match header",
 				);
-			const r = await services.commitments.update(params.id, { ...patch, version }, actor);
-			const detail = await services.commitments.get(String(r.id), actor);
+			const r = await commitments.update(params.id, { ...patch, version }, actor);
+			const detail = await commitments.get(String(r.id), actor);
 			return { id: r.id, slug: detail.slug, version: r.version, status: detail.status };
 		},
 	});
@@ -164,11 +162,10 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 			tags: ["workflow"],
 			params: idParams,
 			body: transitionInput,
-			rawBody: true,
 			response: writeResult,
 			handler: async ({ actor, params, body }) => {
-				const r = await services.commitments.transition(params.id, step, body, actor);
-				const detail = await services.commitments.get(String(r.id), actor);
+				const r = await commitments.transition(params.id, step, body, actor);
+				const detail = await commitments.get(String(r.id), actor);
 				return { id: r.id, slug: detail.slug, version: r.version, status: r.status };
 			},
 		});
@@ -183,12 +180,6 @@ export function commitmentRoutes(app: FastifyInstance, services: Services): void
 		params: idParams,
 		body: relationCreate,
 		response: z.object({ created: z.boolean() }),
-		handler: ({ actor, params, body }) =>
-			services.commitments.relate(
-				params.id,
-				String(body.to),
-				{ kind: body.kind, note: body.note },
-				actor,
-			),
+		handler: ({ actor, params, body }) => commitments.relate(params.id, body, actor),
 	});
 }

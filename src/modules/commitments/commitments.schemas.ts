@@ -3,9 +3,7 @@
  * list filters the API takes, and what the API answers (documented in OpenAPI).
  */
 import { z } from "zod";
-import { isIsoDate } from "../../lib/dates.ts";
-import { recordRefPattern, slugPattern } from "../../lib/ids.ts";
-import { pageOf } from "../../server/paging.ts";
+import { pageOf } from "../../http/paging.ts";
 import {
 	enumListParam,
 	enumParam,
@@ -13,7 +11,10 @@ import {
 	optionalIntParam,
 	patternListParam,
 	textParam,
-} from "../../server/params.ts";
+} from "../../http/params.ts";
+import { isIsoDate } from "../../lib/dates.ts";
+import { isOneOf } from "../../lib/enums.ts";
+import { recordRefPattern, slugPattern } from "../../lib/ids.ts";
 import { stakeholderKinds } from "../stakeholders/stakeholders.kinds.ts";
 
 export const commitmentKinds = ["financial", "policy", "both"] as const;
@@ -26,6 +27,10 @@ export const commitmentStatuses = [
 ] as const;
 /** What the public sees; drafts and submissions stay in the workspace. */
 export const publicStatuses = ["published", "completed", "withdrawn"] as const;
+
+/** Whether a commitment in this status is on the public record (drafts and submissions are not). */
+export const isPublicStatus = (status: unknown): status is (typeof publicStatuses)[number] =>
+	isOneOf(publicStatuses, status);
 export const relationKinds = ["reaffirms", "supersedes", "part_of", "overlaps"] as const;
 export const recipientKinds = ["country", "region", "group", "global"] as const;
 export const origins = ["user", "demo", "import"] as const;

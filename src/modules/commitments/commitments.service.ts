@@ -3,11 +3,13 @@
  * version, an update refused when it edits a stale version), relating them without
  * cycles. The reads are commitments.queries.ts, which this service extends.
  */
+
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
+import { isOneOf } from "../../lib/enums.ts";
 import { AppError } from "../../lib/errors.ts";
 import { slugify } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
@@ -24,11 +26,10 @@ import { CommitmentQueries } from "./commitments.queries.ts";
 import { CommitmentRepository } from "./commitments.repository.ts";
 import { resolveCommitment, stateToInput } from "./commitments.resolve.ts";
 import {
-	type CommitmentInput,
 	type CommitmentStatus,
 	commitmentInput,
 	commitmentPatch,
-	relationInput,
+	relationCreate,
 } from "./commitments.schemas.ts";
 import type { CommitmentState } from "./commitments.state.ts";
 import { visibleCommitment } from "./commitments.visible.ts";
@@ -67,7 +68,7 @@ export class CommitmentService extends CommitmentQueries {
 	 * makers; the operator's CLI (seed, imports) may create it in any status.
 	 */
 	async create(
-		input: CommitmentInput,
+		input: unknown,
 		actor: Actor,
 	): Promise<{ id: number; slug: string; version: number }> {
 		if (actor.via !== "cli") {
@@ -129,7 +130,7 @@ export class CommitmentService extends CommitmentQueries {
 					"forbidden",
 					"only the makers' focal points and editors update a commitment",
 				);
-			if (!(editableStatuses as readonly string[]).includes(facts.status))
+			if (!isOneOf(editableStatuses, facts.status))
 				throw new AppError(
 					"conflict",
 					`a ${facts.status} commitment cannot be updated${facts.status === "submitted" ? ": wait until the secretariat publishes or returns it" : ""}`,
@@ -172,7 +173,7 @@ export class CommitmentService extends CommitmentQueries {
 			const facts = { status: current.state.status, makerIds: current.state.maker_ids };
 			if (!commitmentPolicy[step](actor, facts))
 				throw new AppError("forbidden", forbiddenStep[step]);
-			if (!(rule.from as readonly string[]).includes(facts.status))
+			if (!isOneOf(rule.from, facts.status))
 				throw new AppError(
 					"conflict",
 					`cannot ${step} a ${facts.status} commitment: it must be ${rule.from.join(" or ")}`,
@@ -194,14 +195,10 @@ export class CommitmentService extends CommitmentQueries {
 		});
 	}
 
-	/** `from` reaffirms / supersedes / is part of / overlaps `to`. Repeating a relation changes nothing. */
-	async relate(
-		fromRef: string,
-		toRef: string,
-		input: unknown,
-		actor: Actor,
-	): Promise<{ created: boolean }> {
-		const r = parseInput(relationInput, input);
+	/** `from` reaffirms / supersedes / is part of / overlaps `input.to`. Repeating a relation changes nothing. */
+	async relate(fromRef: string, input: unknown, actor: Actor): Promise<{ created: boolean }> {
+		const r = parseInput(relationCreate, input);
+		const toRef = String(r.to);
 		return this.db.transaction().execute(async (trx) => {
 			const repo = new CommitmentRepository(trx);
 			const { id: from, current } = await this.loadVisible(trx, fromRef, actor);
@@ -217,10 +214,7 @@ export class CommitmentService extends CommitmentQueries {
 					"only the makers' focal points and editors, or the secretariat, relate a commitment to another",
 				);
 			if (from === to) throw AppError.invalid("to", "a commitment cannot be related to itself");
-			if (
-				(acyclicKinds as readonly string[]).includes(r.kind) &&
-				(await repo.reachable(to, acyclicKinds)).has(from)
-			) {
+			if (isOneOf(acyclicKinds, r.kind) && (await repo.reachable(to, acyclicKinds)).has(from)) {
 				throw AppError.invalid(
 					"kind",
 					`'${fromRef}' ${r.kind} '${toRef}' would make a cycle: '${toRef}' already leads back to '${fromRef}'`,

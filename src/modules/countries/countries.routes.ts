@@ -1,18 +1,18 @@
 /** Read API of countries. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { countriesTable } from "../../interchange/csv/columns/registry.ts";
-import { bulkAnswer, formatParam } from "../../server/bulk.ts";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { bulkAnswer, formatParam } from "../../http/bulk.ts";
+import { getRoute } from "../../http/route.ts";
+import { countriesTable } from "./countries.csv.ts";
 import {
 	countryDetail,
 	countryDetailQuery,
 	countryList,
 	countryListQuery,
 } from "./countries.schemas.ts";
+import type { CountryService } from "./countries.service.ts";
 
-export function countryRoutes(app: FastifyInstance, services: Services): void {
+export function countryRoutes(app: FastifyInstance, countries: CountryService): void {
 	getRoute(app, {
 		url: "/api/v1/countries",
 		operationId: "listCountries",
@@ -27,9 +27,9 @@ export function countryRoutes(app: FastifyInstance, services: Services): void {
 						{ request, reply },
 						query.format,
 						countriesTable,
-						await services.countries.exportBatches(query),
+						await countries.exportBatches(query),
 					)
-				: services.countries.list(query),
+				: countries.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/countries/:code",
@@ -39,6 +39,6 @@ export function countryRoutes(app: FastifyInstance, services: Services): void {
 		params: z.strictObject({ code: z.string().max(20) }),
 		query: countryDetailQuery,
 		response: countryDetail,
-		handler: ({ params, query }) => services.countries.get(params.code, query),
+		handler: ({ params, query }) => countries.get(params.code, query),
 	});
 }

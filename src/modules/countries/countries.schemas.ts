@@ -1,8 +1,8 @@
 /** Countries (ISO 3166-1, from the IATI codelist) as recipients and as home of member-state stakeholders. */
 import { z } from "zod";
+import { pageOf } from "../../http/paging.ts";
+import { enumParam, intParam, textParam } from "../../http/params.ts";
 import { languages } from "../../lib/languages.ts";
-import { pageOf } from "../../server/paging.ts";
-import { enumParam, intParam, textParam } from "../../server/params.ts";
 import { groupSummary } from "../analytics/analytics.schemas.ts";
 
 export const countryListQuery = z.strictObject({

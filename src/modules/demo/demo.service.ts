@@ -12,17 +12,13 @@ import { cliActor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
-import { type CommitmentInput, relationKinds } from "../commitments/commitments.schemas.ts";
+import { relationKinds } from "../commitments/commitments.schemas.ts";
 import type { CommitmentService } from "../commitments/commitments.service.ts";
-import type { ForumInput } from "../forums/forums.schemas.ts";
 import type { ForumService } from "../forums/forums.service.ts";
 import { dataDir } from "../reference/reference.data.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
-import type { ReportInput } from "../reports/reports.schemas.ts";
 import type { ReportService } from "../reports/reports.service.ts";
-import type { RequirementInput } from "../requirements/requirements.schemas.ts";
 import type { RequirementService } from "../requirements/requirements.service.ts";
-import type { StakeholderInput } from "../stakeholders/stakeholders.schemas.ts";
 import type { StakeholderService } from "../stakeholders/stakeholders.service.ts";
 
 const demoFile = z.object({
@@ -153,27 +149,22 @@ export class DemoService {
 		};
 		for (const s of data.stakeholders)
 			await createOnce("stakeholders", s.slug, () =>
-				this.services.stakeholders.create(s as StakeholderInput, cliActor),
+				this.services.stakeholders.create(s, cliActor),
 			);
 		for (const f of data.forums)
-			await createOnce("forums", f.slug, () =>
-				this.services.forums.create(f as ForumInput, cliActor),
-			);
+			await createOnce("forums", f.slug, () => this.services.forums.create(f, cliActor));
 		for (const c of data.commitments) {
 			const { relations: _relations, ...input } = c;
 			await createOnce("commitments", c.slug, () =>
-				this.services.commitments.create(
-					{ ...(input as CommitmentInput), origin: "demo" },
-					cliActor,
-				),
+				this.services.commitments.create({ ...input, origin: "demo" }, cliActor),
 			);
 		}
 		for (const c of data.commitments) {
 			for (const r of c.relations) {
 				const { created } = await this.services.commitments.relate(
 					c.slug,
-					r.to,
 					{
+						to: r.to,
 						kind: r.kind,
 						note: r.note ?? null,
 					},
@@ -184,7 +175,7 @@ export class DemoService {
 		}
 		for (const r of requirements.requirements)
 			await createOnce("requirements", r.slug, () =>
-				this.services.requirements.create(r as RequirementInput, cliActor),
+				this.services.requirements.create(r, cliActor),
 			);
 		for (const r of reports.reports) {
 			const { commitment, verification: _checked, ...input } = r;
@@ -202,7 +193,7 @@ export class DemoService {
 				continue;
 			}
 			try {
-				await this.services.reports.create(commitment, input as ReportInput, cliActor);
+				await this.services.reports.create(commitment, input, cliActor);
 			} catch (e) {
 				throw new AppError(
 					e instanceof AppError ? e.code : "internal",

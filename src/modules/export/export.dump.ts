@@ -3,24 +3,37 @@
  * record, written in a single pass over the database a batch at a time (the CSV and the
  * JSON of a kind hold the same records), and a README describing every column. The dump
  * is written beside its final place and renamed into it at the end, so a dump that
- * failed half-way never passes for a complete one.
+ * failed half-way never passes for a complete one. The records come through the services
+ * and each module's columns (`<module>.csv.ts`); the file formats are interchange/csv's.
  */
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Batches } from "../lib/batches.ts";
-import { activityExportBatches } from "../modules/activities/activities.export.ts";
-import type { Services } from "../server/services.ts";
-import { assessmentsTable, commentsTable, reportsTable } from "./csv/columns/accountability.ts";
-import { activitiesTable } from "./csv/columns/activities.ts";
-import { commitmentsTable } from "./csv/columns/commitments.ts";
-import { countriesTable, forumsTable, stakeholdersTable } from "./csv/columns/registry.ts";
-import { requirementsTable } from "./csv/columns/requirements.ts";
-import { transactionsTable } from "./csv/columns/transactions.ts";
-import { type DumpFile, dumpReadme } from "./csv/readme.ts";
-import { headerLine, rowLine, type Table } from "./csv/table.ts";
-import { bom } from "./csv/writer.ts";
+import { type DumpFile, dumpReadme } from "../../interchange/csv/readme.ts";
+import { headerLine, rowLine, type Table } from "../../interchange/csv/table.ts";
+import { bom } from "../../interchange/csv/writer.ts";
+import type { Batches } from "../../lib/batches.ts";
+import { activitiesTable } from "../activities/activities.csv.ts";
+import type { ActivityService } from "../activities/activities.service.ts";
+import { assessmentsTable } from "../assessments/assessments.csv.ts";
+import type { AssessmentService } from "../assessments/assessments.service.ts";
+import { commentsTable } from "../comments/comments.csv.ts";
+import type { CommentService } from "../comments/comments.service.ts";
+import { commitmentsTable } from "../commitments/commitments.csv.ts";
+import type { CommitmentService } from "../commitments/commitments.service.ts";
+import { countriesTable } from "../countries/countries.csv.ts";
+import type { CountryService } from "../countries/countries.service.ts";
+import { forumsTable } from "../forums/forums.csv.ts";
+import type { ForumService } from "../forums/forums.service.ts";
+import { reportsTable } from "../reports/reports.csv.ts";
+import type { ReportService } from "../reports/reports.service.ts";
+import { requirementsTable } from "../requirements/requirements.csv.ts";
+import type { RequirementService } from "../requirements/requirements.service.ts";
+import { stakeholdersTable } from "../stakeholders/stakeholders.csv.ts";
+import type { StakeholderService } from "../stakeholders/stakeholders.service.ts";
+import { transactionsTable } from "../transactions/transactions.csv.ts";
+import type { TransactionService } from "../transactions/transactions.service.ts";
 
 /** An extra file of the dump that another module writes (the IATI activities as XML). */
 export interface DumpExtra {
@@ -68,8 +81,22 @@ async function writeKind<T>(
 	return rows;
 }
 
+/** The services the dump reads, one per kind of record: each module's own export. */
+export interface DumpSources {
+	commitments: CommitmentService;
+	reports: ReportService;
+	activities: ActivityService;
+	transactions: TransactionService;
+	assessments: AssessmentService;
+	comments: CommentService;
+	requirements: RequirementService;
+	stakeholders: StakeholderService;
+	forums: ForumService;
+	countries: CountryService;
+}
+
 export async function writeDump(
-	services: Services,
+	services: DumpSources,
 	outDir: string,
 	options: { today?: Date; extras?: DumpExtra[] } = {},
 ): Promise<{ dir: string; files: { name: string; rows: number | null }[] }> {
@@ -91,11 +118,7 @@ export async function writeDump(
 			});
 		await kind(commitmentsTable, services.commitments.exportBatches({ sort: "id" }), (r) => r.item);
 		await kind(reportsTable, services.reports.exportAll(), (r) => r.report);
-		await kind(
-			activitiesTable,
-			activityExportBatches(services.database, services.activities, {}),
-			(r) => r.item,
-		);
+		await kind(activitiesTable, services.activities.exportBatches({}), (r) => r.item);
 		await kind(transactionsTable, services.transactions.exportBatches({}));
 		await kind(assessmentsTable, services.assessments.exportAll());
 		await kind(commentsTable, services.comments.exportAll());

@@ -1,10 +1,10 @@
 /** Exports for other systems: the registry's IATI activities as one IATI 2.03 file. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { listParam } from "../../http/params.ts";
+import { getRoute } from "../../http/route.ts";
 import { recordRefPattern } from "../../lib/ids.ts";
-import { listParam } from "../../server/params.ts";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import type { ExportService } from "./export.service.ts";
 
 export const iatiExportQuery = z.strictObject({
 	reporting_org: listParam(z.string().min(1).max(200), {
@@ -22,7 +22,7 @@ export const iatiExportQuery = z.strictObject({
 /** The body is XML; the documented JSON schema can only say it is text. */
 const iatiXml = z.string().describe("An IATI 2.03 activity file (application/xml)");
 
-export function exportRoutes(app: FastifyInstance, services: Services): void {
+export function exportRoutes(app: FastifyInstance, exports: ExportService): void {
 	getRoute(app, {
 		url: "/api/v1/export/iati.xml",
 		operationId: "exportIatiActivities",
@@ -35,11 +35,11 @@ export function exportRoutes(app: FastifyInstance, services: Services): void {
 		maxAge: 300,
 		handler: async ({ query, request, reply }) => {
 			// Filters are checked (400, 404) before the first byte is sent.
-			const body = await services.exports.iatiActivitiesStream(query, request.actor);
+			const body = await exports.iatiActivitiesStream(query, request.actor);
 			reply.type("application/xml; charset=utf-8");
 			reply.header("content-disposition", 'inline; filename="iati-activities.xml"');
 			// A stream stands in for the string documented above: Fastify sends it as it comes.
-			return body as never;
+			return body;
 		},
 	});
 }

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { atomXml } from "../../interchange/feeds/atom.ts";
 import { AppError } from "../../lib/errors.ts";
-import type { Services } from "../../server/services.ts";
+import type { FeedService } from "./feeds.service.ts";
 import { type FeedRequest, feedPaths } from "./feeds.service.ts";
 
 export const atomType = "application/atom+xml";
@@ -28,9 +28,9 @@ const discoverable: Record<string, (params: Record<string, string>) => string> =
 	"/api/v1/countries/:code": (p) => feedPaths.country(p.code ?? ""),
 };
 
-export function feedRoutes(app: FastifyInstance, services: Services): void {
+export function feedRoutes(app: FastifyInstance, feeds: FeedService): void {
 	const send = async (request: FastifyRequest, reply: FastifyReply, which: FeedRequest) => {
-		const feed = await services.feeds.feed(which);
+		const feed = await feeds.feed(which);
 		// Absolute links, against the address the reader used (X-Forwarded-* behind a trusted proxy).
 		const body = atomXml(feed, `${request.protocol}://${request.host}`);
 		const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;

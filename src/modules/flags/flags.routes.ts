@@ -1,14 +1,14 @@
 /** API of inconsistency flags: on one commitment, and listed over the registry. */
 import type { FastifyInstance } from "fastify";
-import { idParams } from "../../server/params.ts";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { idParams } from "../../http/params.ts";
+import { getRoute } from "../../http/route.ts";
 import { flagKinds, flagRules } from "./flags.rules.ts";
 import { commitmentFlags, flagList, flagListQuery } from "./flags.schemas.ts";
+import type { FlagService } from "./flags.service.ts";
 
 const rules = flagKinds.map((k) => `- ${k}: ${flagRules[k]}`).join("\n");
 
-export function flagRoutes(app: FastifyInstance, services: Services): void {
+export function flagRoutes(app: FastifyInstance, flags: FlagService): void {
 	getRoute(app, {
 		url: "/api/v1/commitments/:id/flags",
 		operationId: "commitmentFlags",
@@ -17,7 +17,7 @@ export function flagRoutes(app: FastifyInstance, services: Services): void {
 		tags: ["analytics"],
 		params: idParams,
 		response: commitmentFlags,
-		handler: ({ params, request }) => services.flags.forCommitment(params.id, request.actor),
+		handler: ({ params, request }) => flags.forCommitment(params.id, request.actor),
 	});
 	getRoute(app, {
 		url: "/api/v1/analytics/flags",
@@ -27,6 +27,6 @@ export function flagRoutes(app: FastifyInstance, services: Services): void {
 		tags: ["analytics"],
 		query: flagListQuery,
 		response: flagList,
-		handler: ({ query }) => services.flags.list(query),
+		handler: ({ query }) => flags.list(query),
 	});
 }

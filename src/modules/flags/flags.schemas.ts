@@ -4,9 +4,9 @@
  * and a plain explanation with the figures.
  */
 import { z } from "zod";
+import { pageOf } from "../../http/paging.ts";
+import { enumListParam, intParam, patternListParam } from "../../http/params.ts";
 import { recordRefPattern } from "../../lib/ids.ts";
-import { pageOf } from "../../server/paging.ts";
-import { enumListParam, intParam, patternListParam } from "../../server/params.ts";
 import { goalCodePattern } from "../commitments/commitments.schemas.ts";
 import { flagKinds, flagRules } from "./flags.rules.ts";
 

@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
 import type { Actor } from "../../lib/actor.ts";
+import { isOneOf } from "../../lib/enums.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { Converter, totalDac } from "../analytics/conversion.ts";
@@ -62,7 +63,7 @@ export class FlagService {
 	/** The flags on one commitment; one the actor may not see does not exist for them. */
 	async forCommitment(ref: CommitmentRef, actor: Actor | null): Promise<CommitmentFlags> {
 		const { id, row } = await visibleCommitment(this.db, ref, actor);
-		const checked = (checkedStatuses as readonly string[]).includes(row.status);
+		const checked = isOneOf(checkedStatuses, row.status);
 		const items = checked ? await this.detect({ ids: [id] }, flagKinds) : [];
 		return { items, total: items.length, checked };
 	}

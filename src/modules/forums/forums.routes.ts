@@ -1,13 +1,13 @@
 /** Read API of forums. */
 import type { FastifyInstance } from "fastify";
-import { forumsTable } from "../../interchange/csv/columns/registry.ts";
-import { bulkAnswer, formatParam } from "../../server/bulk.ts";
-import { idParams } from "../../server/params.ts";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { bulkAnswer, formatParam } from "../../http/bulk.ts";
+import { idParams } from "../../http/params.ts";
+import { getRoute } from "../../http/route.ts";
+import { forumsTable } from "./forums.csv.ts";
 import { forumDetail, forumList, forumListQuery } from "./forums.schemas.ts";
+import type { ForumService } from "./forums.service.ts";
 
-export function forumRoutes(app: FastifyInstance, services: Services): void {
+export function forumRoutes(app: FastifyInstance, forums: ForumService): void {
 	getRoute(app, {
 		url: "/api/v1/forums",
 		operationId: "listForums",
@@ -21,9 +21,9 @@ export function forumRoutes(app: FastifyInstance, services: Services): void {
 						{ request, reply },
 						query.format,
 						forumsTable,
-						await services.forums.exportBatches(query),
+						await forums.exportBatches(query),
 					)
-				: services.forums.list(query),
+				: forums.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/forums/:id",
@@ -32,6 +32,6 @@ export function forumRoutes(app: FastifyInstance, services: Services): void {
 		tags: ["forums"],
 		params: idParams,
 		response: forumDetail,
-		handler: ({ params }) => services.forums.get(params.id),
+		handler: ({ params }) => forums.get(params.id),
 	});
 }

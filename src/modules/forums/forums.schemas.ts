@@ -1,9 +1,9 @@
 /** Forums: where commitments were made. */
 import { z } from "zod";
+import { pageOf } from "../../http/paging.ts";
+import { enumListParam, intParam, optionalIntParam, textParam } from "../../http/params.ts";
 import { isIsoDate } from "../../lib/dates.ts";
 import { slugPattern } from "../../lib/ids.ts";
-import { pageOf } from "../../server/paging.ts";
-import { enumListParam, intParam, optionalIntParam, textParam } from "../../server/params.ts";
 import { groupSummary } from "../analytics/analytics.schemas.ts";
 import { forumKinds } from "../commitments/commitments.schemas.ts";
 

@@ -12,12 +12,7 @@ import type { AnalyticsService } from "../analytics/analytics.service.ts";
 import { recordAudit } from "../audit/audit.record.ts";
 import { isStaff } from "../commitments/commitments.policy.ts";
 import { type ForumRecord, ForumRepository } from "./forums.repository.ts";
-import {
-	type ForumInput,
-	forumInput,
-	type forumItem,
-	type forumListQuery,
-} from "./forums.schemas.ts";
+import { forumInput, type forumItem, type forumListQuery } from "./forums.schemas.ts";
 
 export type ForumExport = z.output<typeof forumItem>;
 
@@ -28,7 +23,7 @@ export class ForumService {
 	) {}
 
 	/** Reference records of the registry: created by the secretariat (or the operator's seed). */
-	async create(input: ForumInput, actor: Actor): Promise<number> {
+	async create(input: unknown, actor: Actor): Promise<number> {
 		if (!isStaff(actor) && actor.via !== "cli")
 			throw new AppError("forbidden", "only the secretariat adds forums");
 		const f = parseInput(forumInput, input);

@@ -1,11 +1,11 @@
 /** Read API of the goal frameworks. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { getRoute } from "../../http/route.ts";
 import { framework, frameworkCodes, frameworkList, frameworkQuery } from "./frameworks.schemas.ts";
+import type { FrameworkService } from "./frameworks.service.ts";
 
-export function frameworkRoutes(app: FastifyInstance, services: Services): void {
+export function frameworkRoutes(app: FastifyInstance, frameworks: FrameworkService): void {
 	getRoute(app, {
 		url: "/api/v1/frameworks",
 		operationId: "listFrameworks",
@@ -13,7 +13,7 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
 		tags: ["frameworks"],
 		response: frameworkList,
 		maxAge: 3600,
-		handler: () => services.frameworks.list(),
+		handler: () => frameworks.list(),
 	});
 	getRoute(app, {
 		url: "/api/v1/frameworks/:code",
@@ -28,6 +28,6 @@ export function frameworkRoutes(app: FastifyInstance, services: Services): void 
 		query: frameworkQuery,
 		response: framework,
 		maxAge: 3600,
-		handler: ({ params, query }) => services.frameworks.get(params.code, query.lang),
+		handler: ({ params, query }) => frameworks.get(params.code, query.lang),
 	});
 }

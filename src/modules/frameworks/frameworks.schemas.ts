@@ -1,7 +1,7 @@
 /** The goal frameworks: MDG (2008 official list) and SDG. */
 import { z } from "zod";
+import { enumParam } from "../../http/params.ts";
 import { languages } from "../../lib/languages.ts";
-import { enumParam } from "../../server/params.ts";
 
 export const frameworkCodes = ["mdg", "sdg"] as const;
 

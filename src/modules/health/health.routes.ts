@@ -6,14 +6,14 @@ import type { FastifyInstance } from "fastify";
 
 export function healthRoutes(
 	app: FastifyInstance,
-	services: { health: { check(): Promise<{ status: string }> } },
+	health: { check(): Promise<{ status: string }> },
 ): void {
 	app.get("/healthz", async (_request, reply) => {
 		try {
-			const health = await services.health.check();
+			const state = await health.check();
 			reply.header("cache-control", "no-store");
-			if (health.status === "not_writable") reply.header("retry-after", "60");
-			return reply.status(health.status === "ok" ? 200 : 503).send(health);
+			if (state.status === "not_writable") reply.header("retry-after", "60");
+			return reply.status(state.status === "ok" ? 200 : 503).send(state);
 		} catch (err) {
 			_request.log.error({ err }, "health check failed");
 			return reply

@@ -1,9 +1,8 @@
 /** API of links between commitments and the IATI activities that deliver them. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { idParams } from "../../server/params.ts";
-import { getRoute, writeRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { idParams } from "../../http/params.ts";
+import { getRoute, writeRoute } from "../../http/route.ts";
 import {
 	activityRefInput,
 	decisionInput,
@@ -12,10 +11,11 @@ import {
 	linkView,
 	proposeResult,
 } from "./links.schemas.ts";
+import type { LinkService } from "./links.service.ts";
 
 const decider = "The secretariat or a focal point of one of the commitment's makers decides links.";
 
-export function linkRoutes(app: FastifyInstance, services: Services): void {
+export function linkRoutes(app: FastifyInstance, links: LinkService): void {
 	getRoute(app, {
 		url: "/api/v1/commitments/:id/links",
 		operationId: "listCommitmentLinks",
@@ -25,7 +25,7 @@ export function linkRoutes(app: FastifyInstance, services: Services): void {
 		tags: ["links"],
 		params: idParams,
 		response: linkList,
-		handler: ({ params, request }) => services.links.list(params.id, request.actor),
+		handler: ({ params, request }) => links.list(params.id, request.actor),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -37,7 +37,7 @@ export function linkRoutes(app: FastifyInstance, services: Services): void {
 		params: idParams,
 		body: z.strictObject({}),
 		response: proposeResult,
-		handler: ({ actor, params }) => services.links.propose(params.id, actor),
+		handler: ({ actor, params }) => links.propose(params.id, actor),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -49,7 +49,7 @@ export function linkRoutes(app: FastifyInstance, services: Services): void {
 		params: idParams,
 		body: linkInput,
 		response: linkView,
-		handler: ({ actor, params, body }) => services.links.link(params.id, body, actor),
+		handler: ({ actor, params, body }) => links.link(params.id, body, actor),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -61,7 +61,7 @@ export function linkRoutes(app: FastifyInstance, services: Services): void {
 		body: decisionInput,
 		response: z.object({ ok: z.literal(true) }),
 		handler: async ({ actor, params, body }) => {
-			await services.links.reject(params.id, body, actor);
+			await links.reject(params.id, body, actor);
 			return { ok: true as const };
 		},
 	});
@@ -75,7 +75,7 @@ export function linkRoutes(app: FastifyInstance, services: Services): void {
 		body: activityRefInput,
 		response: z.object({ ok: z.literal(true) }),
 		handler: async ({ actor, params, body }) => {
-			await services.links.unlink(params.id, body.activity, actor);
+			await links.unlink(params.id, body, actor);
 			return { ok: true as const };
 		},
 	});

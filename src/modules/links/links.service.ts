@@ -21,7 +21,7 @@ import { recordAudit } from "../audit/audit.record.ts";
 import { visibleCommitment } from "../commitments/commitments.visible.ts";
 import { LinkRepository, type LinkRow } from "./links.repository.ts";
 import { scoreLink } from "./links.rules.ts";
-import { decisionInput, linkInput } from "./links.schemas.ts";
+import { activityRefInput, decisionInput, linkInput } from "./links.schemas.ts";
 
 const toBp = (percent: number, field: string) => {
 	const bp = Math.round(percent * 100);
@@ -179,7 +179,8 @@ export class LinkService {
 	}
 
 	/** Removes a link altogether (a later proposal may bring it back). */
-	async unlink(commitmentRef: string, iatiIdentifier: string, actor: Actor): Promise<void> {
+	async unlink(commitmentRef: string, input: unknown, actor: Actor): Promise<void> {
+		const { activity: iatiIdentifier } = parseInput(activityRefInput, input);
 		await this.db.transaction().execute(async (trx) => {
 			const { commitmentId } = await this.decidable(trx, commitmentRef, actor);
 			const activities = new ActivityRepository(trx);

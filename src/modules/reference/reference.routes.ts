@@ -1,10 +1,10 @@
 /** Read API of the reference data: codelists and stakeholder groups. */
 import type { FastifyInstance } from "fastify";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { getRoute } from "../../http/route.ts";
 import { codelist, codelistParams, codelistQuery, groupList } from "./reference.schemas.ts";
+import type { ReferenceService } from "./reference.service.ts";
 
-export function referenceRoutes(app: FastifyInstance, services: Services): void {
+export function referenceRoutes(app: FastifyInstance, reference: ReferenceService): void {
 	getRoute(app, {
 		url: "/api/v1/codelists/:list",
 		operationId: "getCodelist",
@@ -15,7 +15,7 @@ export function referenceRoutes(app: FastifyInstance, services: Services): void 
 		query: codelistQuery,
 		response: codelist,
 		maxAge: 3600,
-		handler: ({ params, query }) => services.reference.codelist(params.list, query.lang),
+		handler: ({ params, query }) => reference.codelist(params.list, query.lang),
 	});
 	getRoute(app, {
 		url: "/api/v1/groups",
@@ -24,6 +24,6 @@ export function referenceRoutes(app: FastifyInstance, services: Services): void 
 		tags: ["reference"],
 		response: groupList,
 		maxAge: 3600,
-		handler: () => services.reference.groups(),
+		handler: () => reference.groups(),
 	});
 }

@@ -1,7 +1,7 @@
 /** The IATI codelists IIF ships, as the API lists them. */
 import { z } from "zod";
+import { enumParam } from "../../http/params.ts";
 import { languages } from "../../lib/languages.ts";
-import { enumParam } from "../../server/params.ts";
 import { codelistNames } from "./reference.data.ts";
 
 export const codelistParams = z.strictObject({

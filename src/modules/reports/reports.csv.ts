@@ -1,13 +1,9 @@
-/** reports.csv, assessments.csv, comments.csv: what is said about commitments once public. */
-import { conversionStatuses } from "../../../modules/analytics/conversion.ts";
-import {
-	type AssessmentView,
-	scorecardScores,
-} from "../../../modules/assessments/assessments.schemas.ts";
-import type { PublicComment } from "../../../modules/comments/comments.repository.ts";
-import { policyStatuses } from "../../../modules/reports/reports.schemas.ts";
-import type { ReportExport } from "../../../modules/reports/reports.service.ts";
-import { joined, oneOf, type Table, usd } from "../table.ts";
+/** reports.csv: one row per progress report on a public commitment. */
+
+import { joined, oneOf, type Table, usd } from "../../interchange/csv/table.ts";
+import { conversionStatuses } from "../analytics/conversion.ts";
+import { policyStatuses } from "./reports.schemas.ts";
+import type { ReportExport } from "./reports.service.ts";
 
 export const reportsTable: Table<ReportExport> = {
 	name: "reports",
@@ -156,113 +152,6 @@ export const reportsTable: Table<ReportExport> = {
 			name: "updated_at",
 			description: "When it last changed (UTC).",
 			value: (r) => r.report.updated_at,
-		},
-	],
-};
-
-export const assessmentsTable: Table<AssessmentView> = {
-	name: "assessments",
-	row: "one independent assessment of a public commitment",
-	columns: [
-		{ name: "id", description: "IIF id of the assessment.", value: (r) => r.id },
-		{
-			name: "commitment_id",
-			description: "The commitment assessed: IIF id.",
-			value: (r) => r.commitment.id,
-		},
-		{
-			name: "commitment_slug",
-			description: "The commitment: slug.",
-			value: (r) => r.commitment.slug,
-		},
-		{
-			name: "commitment_title",
-			description: "The commitment: title.",
-			value: (r) => r.commitment.title,
-		},
-		{
-			name: "scheme",
-			description: "scorecard (one verdict) or compliance (-1, 0 or +1 per maker).",
-			value: (r) => r.scheme,
-		},
-		{
-			name: "score",
-			description: `Scorecard verdict: ${scorecardScores.join(", ")}.`,
-			value: (r) => r.score,
-		},
-		{
-			name: "maker_ids",
-			description: 'Compliance: the makers scored, IIF ids separated by "; ".',
-			value: (r) => joined(r.maker_scores.map((m) => m.stakeholder.id)),
-		},
-		{
-			name: "maker_names",
-			description: "Compliance: the makers' names, same order.",
-			value: (r) => joined(r.maker_scores.map((m) => m.stakeholder.name)),
-		},
-		{
-			name: "maker_scores",
-			description: "Compliance: each maker's score (-1, 0, 1), same order.",
-			value: (r) => joined(r.maker_scores.map((m) => m.score)),
-		},
-		{ name: "rationale", description: "Why.", value: (r) => r.rationale },
-		{
-			name: "evidence_urls",
-			description: "Evidence: links.",
-			value: (r) => joined(r.evidence.map((e) => e.url)),
-		},
-		{ name: "assessed_on", description: "Date of the assessment.", value: (r) => r.assessed_on },
-		{ name: "assessor_id", description: "The assessor: IIF user id.", value: (r) => r.assessor.id },
-		{
-			name: "assessor_name",
-			description: "The assessor: display name.",
-			value: (r) => r.assessor.display_name,
-		},
-		{ name: "created_at", description: "When it was recorded (UTC).", value: (r) => r.created_at },
-	],
-};
-
-export const commentsTable: Table<PublicComment> = {
-	name: "comments",
-	row: "one public comment (neither hidden by moderators nor deleted by its author)",
-	columns: [
-		{ name: "id", description: "IIF id of the comment.", value: (r) => r.id },
-		{
-			name: "commitment_id",
-			description: "The commitment discussed: IIF id.",
-			value: (r) => r.commitment.id,
-		},
-		{
-			name: "commitment_slug",
-			description: "The commitment: slug.",
-			value: (r) => r.commitment.slug,
-		},
-		{
-			name: "report_id",
-			description: "The progress report discussed, when the comment is on a report.",
-			value: (r) => r.report_id,
-		},
-		{
-			name: "parent_id",
-			description: "The comment this one answers (which may itself not be public).",
-			value: (r) => r.parent_id,
-		},
-		{ name: "author_id", description: "The author: IIF user id.", value: (r) => r.author.id },
-		{
-			name: "author_name",
-			description: "The author: display name.",
-			value: (r) => r.author.display_name,
-		},
-		{
-			name: "body",
-			description: "The text, as written (plain text).",
-			value: (r) => r.body,
-		},
-		{ name: "created_at", description: "When it was written (UTC).", value: (r) => r.created_at },
-		{
-			name: "edited_at",
-			description: "When its author last edited it.",
-			value: (r) => r.edited_at,
 		},
 	],
 };

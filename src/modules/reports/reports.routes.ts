@@ -1,12 +1,11 @@
 /** API of progress reports. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { reportsTable } from "../../interchange/csv/columns/accountability.ts";
-import { bulkAnswer, formatParam } from "../../server/bulk.ts";
-import { idParams } from "../../server/params.ts";
-import { getRoute, writeRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { bulkAnswer, formatParam } from "../../http/bulk.ts";
+import { idParams } from "../../http/params.ts";
+import { getRoute, writeRoute } from "../../http/route.ts";
 import { ifMatchVersion } from "../commitments/commitments.routes.ts";
+import { reportsTable } from "./reports.csv.ts";
 import {
 	reportDetail,
 	reportInput,
@@ -14,8 +13,9 @@ import {
 	reportPatch,
 	reportWritten,
 } from "./reports.schemas.ts";
+import type { ReportService } from "./reports.service.ts";
 
-export function reportRoutes(app: FastifyInstance, services: Services): void {
+export function reportRoutes(app: FastifyInstance, reports: ReportService): void {
 	getRoute(app, {
 		url: "/api/v1/commitments/:id/reports",
 		operationId: "listReports",
@@ -31,11 +31,11 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
 						{ request, reply },
 						query.format,
 						reportsTable,
-						await services.reports.exportForCommitment(params.id, request.actor),
+						await reports.exportForCommitment(params.id, request.actor),
 						(r) => r.report,
 						`commitment-${params.id}-reports`,
 					)
-				: services.reports.list(params.id, request.actor),
+				: reports.list(params.id, request.actor),
 	});
 	getRoute(app, {
 		url: "/api/v1/reports/:id",
@@ -45,7 +45,7 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
 		params: z.strictObject({ id: z.string().max(20) }),
 		response: reportDetail,
 		handler: async ({ params, request, reply }) => {
-			const report = await services.reports.get(params.id, request.actor);
+			const report = await reports.get(params.id, request.actor);
 			reply.header("etag", `"${report.version}"`);
 			return report;
 		},
@@ -60,9 +60,8 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
 		status: 201,
 		params: idParams,
 		body: reportInput,
-		rawBody: true,
 		response: reportWritten,
-		handler: ({ actor, params, body }) => services.reports.create(params.id, body as never, actor),
+		handler: ({ actor, params, body }) => reports.create(params.id, body, actor),
 	});
 	writeRoute(app, {
 		method: "PATCH",
@@ -72,11 +71,10 @@ export function reportRoutes(app: FastifyInstance, services: Services): void {
 		tags: ["reports"],
 		params: z.strictObject({ id: z.string().max(20) }),
 		body: reportPatch,
-		rawBody: true,
 		response: reportWritten,
 		handler: ({ actor, params, body, request }) => {
 			const patch = body as Record<string, unknown>;
-			return services.reports.update(
+			return reports.update(
 				params.id,
 				{ ...patch, version: patch.version ?? ifMatchVersion(request.headers["if-match"]) },
 				actor,

@@ -17,7 +17,7 @@ import { staleVersion, versionHistory } from "../../lib/versioning.ts";
 import { refreshDelivery } from "../analytics/delivery.refresh.ts";
 import { recordAudit } from "../audit/audit.record.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
-import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { isPublicStatus, publicStatuses } from "../commitments/commitments.schemas.ts";
 import { type CommitmentRef, visibleCommitment } from "../commitments/commitments.visible.ts";
 import { recipientNames } from "../reference/recipient-names.ts";
 import { checkRecipients } from "../reference/recipients.ts";
@@ -44,7 +44,7 @@ export class ReportService {
 
 	async create(
 		commitmentRef: string,
-		input: ReportInput,
+		input: unknown,
 		actor: Actor,
 	): Promise<{ id: number; version: number }> {
 		const data = parseInput(reportInput, input);
@@ -215,7 +215,7 @@ export class ReportService {
 	private async publicCommitment(db: Kysely<Tables>, ref: CommitmentRef, actor: Actor | null) {
 		const commitment = await visibleCommitment(db, ref, actor);
 		const status = commitment.row.status;
-		if (!(publicStatuses as readonly string[]).includes(status))
+		if (!isPublicStatus(status))
 			throw new AppError(
 				"conflict",
 				`reports are written on published commitments; this one is ${status}`,

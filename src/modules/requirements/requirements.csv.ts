@@ -1,11 +1,12 @@
 /** requirements.csv: one row per requirement (support required for a goal or target). */
+
+import { oneOf, type Table } from "../../interchange/csv/table.ts";
 import {
 	providedSources,
 	type RequirementView,
 	requirementFrequencies,
 	requirementScopes,
-} from "../../../modules/requirements/requirements.schemas.ts";
-import { oneOf, type Table } from "../table.ts";
+} from "./requirements.schemas.ts";
 
 export const requirementsTable: Table<RequirementView> = {
 	name: "requirements",

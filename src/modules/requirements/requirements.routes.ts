@@ -1,22 +1,21 @@
 /** API of requirements: support required for a goal or target, and the gap to what was provided. */
 import type { FastifyInstance } from "fastify";
-import { requirementsTable } from "../../interchange/csv/columns/requirements.ts";
-import { bulkAnswer, formatParam } from "../../server/bulk.ts";
-import { idParams } from "../../server/params.ts";
-import { getRoute, writeRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { bulkAnswer, formatParam } from "../../http/bulk.ts";
+import { idParams } from "../../http/params.ts";
+import { getRoute, writeRoute } from "../../http/route.ts";
+import { requirementsTable } from "./requirements.csv.ts";
 import {
-	type RequirementInput,
 	requirementInput,
 	requirementList,
 	requirementListQuery,
 	requirementView,
 } from "./requirements.schemas.ts";
+import type { RequirementService } from "./requirements.service.ts";
 
 const gapDescription =
 	"Each requirement carries its amounts exactly in the source's currency, both in US dollars (current prices of each year and constant prices of the base year, computed when written), and a gap block: required - provided at constant prices, where provided is the source's own figure when it gives one, else what the registry's public commitments for the goal (or target) and scope reported delivered in the period's years. An amount that could not be converted is null with a conversion note, never zero.";
 
-export function requirementRoutes(app: FastifyInstance, services: Services): void {
+export function requirementRoutes(app: FastifyInstance, requirements: RequirementService): void {
 	getRoute(app, {
 		url: "/api/v1/requirements",
 		operationId: "listRequirements",
@@ -31,9 +30,9 @@ export function requirementRoutes(app: FastifyInstance, services: Services): voi
 						{ request, reply },
 						query.format,
 						requirementsTable,
-						await services.requirements.exportBatches(query),
+						await requirements.exportBatches(query),
 					)
-				: services.requirements.list(query),
+				: requirements.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/requirements/:id",
@@ -43,7 +42,7 @@ export function requirementRoutes(app: FastifyInstance, services: Services): voi
 		tags: ["requirements"],
 		params: idParams,
 		response: requirementView,
-		handler: ({ params }) => services.requirements.get(params.id),
+		handler: ({ params }) => requirements.get(params.id),
 	});
 	writeRoute(app, {
 		method: "POST",
@@ -55,8 +54,7 @@ export function requirementRoutes(app: FastifyInstance, services: Services): voi
 		tags: ["requirements"],
 		status: 201,
 		body: requirementInput,
-		rawBody: true,
 		response: requirementView,
-		handler: ({ actor, body }) => services.requirements.create(body as RequirementInput, actor),
+		handler: ({ actor, body }) => requirements.create(body, actor),
 	});
 }

@@ -4,10 +4,10 @@
  * what is required and what is provided on one price basis (documented in OpenAPI).
  */
 import { z } from "zod";
+import { pageOf } from "../../http/paging.ts";
+import { enumListParam, intParam, patternListParam } from "../../http/params.ts";
 import { isIsoDate } from "../../lib/dates.ts";
 import { slugPattern } from "../../lib/ids.ts";
-import { pageOf } from "../../server/paging.ts";
-import { enumListParam, intParam, patternListParam } from "../../server/params.ts";
 import { conversionStatuses } from "../analytics/conversion.ts";
 import { goalCodePattern, targetCodePattern } from "../commitments/commitments.schemas.ts";
 

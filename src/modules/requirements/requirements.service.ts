@@ -34,7 +34,6 @@ import {
 } from "./requirements.repository.ts";
 import {
 	type RequirementData,
-	type RequirementInput,
 	type RequirementList,
 	type RequirementListQuery,
 	type RequirementView,
@@ -65,7 +64,7 @@ export class RequirementService {
 	}
 
 	/** The secretariat (or the operator's CLI) records a requirement from a documented source. */
-	async create(input: RequirementInput, actor: Actor): Promise<RequirementView> {
+	async create(input: unknown, actor: Actor): Promise<RequirementView> {
 		if (!requirementPolicy.create(actor))
 			throw new AppError(
 				"forbidden",

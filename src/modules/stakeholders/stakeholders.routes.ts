@@ -1,17 +1,17 @@
 /** Read API of stakeholders. */
 import type { FastifyInstance } from "fastify";
-import { stakeholdersTable } from "../../interchange/csv/columns/registry.ts";
-import { bulkAnswer, formatParam } from "../../server/bulk.ts";
-import { idParams } from "../../server/params.ts";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { bulkAnswer, formatParam } from "../../http/bulk.ts";
+import { idParams } from "../../http/params.ts";
+import { getRoute } from "../../http/route.ts";
+import { stakeholdersTable } from "./stakeholders.csv.ts";
 import {
 	stakeholderDetail,
 	stakeholderList,
 	stakeholderListQuery,
 } from "./stakeholders.schemas.ts";
+import type { StakeholderService } from "./stakeholders.service.ts";
 
-export function stakeholderRoutes(app: FastifyInstance, services: Services): void {
+export function stakeholderRoutes(app: FastifyInstance, stakeholders: StakeholderService): void {
 	getRoute(app, {
 		url: "/api/v1/stakeholders",
 		operationId: "listStakeholders",
@@ -25,10 +25,10 @@ export function stakeholderRoutes(app: FastifyInstance, services: Services): voi
 						{ request, reply },
 						query.format,
 						stakeholdersTable,
-						await services.stakeholders.exportBatches(query),
+						await stakeholders.exportBatches(query),
 						(r) => r.item,
 					)
-				: services.stakeholders.list(query),
+				: stakeholders.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/stakeholders/:id",
@@ -37,6 +37,6 @@ export function stakeholderRoutes(app: FastifyInstance, services: Services): voi
 		tags: ["stakeholders"],
 		params: idParams,
 		response: stakeholderDetail,
-		handler: ({ params }) => services.stakeholders.get(params.id),
+		handler: ({ params }) => stakeholders.get(params.id),
 	});
 }

@@ -1,8 +1,8 @@
 /** Stakeholders: who commits and who receives. */
 import { z } from "zod";
+import { pageOf } from "../../http/paging.ts";
+import { enumListParam, intParam, patternListParam, textParam } from "../../http/params.ts";
 import { slugPattern } from "../../lib/ids.ts";
-import { pageOf } from "../../server/paging.ts";
-import { enumListParam, intParam, patternListParam, textParam } from "../../server/params.ts";
 import { groupSummary } from "../analytics/analytics.schemas.ts";
 import { stakeholderKinds } from "./stakeholders.kinds.ts";
 

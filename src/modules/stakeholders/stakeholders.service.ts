@@ -16,7 +16,6 @@ import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { type StakeholderRecord, StakeholderRepository } from "./stakeholders.repository.ts";
 import {
-	type StakeholderInput,
 	stakeholderInput,
 	type stakeholderItem,
 	type stakeholderListQuery,
@@ -36,7 +35,7 @@ export class StakeholderService {
 	) {}
 
 	/** Reference records of the registry: created by the secretariat (or the operator's seed). */
-	async create(input: StakeholderInput, actor: Actor): Promise<number> {
+	async create(input: unknown, actor: Actor): Promise<number> {
 		if (!isStaff(actor) && actor.via !== "cli")
 			throw new AppError("forbidden", "only the secretariat adds stakeholders");
 		const s = parseInput(stakeholderInput, input);

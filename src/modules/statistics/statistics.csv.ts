@@ -6,7 +6,9 @@
  *   provider,year,measure,value,unit,basis,source,source_url,published_on
  *   GB,2013,oda,17871.37,usd_millions,net_flows,"OECD DAC1 ...",https://...,2025-12-19
  */
+
 import { isIsoDate } from "../../lib/dates.ts";
+import { isOneOf } from "../../lib/enums.ts";
 
 export const statisticColumns = [
 	"provider",
@@ -148,7 +150,7 @@ export function parseStatistics(
 		const year = Number(yearText);
 		if (!/^\d{4}$/.test(yearText) || year < 1950 || year > 2100)
 			problem(1, `'${yearText}' is not a year from 1950 to 2100`);
-		if (!(statisticMeasures as readonly string[]).includes(measure))
+		if (!isOneOf(statisticMeasures, measure))
 			problem(2, `'${measure}' is not a measure (${statisticMeasures.join(", ")})`);
 		if (!decimal.test(value)) problem(3, `'${value}' is not a decimal number`);
 		else if (Number(value) < 0 && measure !== "oda" && measure !== "oda_ldc")
@@ -158,7 +160,7 @@ export function parseStatistics(
 		const units = unitsOf[measure as StatisticMeasure];
 		if (units && !units.includes(unit as StatisticUnit))
 			problem(4, `'${unit}' is not a unit of ${measure} (${units.join(", ")})`);
-		if (measure === "oda" && !(odaBases as readonly string[]).includes(basis))
+		if (measure === "oda" && !isOneOf(odaBases, basis))
 			problem(5, `ODA needs its basis: ${odaBases.join(" or ")}`);
 		if (basis.length > 100) problem(5, "is longer than 100 characters");
 		if (source === "") problem(6, "every value needs its source");

@@ -1,7 +1,6 @@
 /** Read API of the official statistics: values with their sources, providers and series. */
 import type { FastifyInstance } from "fastify";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { getRoute } from "../../http/route.ts";
 import {
 	providerList,
 	providerParams,
@@ -9,8 +8,9 @@ import {
 	statisticList,
 	statisticListQuery,
 } from "./statistics.schemas.ts";
+import type { StatisticsService } from "./statistics.service.ts";
 
-export function statisticsRoutes(app: FastifyInstance, services: Services): void {
+export function statisticsRoutes(app: FastifyInstance, statistics: StatisticsService): void {
 	getRoute(app, {
 		url: "/api/v1/statistics",
 		operationId: "listStatistics",
@@ -18,7 +18,7 @@ export function statisticsRoutes(app: FastifyInstance, services: Services): void
 		tags: ["statistics"],
 		query: statisticListQuery,
 		response: statisticList,
-		handler: ({ query }) => services.statistics.list(query),
+		handler: ({ query }) => statistics.list(query),
 	});
 	getRoute(app, {
 		url: "/api/v1/statistics/providers",
@@ -26,7 +26,7 @@ export function statisticsRoutes(app: FastifyInstance, services: Services): void
 		summary: "Who the statistics are about: DAC members, the EU Institutions, collectives",
 		tags: ["statistics"],
 		response: providerList,
-		handler: () => services.statistics.providers(),
+		handler: () => statistics.providers(),
 	});
 	getRoute(app, {
 		url: "/api/v1/statistics/providers/:code",
@@ -35,6 +35,6 @@ export function statisticsRoutes(app: FastifyInstance, services: Services): void
 		tags: ["statistics"],
 		params: providerParams,
 		response: providerSeries,
-		handler: ({ params }) => services.statistics.series(params),
+		handler: ({ params }) => statistics.series(params),
 	});
 }

@@ -1,6 +1,6 @@
 /** The shapes of the official statistics API: values with their sources, providers, series. */
 import { z } from "zod";
-import { enumListParam, optionalIntParam, patternListParam } from "../../server/params.ts";
+import { enumListParam, optionalIntParam, patternListParam } from "../../http/params.ts";
 import { statisticMeasures, statisticUnits } from "./statistics.csv.ts";
 
 export const providerPattern = /^[A-Z][A-Z0-9_-]{1,15}$/;

@@ -1,7 +1,8 @@
 /** transactions.csv: one row per transaction of an IATI activity. */
-import { conversionStatuses } from "../../../modules/analytics/conversion.ts";
-import type { TransactionItem } from "../../../modules/transactions/transactions.schemas.ts";
-import { oneOf, type Table } from "../table.ts";
+
+import { oneOf, type Table } from "../../interchange/csv/table.ts";
+import { conversionStatuses } from "../analytics/conversion.ts";
+import type { TransactionItem } from "./transactions.schemas.ts";
 
 export const transactionsTable: Table<TransactionItem> = {
 	name: "transactions",

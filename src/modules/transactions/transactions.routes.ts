@@ -1,12 +1,12 @@
 /** API of transactions: the money flows of the IATI activities IIF holds. */
 import type { FastifyInstance } from "fastify";
-import { transactionsTable } from "../../interchange/csv/columns/transactions.ts";
-import { bulkAnswer, formatParam } from "../../server/bulk.ts";
-import { getRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { bulkAnswer, formatParam } from "../../http/bulk.ts";
+import { getRoute } from "../../http/route.ts";
+import { transactionsTable } from "./transactions.csv.ts";
 import { transactionList, transactionListQuery } from "./transactions.schemas.ts";
+import type { TransactionService } from "./transactions.service.ts";
 
-export function transactionRoutes(app: FastifyInstance, services: Services): void {
+export function transactionRoutes(app: FastifyInstance, transactions: TransactionService): void {
 	getRoute(app, {
 		url: "/api/v1/transactions",
 		operationId: "listTransactions",
@@ -23,8 +23,8 @@ export function transactionRoutes(app: FastifyInstance, services: Services): voi
 						{ request, reply },
 						query.format,
 						transactionsTable,
-						await services.transactions.exportBatches(query),
+						await transactions.exportBatches(query),
 					)
-				: services.transactions.list(query),
+				: transactions.list(query),
 	});
 }

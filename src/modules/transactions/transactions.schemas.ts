@@ -1,7 +1,7 @@
 /** The transaction list: IATI transactions of the activities IIF holds, filtered and paged. */
 import { z } from "zod";
-import { pageOf } from "../../server/paging.ts";
-import { intParam, listParam, patternListParam } from "../../server/params.ts";
+import { pageOf } from "../../http/paging.ts";
+import { intParam, listParam, patternListParam } from "../../http/params.ts";
 
 export const transactionListQuery = z.strictObject({
 	activity: listParam(z.string().trim().min(1).max(200), {

@@ -1,12 +1,12 @@
 /** The admin's account management: global roles and memberships. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { numericIdParams } from "../../server/params.ts";
-import { writeRoute } from "../../server/route.ts";
-import type { Services } from "../../server/services.ts";
+import { numericIdParams } from "../../http/params.ts";
+import { writeRoute } from "../../http/route.ts";
 import { done, membershipInput, roleInput } from "./users.schemas.ts";
+import type { UserService } from "./users.service.ts";
 
-export function userRoutes(app: FastifyInstance, services: Services): void {
+export function userRoutes(app: FastifyInstance, users: UserService): void {
 	const ok = { status: "ok" as const };
 	writeRoute(app, {
 		method: "PUT",
@@ -18,7 +18,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
 		body: roleInput,
 		response: done,
 		handler: async ({ actor, params, body }) => {
-			await services.users.setRole(actor, params.id, body);
+			await users.setRole(actor, params.id, body);
 			return ok;
 		},
 	});
@@ -32,7 +32,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
 		body: membershipInput,
 		response: done,
 		handler: async ({ actor, params, body }) => {
-			await services.users.grantMembership(actor, params.id, body);
+			await users.grantMembership(actor, params.id, body);
 			return ok;
 		},
 	});
@@ -45,7 +45,7 @@ export function userRoutes(app: FastifyInstance, services: Services): void {
 		params: z.strictObject({ id: numericIdParams.shape.id, stakeholder: z.string().max(200) }),
 		response: done,
 		handler: async ({ actor, params }) => {
-			await services.users.revokeMembership(actor, params.id, params.stakeholder);
+			await users.revokeMembership(actor, params.id, params.stakeholder);
 			return ok;
 		},
 	});

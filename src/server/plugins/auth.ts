@@ -6,24 +6,10 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import cookie from "@fastify/cookie";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Actor } from "../../lib/actor.ts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../lib/errors.ts";
 import type { AuthService } from "../../modules/auth/auth.service.ts";
-
-export const sessionCookie = "iif_session";
-
-declare module "fastify" {
-	interface FastifyRequest {
-		actor: Actor | null;
-		csrfToken: string | null;
-		sessionToken: string | null;
-	}
-	interface FastifyContextConfig {
-		/** False for the few writes that cannot carry a token yet: sign-in and registration. */
-		csrf?: boolean;
-	}
-}
+import { sessionCookie } from "../../modules/auth/auth.session.ts";
 
 const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -83,48 +69,4 @@ export async function registerAuth(app: FastifyInstance, auth: AuthService): Pro
 			);
 		}
 	});
-}
-
-/** The actor of a request that requires one: 401 when nobody is signed in. */
-export function requireActor(request: FastifyRequest): Actor {
-	if (!request.actor)
-		throw new AppError(
-			"unauthenticated",
-			"sign in first: a session cookie (POST /api/v1/session) or an API token (Authorization: Bearer)",
-		);
-	return request.actor;
-}
-
-/**
- * Signs in with email and password and sets the session cookie (rotating whatever
- * session the browser held): the API's POST /api/v1/session and the sign-in page alike.
- */
-export async function startSession(
-	auth: AuthService,
-	request: FastifyRequest,
-	reply: FastifyReply,
-	input: unknown,
-): Promise<Awaited<ReturnType<AuthService["login"]>>> {
-	const s = await auth.login(input, {
-		ip: request.ip,
-		previousSession: request.cookies[sessionCookie],
-	});
-	reply.setCookie(sessionCookie, s.token, {
-		path: "/",
-		httpOnly: true,
-		sameSite: "lax",
-		secure: request.protocol === "https",
-		expires: new Date(s.expiresAt),
-	});
-	return s;
-}
-
-/** Ends the request's session (if it has one) and clears the cookie. */
-export async function endSession(
-	auth: AuthService,
-	request: FastifyRequest,
-	reply: FastifyReply,
-): Promise<void> {
-	if (request.sessionToken && request.actor) await auth.logout(request.sessionToken, request.actor);
-	reply.clearCookie(sessionCookie, { path: "/" });
 }

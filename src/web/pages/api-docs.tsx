@@ -1,14 +1,8 @@
 /** A readable page of the OpenAPI document, rendered on the server: no script needed. */
+
+import type { OpenApiOperation } from "../../http/openapi.ts";
 import { Layout } from "../components/layout.tsx";
 import type { PageContext } from "../context.ts";
-
-interface Param {
-	name: string;
-	in: string;
-	required: boolean;
-	description?: string;
-	schema: Record<string, unknown>;
-}
 
 function typeOf(schema: Record<string, unknown>): string {
 	if (Array.isArray(schema.enum)) return (schema.enum as string[]).join(" | ");
@@ -23,13 +17,7 @@ function typeOf(schema: Record<string, unknown>): string {
 	return `${String(schema.type ?? "any")}${bounds ? ` (${bounds})` : ""}${schema.pattern ? ` matching ${String(schema.pattern)}` : ""}`;
 }
 
-interface Operation {
-	summary: string;
-	description?: string;
-	parameters: Param[];
-	security?: unknown[];
-	requestBody?: { content: { "application/json": { schema: Record<string, unknown> } } };
-}
+type Operation = OpenApiOperation;
 
 /** The body's top-level fields, with their types and whether they are required. */
 function bodyFields(

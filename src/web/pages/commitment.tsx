@@ -4,7 +4,7 @@
  * and reporting light with their rules; flags, related commitments and how it counts in
  * totals; progress reports and assessments; comments; and the history of the record.
  */
-import { publicStatuses } from "../../modules/commitments/commitments.schemas.ts";
+import { isPublicStatus } from "../../modules/commitments/commitments.schemas.ts";
 import { feedPaths } from "../../modules/feeds/feeds.service.ts";
 import { Layout } from "../components/layout.tsx";
 import type { PageContext } from "../context.ts";
@@ -38,7 +38,7 @@ export function CommitmentPage(props: {
 	const { ctx, data } = props;
 	const d = data.detail;
 	const forms = props.forms ?? {};
-	const isPublic = (publicStatuses as readonly string[]).includes(d.status);
+	const isPublic = isPublicStatus(d.status);
 	const feed = isPublic ? feedPaths.commitment(d.id) : null;
 	const description = excerpt(d.text);
 	const toc: [string, string][] = [

@@ -4,7 +4,7 @@
  * before any session exists, so they carry no CSRF token.
  */
 import { AppError } from "../../lib/errors.ts";
-import { endSession, startSession } from "../../server/plugins/auth.ts";
+import { endSession, startSession } from "../../modules/auth/auth.session.ts";
 import type { Services } from "../../server/services.ts";
 import { type FormErrors, field, formErrorsOf, noErrors } from "../components/form.tsx";
 import type { PageContext } from "../context.ts";

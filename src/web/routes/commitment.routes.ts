@@ -4,10 +4,12 @@
  * moderators. The services decide who sees what: a draft exists only for those who may
  * see it, and a missing commitment is the localised 404 page.
  */
+
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { renderToString } from "preact-render-to-string";
+import { isOneOf } from "../../lib/enums.ts";
 import { AppError } from "../../lib/errors.ts";
-import { publicStatuses } from "../../modules/commitments/commitments.schemas.ts";
+import { isPublicStatus } from "../../modules/commitments/commitments.schemas.ts";
 import type { Services } from "../../server/services.ts";
 import { type FormErrors, field, formErrorsOf } from "../components/form.tsx";
 import type { PageContext } from "../context.ts";
@@ -36,7 +38,7 @@ async function loadPage(
 	const commitment = await services.commitments.visible(ref, actor);
 	const detail = await services.commitments.get(commitment, actor);
 	const slug = detail.slug;
-	const open = (publicStatuses as readonly string[]).includes(detail.status);
+	const open = isPublicStatus(detail.status);
 	const [delivery, flags, steps, reports, assessments, thread] = await Promise.all([
 		services.analytics.commitmentDelivery(commitment, actor),
 		services.flags.forCommitment(commitment, actor),
@@ -137,7 +139,7 @@ export function commitmentRoutes(pages: PageRouter, services: Services): void {
 				.header("cache-control", "no-store")
 				.redirect(ctx.href(`/commitments/${data.detail.slug}`), 301);
 		const notice = typeof query.notice === "string" ? query.notice : "";
-		const forms: CommitmentForms = (notices as readonly string[]).includes(notice)
+		const forms: CommitmentForms = isOneOf(notices, notice)
 			? { notice: notice as CommentNotice }
 			: {};
 		return CommitmentPage({ ctx, data, forms });

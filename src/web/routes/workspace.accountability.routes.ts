@@ -8,7 +8,7 @@ import { assessmentPolicy } from "../../modules/assessments/assessments.policy.t
 import { memberOfAny } from "../../modules/commitments/commitments.policy.ts";
 import {
 	type CommitmentDetail,
-	publicStatuses,
+	isPublicStatus,
 } from "../../modules/commitments/commitments.schemas.ts";
 import { reportPolicy } from "../../modules/reports/reports.policy.ts";
 import type { Services } from "../../server/services.ts";
@@ -31,7 +31,7 @@ import {
 const statusOf = (error: unknown) => (error instanceof AppError ? error.status : 400);
 
 function requirePublic(detail: CommitmentDetail): void {
-	if (!(publicStatuses as readonly string[]).includes(detail.status))
+	if (!isPublicStatus(detail.status))
 		throw new AppError(
 			"conflict",
 			`reports and assessments are written on published commitments; this one is ${detail.status}`,
@@ -155,7 +155,7 @@ export function workspaceAccountabilityRoutes(pages: PageRouter, services: Servi
 		const evidenceRows = rows(values, "evidence", ["title", "url"]).map((e) => e.index);
 		try {
 			// Shaping the input may fail too (a year's amount typed wrongly): shown alike.
-			await services.reports.create(slug, reportInputOf(values, groups) as never, actor);
+			await services.reports.create(slug, reportInputOf(values, groups), actor);
 		} catch (error) {
 			if (error instanceof AppError && error.code === "forbidden") throw error;
 			const errors = placeErrors(formErrorsOf(error), {

@@ -3,7 +3,9 @@
  * names the version it edits; when someone saved first, the form comes back (409) with
  * what was typed, what the other change was, and the new version to apply it over.
  */
+
 import type { Actor } from "../../lib/actor.ts";
+import { isOneOf } from "../../lib/enums.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { assessmentPolicy } from "../../modules/assessments/assessments.policy.ts";
@@ -15,7 +17,10 @@ import {
 	type Transition,
 	transitions,
 } from "../../modules/commitments/commitments.policy.ts";
-import type { CommitmentDetail } from "../../modules/commitments/commitments.schemas.ts";
+import {
+	type CommitmentDetail,
+	isPublicStatus,
+} from "../../modules/commitments/commitments.schemas.ts";
 import { forumListQuery } from "../../modules/forums/forums.schemas.ts";
 import { reportPolicy } from "../../modules/reports/reports.policy.ts";
 import { stakeholderListQuery } from "../../modules/stakeholders/stakeholders.schemas.ts";
@@ -46,8 +51,6 @@ import {
 import { describeChanges } from "../pages/workspace/conflict.ts";
 import { type FormValues, placeErrors, valuesOf } from "../pages/workspace/form-values.ts";
 import { queuePage } from "./workspace.secretariat.routes.ts";
-
-const isPublic = (status: string) => ["published", "completed", "withdrawn"].includes(status);
 
 const stepDone: Record<Transition, string> = {
 	submit: "submitted",
@@ -119,17 +122,13 @@ const statusOf = (error: unknown) => (error instanceof AppError ? error.status :
 function stepsFor(actor: Actor, d: CommitmentDetail) {
 	const facts = { status: d.status, makerIds: d.makers.map((m) => m.id) };
 	return (Object.keys(transitions) as Transition[])
-		.filter(
-			(s) =>
-				(transitions[s].from as readonly string[]).includes(d.status) &&
-				commitmentPolicy[s](actor, facts),
-		)
+		.filter((s) => isOneOf(transitions[s].from, d.status) && commitmentPolicy[s](actor, facts))
 		.map((step) => ({ step, reason: transitions[step].reason as boolean }));
 }
 
 /** May report on it: a member of one of its makers, or of a recipient government. */
 function mayReport(actor: Actor, d: CommitmentDetail, mine: StakeholderChoice[]): boolean {
-	if (!isPublic(d.status)) return false;
+	if (!isPublicStatus(d.status)) return false;
 	if (
 		memberOfAny(
 			actor,
@@ -164,7 +163,7 @@ async function editPage(
 		throw forbidden(
 			"the workspace page of a commitment is for its makers' focal points and editors and for the secretariat",
 		);
-	const editable = member && (editableStatuses as readonly string[]).includes(detail.status);
+	const editable = member && isOneOf(editableStatuses, detail.status);
 	const notEditable = editable
 		? null
 		: !member
@@ -245,7 +244,7 @@ export function workspaceCommitmentRoutes(pages: PageRouter, services: Services)
 		const { input, sourceRows } = commitmentInputOf(values, await groupCodes(services));
 		let created: { slug: string };
 		try {
-			created = await services.commitments.create(input as never, actor);
+			created = await services.commitments.create(input, actor);
 		} catch (error) {
 			const errors = errorsOf(error, sourceRows);
 			// Naming a stakeholder one is not a member of is a mistake in the makers field.

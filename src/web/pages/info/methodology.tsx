@@ -2,6 +2,7 @@
  * The methodology: a summary in the page's language, faithful to docs/methodology.md, and
  * the full document in English, rendered once from its Markdown.
  */
+import type { ComponentChildren } from "preact";
 import { Layout } from "../../components/layout.tsx";
 import type { PageContext } from "../../context.ts";
 import { common } from "../../i18n/common.messages.ts";
@@ -20,11 +21,16 @@ const sections: { id: string; heading: Message }[] = [
 	{ id: "sources", heading: m.m7_h },
 ];
 
-function Section(props: { ctx: PageContext; id: string; heading: Message; children: unknown }) {
+function Section(props: {
+	ctx: PageContext;
+	id: string;
+	heading: Message;
+	children: ComponentChildren;
+}) {
 	return (
 		<section aria-labelledby={`${props.id}-h`} id={props.id}>
 			<h2 id={`${props.id}-h`}>{props.ctx.t(props.heading)}</h2>
-			{props.children as never}
+			{props.children}
 		</section>
 	);
 }

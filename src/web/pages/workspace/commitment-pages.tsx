@@ -5,9 +5,10 @@
  */
 
 import type { Transition } from "../../../modules/commitments/commitments.policy.ts";
-import type {
-	CommitmentDetail,
-	CommitmentStatus,
+import {
+	type CommitmentDetail,
+	type CommitmentStatus,
+	isPublicStatus,
 } from "../../../modules/commitments/commitments.schemas.ts";
 import { CsrfField, ErrorSummary, type FormErrors } from "../../components/form.tsx";
 import { Layout } from "../../components/layout.tsx";
@@ -19,8 +20,6 @@ import { bindFields } from "./bind-fields.tsx";
 import { type CommitmentChoices, CommitmentFields } from "./commitment-form.tsx";
 import type { FormValues } from "./form-values.ts";
 import { ActionErrorSummary, ActionForm, BackToWorkspace, Flash, StatusBadge } from "./parts.tsx";
-
-const isPublic = (status: string) => ["published", "completed", "withdrawn"].includes(status);
 
 export function NewCommitmentPage(props: {
 	ctx: PageContext;
@@ -219,7 +218,7 @@ export function EditCommitmentPage(props: EditPageProps) {
 			<p class="status-line">
 				<StatusBadge ctx={ctx} status={detail.status as CommitmentStatus} />{" "}
 				<span class="muted">{ctx.t(common.version_n, { n: detail.version })}</span>
-				{isPublic(detail.status) && (
+				{isPublicStatus(detail.status) && (
 					<>
 						{" · "}
 						<a href={ctx.href(`/commitments/${detail.slug}`)}>{ctx.t(w.action_public_page)}</a>

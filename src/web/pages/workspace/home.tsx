@@ -3,7 +3,10 @@
  * status with what can be done to each; the secretariat's queues; an assessor's list of
  * commitments to assess.
  */
-import type { CommitmentListItem } from "../../../modules/commitments/commitments.schemas.ts";
+import {
+	type CommitmentListItem,
+	isPublicStatus,
+} from "../../../modules/commitments/commitments.schemas.ts";
 import { makerNames, promisedAmount } from "../../components/commitment-table.tsx";
 import { Layout } from "../../components/layout.tsx";
 import { Pager } from "../../components/pager.tsx";
@@ -14,8 +17,6 @@ import { roleNames } from "../../i18n/enums.messages.ts";
 import { workspace as w } from "../../i18n/workspace.messages.ts";
 import type { StakeholderChoice } from "./access.ts";
 import { Flash, StatusBadge } from "./parts.tsx";
-
-const isPublic = (status: string) => ["published", "completed", "withdrawn"].includes(status);
 
 export interface WorkspaceHomeData {
 	stakeholders: (StakeholderChoice & { role: "focal_point" | "editor" })[];
@@ -73,14 +74,14 @@ function MyCommitments(props: {
 													: ctx.t(w.action_open)}
 											</a>
 										</li>
-										{isPublic(c.status) && (
+										{isPublicStatus(c.status) && (
 											<li>
 												<a href={ctx.href(`/workspace/commitments/${c.slug}/reports/new`)}>
 													{ctx.t(w.action_report)}
 												</a>
 											</li>
 										)}
-										{isPublic(c.status) && (
+										{isPublicStatus(c.status) && (
 											<li>
 												<a href={ctx.href(`/commitments/${c.slug}`)}>
 													{ctx.t(w.action_public_page)}
