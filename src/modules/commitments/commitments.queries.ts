@@ -14,6 +14,7 @@ import { formatMinorUnits } from "../../lib/money.ts";
 import { differences, versionHistory } from "../../lib/versioning.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { ForumRepository } from "../forums/forums.repository.ts";
+import { recipientNames } from "../reference/recipient-names.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { CommitmentExportRepository } from "./commitments.export.repository.ts";
@@ -133,29 +134,25 @@ export class CommitmentQueries {
 			statuses: query.status ?? (staff ? ["submitted"] : [...commitmentStatuses]),
 			stakeholderIds,
 		};
-		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
-		const { rows, total } = await search.pageAndTotal(
-			filter,
-			"-id",
-			(query.page - 1) * query.limit,
-			query.limit,
-		);
-		return {
-			items: await this.listItems(this.db, rows),
-			total,
-			page: query.page,
-			limit: query.limit,
-		};
+		return this.page(filter, "-id", query);
 	}
 
 	async list(
 		query: CommitmentListQuery,
 	): Promise<{ items: CommitmentListItem[]; total: number; page: number; limit: number }> {
-		const filter = await this.resolveFilter(query);
+		return this.page(await this.resolveFilter(query), query.sort, query);
+	}
+
+	/** One page of the commitments a filter selects, with the total, as both lists answer it. */
+	private async page(
+		filter: CommitmentFilter,
+		sort: CommitmentListQuery["sort"],
+		query: { page: number; limit: number },
+	): Promise<{ items: CommitmentListItem[]; total: number; page: number; limit: number }> {
 		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
 		const { rows, total } = await search.pageAndTotal(
 			filter,
-			query.sort,
+			sort,
 			(query.page - 1) * query.limit,
 			query.limit,
 		);
@@ -378,23 +375,8 @@ export class CommitmentQueries {
 		});
 	}
 
-	private async recipientNames(
-		recipients: { kind: string; code: string }[],
-	): Promise<Map<string, string>> {
-		const reference = new ReferenceRepository(this.db);
-		const codes = (kind: string) => [
-			...new Set(recipients.filter((r) => r.kind === kind).map((r) => r.code)),
-		];
-		const [countries, regions, groups] = await Promise.all([
-			reference.codeNames("Country", codes("country"), "en"),
-			reference.codeNames("Region", codes("region"), "en"),
-			reference.listGroups(),
-		]);
-		const out = new Map<string, string>([["global:global", "Global"]]);
-		for (const [code, name] of countries) out.set(`country:${code}`, name);
-		for (const [code, name] of regions) out.set(`region:${code}`, name);
-		for (const g of groups) out.set(`group:${g.code}`, g.name);
-		return out;
+	private recipientNames(recipients: { kind: string; code: string }[]) {
+		return recipientNames(new ReferenceRepository(this.db), recipients);
 	}
 
 	/** One commitment whole; a draft or submission only for its makers' members and the secretariat. */
