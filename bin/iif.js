@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// The iif command. TypeScript runs through tsx's loader, so there is no build step
-// between a fresh clone and a running portal.
-import { register } from "tsx/esm/api";
+// The iif command. It runs the JavaScript that `npm ci` compiled into dist/ when that
+// build is current, and the TypeScript sources through tsx otherwise (bin/entry.js).
+import { join } from "node:path";
+import { entryKind } from "./entry.js";
 
-register();
-await import("../src/cli/main.ts");
+const root = join(import.meta.dirname, "..");
+if (entryKind(root) === "dist") {
+	await import("../dist/cli/main.js");
+} else {
+	const { register } = await import("tsx/esm/api");
+	register();
+	await import("../src/cli/main.ts");
+}

@@ -1,39 +1,39 @@
 /** `iif <command>`: the operator's CLI. One file per command; this one only dispatches. */
 import { AppError } from "../lib/errors.ts";
-import { analyticsCommand } from "./analytics.ts";
-import { auditCommand } from "./audit.ts";
-import { exportCommand } from "./export.ts";
-import { importCommand } from "./import.ts";
-import { migrateCommand } from "./migrate.ts";
-import { seedCommand } from "./seed.ts";
-import { serveCommand } from "./serve.ts";
-import { userCommand } from "./user.ts";
 
+// Each command's module is loaded when it runs, so that `iif --help` (and each command)
+// loads only what it needs.
 const commands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
 	serve: {
-		run: serveCommand,
+		run: async (args) => (await import("./serve.ts")).serveCommand(args),
 		help: "start the portal and API (migrates; loads reference data; the demo on an empty database)",
 	},
-	migrate: { run: migrateCommand, help: "apply pending database migrations" },
-	seed: { run: seedCommand, help: "load reference data; with --demo, the demo dataset too" },
+	migrate: {
+		run: async (args) => (await import("./migrate.ts")).migrateCommand(args),
+		help: "apply pending database migrations",
+	},
+	seed: {
+		run: async (args) => (await import("./seed.ts")).seedCommand(args),
+		help: "load reference data; with --demo, the demo dataset too",
+	},
 	user: {
-		run: userCommand,
+		run: async (args) => (await import("./user.ts")).userCommand(args),
 		help: "add | grant | reset-password: manage accounts (passwords on stdin)",
 	},
 	analytics: {
-		run: analyticsCommand,
+		run: async (args) => (await import("./analytics.ts")).analyticsCommand(args),
 		help: "rebuild [--base-year YYYY]: recompute normalised money and delivery figures",
 	},
 	import: {
-		run: importCommand,
+		run: async (args) => (await import("./import.ts")).importCommand(args),
 		help: "iati <file-or-folder>... [--json]: store IATI activity and organisation files; statistics <file.csv>: load official statistics (ODA, GNI, ODA to LDCs)",
 	},
 	export: {
-		run: exportCommand,
+		run: async (args) => (await import("./export.ts")).exportCommand(args),
 		help: "iati [--out FILE] | all --out DIR: write the IATI activities (IATI 2.03 XML), or a dump",
 	},
 	audit: {
-		run: auditCommand,
+		run: async (args) => (await import("./audit.ts")).auditCommand(args),
 		help: "verify: check the audit log's hash chain (exit 1 at the first broken link)",
 	},
 };
