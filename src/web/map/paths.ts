@@ -113,11 +113,26 @@ function build() {
 	return { paths, height };
 }
 
-const built = build();
+/** The drawing, projected and simplified on first use: a start need not wait for the map. */
+export interface WorldDrawing {
+	/** One entry per country drawn, in world-atlas order. */
+	paths: readonly CountryPath[];
+	/** Height of the drawing in user units (the width is MAP_WIDTH). */
+	height: number;
+	/** The svg viewBox: the drawing plus a thin margin. */
+	viewBox: string;
+}
 
-/** One entry per country drawn, in world-atlas order. */
-export const countryPaths: readonly CountryPath[] = built.paths;
-/** Height of the drawing in user units (the width is MAP_WIDTH). */
-export const MAP_HEIGHT = built.height;
-/** The svg viewBox: the drawing plus a thin margin. */
-export const mapViewBox = `${-MARGIN} ${-MARGIN} ${MAP_WIDTH + 2 * MARGIN} ${MAP_HEIGHT + 2 * MARGIN}`;
+let drawing: WorldDrawing | undefined;
+
+export function worldDrawing(): WorldDrawing {
+	if (!drawing) {
+		const { paths, height } = build();
+		drawing = {
+			paths,
+			height,
+			viewBox: `${-MARGIN} ${-MARGIN} ${MAP_WIDTH + 2 * MARGIN} ${height + 2 * MARGIN}`,
+		};
+	}
+	return drawing;
+}

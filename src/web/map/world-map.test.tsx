@@ -4,7 +4,8 @@ import { test } from "node:test";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { renderToString } from "preact-render-to-string";
-import { countryPaths, mapViewBox } from "./paths.ts";
+import { worldDrawing } from "./paths.ts";
+
 import { MAP_COLOURS } from "./scale.ts";
 import {
 	mapBreaks,
@@ -13,6 +14,8 @@ import {
 	WorldMap,
 	type WorldMapProps,
 } from "./world-map.tsx";
+
+const { paths: countryPaths, viewBox: mapViewBox } = worldDrawing();
 
 const names: Record<string, string> = { KE: "Kenya", FR: "France", BR: "Brazil", US: "USA" };
 const money = new Intl.NumberFormat("en", {

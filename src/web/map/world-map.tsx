@@ -4,7 +4,7 @@
  * presentation attributes, so the map needs no inline style (the site's CSP forbids it) and
  * reads correctly without the stylesheet; map.css adds layout and the hover and focus styles.
  */
-import { countryPaths, mapViewBox } from "./paths.ts";
+import { worldDrawing } from "./paths.ts";
 import {
 	type MapLegendClass,
 	mapBreaks,
@@ -84,7 +84,8 @@ export function WorldMap(props: WorldMapProps) {
 
 	const plain: string[] = [];
 	const linked: { code: string; d: string; value: number }[] = [];
-	for (const { code, d } of countryPaths) {
+	const world = worldDrawing();
+	for (const { code, d } of world.paths) {
 		const value = code === null ? undefined : values.get(code);
 		if (code !== null && value !== undefined && Number.isFinite(value)) {
 			linked.push({ code, d, value });
@@ -102,7 +103,7 @@ export function WorldMap(props: WorldMapProps) {
 	return (
 		<figure class="map" id={id}>
 			<svg
-				viewBox={mapViewBox}
+				viewBox={world.viewBox}
 				role={group ? "group" : "img"}
 				aria-labelledby={group ? `${id}-title` : `${id}-title ${id}-desc`}
 				aria-describedby={group ? `${id}-desc` : undefined}
