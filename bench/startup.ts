@@ -1,6 +1,6 @@
 /**
  * How long the iif command takes to start: `iif --help` and `iif serve` until it listens,
- * from the compiled JavaScript in dist/ (what `npm ci` builds) and from the TypeScript
+ * from the bundle in dist/ (what `npm ci` builds) and from the TypeScript
  * sources through tsx (what ran before), each against `node -e 0` on the same machine.
  * The target (issue 12): under 0.5 s more than `node -e 0`. Writes bench/STARTUP.md.
  */
@@ -97,8 +97,8 @@ const report = `# Start-up benchmark
 
 \`npm run bench:startup\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? "unknown"}), load average ${load} when the runs began.
 Each run is a new process. \`iif serve\` is timed from spawning it to its "IIF serving" line, on a SQLite
-database the first start had already migrated and loaded (a restart). dist/ is the JavaScript that
-\`npm ci\` compiles (scripts/build.mjs); "sources through tsx" is the TypeScript compiled at start, as
+database the first start had already migrated and loaded (a restart). dist/ is the esbuild bundle that
+\`npm ci\` builds (scripts/build.mjs); "sources through tsx" is the TypeScript compiled at start, as
 bin/iif.js still runs it after an edit (IIF_FROM_SOURCE=1 forces it). Target: under 0.5 s more than
 \`node -e 0\`.
 

@@ -6,7 +6,7 @@ import { entryKind } from "./entry.js";
 
 const root = join(import.meta.dirname, "..");
 if (entryKind(root) === "dist") {
-	await import("../dist/cli/main.js");
+	await import("../dist/main.js");
 } else {
 	const { register } = await import("tsx/esm/api");
 	register();

@@ -1,8 +1,9 @@
 /** The package version, for the API document and logs. */
 import { readFileSync } from "node:fs";
+import { projectPath } from "../lib/root.ts";
 
 export const appVersion: string = (
-	JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+	JSON.parse(readFileSync(projectPath("package.json"), "utf8")) as {
 		version: string;
 	}
 ).version;

@@ -6,11 +6,14 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { projectPath } from "../lib/root.ts";
 
 const require = createRequire(import.meta.url);
 
-const webDir = new URL("./", import.meta.url);
+// The stylesheets are read from the sources, where they live (the build copies no CSS).
+const webDir = pathToFileURL(`${projectPath("src", "web")}/`);
 
 /** Every component's and page area's own CSS file under src/web, after the site's base. */
 function stylesheets(): Buffer[] {

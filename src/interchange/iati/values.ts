@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { minorUnitExponent, toMinorUnits } from "../../lib/money.ts";
+import { projectPath } from "../../lib/root.ts";
 
 /** xsd:decimal: optional sign, digits with an optional point (".5" and "5." included). */
 const decimalPattern = /^([+-])?(\d*)(?:\.(\d*))?$/;
@@ -86,7 +87,7 @@ let shipped: ReadonlySet<string> | undefined;
  */
 export function shippedCurrencies(): ReadonlySet<string> {
 	if (!shipped) {
-		const file = new URL("../../../data/iati/codelists/en/Currency.json", import.meta.url);
+		const file = projectPath("data", "iati", "codelists", "en", "Currency.json");
 		const list = JSON.parse(readFileSync(file, "utf8")) as { data: { code: string }[] };
 		shipped = new Set(list.data.map((c) => c.code));
 	}

@@ -32,6 +32,7 @@ import { IatiReadError } from "../../interchange/iati/reader.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
+import { projectPath } from "../../lib/root.ts";
 import { refreshDelivery, storedBaseYear } from "../analytics/delivery.refresh.ts";
 import { recordAudit } from "../audit/audit.record.ts";
 import { activityPolicy } from "./activities.policy.ts";
@@ -348,6 +349,17 @@ function failureOf(file: string, e: unknown): string | null {
 }
 
 /**
+ * The worker's entry: in the one-file build (bin/iif.js from dist/) its own bundle beside
+ * it; from the sources, a boot file that registers tsx in the worker first.
+ */
+function workerFile(): URL | string {
+	const bundled = (globalThis as { __iifBundle?: boolean }).__iifBundle === true;
+	return bundled
+		? projectPath("dist", "import.worker.js")
+		: new URL("./import.worker.boot.mjs", import.meta.url);
+}
+
+/**
  * The batches of a file, prepared in a worker thread: the worker reads and converts
  * while this thread writes. Each batch is acknowledged once the caller asks for the
  * next, which lets the worker read on; it stays at most `batchesAhead` batches ahead.
@@ -358,7 +370,7 @@ async function* inWorker(
 	memoryMb: number,
 ): AsyncGenerator<PreparedBatch> {
 	const input: WorkerInput = { file, options, ahead: batchesAhead };
-	const worker = new Worker(new URL("./import.worker.boot.mjs", import.meta.url), {
+	const worker = new Worker(workerFile(), {
 		workerData: input,
 		// The worker holds a few batches at a time; a small heap makes V8 collect early
 		// rather than grow, which keeps the import's memory flat and low.

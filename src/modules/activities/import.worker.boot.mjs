@@ -1,12 +1,6 @@
-// A worker thread starts without the TypeScript loader the main thread may have (bin/iif.js
-// registers it when it runs the sources, tests pass --import tsx). Beside the compiled
-// worker (dist/) it runs that; beside the sources it registers tsx first.
-import { existsSync } from "node:fs";
+// A worker thread starts without the TypeScript loader the main thread has (bin/iif.js
+// registers it, tests pass --import tsx): register it, then run the worker.
+import { register } from "tsx/esm/api";
 
-if (existsSync(new URL("./import.worker.js", import.meta.url))) {
-	await import(new URL("./import.worker.js", import.meta.url).href);
-} else {
-	const { register } = await import("tsx/esm/api");
-	register();
-	await import("./import.worker.ts");
-}
+register();
+await import("./import.worker.ts");

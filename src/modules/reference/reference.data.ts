@@ -5,12 +5,12 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Language } from "../../lib/languages.ts";
+import { projectPath } from "../../lib/root.ts";
 
-export const dataDir = resolve(fileURLToPath(new URL("../../../data", import.meta.url)));
+export const dataDir = projectPath("data");
 
 export interface FrameworkData {
 	code: string;

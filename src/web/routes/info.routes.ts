@@ -4,6 +4,8 @@
  * downloads, and about.
  */
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { projectPath } from "../../lib/root.ts";
 import type { Services } from "../../server/services.ts";
 import type { PageRouter } from "../page-route.ts";
 import { AboutPage } from "../pages/info/about.tsx";
@@ -15,7 +17,7 @@ import {
 	type RenderedDocument,
 } from "../pages/info/methodology.tsx";
 
-const methodologyFile = new URL("../../../docs/methodology.md", import.meta.url);
+const methodologyFile = pathToFileURL(projectPath("docs", "methodology.md"));
 
 /** The full methodology as HTML, or null when the document is not shipped with this server. */
 export function loadMethodology(file: URL = methodologyFile): RenderedDocument | null {
