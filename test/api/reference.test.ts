@@ -4,6 +4,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { countryDetail, countryList } from "../../src/modules/countries/countries.schemas.ts";
 import { forumDetail, forumList } from "../../src/modules/forums/forums.schemas.ts";
 import { framework } from "../../src/modules/frameworks/frameworks.schemas.ts";
+import { ReferenceRepository } from "../../src/modules/reference/reference.repository.ts";
 import {
 	stakeholderDetail,
 	stakeholderList,
@@ -166,6 +167,25 @@ describeEachDialect("codelists and groups", (ctx) => {
 		assert.ok(
 			["G8", "G20", "LDC", "SIDS"].every((g) => groups.body.items.some((i: any) => i.code === g)),
 		);
+	});
+
+	it("loads the reference data once: skips unchanged files unparsed, checks what changed files produce", async () => {
+		const { services } = ctx();
+		const meta = new ReferenceRepository(services.database.db);
+		assert.deepEqual(await services.reference.ensureLoaded(), { loaded: false });
+		const sources = await meta.getMeta("reference_sources_hash");
+		assert.match(sources ?? "", /^[0-9a-f]{64}$/);
+		// Files that changed but produce the same data: nothing is loaded, the new hash is kept.
+		await meta.setMeta("reference_sources_hash", "files as they were before");
+		assert.deepEqual(await services.reference.ensureLoaded(), { loaded: false });
+		assert.equal(await meta.getMeta("reference_sources_hash"), sources);
+		// Files that produce other data: loaded again, and both hashes are kept.
+		await meta.setMeta("reference_sources_hash", "files as they were before");
+		await meta.setMeta("reference_data_hash", "data as it was before");
+		assert.deepEqual(await services.reference.ensureLoaded(), { loaded: true });
+		assert.equal(await meta.getMeta("reference_sources_hash"), sources);
+		assert.notEqual(await meta.getMeta("reference_data_hash"), "data as it was before");
+		assert.equal((await ctx().get("/api/v1/codelists/OrganisationType")).body.items.length, 16);
 	});
 });
 

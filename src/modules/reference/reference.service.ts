@@ -1,10 +1,11 @@
 /** Loads the shipped reference data into the database, once per change of the data. */
 import type { Database } from "../../db/database.ts";
 import type { Language } from "../../lib/languages.ts";
-import { type CodelistName, readReferenceData } from "./reference.data.ts";
+import { type CodelistName, readReferenceData, referenceSourcesHash } from "./reference.data.ts";
 import { ReferenceRepository } from "./reference.repository.ts";
 
 const hashKey = "reference_data_hash";
+const sourcesKey = "reference_sources_hash";
 
 /** The groups stakeholders belong to and commitments are addressed to. */
 export const baseGroups = [
@@ -39,14 +40,21 @@ export class ReferenceService {
 	/** Idempotent: upserts everything, and does nothing when the shipped data has not changed. */
 	async ensureLoaded(): Promise<{ loaded: boolean }> {
 		const repo = new ReferenceRepository(this.database.db);
+		const sources = referenceSourcesHash();
+		if ((await repo.getMeta(sourcesKey)) === sources) return { loaded: false };
+		// The files or the reader changed: what they produce decides whether to load.
 		const data = readReferenceData();
-		if ((await repo.getMeta(hashKey)) === data.hash) return { loaded: false };
+		if ((await repo.getMeta(hashKey)) === data.hash) {
+			await repo.setMeta(sourcesKey, sources);
+			return { loaded: false };
+		}
 		await this.database.db.transaction().execute(async (trx) => {
 			const r = new ReferenceRepository(trx);
 			for (const f of data.frameworks) await r.upsertFramework(f);
 			for (const c of data.codelists) await r.upsertCodelist(c);
 			await r.upsertGroups(baseGroups);
 			await r.setMeta(hashKey, data.hash);
+			await r.setMeta(sourcesKey, sources);
 		});
 		return { loaded: true };
 	}
