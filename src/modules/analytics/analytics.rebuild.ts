@@ -17,7 +17,7 @@ import { Converter, donorSeriesName, totalDac, transactionUsd } from "./conversi
 import { DeliveryInputsRepository } from "./delivery.inputs.repository.ts";
 import { baseYearKey, computeBatch, ratesHashKey, storedBaseYear } from "./delivery.refresh.ts";
 import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
-import { rateTables } from "./rates.data.ts";
+import { rateTables, rateTablesHash } from "./rates.data.ts";
 
 export class DeliveryRebuilder {
 	constructor(private readonly database: Database) {}
@@ -25,7 +25,7 @@ export class DeliveryRebuilder {
 	/** Does the stored state come from other tables or another base year than these? */
 	async rebuildDue(): Promise<boolean> {
 		const store = new DeliveryStoreRepository(this.database.db);
-		return (await store.getMeta(ratesHashKey)) !== rateTables().hash;
+		return (await store.getMeta(ratesHashKey)) !== rateTablesHash();
 	}
 
 	/**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Converter, donorSeriesName, totalDac, worseStatus } from "./conversion.ts";
-import { parseDeflators, parseRates } from "./rates.data.ts";
+import { parseDeflators, parseRates, rateTables, rateTablesHash } from "./rates.data.ts";
 
 // Figures read from the shipped files (IMF annual averages; DAC deflators, 2020 = 100).
 const gbpPerUsd2010 = 0.6471793455601648;
@@ -108,5 +108,14 @@ describe("rate table parsing", () => {
 		);
 		assert.deepEqual([...(d.get("Korea") ?? new Map())], [[2020, 100]]);
 		assert.equal(d.size, 1);
+	});
+});
+
+describe("the rate tables' hash", () => {
+	it("is the same read alone at start as with the parsed tables, so a start never rebuilds for nothing", () => {
+		const alone = rateTablesHash();
+		assert.match(alone, /^[0-9a-f]{64}$/);
+		assert.equal(rateTables().hash, alone);
+		assert.equal(rateTablesHash(), alone);
 	});
 });

@@ -25,6 +25,16 @@ export const deflatorsFile = join(dataDir, "deflators", "dac_deflators_2020base.
 
 let cached: RateTables | undefined;
 
+const hashOf = (ratesText: string, deflatorsText: string) =>
+	createHash("sha256").update(ratesText).update(deflatorsText).digest("hex");
+
+/** The tables' hash alone, without parsing them: what a start needs to tell whether a rebuild is due. */
+export function rateTablesHash(): string {
+	return (
+		cached?.hash ?? hashOf(readFileSync(ratesFile, "utf8"), readFileSync(deflatorsFile, "utf8"))
+	);
+}
+
 export function rateTables(): RateTables {
 	if (!cached) {
 		const ratesText = readFileSync(ratesFile, "utf8");
@@ -32,7 +42,7 @@ export function rateTables(): RateTables {
 		cached = {
 			rates: parseRates(ratesText),
 			deflators: parseDeflators(deflatorsText),
-			hash: createHash("sha256").update(ratesText).update(deflatorsText).digest("hex"),
+			hash: hashOf(ratesText, deflatorsText),
 		};
 	}
 	return cached;
