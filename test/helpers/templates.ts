@@ -36,6 +36,9 @@ function sourcesHash(): string {
 		for (const name of readdirSync(dir).sort()) {
 			const path = join(dir, name);
 			if (statSync(path).isDirectory()) walk(path);
+			// The portal's own database (data/iif.db after `npm start`) is no input of a load:
+			// hashed, it would change on every run and no template would ever be reused.
+			else if (/\.db(-wal|-shm|-journal)?$/.test(name)) continue;
 			else hash.update(relative(root, path)).update("\0").update(readFileSync(path)).update("\0");
 		}
 	};

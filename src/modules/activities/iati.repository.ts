@@ -140,6 +140,8 @@ export class IatiRepository {
 	/** Activities by id, in the order asked. */
 	async loadMany(ids: number[]): Promise<StoredActivity[]> {
 		if (ids.length === 0) return [];
+		// Kysely cannot type a table chosen by a type parameter: the casts below say the rows
+		// are of table T, which the query selected; the signature keeps callers typed.
 		const byActivity = async <T extends keyof Tables & (typeof childTables)[number]>(
 			table: T,
 			order: string[],
