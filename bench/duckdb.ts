@@ -1,8 +1,11 @@
 /**
  * The yardstick: the same three aggregates computed by DuckDB, in memory, from the raw
  * rows (links, transactions, groups, and the per-commitment results the app's rebuild
- * produced where they are part of a commitment's terms: its yearly schedule and its
- * place in the relation graph). Each rule of delivery_compute.ts is restated in SQL.
+ * produced where they are part of a commitment's terms: its yearly schedule, what the
+ * official statistics measured of a share-of-income target, and its place in the
+ * relation graph). Each rule of delivery_compute.ts is restated in SQL.
+ * A second, easier question: the same aggregates from the stored facts the service
+ * itself reads (delivery_fact by delivery_key), so both ratios can be reported.
  */
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { Kysely } from "kysely";
@@ -20,7 +23,12 @@ export interface Money {
 
 const schema = `
 create table ds (commitment_id integer, root_id integer, reason varchar);
-create table dy (commitment_id integer, year integer, committed_current bigint, committed_constant bigint);
+create table dy (commitment_id integer, year integer, committed_current bigint, committed_constant bigint,
+	delivered_current bigint, delivered_constant bigint, source varchar);
+create table sh (commitment_id integer);
+create table df (root_id integer, year integer, committed_current bigint, committed_constant bigint,
+	delivered_current bigint, delivered_constant bigint);
+create table dk (commitment_id integer, dim varchar, key varchar);
 create table cg (commitment_id integer, goal_id varchar);
 create table cm (commitment_id integer, stakeholder_id integer);
 create table cr (commitment_id integer, kind varchar, code varchar);
@@ -39,6 +47,7 @@ const keys: Record<Dim, string> = {
 /**
  * - a commitment's delivery in a year: its accepted links' disbursements (type 3, and
  *   expenditure, type 4, where the link includes it) times the share, rounded to cents;
+ *   for a share-of-income target (sh), what the official statistics measured instead;
  * - a root (reason counted) carries its own schedule and the delivery of every
  *   commitment placed under it (counted, reaffirmation, part, overlap, superseded);
  * - a group sums the roots that belong to it.
@@ -47,16 +56,23 @@ export function aggregateSql(dim: Dim): string {
 	return `
 with own_year as (
 	select l.commitment_id, cast(substr(t.transaction_date, 1, 4) as integer) as year,
-		half_up(sum(t.usd_current * l.share_bp)) as dc, half_up(sum(t.usd_constant * l.share_bp)) as dk
+		half_up(sum(t.usd_current * l.share_bp)) as dc, half_up(sum(t.usd_constant * l.share_bp)) as dk,
+		false as measured
 	from ca l join tx t on t.activity_id = l.activity_id
 	where l.status = 'accepted'
 		and (t.transaction_type = '3' or (t.transaction_type = '4' and l.include_expenditure = 1))
+		and l.commitment_id not in (select commitment_id from sh)
 	group by l.commitment_id, year
+	union all
+	select commitment_id, year, delivered_current, delivered_constant, true
+	from dy where source = 'statistics'
 ),
 tree as (
+	-- Statistics measure a maker's whole aid: only the root's own measure counts.
 	select s.root_id, sum(o.dc) as dc, sum(o.dk) as dk
 	from own_year o join ds s on s.commitment_id = o.commitment_id
 	where s.reason in ('counted', 'reaffirmation', 'part', 'overlap', 'superseded')
+		and (not o.measured or s.commitment_id = s.root_id)
 	group by s.root_id
 ),
 committed as (
@@ -73,6 +89,15 @@ roots as (
 select k.key, cast(sum(r.cc) as varchar) as cc, cast(sum(r.ck) as varchar) as ck,
 	cast(sum(r.dc) as varchar) as dc, cast(sum(r.dk) as varchar) as dk
 from roots r join (${keys[dim]}) k on k.commitment_id = r.id
+group by k.key`;
+}
+
+/** The same aggregate from the stored facts, as the service reads a filtered selection. */
+export function factsSql(dim: Dim): string {
+	return `
+select k.key, cast(sum(f.committed_current) as varchar) as cc, cast(sum(f.committed_constant) as varchar) as ck,
+	cast(sum(f.delivered_current) as varchar) as dc, cast(sum(f.delivered_constant) as varchar) as dk
+from df f join dk k on k.commitment_id = f.root_id and k.dim = '${dim}'
 group by k.key`;
 }
 
@@ -133,7 +158,32 @@ export class DuckReference {
 			int("year"),
 			bigint("committed_current"),
 			bigint("committed_constant"),
+			bigint("delivered_current"),
+			bigint("delivered_constant"),
+			text("source"),
 		]);
+		const shares = await db
+			.selectFrom("commitment")
+			.select("id")
+			.where("gni_share_min", "is not", null)
+			.where("amount_minor", "is", null)
+			.execute();
+		const appender = await connection.createAppender("sh");
+		for (const r of shares) {
+			appender.appendInteger(Number(r.id));
+			appender.endRow();
+		}
+		appender.closeSync();
+		rows += shares.length;
+		await copy("df", "delivery_fact", [
+			int("root_id"),
+			int("year"),
+			bigint("committed_current"),
+			bigint("committed_constant"),
+			bigint("delivered_current"),
+			bigint("delivered_constant"),
+		]);
+		await copy("dk", "delivery_key", [int("commitment_id"), text("dim"), text("key")]);
 		await copy("cg", "commitment_goal", [int("commitment_id"), text("goal_id")]);
 		await copy("cm", "commitment_maker", [int("commitment_id"), int("stakeholder_id")]);
 		await copy("cr", "commitment_recipient", [int("commitment_id"), text("kind"), text("code")]);
@@ -159,8 +209,10 @@ export class DuckReference {
 		return new DuckReference(connection, rows, (performance.now() - started) / 1000);
 	}
 
-	async aggregate(dim: Dim): Promise<Map<string, Money>> {
-		const reader = await this.connection.runAndReadAll(aggregateSql(dim));
+	async aggregate(dim: Dim, from: "raw" | "facts" = "raw"): Promise<Map<string, Money>> {
+		const reader = await this.connection.runAndReadAll(
+			from === "raw" ? aggregateSql(dim) : factsSql(dim),
+		);
 		const out = new Map<string, Money>();
 		for (const r of reader.getRowObjectsJS()) {
 			out.set(String(r.key), {
@@ -174,11 +226,15 @@ export class DuckReference {
 	}
 
 	/** Milliseconds of the median of `runs` runs, the data already in memory. */
-	async time(dim: Dim, runs = 5): Promise<{ median: number; all: number[] }> {
+	async time(
+		dim: Dim,
+		from: "raw" | "facts" = "raw",
+		runs = 5,
+	): Promise<{ median: number; all: number[] }> {
 		const all: number[] = [];
 		for (let i = 0; i < runs; i++) {
 			const t = performance.now();
-			await this.connection.runAndReadAll(aggregateSql(dim));
+			await this.connection.runAndReadAll(from === "raw" ? aggregateSql(dim) : factsSql(dim));
 			all.push(performance.now() - t);
 		}
 		const sorted = [...all].sort((a, b) => a - b);

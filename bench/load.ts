@@ -87,6 +87,8 @@ export async function loadBenchDatabase(
 	let started = performance.now();
 	await migrateToLatest(database.db);
 	await services.reference.ensureLoaded();
+	// As `iif serve` does: the share-of-income targets are measured on these.
+	await services.statistics.ensureLoaded();
 	const migrate = seconds(started);
 	log(`${dialect}: migrated and reference data loaded in ${migrate.toFixed(1)} s`);
 

@@ -18,6 +18,8 @@ export interface EndpointResult {
 export interface DialectResult {
 	dialect: "sqlite" | "postgres";
 	version: string;
+	/** Processes of `iif serve` that answered (IIF_WORKERS=auto: one per core on PostgreSQL). */
+	workers: number;
 	timings: { migrate: number; load: number; rebuild: number; analyze: number };
 	rows: number;
 	endpoints: EndpointResult[];
@@ -33,6 +35,8 @@ export interface RunResult {
 		rows: number;
 		loadSeconds: number;
 		times: Partial<Record<Dim, { median: number; all: number[] }>>;
+		/** The same aggregates from the stored facts the service reads (the easier question). */
+		factTimes: Partial<Record<Dim, { median: number; all: number[] }>>;
 		/** The 1-minute load average after the timings. */
 		loadAverage: number;
 	};
@@ -45,8 +49,8 @@ const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
 const s = (x: number) => x.toFixed(1);
 const names = { sqlite: "SQLite", postgres: "PostgreSQL" } as const;
 
-function ratio(r: RunResult, e: EndpointResult): number | null {
-	const duck = e.dim ? r.duck.times[e.dim]?.median : undefined;
+function ratio(r: RunResult, e: EndpointResult, from: "raw" | "facts" = "raw"): number | null {
+	const duck = e.dim ? r.duck[from === "raw" ? "times" : "factTimes"][e.dim]?.median : undefined;
 	return duck ? e.latency.p95 / duck : null;
 }
 
@@ -79,6 +83,7 @@ export function renderMarkdown(r: RunResult): string {
 	);
 	lines.push(
 		`- load: ${r.options.connections} connections for ${r.options.duration} s per endpoint, after ${r.options.warmup} s of warm-up; then 1 connection for ${r.options.single} s`,
+		`- server: \`iif serve\` with IIF_WORKERS=auto: ${r.dialects.map((d) => `${names[d.dialect]} in ${d.workers} process${d.workers === 1 ? "" : "es"}`).join(", ")}`,
 		"",
 	);
 	lines.push("## Data set", "");
@@ -141,21 +146,28 @@ export function renderMarkdown(r: RunResult): string {
 			"links and transactions (delivery by commitment and year, shares applied, rounded to cents), the relation graph's roots, " +
 			"each commitment's yearly schedule, and the group memberships. Time: median of 5 runs, data already loaded " +
 			`(load average ${r.duck.loadAverage.toFixed(1)} after the runs). ` +
-			"Ratio: our p95 through HTTP / DuckDB's time (target: 1 or less).",
+			"Ratio: our p95 through HTTP / DuckDB's time (target: 1 or less). " +
+			"The easier question is timed too: DuckDB summing the same stored facts the service reads " +
+			"(delivery_fact by delivery_key, as a filtered aggregate does), with its own ratio.",
 		"",
 	);
 	lines.push(
-		"| aggregate | DuckDB (ms) | " +
-			r.dialects.map((d) => `${names[d.dialect]} p95 / DuckDB`).join(" | ") +
+		"| aggregate | DuckDB from raw rows (ms) | DuckDB from stored facts (ms) | " +
+			r.dialects
+				.map((d) => `${names[d.dialect]} p95 / DuckDB raw | ${names[d.dialect]} p95 / DuckDB facts`)
+				.join(" | ") +
 			" | same answer |",
 	);
-	lines.push(`|---|---:|${r.dialects.map(() => "---:|").join("")}---|`);
+	lines.push(`|---|---:|---:|${r.dialects.map(() => "---:|---:|").join("")}---|`);
 	for (const dim of ["goal", "stakeholder", "recipient"] as const) {
 		const duck = r.duck.times[dim];
-		const cells = r.dialects.map((d) => {
+		const facts = r.duck.factTimes[dim];
+		const cells = r.dialects.flatMap((d) => {
 			const e = d.endpoints.find((x) => x.dim === dim);
-			const q = e ? ratio(r, e) : null;
-			return q === null ? "-" : q.toFixed(2);
+			return (["raw", "facts"] as const).map((from) => {
+				const q = e ? ratio(r, e, from) : null;
+				return q === null ? "-" : q.toFixed(2);
+			});
 		});
 		const same = r.dialects
 			.map((d) => {
@@ -163,7 +175,9 @@ export function renderMarkdown(r: RunResult): string {
 				return c ? `${names[d.dialect]}: ${c.difference ? "NO" : `yes (${c.groups} groups)`}` : "";
 			})
 			.join(", ");
-		lines.push(`| by ${dim} | ${duck ? ms(duck.median) : "-"} | ${cells.join(" | ")} | ${same} |`);
+		lines.push(
+			`| by ${dim} | ${duck ? ms(duck.median) : "-"} | ${facts ? ms(facts.median) : "-"} | ${cells.join(" | ")} | ${same} |`,
+		);
 	}
 	const differences = r.dialects.flatMap((d) =>
 		d.comparisons.filter((c) => c.difference).map((c) => `- ${names[d.dialect]}: ${c.difference}`),
@@ -175,8 +189,18 @@ export function renderMarkdown(r: RunResult): string {
 		`- Every measured call under ${targetP95} ms p95 on ${r.dialects.map((d) => names[d.dialect]).join(" and ")}: **${v.latency ? "met" : "not met"}**.`,
 	);
 	lines.push(
-		`- Aggregates no slower than DuckDB (ratio <= 1): **${v.ratio ? "met" : "not met"}**.`,
+		`- Aggregates no slower than DuckDB from the raw rows (ratio <= 1): **${v.ratio ? "met" : "not met"}**.`,
 	);
+	const factRatios = r.dialects.flatMap((d) =>
+		d.endpoints.flatMap((e) => {
+			const q = ratio(r, e, "facts");
+			return q === null ? [] : [q];
+		}),
+	);
+	if (factRatios.length)
+		lines.push(
+			`- Against DuckDB summing the same stored facts: ratios ${Math.min(...factRatios).toFixed(2)} to ${Math.max(...factRatios).toFixed(2)} (${factRatios.every((q) => q <= 1) ? "no slower" : "slower where above 1: an HTTP request with JSON costs more than an in-memory column scan of the same rows"}).`,
+		);
 	lines.push(`- Same answers as DuckDB, to the cent: **${v.equal ? "yes" : "no"}**.`);
 	return `${lines.join("\n")}\n`;
 }

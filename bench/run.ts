@@ -92,7 +92,14 @@ async function main(): Promise<number> {
 			single: o.single,
 		},
 		manifest,
-		duck: { version: await duckVersion(), rows: 0, loadSeconds: 0, times: {}, loadAverage: 0 },
+		duck: {
+			version: await duckVersion(),
+			rows: 0,
+			loadSeconds: 0,
+			times: {},
+			factTimes: {},
+			loadAverage: 0,
+		},
 		dialects: [],
 		started: started.toISOString(),
 		seconds: 0,
@@ -116,10 +123,13 @@ async function main(): Promise<number> {
 					console.error(`!! ${orphans} commitments placed under a root that is not counted`);
 				result.duck.rows = duck.rows;
 				result.duck.loadSeconds = duck.loadSeconds;
-				for (const dim of dims) result.duck.times[dim] = await duck.time(dim);
+				for (const dim of dims) {
+					result.duck.times[dim] = await duck.time(dim, "raw");
+					result.duck.factTimes[dim] = await duck.time(dim, "facts");
+				}
 				result.duck.loadAverage = os.loadavg()[0] ?? 0;
 				console.log(
-					`duckdb: ${dims.map((d) => `by ${d} ${result.duck.times[d]?.median.toFixed(1)} ms`).join(", ")}`,
+					`duckdb: ${dims.map((d) => `by ${d} ${result.duck.times[d]?.median.toFixed(1)} ms (from facts ${result.duck.factTimes[d]?.median.toFixed(1)} ms)`).join(", ")}`,
 				);
 			}
 			const endpoints = await chooseEndpoints(db);
@@ -127,6 +137,7 @@ async function main(): Promise<number> {
 			const entry: DialectResult = {
 				dialect,
 				version: version.rows[0]?.v ?? "?",
+				workers: server.workers,
 				timings: loaded.timings,
 				rows: loaded.rows,
 				endpoints: [],

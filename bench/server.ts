@@ -7,6 +7,8 @@ import { once } from "node:events";
 
 export interface Server {
 	base: string;
+	/** How many processes serve: the workers `iif serve` announced, or itself alone. */
+	workers: number;
 	stop(): Promise<void>;
 }
 
@@ -40,8 +42,10 @@ export async function startServer(databaseUrl: string): Promise<Server> {
 			reject(new Error(`iif serve exited with ${code}:\n${output}`));
 		});
 	});
+	const workers = /with (\d+) worker processes/.exec(output);
 	return {
 		base,
+		workers: workers ? Number(workers[1]) : 1,
 		stop: async () => {
 			if (child.exitCode !== null) return;
 			const exited = once(child, "exit");

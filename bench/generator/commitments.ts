@@ -50,6 +50,9 @@ export async function generateCommitments(
 	const makers = new Zipf(ranking, 1.05);
 	const forumDraw = new Zipf(random.shuffle([...forums]), 0.6);
 	const donorSet = new Set<string>(dacDonors);
+	// A government pledges a share of its income once (0.7% of GNI); it reaffirms it later,
+	// and every further independent 0.7% would promise its whole aid budget again.
+	const sharePledged = new Set<number>();
 	const countryRank = [
 		...ldcs,
 		...bigRecipients,
@@ -170,7 +173,7 @@ export async function generateCommitments(
 		let from = year;
 		let to = year;
 		if (kind !== "policy") {
-			Object.assign(record, financialTerms(random, first, year));
+			Object.assign(record, financialTerms(random, first, year, sharePledged));
 			if (record.period_start && record.period_end) {
 				from = Number(record.period_start.slice(0, 4));
 				to = Number(record.period_end.slice(0, 4));
@@ -237,8 +240,10 @@ function financialTerms(
 	random: Random,
 	maker: StakeholderRecord,
 	year: number,
+	sharePledged: Set<number>,
 ): Partial<CommitmentRecord> {
-	if (maker.kind === "member_state" && random.chance(0.01)) {
+	if (maker.kind === "member_state" && random.chance(0.01) && !sharePledged.has(maker.id)) {
+		sharePledged.add(maker.id);
 		return { gni_share: 0.7, additionality: "unspecified", price_basis: null };
 	}
 	const currency = currencyFor(random, maker.country_code, 0.65);

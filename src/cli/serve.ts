@@ -1,18 +1,23 @@
 /**
  * iif serve: migrates, loads reference data (when it changed), loads the demo on the
- * first start of an empty database (unless IIF_DEMO=off), then serves on PORT.
+ * first start of an empty database (unless IIF_DEMO=off), then serves on PORT: in this
+ * process, or in IIF_WORKERS worker processes (serve.cluster.ts) that skip the setup.
  */
+import cluster from "node:cluster";
 import { parseArgs } from "node:util";
+import type { Database } from "../db/database.ts";
 import { cliActor } from "../lib/actor.ts";
 import { AppError } from "../lib/errors.ts";
 import { buildApp } from "../server/app.ts";
+import type { Services } from "../server/services.ts";
 import { trustProxyWarning } from "../server/trust-proxy.ts";
 import { openMigrated } from "./context.ts";
+import { runPrimary, workerCount } from "./serve.cluster.ts";
 
 export async function serveCommand(args: string[]): Promise<number> {
 	const { values } = parseArgs({
 		args,
-		options: { port: { type: "string" }, host: { type: "string" } },
+		options: { port: { type: "string" }, host: { type: "string" }, workers: { type: "string" } },
 		strict: true,
 	});
 	const portText = values.port ?? process.env.PORT ?? "3000";
@@ -24,9 +29,12 @@ export async function serveCommand(args: string[]): Promise<number> {
 	if (!["auto", "off"].includes(demo))
 		throw new AppError("invalid_input", `IIF_DEMO must be auto or off, got '${demo}'`);
 
+	const worker = cluster.isWorker && process.env.IIF_SERVE_WORKER === "1";
 	const proxyWarning = trustProxyWarning(process.env.IIF_TRUST_PROXY);
-	if (proxyWarning) console.warn(`warning: ${proxyWarning}`);
+	if (proxyWarning && !worker) console.warn(`warning: ${proxyWarning}`);
 	const { database, services, applied } = await openMigrated();
+	if (worker) return await listen(database, services, port, host, false);
+	const workers = workerCount(values.workers ?? process.env.IIF_WORKERS, database.dialect);
 	if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
 	if ((await services.reference.ensureLoaded()).loaded) console.log("reference data loaded");
 	if ((await services.statistics.ensureLoaded(cliActor)).loaded)
@@ -52,6 +60,24 @@ export async function serveCommand(args: string[]): Promise<number> {
 			.catch((err: unknown) => console.error(`housekeeping failed: ${String(err)}`));
 	await prune();
 	setInterval(prune, 3600_000).unref();
+	if (workers === 1) return await listen(database, services, port, host, true);
+	// Workers run this same command line (node:cluster forks it again) and skip the setup.
+	const { listening } = runPrimary(workers, () => database.close());
+	const bound = await listening;
+	console.log(
+		`IIF serving ${database.dialect} (${database.location}) at http://localhost:${bound} with ${workers} worker processes`,
+	);
+	return await new Promise<number>(() => {});
+}
+
+/** Serves in this process until SIGTERM or SIGINT, which let requests in flight finish. */
+async function listen(
+	database: Database,
+	services: Services,
+	port: number,
+	host: string,
+	announce: boolean,
+): Promise<number> {
 	const app = await buildApp(services, { logger: { level: process.env.LOG_LEVEL ?? "info" } });
 	const stop = async () => {
 		await app.close();
@@ -61,8 +87,9 @@ export async function serveCommand(args: string[]): Promise<number> {
 	process.once("SIGINT", stop);
 	process.once("SIGTERM", stop);
 	await app.listen({ port, host });
-	console.log(
-		`IIF serving ${database.dialect} (${database.location}) at http://localhost:${(app.server.address() as { port: number }).port}`,
-	);
+	if (announce)
+		console.log(
+			`IIF serving ${database.dialect} (${database.location}) at http://localhost:${(app.server.address() as { port: number }).port}`,
+		);
 	return await new Promise<number>(() => {});
 }

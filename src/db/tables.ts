@@ -561,7 +561,17 @@ export interface DeliveryYearTable extends UsdPair {
 	source: string | null;
 }
 
-export interface DeliveryFactTable extends UsdPair {
+/** Delivered money by source: reports, IATI, official statistics (migration 0007). */
+interface UsdBySource {
+	delivered_report_current: BigIntColumn;
+	delivered_report_constant: BigIntColumn;
+	delivered_iati_current: BigIntColumn;
+	delivered_iati_constant: BigIntColumn;
+	delivered_statistics_current: BigIntColumn;
+	delivered_statistics_constant: BigIntColumn;
+}
+
+export interface DeliveryFactTable extends UsdPair, UsdBySource {
 	root_id: number;
 	year: number;
 }
@@ -572,13 +582,13 @@ export interface DeliveryKeyTable {
 	key: string;
 }
 
-export interface DeliveryRollupTable extends UsdPair {
+export interface DeliveryRollupTable extends UsdPair, UsdBySource {
 	dim: string;
 	key: string;
 	year: number;
 }
 
-export interface DeliveryTotalTable extends UsdPair {
+export interface DeliveryTotalTable extends UsdPair, UsdBySource {
 	dim: string;
 	key: string;
 	counted: number;

@@ -322,6 +322,28 @@ describeEachDialect(
 			assert.equal(donorA.body.delivery.counts.part, 1);
 		});
 
+		it("answers 100 groups by default and pages through the rest", async () => {
+			const all = await ctx().get("/api/v1/analytics/delivery?group_by=stakeholder");
+			assert.equal(all.body.limit, 100);
+			assert.equal(all.body.page, 1);
+			const n = all.body.total_groups;
+			assert.ok(n >= 3, `${n} stakeholder groups`);
+			const keys = all.body.groups.map((g: { key: string }) => g.key);
+			const second = await ctx().get(
+				"/api/v1/analytics/delivery?group_by=stakeholder&limit=1&page=2",
+			);
+			assert.equal(second.status, 200);
+			assert.equal(second.body.total_groups, n);
+			assert.deepEqual(
+				second.body.groups.map((g: { key: string }) => g.key),
+				keys.slice(1, 2),
+			);
+			const past = await ctx().get(`/api/v1/analytics/delivery?group_by=stakeholder&page=${n + 1}`);
+			assert.deepEqual([past.status, past.body.groups.length], [200, 0]);
+			const bad = await ctx().get("/api/v1/analytics/delivery?group_by=stakeholder&page=0");
+			assert.equal(bad.status, 400);
+		});
+
 		it("uses constant prices of the base year by default", async () => {
 			const res = await ctx().get("/api/v1/analytics/delivery?group_by=year&goal=sdg:6");
 			assert.deepEqual(res.body.price_basis, {

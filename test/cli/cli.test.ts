@@ -107,6 +107,45 @@ for (const dialect of dialects) {
 			}
 		});
 
+		it("serves from several worker processes, replaces one that dies, stops all on SIGTERM", async () => {
+			const { child, base, output } = await serve({ ...env, IIF_WORKERS: "2" });
+			const pids = () => [...output().matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1]));
+			const alive = (pid: number) => {
+				try {
+					process.kill(pid, 0);
+					return true;
+				} catch {
+					return false;
+				}
+			};
+			const until = async (check: () => boolean, what: string) => {
+				for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 100));
+				assert.ok(check(), `${what}:\n${output()}`);
+			};
+			try {
+				assert.match(output(), /with 2 worker processes/);
+				const [first, second] = pids();
+				assert.ok(first && second && first !== second && first !== child.pid);
+				process.kill(first, "SIGKILL");
+				await until(() => pids().length === 3, "a third worker starts");
+				assert.match(
+					output(),
+					new RegExp(`worker ${first} exited \\(signal SIGKILL\\): starting another`),
+				);
+				for (let i = 0; i < 6; i++)
+					assert.equal((await fetch(`${base}/api/v1/commitments?limit=1`)).status, 200);
+			} finally {
+				const exited = new Promise((r) => child.once("exit", r));
+				child.kill("SIGTERM");
+				await exited;
+			}
+			assert.equal(child.exitCode, 0);
+			await until(() => !pids().some(alive), "every worker has stopped");
+			const bad = await run(["serve"], { ...env, IIF_WORKERS: "many" });
+			assert.equal(bad.code, 2);
+			assert.match(bad.stderr, /IIF_WORKERS must be auto or a number from 1 to 64, got 'many'/);
+		});
+
 		it("says what is wrong with bad commands and options", async () => {
 			const unknown = await run(["frobnicate"], env);
 			assert.equal(unknown.code, 2);

@@ -6,6 +6,7 @@ import * as m0003 from "./0003_accountability.ts";
 import * as m0004 from "./0004_analytics.ts";
 import * as m0005 from "./0005_iati.ts";
 import * as m0006 from "./0006_statistics.ts";
+import * as m0007 from "./0007_delivery_sources.ts";
 
 export const migrations: Record<string, Migration> = {
 	"0001_reference": m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
 	"0004_analytics": m0004,
 	"0005_iati": m0005,
 	"0006_statistics": m0006,
+	"0007_delivery_sources": m0007,
 };

@@ -4,7 +4,7 @@
  * dollars as an exact decimal string, on the price basis the answer names.
  */
 import { z } from "zod";
-import { enumParam, intParam } from "../../http/params.ts";
+import { enumParam, optionalIntParam } from "../../http/params.ts";
 import { commitmentListQuery } from "../commitments/commitments.schemas.ts";
 import { conversionStatuses } from "./conversion.ts";
 import { deliverySources } from "./delivery.compute.ts";
@@ -24,23 +24,24 @@ export const groupBys = [
 export type GroupBy = (typeof groupBys)[number];
 export const bases = ["constant", "current"] as const;
 
-export const deliveryQuery = commitmentListQuery
-	.omit({ sort: true, page: true, limit: true })
-	.extend({
-		group_by: enumParam(groupBys, "What to group the commitments by.", "goal"),
-		basis: enumParam(
-			bases,
-			"Price basis: US dollars at constant prices of the base year, or at current prices of each year.",
-			"constant",
-		),
-		format: enumParam(["json", "csv"], "json, or csv for a spreadsheet (UTF-8 with BOM).", "json"),
-		limit: intParam({
-			min: 1,
-			max: 10000,
-			default: 1000,
-			description: "At most this many groups, the largest commitments first.",
-		}),
-	});
+export const deliveryQuery = commitmentListQuery.omit({ sort: true, limit: true }).extend({
+	group_by: enumParam(groupBys, "What to group the commitments by.", "goal"),
+	basis: enumParam(
+		bases,
+		"Price basis: US dollars at constant prices of the base year, or at current prices of each year.",
+		"constant",
+	),
+	format: enumParam(["json", "csv"], "json, or csv for a spreadsheet (UTF-8 with BOM).", "json"),
+	// 100 by default: a grouping by stakeholder has thousands of groups, and a client
+	// that wants them all pages through (or asks for up to 10,000 at once). A CSV is a
+	// download for a spreadsheet: it has every group unless a limit is given.
+	limit: optionalIntParam({
+		min: 1,
+		max: 10000,
+		description:
+			"At most this many groups per page, the largest commitments first: 100 by default, every group in a CSV. total_groups says how many there are; `page` reads on.",
+	}),
+});
 export type DeliveryQuery = z.output<typeof deliveryQuery>;
 
 const usd = z
@@ -118,6 +119,8 @@ export const deliveryAggregate = z.object({
 	total: groupFigures.extend({ counts: deliveryCounts, delivered_by_source: deliveredBySource }),
 	groups: z.array(deliveryGroup.extend({ delivered_by_source: deliveredBySource.nullable() })),
 	total_groups: z.number().int(),
+	page: z.number().int(),
+	limit: z.number().int(),
 	notes: z.array(z.string()),
 });
 export type DeliveryAggregate = z.infer<typeof deliveryAggregate>;

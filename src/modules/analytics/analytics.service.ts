@@ -111,7 +111,8 @@ export class AnalyticsService {
 			}
 			figures.sort((a, b) => b.committed - a.committed || (a.key < b.key ? -1 : 1));
 		}
-		const shown = figures.slice(0, q.limit);
+		const limit = q.limit ?? (q.format === "csv" ? 10000 : 100);
+		const shown = figures.slice((q.page - 1) * limit, q.page * limit);
 		const names =
 			q.group_by === "year" || q.group_by === "forum_kind"
 				? new Map<string, { name: string; slug?: string }>()
@@ -151,6 +152,8 @@ export class AnalyticsService {
 				delivered_by_source: groupSources ? sourcesOf(groupSources.get(f.key)) : null,
 			})),
 			total_groups: figures.length,
+			page: q.page,
+			limit,
 			notes: [
 				"Only counted commitments add money; reaffirmations, parts of a collective whole, overlapping and superseded pledges add their delivery to the commitment they belong to, never a second amount.",
 				...(q.group_by === "year"

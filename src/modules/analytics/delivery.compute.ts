@@ -83,6 +83,31 @@ export interface YearFigures {
 export const deliverySources = ["report", "iati", "statistics"] as const;
 export type DeliverySource = (typeof deliverySources)[number];
 
+/**
+ * The money columns of a fact and of the rollups: committed and delivered, and delivered
+ * again by source, so an aggregate reads where its delivery came from in the same row.
+ */
+export const factMoney = [
+	"committed_current",
+	"committed_constant",
+	"delivered_current",
+	"delivered_constant",
+	"delivered_report_current",
+	"delivered_report_constant",
+	"delivered_iati_current",
+	"delivered_iati_constant",
+	"delivered_statistics_current",
+	"delivered_statistics_constant",
+] as const;
+export type FactMoney = Record<(typeof factMoney)[number], number>;
+export const zeroFactMoney = (): FactMoney =>
+	Object.fromEntries(factMoney.map((m) => [m, 0])) as FactMoney;
+
+/** What a root adds to totals in a year: its schedule and its tree's delivery, by source. */
+export interface FactFigures extends FactMoney {
+	year: number;
+}
+
 /** The official statistics and their providers, for the share-of-income targets. */
 export interface StatisticsInputs {
 	table: StatTable;
@@ -126,7 +151,7 @@ export interface DeliveryOutputs {
 	years: Map<number, YearFigures[]>;
 	keys: Map<number, GroupKey[]>;
 	/** Root id -> what it adds to totals, by year. */
-	facts: Map<number, YearFigures[]>;
+	facts: Map<number, FactFigures[]>;
 	reports: ReportMoney[];
 }
 
@@ -409,29 +434,25 @@ export function computeDelivery(
 	}
 	for (const s of out.states) {
 		if (s.reason !== "counted") continue;
-		const byYear = new Map<number, YearFigures>();
+		const byYear = new Map<number, FactFigures>();
 		for (const id of members.get(s.commitment_id) ?? []) {
 			for (const y of yearsOf.get(id) ?? []) {
-				const f = byYear.get(y.year) ?? {
-					year: y.year,
-					committed_current: 0,
-					committed_constant: 0,
-					delivered_current: 0,
-					delivered_constant: 0,
-					source: null,
-				};
+				const f = byYear.get(y.year) ?? { year: y.year, ...zeroFactMoney() };
+				byYear.set(y.year, f);
 				if (id === s.commitment_id) {
 					f.committed_current += y.committed_current;
 					f.committed_constant += y.committed_constant;
 				} else if (y.source === "statistics") {
 					// Statistics measure each maker's whole aid: a reaffirming target's ODA is
 					// already in its root's measure (or is another measure of the same aid).
-					byYear.set(y.year, f);
 					continue;
 				}
 				f.delivered_current += y.delivered_current;
 				f.delivered_constant += y.delivered_constant;
-				byYear.set(y.year, f);
+				if (y.source) {
+					f[`delivered_${y.source}_current`] += y.delivered_current;
+					f[`delivered_${y.source}_constant`] += y.delivered_constant;
+				}
 			}
 		}
 		out.facts.set(

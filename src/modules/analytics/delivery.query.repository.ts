@@ -8,8 +8,8 @@ import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { chunks } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
+import { deliverySources } from "./delivery.compute.ts";
 import { counters } from "./delivery.store.repository.ts";
-import { treeReasons } from "./roots.ts";
 
 export type Basis = "current" | "constant";
 
@@ -111,9 +111,9 @@ export class DeliveryQueryRepository {
 
 	/**
 	 * Delivered money by where it comes from (reports, IATI, statistics), by group key:
-	 * the yearly rows of every commitment whose delivery flows to a counted root, under
-	 * the root's keys, leaving out what a root's facts leave out (statistics measured on a
-	 * commitment that is not the root). So the sources add up to the delivered total.
+	 * kept beside the totals in the facts and rollups (delivery.compute.ts splits each
+	 * root's delivery by source), so the sources add up to the delivered total and an
+	 * answer reads one row per group.
 	 */
 	async bySource(
 		dim: string,
@@ -121,27 +121,22 @@ export class DeliveryQueryRepository {
 		keys: string[] | null,
 		ids: IdsQuery | null,
 	): Promise<Map<string, Map<string, number>>> {
-		const d = `delivered_${basis}`;
+		const column = (source: string) => `delivered_${source}_${basis}`;
 		const out = new Map<string, Map<string, number>>();
 		const read = async (part: string[] | null) => {
-			const rows = await sql<Record<string, unknown>>`select k.key as key, y.source as source,
-					sum(y.${sql.ref(d)}) as delivered
-				from delivery_year y
-				join delivery_state s on s.commitment_id = y.commitment_id
-				join delivery_state r on r.commitment_id = s.root_id and r.reason = 'counted'
-				join delivery_key k on k.commitment_id = s.root_id and k.dim = ${dim}
-				where y.source is not null
-					and s.reason in (${sql.join(treeReasons)})
-					and (y.source <> 'statistics' or s.commitment_id = s.root_id)
-					${part ? sql`and k.key in (${sql.join(part)})` : sql``}
-					${ids ? sql`and s.root_id in (${ids})` : sql``}
-				group by k.key, y.source`.execute(this.db);
-			for (const r of rows.rows) {
-				const key = String(r.key);
-				const m = out.get(key) ?? new Map<string, number>();
-				m.set(String(r.source), toInt(r.delivered));
-				out.set(key, m);
-			}
+			const inPart = (ref: string) =>
+				part ? sql`and ${sql.ref(ref)} in (${sql.join(part)})` : sql``;
+			const rows = ids
+				? await sql<Record<string, unknown>>`select k.key as key,
+						${sql.join(deliverySources.map((src) => sql`sum(f.${sql.ref(column(src))}) as ${sql.ref(src)}`))}
+					from delivery_fact f join delivery_key k on k.commitment_id = f.root_id and k.dim = ${dim}
+					where f.root_id in (${ids}) ${inPart("k.key")}
+					group by k.key`.execute(this.db)
+				: await sql<Record<string, unknown>>`select key,
+						${sql.join(deliverySources.map((src) => sql`${sql.ref(column(src))} as ${sql.ref(src)}`))}
+					from delivery_total where dim = ${dim} ${inPart("key")}`.execute(this.db);
+			for (const r of rows.rows)
+				out.set(String(r.key), new Map(deliverySources.map((src) => [src, toInt(r[src] ?? 0)])));
 		};
 		if (keys === null) await read(null);
 		else for (const part of chunks(keys, 500)) if (part.length) await read(part);

@@ -14,9 +14,11 @@ import {
 	type CommitmentInputs,
 	computeDelivery,
 	type DeliveryOutputs,
+	type FactFigures,
+	factMoney,
 	type GroupKey,
 	type StatisticsInputs,
-	type YearFigures,
+	zeroFactMoney,
 } from "./delivery.compute.ts";
 import { DeliveryInputsRepository } from "./delivery.inputs.repository.ts";
 import {
@@ -109,7 +111,7 @@ export async function computeBatch(
 interface Contribution {
 	members: { id: number; reason: string; unconverted: number }[];
 	keys: Map<number, GroupKey[]>;
-	facts: Map<number, YearFigures[]>;
+	facts: Map<number, FactFigures[]>;
 }
 
 function fromStored(s: StoredContribution): Contribution {
@@ -156,15 +158,9 @@ class Deltas {
 						dim: k.dim,
 						key: k.key,
 						year: f.year,
-						committed_current: 0,
-						committed_constant: 0,
-						delivered_current: 0,
-						delivered_constant: 0,
+						...zeroFactMoney(),
 					};
-					row.committed_current += sign * f.committed_current;
-					row.committed_constant += sign * f.committed_constant;
-					row.delivered_current += sign * f.delivered_current;
-					row.delivered_constant += sign * f.delivered_constant;
+					for (const m of factMoney) row[m] += sign * f[m];
 					this.money.set(id, row);
 				}
 			}

@@ -10,22 +10,21 @@ import { chunks } from "../../db/batch.ts";
 import { getMeta, setMeta } from "../../db/meta.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt, toIntOrNull } from "../../lib/numbers.ts";
-import type {
-	DeliveryOutputs,
-	DeliveryState,
-	GroupKey,
-	ReportMoney,
-	YearFigures,
+import {
+	type DeliveryOutputs,
+	type DeliveryState,
+	type FactFigures,
+	type FactMoney,
+	factMoney,
+	type GroupKey,
+	type ReportMoney,
+	type YearFigures,
+	zeroFactMoney,
 } from "./delivery.compute.ts";
 import { type CountReason, treeReasons } from "./roots.ts";
 
-const money = [
-	"committed_current",
-	"committed_constant",
-	"delivered_current",
-	"delivered_constant",
-] as const;
-type Money = Record<(typeof money)[number], number>;
+const money = factMoney;
+type Money = FactMoney;
 
 export interface RollupRow extends Money {
 	dim: string;
@@ -44,12 +43,7 @@ export const counters = [
 ] as const;
 type Counter = (typeof counters)[number];
 type TotalRow = { dim: string; key: string } & Money & Record<Counter, number>;
-const zeroMoney = (): Money => ({
-	committed_current: 0,
-	committed_constant: 0,
-	delivered_current: 0,
-	delivered_constant: 0,
-});
+const zeroMoney = zeroFactMoney;
 const zeroCounters = () =>
 	Object.fromEntries(counters.map((c) => [c, 0])) as Record<Counter, number>;
 
@@ -64,10 +58,13 @@ export interface CountRow {
 export interface StoredContribution {
 	states: Map<number, { root_id: number; reason: CountReason; unconverted: number }>;
 	keys: Map<number, GroupKey[]>;
-	facts: Map<number, YearFigures[]>;
+	facts: Map<number, FactFigures[]>;
 }
 
-const moneyOf = (r: Record<string, unknown>): Money => ({
+const moneyOf = (r: Record<string, unknown>): Money =>
+	Object.fromEntries(money.map((m) => [m, toInt(r[m])])) as Money;
+/** The four totals of a commitment's own year (delivery_year has no split by source). */
+const yearMoneyOf = (r: Record<string, unknown>) => ({
 	committed_current: toInt(r.committed_current),
 	committed_constant: toInt(r.committed_constant),
 	delivered_current: toInt(r.delivered_current),
@@ -105,10 +102,7 @@ export class DeliveryStoreRepository {
 			}
 			for (const f of facts) {
 				const id = toInt(f.root_id);
-				out.facts.set(id, [
-					...(out.facts.get(id) ?? []),
-					{ year: f.year, source: null, ...moneyOf(f) },
-				]);
+				out.facts.set(id, [...(out.facts.get(id) ?? []), { year: f.year, ...moneyOf(f) }]);
 			}
 		}
 		return out;
@@ -135,9 +129,7 @@ export class DeliveryStoreRepository {
 		const keys = [...next.keys].flatMap(([id, ks]) => ks.map((k) => ({ commitment_id: id, ...k })));
 		for (const batch of chunks(keys, 2000))
 			await this.db.insertInto("delivery_key").values(batch).execute();
-		const facts = [...next.facts].flatMap(([id, fs]) =>
-			fs.map(({ source: _, ...f }) => ({ root_id: id, ...f })),
-		);
+		const facts = [...next.facts].flatMap(([id, fs]) => fs.map((f) => ({ root_id: id, ...f })));
 		for (const batch of chunks(facts, 1000))
 			await this.db.insertInto("delivery_fact").values(batch).execute();
 		await this.writeReportMoney(next.reports);
@@ -177,28 +169,16 @@ export class DeliveryStoreRepository {
 				.insertInto("delivery_rollup")
 				.values(batch)
 				.onConflict((oc) =>
-					oc.columns(["dim", "key", "year"]).doUpdateSet((eb) => ({
-						committed_current: eb(
-							"delivery_rollup.committed_current",
-							"+",
-							eb.ref("excluded.committed_current"),
+					oc
+						.columns(["dim", "key", "year"])
+						.doUpdateSet((eb) =>
+							Object.fromEntries(
+								money.map((col) => [
+									col,
+									eb(`delivery_rollup.${col}`, "+", eb.ref(`excluded.${col}`)),
+								]),
+							),
 						),
-						committed_constant: eb(
-							"delivery_rollup.committed_constant",
-							"+",
-							eb.ref("excluded.committed_constant"),
-						),
-						delivered_current: eb(
-							"delivery_rollup.delivered_current",
-							"+",
-							eb.ref("excluded.delivered_current"),
-						),
-						delivered_constant: eb(
-							"delivery_rollup.delivered_constant",
-							"+",
-							eb.ref("excluded.delivered_constant"),
-						),
-					})),
 				)
 				.execute();
 		}
@@ -279,21 +259,22 @@ export class DeliveryStoreRepository {
 	async recomputeRollups(): Promise<void> {
 		await this.db.deleteFrom("delivery_rollup").execute();
 		await this.db.deleteFrom("delivery_total").execute();
-		await sql`insert into delivery_rollup (dim, key, year, committed_current, committed_constant, delivered_current, delivered_constant)
+		await sql`insert into delivery_rollup (dim, key, year, ${sql.join(money.map((c) => sql.ref(c)))})
 			${this.rollupSelect()}`.execute(this.db);
 		await sql`insert into delivery_total (dim, key, ${sql.join([...money, ...counters].map((c) => sql.ref(c)))})
 			${this.totalSelect()}`.execute(this.db);
 	}
 
 	private rollupSelect() {
-		return sql`select k.dim, k.key, f.year, sum(f.committed_current) as committed_current,
-				sum(f.committed_constant) as committed_constant,
-				sum(f.delivered_current) as delivered_current,
-				sum(f.delivered_constant) as delivered_constant
+		const sums = sql.join(money.map((c) => sql`sum(f.${sql.ref(c)}) as ${sql.ref(c)}`));
+		const anyNonZero = sql.join(
+			money.map((c) => sql`sum(f.${sql.ref(c)}) <> 0`),
+			sql` or `,
+		);
+		return sql`select k.dim, k.key, f.year, ${sums}
 			from delivery_fact f join delivery_key k on k.commitment_id = f.root_id
 			group by k.dim, k.key, f.year
-			having sum(f.committed_current) <> 0 or sum(f.committed_constant) <> 0
-				or sum(f.delivered_current) <> 0 or sum(f.delivered_constant) <> 0`;
+			having ${anyNonZero}`;
 	}
 
 	/** Money of the counted roots and counts of every public commitment, by group. */
@@ -312,11 +293,10 @@ export class DeliveryStoreRepository {
 			sql` or `,
 		);
 		return sql`select dim, key, ${sums} from (
-				select k.dim, k.key, f.committed_current, f.committed_constant, f.delivered_current,
-					f.delivered_constant, ${zeros}
+				select k.dim, k.key, ${sql.join(money.map((c) => sql`f.${sql.ref(c)}`))}, ${zeros}
 				from delivery_fact f join delivery_key k on k.commitment_id = f.root_id
 				union all
-				select k.dim, k.key, 0, 0, 0, 0, ${byReason},
+				select k.dim, k.key, ${sql.join(money.map(() => sql`0`))}, ${byReason},
 					case when s.reason in (${sql.join(treeReasons)}) then s.unconverted else 0 end
 				from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
 			) parts
@@ -389,7 +369,7 @@ export class DeliveryStoreRepository {
 		return rows.map((r) => ({
 			year: r.year,
 			source: r.source as YearFigures["source"],
-			...moneyOf(r),
+			...yearMoneyOf(r),
 		}));
 	}
 }
