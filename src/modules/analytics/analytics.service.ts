@@ -83,6 +83,8 @@ export class AnalyticsService {
 		const basis: Basis = q.basis;
 		// Without filters every answer is read from the maintained totals; with filters,
 		// from the stored facts of the matching commitments.
+		const limit = q.limit ?? (q.format === "csv" ? 10000 : 100);
+		const offset = (q.page - 1) * limit;
 		const groupsOf = async (dim: string) =>
 			ids
 				? {
@@ -93,13 +95,22 @@ export class AnalyticsService {
 		const all = await groupsOf("all");
 		const totalRows = all.figures;
 		const totalCounts = all.counts;
-		let figures: GroupFigures[];
+		let shown: GroupFigures[];
 		let counts: GroupCount[] = [];
+		let totalGroups: number;
 		if (q.group_by === "year") {
-			figures = (await repo.byYear(basis, clock, ids)).sort(
+			const years = (await repo.byYear(basis, clock, ids)).sort(
 				(a, b) => Number(a.key) - Number(b.key),
 			);
+			shown = years.slice(offset, offset + limit);
+			totalGroups = years.length;
+		} else if (!ids) {
+			// Without filters the maintained totals are sorted and paged by the database.
+			const page = await repo.totals(q.group_by, basis, clock, undefined, { offset, limit });
+			({ figures: shown, counts } = page);
+			totalGroups = page.total;
 		} else {
+			let figures: GroupFigures[];
 			({ figures, counts } = await groupsOf(q.group_by));
 			// Groups with commitments but no money still show, with their counts.
 			const seen = new Set(figures.map((f) => f.key));
@@ -110,9 +121,9 @@ export class AnalyticsService {
 				}
 			}
 			figures.sort((a, b) => b.committed - a.committed || (a.key < b.key ? -1 : 1));
+			shown = figures.slice(offset, offset + limit);
+			totalGroups = figures.length;
 		}
-		const limit = q.limit ?? (q.format === "csv" ? 10000 : 100);
-		const shown = figures.slice((q.page - 1) * limit, q.page * limit);
 		const names =
 			q.group_by === "year" || q.group_by === "forum_kind"
 				? new Map<string, { name: string; slug?: string }>()
@@ -151,7 +162,7 @@ export class AnalyticsService {
 				counts: q.group_by === "year" ? null : (countsOf.get(f.key) ?? emptyCounts()),
 				delivered_by_source: groupSources ? sourcesOf(groupSources.get(f.key)) : null,
 			})),
-			total_groups: figures.length,
+			total_groups: totalGroups,
 			page: q.page,
 			limit,
 			notes: [
