@@ -104,7 +104,7 @@ export function renderMarkdown(r: RunResult): string {
 		`| analytics rebuild (s) | ${r.dialects.map((d) => s(d.timings.rebuild)).join(" | ")} |`,
 	);
 	lines.push(
-		`| ANALYZE (s) | ${r.dialects.map((d) => (d.dialect === "postgres" ? s(d.timings.analyze) : "-")).join(" | ")} |`,
+		`| VACUUM ANALYZE (s) | ${r.dialects.map((d) => (d.dialect === "postgres" ? s(d.timings.analyze) : "-")).join(" | ")} |`,
 	);
 	lines.push("");
 	lines.push("## Latency (ms)", "");

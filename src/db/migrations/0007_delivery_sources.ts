@@ -5,7 +5,9 @@
  * on each request (about a second at 100,000 commitments).
  * Also for aggregates at scale: the groups of a dimension are sorted and paged by the
  * database, by key byte-wise on both dialects (collation "C" on PostgreSQL); and what
- * falls due after today is read from an index alone.
+ * falls due after today is read from an index alone. And for the commitment list: the
+ * indexes of goals, targets, makers and recipients carry the commitment id, so the ids a
+ * filter selects are read from the index alone (commitments.search.repository.ts).
  */
 import { type Kysely, sql } from "kysely";
 import { isPostgres } from "./dialect.ts";
@@ -39,12 +41,38 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.on("delivery_rollup")
 		.columns(["dim", "year", "key", "committed_current", "committed_constant"])
 		.execute();
+	for (const [name, table, columns] of [
+		["commitment_goal_goal", "commitment_goal", ["goal_id", "commitment_id"]],
+		["commitment_target_target", "commitment_target", ["target_id", "commitment_id"]],
+		["commitment_maker_stakeholder", "commitment_maker", ["stakeholder_id", "commitment_id"]],
+		["commitment_recipient_code", "commitment_recipient", ["kind", "code", "commitment_id"]],
+	] as const) {
+		await db.schema.dropIndex(name).execute();
+		await db.schema
+			.createIndex(name)
+			.on(table)
+			.columns([...columns])
+			.execute();
+	}
 	// The new columns start at zero: forgetting the rate tables' hash makes the next start
 	// (or `iif analytics rebuild`) recompute every figure, these included.
 	await sql`delete from app_meta where key = 'analytics_rates_hash'`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+	for (const [name, table, columns] of [
+		["commitment_goal_goal", "commitment_goal", ["goal_id"]],
+		["commitment_target_target", "commitment_target", ["target_id"]],
+		["commitment_maker_stakeholder", "commitment_maker", ["stakeholder_id"]],
+		["commitment_recipient_code", "commitment_recipient", ["kind", "code"]],
+	] as const) {
+		await db.schema.dropIndex(name).execute();
+		await db.schema
+			.createIndex(name)
+			.on(table)
+			.columns([...columns])
+			.execute();
+	}
 	await db.schema.dropIndex("delivery_rollup_due").execute();
 	await db.schema
 		.createIndex("delivery_rollup_year")

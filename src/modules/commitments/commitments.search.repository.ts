@@ -60,41 +60,19 @@ export class CommitmentSearchRepository {
 						.selectFrom("commitment")
 						.where(sql<boolean>`+commitment.status in (${sql.join(f.statuses)})`)
 				: this.db.selectFrom("commitment").where("commitment.status", "in", f.statuses);
-		if (has(f.goalIds)) {
-			const ids = f.goalIds;
-			q = q.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom("commitment_goal as g")
-						.select("g.goal_id")
-						.whereRef("g.commitment_id", "=", "commitment.id")
-						.where("g.goal_id", "in", ids),
-				),
-			);
-		}
-		if (has(f.targetIds)) {
-			const ids = f.targetIds;
-			q = q.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom("commitment_target as t")
-						.select("t.target_id")
-						.whereRef("t.commitment_id", "=", "commitment.id")
-						.where("t.target_id", "in", ids),
-				),
-			);
-		}
-		if (has(f.stakeholderIds)) {
-			const ids = f.stakeholderIds;
-			q = q.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom("commitment_maker as m")
-						.select("m.stakeholder_id")
-						.whereRef("m.commitment_id", "=", "commitment.id")
-						.where("m.stakeholder_id", "in", ids),
-				),
-			);
+		const sets = this.idSets(f);
+		if (this.dialect === "sqlite") {
+			// SQLite would read every commitment the first filter finds (thousands of full rows
+			// for a word as common as "health") to test the others: the ids each filter selects
+			// are intersected from their indexes first, and only the matches are read.
+			// A compound member may not be parenthesised in SQLite: each set is read from.
+			const members = sets.map((set) => sql`select * from ${set} as ids`);
+			if (members.length > 0)
+				q = q.where(sql<boolean>`commitment.id in (${sql.join(members, sql` intersect `)})`);
+		} else {
+			// PostgreSQL plans the semi-joins itself, and searches text in the row's tsvector.
+			for (const set of sets) q = q.where(sql<boolean>`commitment.id in (${set})`);
+			if (f.fts) q = q.where(sql<boolean>`commitment.search @@ to_tsquery('simple', ${f.fts})`);
 		}
 		if (has(f.makerKinds)) {
 			const kinds = f.makerKinds;
@@ -116,37 +94,61 @@ export class CommitmentSearchRepository {
 				eb.selectFrom("forum").select("forum.id").where("forum.kind", "in", kinds),
 			);
 		}
-		if (has(f.recipients)) {
-			const rs = f.recipients;
-			q = q.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom("commitment_recipient as r")
-						.select("r.code")
-						.whereRef("r.commitment_id", "=", "commitment.id")
-						.where((eb2) =>
-							eb2.or(
-								rs.map((r) => eb2.and([eb2("r.kind", "=", r.kind), eb2("r.code", "=", r.code)])),
-							),
-						),
-				),
-			);
-		}
 		if (has(f.kinds)) q = q.where("commitment.kind", "in", f.kinds);
 		if (f.announcedFrom) q = q.where("commitment.announced_on", ">=", f.announcedFrom);
 		if (f.announcedTo) q = q.where("commitment.announced_on", "<=", f.announcedTo);
-		if (f.fts) {
-			const fts = f.fts;
-			q =
-				this.dialect === "postgres"
-					? q.where(sql<boolean>`commitment.search @@ to_tsquery('simple', ${fts})`)
-					: q.where(
-							"commitment.id",
-							"in",
-							sql<number>`(select rowid from commitment_fts where commitment_fts match ${fts})`,
-						);
-		}
 		return q;
+	}
+
+	/**
+	 * The selective filters as sets of commitment ids, each read from one index (goal,
+	 * target, maker, recipient; on SQLite the full-text index too): a commitment matches
+	 * when it is in every set.
+	 */
+	private idSets(f: CommitmentFilter) {
+		const sets = [];
+		if (has(f.goalIds))
+			sets.push(
+				this.db
+					.selectFrom("commitment_goal")
+					.select("commitment_goal.commitment_id")
+					.where("commitment_goal.goal_id", "in", f.goalIds),
+			);
+		if (has(f.targetIds))
+			sets.push(
+				this.db
+					.selectFrom("commitment_target")
+					.select("commitment_target.commitment_id")
+					.where("commitment_target.target_id", "in", f.targetIds),
+			);
+		if (has(f.stakeholderIds))
+			sets.push(
+				this.db
+					.selectFrom("commitment_maker")
+					.select("commitment_maker.commitment_id")
+					.where("commitment_maker.stakeholder_id", "in", f.stakeholderIds),
+			);
+		if (has(f.recipients)) {
+			const rs = f.recipients;
+			sets.push(
+				this.db
+					.selectFrom("commitment_recipient")
+					.select("commitment_recipient.commitment_id")
+					.where((eb) =>
+						eb.or(
+							rs.map((r) =>
+								eb.and([
+									eb("commitment_recipient.kind", "=", r.kind),
+									eb("commitment_recipient.code", "=", r.code),
+								]),
+							),
+						),
+					),
+			);
+		}
+		if (f.fts && this.dialect === "sqlite")
+			sets.push(sql`(select rowid from commitment_fts where commitment_fts match ${f.fts})`);
+		return sets;
 	}
 
 	/** The ids of the matching commitments, as a subquery for aggregates (facets, delivery). */
