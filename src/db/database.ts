@@ -67,6 +67,10 @@ function openPostgres(url: string): Database {
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: Number(process.env.IIF_PG_POOL_SIZE ?? 10),
+		// Requests are short and many run at once: starting parallel workers for one query
+		// costs more than it saves (the filtered list at 100k: 29 ms with a worker, 6 ms
+		// without), and takes cores from the other requests.
+		options: "-c max_parallel_workers_per_gather=0",
 	});
 	const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 	const location = url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");

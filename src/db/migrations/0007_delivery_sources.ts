@@ -24,6 +24,23 @@ const sourceColumns = [
 	"delivered_statistics_constant",
 ] as const;
 
+/** The list's filter indexes, with the commitment id (up) or without it (down). */
+async function recreateIndexes(db: Kysely<unknown>, withId: boolean): Promise<void> {
+	for (const [name, table, columns] of [
+		["commitment_goal_goal", "commitment_goal", ["goal_id"]],
+		["commitment_target_target", "commitment_target", ["target_id"]],
+		["commitment_maker_stakeholder", "commitment_maker", ["stakeholder_id"]],
+		["commitment_recipient_code", "commitment_recipient", ["kind", "code"]],
+	] as const) {
+		await db.schema.dropIndex(name).execute();
+		await db.schema
+			.createIndex(name)
+			.on(table)
+			.columns(withId ? [...columns, "commitment_id"] : [...columns])
+			.execute();
+	}
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
 	for (const table of tables)
 		for (const column of sourceColumns)
@@ -41,38 +58,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.on("delivery_rollup")
 		.columns(["dim", "year", "key", "committed_current", "committed_constant"])
 		.execute();
-	for (const [name, table, columns] of [
-		["commitment_goal_goal", "commitment_goal", ["goal_id", "commitment_id"]],
-		["commitment_target_target", "commitment_target", ["target_id", "commitment_id"]],
-		["commitment_maker_stakeholder", "commitment_maker", ["stakeholder_id", "commitment_id"]],
-		["commitment_recipient_code", "commitment_recipient", ["kind", "code", "commitment_id"]],
-	] as const) {
-		await db.schema.dropIndex(name).execute();
-		await db.schema
-			.createIndex(name)
-			.on(table)
-			.columns([...columns])
-			.execute();
-	}
+	await recreateIndexes(db, true);
 	// The new columns start at zero: forgetting the rate tables' hash makes the next start
 	// (or `iif analytics rebuild`) recompute every figure, these included.
 	await sql`delete from app_meta where key = 'analytics_rates_hash'`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-	for (const [name, table, columns] of [
-		["commitment_goal_goal", "commitment_goal", ["goal_id"]],
-		["commitment_target_target", "commitment_target", ["target_id"]],
-		["commitment_maker_stakeholder", "commitment_maker", ["stakeholder_id"]],
-		["commitment_recipient_code", "commitment_recipient", ["kind", "code"]],
-	] as const) {
-		await db.schema.dropIndex(name).execute();
-		await db.schema
-			.createIndex(name)
-			.on(table)
-			.columns([...columns])
-			.execute();
-	}
+	await recreateIndexes(db, false);
 	await db.schema.dropIndex("delivery_rollup_due").execute();
 	await db.schema
 		.createIndex("delivery_rollup_year")
