@@ -28,6 +28,26 @@ const expected = (pred: (c: (typeof demo.commitments)[number]) => boolean) =>
 		.sort();
 
 describeEachDialect("GET /api/v1/commitments", (ctx) => {
+	it("filters by how the promise is stated: an amount, a share of national income", async () => {
+		const shares = await allSlugs((u) => ctx().get(u), "measure=gni_share");
+		assert.ok(shares.length >= 3, `${shares.length} share-of-income targets in the demo`);
+		assert.deepEqual(
+			shares,
+			expected((c) => c.financial?.gni_share_min != null),
+		);
+		assert.deepEqual(
+			await allSlugs((u) => ctx().get(u), "measure=amount"),
+			expected((c) => c.financial?.amount != null),
+		);
+		assert.deepEqual(
+			await allSlugs((u) => ctx().get(u), "measure=amount,gni_share"),
+			expected((c) => c.financial?.amount != null || c.financial?.gni_share_min != null),
+		);
+		const bad = await ctx().get("/api/v1/commitments?measure=percent");
+		assert.equal(bad.status, 400);
+		assert.match(JSON.stringify(bad.body), /measure/);
+	});
+
 	it("lists every public demo commitment with the documented shape", async () => {
 		const res = await ctx().get("/api/v1/commitments");
 		assert.equal(res.status, 200);

@@ -68,6 +68,7 @@ export class AnalyticsService {
 			q.forum_kind,
 			q.recipient,
 			q.kind,
+			q.measure,
 			q.status,
 			q.year_from,
 			q.year_to,

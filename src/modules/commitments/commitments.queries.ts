@@ -260,6 +260,7 @@ export class CommitmentQueries {
 				reference,
 				q.recipient.map(normalizeRecipient),
 			);
+		if (q.measure) filter.measures = q.measure;
 		if (q.year_from !== undefined) filter.announcedFrom = `${q.year_from}-01-01`;
 		if (q.year_to !== undefined) filter.announcedTo = `${q.year_to}-12-31`;
 		if (q.q !== undefined) {

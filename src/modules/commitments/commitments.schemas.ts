@@ -280,6 +280,10 @@ export const commitmentListQuery = z.strictObject({
 		"Recipients: ISO 3166-1 alpha-2 country, IATI region code, group code (LDC, SIDS ...) or global.",
 	),
 	kind: enumListParam(commitmentKinds, "Kinds of commitment."),
+	measure: enumListParam(
+		["amount", "gni_share"],
+		"How the promise is stated: an amount of money, or a share of national income (gni_share: 0.7% of GNI and the like). A commitment with neither matches neither.",
+	),
 	status: enumListParam(publicStatuses, "Lifecycle statuses (public ones)."),
 	year_from: optionalIntParam({
 		min: 1900,

@@ -16,6 +16,8 @@ export interface CommitmentFilter {
 	forumKinds?: string[];
 	recipients?: { kind: string; code: string }[];
 	kinds?: string[];
+	/** How the promise is stated: an amount, a share of national income. */
+	measures?: ("amount" | "gni_share")[];
 	statuses: string[];
 	announcedFrom?: string;
 	announcedTo?: string;
@@ -95,6 +97,20 @@ export class CommitmentSearchRepository {
 			);
 		}
 		if (has(f.kinds)) q = q.where("commitment.kind", "in", f.kinds);
+		if (has(f.measures)) {
+			const measures = f.measures;
+			q = q.where((eb) =>
+				eb.or(
+					measures.map((m) =>
+						eb(
+							m === "amount" ? "commitment.amount_minor" : "commitment.gni_share_min",
+							"is not",
+							null,
+						),
+					),
+				),
+			);
+		}
 		if (f.announcedFrom) q = q.where("commitment.announced_on", ">=", f.announcedFrom);
 		if (f.announcedTo) q = q.where("commitment.announced_on", "<=", f.announcedTo);
 		return q;

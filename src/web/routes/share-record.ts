@@ -36,18 +36,19 @@ export async function loadShareRecord(
 		throw error;
 	}
 	if (series.years.length === 0) return null;
-	// The list service has no filter for share targets: read the maker's list, keep those.
+	// The maker's targets stated as a share of income (few, whatever the size of its list).
 	const shares: { slug: string; title: string }[] = [];
 	for (let page = 1; page <= maxPages; page++) {
 		const list = await services.commitments.list(
 			parseInput(commitmentListQuery, {
 				stakeholder: stakeholder.slug,
+				measure: "gni_share",
 				limit: "200",
 				page: String(page),
 				sort: "announced_on",
 			}),
 		);
-		for (const c of list.items) if (c.gni_share !== null) shares.push(c);
+		shares.push(...list.items);
 		if (page * list.limit >= list.total) break;
 	}
 	const targets = await Promise.all(
