@@ -11,6 +11,7 @@ import { describeEachDialect } from "../helpers/app.ts";
 // A large selection's page is read by walking the sort's index and counted apart; a small
 // one in one pass with a window count. The demo is small, so the walk is forced here (from
 // one match on) and both ways must give the same rows, in the same order, and the same total.
+// Several selective filters together always take the window count: those check that too.
 describeEachDialect("commitment list: walking the index and counting apart", (ctx) => {
 	const filters: Record<string, string>[] = [
 		{ goal: "mdg:8" },

@@ -56,6 +56,20 @@ const windowedMatches = 2000;
 const inIndexOrder = (sort: CommitmentSort) =>
 	sort === "-announced_on" || sort === "announced_on" || sort === "title" || sort === "-title";
 
+/**
+ * How many selective filters a list has. Two or more (a goal and a country, a word and a
+ * donor) intersect to few commitments as a rule: only a single one is worth sizing.
+ */
+function selectiveFilters(f: CommitmentFilter): number {
+	return [
+		has(f.goalIds),
+		has(f.targetIds),
+		has(f.stakeholderIds),
+		has(f.recipients),
+		!!f.fts,
+	].filter(Boolean).length;
+}
+
 /** A filter that narrows the registry to few rows, found through its own indexes. */
 function isSelective(f: CommitmentFilter): boolean {
 	return (
@@ -241,7 +255,10 @@ export class CommitmentSearchRepository {
 		// Without a selective filter, or with one that still selects thousands (a country, a
 		// goal, a large donor), the page comes from the sort's index in order, and a window
 		// count would read every matching row in full: count apart.
-		if (!isSelective(f) || (inIndexOrder(sort) && (await this.atLeast(f, this.walkFrom)))) {
+		if (
+			!isSelective(f) ||
+			(inIndexOrder(sort) && selectiveFilters(f) === 1 && (await this.atLeast(f, this.walkFrom)))
+		) {
 			const walk = { ...f, walkInOrder: true };
 			const [total, rows] = await Promise.all([
 				this.count(f),
