@@ -134,16 +134,6 @@ export class AnalyticsService {
 					);
 		const countsOf = groupCounts(counts);
 		const total = totalRows[0] ?? { key: "", committed: 0, delivered: 0, expected: 0 };
-		const totalSources = await repo.bySource("all", basis, null, ids);
-		const groupSources =
-			q.group_by === "year"
-				? null
-				: await repo.bySource(
-						q.group_by,
-						basis,
-						shown.map((f) => f.key),
-						ids,
-					);
 		const baseYear = await storedBaseYear(this.db);
 		return {
 			group_by: q.group_by,
@@ -153,7 +143,7 @@ export class AnalyticsService {
 			total: {
 				...money(total),
 				counts: groupCounts(totalCounts).get("") ?? emptyCounts(),
-				delivered_by_source: sourcesOf(totalSources.get("")),
+				delivered_by_source: sourcesOf(total.sources),
 			},
 			groups: shown.map((f) => ({
 				key: f.key,
@@ -161,7 +151,7 @@ export class AnalyticsService {
 				slug: names.get(f.key)?.slug ?? null,
 				...money(f),
 				counts: q.group_by === "year" ? null : (countsOf.get(f.key) ?? emptyCounts()),
-				delivered_by_source: groupSources ? sourcesOf(groupSources.get(f.key)) : null,
+				delivered_by_source: q.group_by === "year" ? null : sourcesOf(f.sources),
 			})),
 			total_groups: totalGroups,
 			page: q.page,

@@ -18,6 +18,12 @@ export interface GroupFigures {
 	committed: number;
 	delivered: number;
 	expected: number;
+	/**
+	 * Delivered by where it comes from (reports, IATI, statistics), read in the same row
+	 * as the totals (the facts and rollups keep the split), so the sources add up to
+	 * delivered. Absent by year.
+	 */
+	sources?: Map<string, number>;
 }
 
 export interface GroupCount {
@@ -38,6 +44,11 @@ export interface Clock {
 
 const float = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
+/** The column of delivered money from one source, at one price basis. */
+const sourceColumn = (source: string, basis: Basis) => `delivered_${source}_${basis}`;
+const sourcesOf = (r: Record<string, unknown>) =>
+	new Map(deliverySources.map((src) => [src, toInt(r[src] ?? 0)]));
+
 export class DeliveryQueryRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
 
@@ -54,7 +65,8 @@ export class DeliveryQueryRepository {
 		const rows = await sql<
 			Record<string, unknown>
 		>`select k.key as key, sum(f.${sql.ref(c)}) as committed,
-				sum(f.${sql.ref(d)}) as delivered, ${this.expectedSum(`f.${c}`, clock)} as expected
+				sum(f.${sql.ref(d)}) as delivered, ${this.expectedSum(`f.${c}`, clock)} as expected,
+				${sql.join(deliverySources.map((src) => sql`sum(f.${sql.ref(sourceColumn(src, basis))}) as ${sql.ref(src)}`))}
 			from delivery_fact f join delivery_key k on k.commitment_id = f.root_id and k.dim = ${dim}
 			where f.root_id in (${ids})
 			group by k.key`.execute(this.db);
@@ -63,6 +75,7 @@ export class DeliveryQueryRepository {
 			committed: toInt(r.committed),
 			delivered: toInt(r.delivered),
 			expected: Math.round(float(r.expected)),
+			sources: sourcesOf(r),
 		}));
 	}
 
@@ -95,6 +108,7 @@ export class DeliveryQueryRepository {
 			sql`key`,
 			sql.ref(c),
 			sql.ref(d),
+			...deliverySources.map((src) => sql`${sql.ref(sourceColumn(src, basis))} as ${sql.ref(src)}`),
 			...counters.map((n) => sql.ref(n)),
 		]);
 		const totals = await sql<
@@ -120,6 +134,7 @@ export class DeliveryQueryRepository {
 				committed,
 				delivered: toInt(r[d]),
 				expected: Math.round(committed - (later.get(k) ?? 0)),
+				sources: sourcesOf(r),
 			});
 			for (const counter of counters) {
 				const n = toInt(r[counter]);
@@ -136,40 +151,6 @@ export class DeliveryQueryRepository {
 				)
 			: figures.length;
 		return { figures, counts, total };
-	}
-
-	/**
-	 * Delivered money by where it comes from (reports, IATI, statistics), by group key:
-	 * kept beside the totals in the facts and rollups (delivery.compute.ts splits each
-	 * root's delivery by source), so the sources add up to the delivered total and an
-	 * answer reads one row per group.
-	 */
-	async bySource(
-		dim: string,
-		basis: Basis,
-		keys: string[] | null,
-		ids: IdsQuery | null,
-	): Promise<Map<string, Map<string, number>>> {
-		const column = (source: string) => `delivered_${source}_${basis}`;
-		const out = new Map<string, Map<string, number>>();
-		const read = async (part: string[] | null) => {
-			const inPart = (ref: string) =>
-				part ? sql`and ${sql.ref(ref)} in (${sql.join(part)})` : sql``;
-			const rows = ids
-				? await sql<Record<string, unknown>>`select k.key as key,
-						${sql.join(deliverySources.map((src) => sql`sum(f.${sql.ref(column(src))}) as ${sql.ref(src)}`))}
-					from delivery_fact f join delivery_key k on k.commitment_id = f.root_id and k.dim = ${dim}
-					where f.root_id in (${ids}) ${inPart("k.key")}
-					group by k.key`.execute(this.db)
-				: await sql<Record<string, unknown>>`select key,
-						${sql.join(deliverySources.map((src) => sql`${sql.ref(column(src))} as ${sql.ref(src)}`))}
-					from delivery_total where dim = ${dim} ${inPart("key")}`.execute(this.db);
-			for (const r of rows.rows)
-				out.set(String(r.key), new Map(deliverySources.map((src) => [src, toInt(r[src] ?? 0)])));
-		};
-		if (keys === null) await read(null);
-		else for (const part of chunks(keys, 500)) if (part.length) await read(part);
-		return out;
 	}
 
 	/** Public commitments in each group: counted or left out, any reason. */
