@@ -1,5 +1,11 @@
 /** The commitment list: filters, full-text search, sorting and paging, on either dialect. */
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import {
+	type Expression,
+	type ExpressionBuilder,
+	type Kysely,
+	type SelectQueryBuilder,
+	sql,
+} from "kysely";
 import type { DialectName } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
@@ -72,8 +78,17 @@ function selectiveFilters(f: CommitmentFilter): number {
 
 /** A filter that narrows the registry to few rows, found through its own indexes. */
 function isSelective(f: CommitmentFilter): boolean {
-	return (
-		has(f.goalIds) || has(f.targetIds) || has(f.stakeholderIds) || has(f.recipients) || !!f.fts
+	return selectiveFilters(f) > 0;
+}
+
+/**
+ * The ids in every one of the sets, as one compound select. A compound member may not be
+ * parenthesised in SQLite: each set is read from instead.
+ */
+function intersection(sets: Expression<unknown>[]) {
+	return sql.join(
+		sets.map((set) => sql`select * from ${set} as ids`),
+		sql` intersect `,
 	);
 }
 
@@ -100,13 +115,10 @@ export class CommitmentSearchRepository {
 			// SQLite would read every commitment the first filter finds (thousands of full rows
 			// for a word as common as "health") to test the others: the ids each filter selects
 			// are intersected from their indexes first, and only the matches are read.
-			// A compound member may not be parenthesised in SQLite: each set is read from.
-			const members = sets.map((set) => sql`select * from ${set} as ids`);
 			// Walking the sort's index, the ids are tested as each row comes (unary + keeps
 			// SQLite from reading the ids' rows first and sorting them all).
 			const id = f.walkInOrder ? sql`+commitment.id` : sql`commitment.id`;
-			if (members.length > 0)
-				q = q.where(sql<boolean>`${id} in (${sql.join(members, sql` intersect `)})`);
+			if (sets.length > 0) q = q.where(sql<boolean>`${id} in (${intersection(sets)})`);
 		} else {
 			// PostgreSQL plans the semi-joins itself, and searches text in the row's tsvector.
 			for (const set of sets) q = q.where(sql<boolean>`commitment.id in (${set})`);
@@ -210,9 +222,8 @@ export class CommitmentSearchRepository {
 	private async atLeast(f: CommitmentFilter, n: number): Promise<boolean> {
 		const sets = this.idSets(f);
 		if (sets.length === 0) return true;
-		const members = sets.map((set) => sql`select * from ${set} as ids`);
 		const row = await sql<{ n: unknown }>`select count(*) as n from (
-				select * from (${sql.join(members, sql` intersect `)}) as matched limit ${n}
+				select * from (${intersection(sets)}) as matched limit ${n}
 			) as capped`.execute(this.db);
 		return toInt(row.rows[0]?.n ?? 0) >= n;
 	}
