@@ -6,7 +6,7 @@
  */
 import type { Readable } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import type { Table } from "../interchange/csv/table.ts";
 import { type BulkFormat, bulkChunks, toReadable } from "../interchange/stream.ts";
 import type { Batches } from "../lib/batches.ts";

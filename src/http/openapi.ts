@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, built from the same zod schemas that validate requests,
  * so the documentation cannot drift from what the API accepts.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { formatParam } from "./bulk.ts";
 import { docSchemas } from "./params.ts";
 

@@ -1,5 +1,5 @@
 /** The envelope of every paged list the API answers. */
-import { z } from "zod";
+import * as z from "zod";
 
 export function pageOf<T extends z.ZodType>(item: T) {
 	return z.object({

@@ -3,7 +3,7 @@
  * of strings when repeated); these turn them into typed values with messages that say
  * what was expected, and record how each parameter should read in the OpenAPI document.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A record named in the path by its id or its slug (`/commitments/12`, `/commitments/aid`):

@@ -6,7 +6,7 @@
  */
 import type { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "../lib/actor.ts";
 import { AppError } from "../lib/errors.ts";
 import { parseInput } from "../lib/validation.ts";

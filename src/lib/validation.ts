@@ -1,5 +1,5 @@
 /** Turns zod's verdict into the one error type, naming each offending field. */
-import type { z } from "zod";
+import type * as z from "zod";
 import { AppError, type FieldProblem } from "./errors.ts";
 
 /** How a field is called in messages: "query parameter 'limit' must be at most 200". */

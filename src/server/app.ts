@@ -1,10 +1,10 @@
 /** Builds the Fastify application: plugins, error mapping, API and page routes. */
-import compress from "@fastify/compress";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
 import { pageRoutes } from "../web/routes.ts";
 import { serverLogger } from "./logging.ts";
 import { registerAuth } from "./plugins/auth.ts";
+import { registerCompression } from "./plugins/compression.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { registerNulGuard } from "./plugins/nul-guard.ts";
 import { registerSecurityHeaders } from "./plugins/security.ts";
@@ -27,7 +27,7 @@ export async function buildApp(
 		routerOptions: { maxParamLength: 200 },
 	});
 	// Slow connections are the norm for many users: compress everything worth it.
-	await app.register(compress, { threshold: 1024 });
+	registerCompression(app);
 	// The portal's forms post ordinary form fields, so they work without JavaScript.
 	await app.register(formbody);
 	registerErrorHandling(app);

@@ -1,7 +1,7 @@
 /**
  * Log options for the server. A client that closes the connection before the answer is
  * complete (a phone losing signal, a user clicking away) is ordinary on slow networks,
- * not an error of ours: @fastify/compress reports it as an error "premature close", so
+ * not an error of ours: a stream cut short reports it as an error ("premature close"), so
  * it is written at info level instead, and error level keeps meaning "look at this".
  */
 import type { FastifyServerOptions } from "fastify";

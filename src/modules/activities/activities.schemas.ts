@@ -1,5 +1,5 @@
 /** What recording an activity and linking it to a commitment take, and what reading them gives. */
-import { z } from "zod";
+import * as z from "zod";
 import { pageOf } from "../../http/paging.ts";
 import { intParam, listParam, patternListParam, textParam } from "../../http/params.ts";
 import { isIsoDate } from "../../lib/dates.ts";

@@ -3,7 +3,7 @@
  * filters plus a grouping) and answers, and one commitment's delivery. Money is US
  * dollars as an exact decimal string, on the price basis the answer names.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { enumParam, optionalIntParam } from "../../http/params.ts";
 import { commitmentListQuery } from "../commitments/commitments.schemas.ts";
 import { conversionStatuses } from "./conversion.ts";

@@ -1,6 +1,6 @@
 /** API of assessments: independent scores of commitments, written by assessors, read by all. */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import { bulkAnswer, formatParam } from "../../http/bulk.ts";
 import { idParams } from "../../http/params.ts";
 import { getRoute, writeRoute } from "../../http/route.ts";

@@ -3,7 +3,7 @@
  * answers (documented in OpenAPI). Two schemes: a five-point scorecard for the whole
  * commitment, and compliance scores of -1, 0 or +1 for each maker.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { isIsoDate } from "../../lib/dates.ts";
 import { slugPattern } from "../../lib/ids.ts";
 

@@ -1,6 +1,6 @@
 /** Sign-in, sign-out, the current session, registration and API tokens. */
 import type { FastifyInstance } from "fastify";
-import type { z } from "zod";
+import type * as z from "zod";
 import { requireActor } from "../../http/actor.ts";
 import { registerDoc } from "../../http/openapi.ts";
 import { numericIdParams } from "../../http/params.ts";

@@ -1,12 +1,21 @@
 /** Passwords (argon2id) and random secrets (session ids, API tokens, CSRF tokens). */
 import { createHash, randomBytes } from "node:crypto";
-import { hash, verify } from "@node-rs/argon2";
+
+// The native argon2 module is loaded at the first password check, not at start: loading
+// it costs some 40 ms, and most processes (the CLI, a reader's request) never hash.
+let argon2: Promise<typeof import("@node-rs/argon2")> | undefined;
+const loadArgon2 = () => {
+	argon2 ??= import("@node-rs/argon2");
+	return argon2;
+};
 
 export async function hashPassword(password: string): Promise<string> {
-	return hash(password); // argon2id with the library's current defaults (m=19 MiB, t=2)
+	// argon2id with the library's current defaults (m=19 MiB, t=2)
+	return (await loadArgon2()).hash(password);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+	const { verify } = await loadArgon2();
 	try {
 		return await verify(passwordHash, password);
 	} catch {

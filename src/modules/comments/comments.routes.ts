@@ -1,6 +1,6 @@
 /** API of comments: threads on commitments and reports, their authors' edits, flags and moderation. */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import { requireActor } from "../../http/actor.ts";
 import { bulkAnswer, formatParam } from "../../http/bulk.ts";
 import { idParams } from "../../http/params.ts";

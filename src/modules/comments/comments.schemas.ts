@@ -2,7 +2,7 @@
  * The shapes of comments: what a writer sends (validated here, by the service) and what
  * the API answers (documented in OpenAPI). A comment is plain text; threads nest replies.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { docSchemas, intParam } from "../../http/params.ts";
 
 const idText = (what: string) =>

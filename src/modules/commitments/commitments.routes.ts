@@ -1,6 +1,6 @@
 /** API of commitments: reading, and the workflow of writing them. */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import { requireActor } from "../../http/actor.ts";
 import { bulkAnswer, formatParam } from "../../http/bulk.ts";
 import { registerDoc } from "../../http/openapi.ts";

@@ -2,7 +2,7 @@
  * The shapes of a commitment: what a writer gives the service (validated here), the
  * list filters the API takes, and what the API answers (documented in OpenAPI).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { pageOf } from "../../http/paging.ts";
 import {
 	enumListParam,

@@ -5,7 +5,7 @@
  */
 
 import type { Kysely } from "kysely";
-import { z } from "zod";
+import * as z from "zod";
 import type { Tables } from "../../db/tables.ts";
 import { type Actor, auditActorId } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";

@@ -1,6 +1,6 @@
 /** Read API of countries. */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import { bulkAnswer, formatParam } from "../../http/bulk.ts";
 import { getRoute } from "../../http/route.ts";
 import { countriesTable } from "./countries.csv.ts";

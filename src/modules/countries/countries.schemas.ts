@@ -1,5 +1,5 @@
 /** Countries (ISO 3166-1, from the IATI codelist) as recipients and as home of member-state stakeholders. */
-import { z } from "zod";
+import * as z from "zod";
 import { pageOf } from "../../http/paging.ts";
 import { enumParam, intParam, textParam } from "../../http/params.ts";
 import { languages } from "../../lib/languages.ts";

@@ -1,5 +1,5 @@
 /** Countries: listing and detail, with what they received and what their governments committed. */
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Database } from "../../db/database.ts";
 import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
 import { AppError } from "../../lib/errors.ts";

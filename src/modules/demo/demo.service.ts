@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Database } from "../../db/database.ts";
 import { cliActor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";

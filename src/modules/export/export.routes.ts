@@ -1,6 +1,6 @@
 /** Exports for other systems: the registry's IATI activities as one IATI 2.03 file. */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import { listParam } from "../../http/params.ts";
 import { getRoute } from "../../http/route.ts";
 import { recordRefPattern } from "../../lib/ids.ts";

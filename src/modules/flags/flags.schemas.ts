@@ -3,7 +3,7 @@
  * the answers, one flag each with the commitment it sits on, the commitments it names
  * and a plain explanation with the figures.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { pageOf } from "../../http/paging.ts";
 import { enumListParam, intParam, patternListParam } from "../../http/params.ts";
 import { recordRefPattern } from "../../lib/ids.ts";

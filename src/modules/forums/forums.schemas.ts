@@ -1,5 +1,5 @@
 /** Forums: where commitments were made. */
-import { z } from "zod";
+import * as z from "zod";
 import { pageOf } from "../../http/paging.ts";
 import { enumListParam, intParam, optionalIntParam, textParam } from "../../http/params.ts";
 import { isIsoDate } from "../../lib/dates.ts";

@@ -1,5 +1,5 @@
 /** Forums: creation, listing and detail. */
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";

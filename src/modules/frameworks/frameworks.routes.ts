@@ -1,6 +1,6 @@
 /** Read API of the goal frameworks. */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import { getRoute } from "../../http/route.ts";
 import { framework, frameworkCodes, frameworkList, frameworkQuery } from "./frameworks.schemas.ts";
 import type { FrameworkService } from "./frameworks.service.ts";

@@ -1,5 +1,5 @@
 /** The goal frameworks: MDG (2008 official list) and SDG. */
-import { z } from "zod";
+import * as z from "zod";
 import { enumParam } from "../../http/params.ts";
 import { languages } from "../../lib/languages.ts";
 

@@ -1,6 +1,6 @@
 /** API of links between commitments and the IATI activities that deliver them. */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import { idParams } from "../../http/params.ts";
 import { getRoute, writeRoute } from "../../http/route.ts";
 import {

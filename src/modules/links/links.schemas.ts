@@ -1,5 +1,5 @@
 /** What linking takes and answers: an activity by IATI identifier, a share in percent. */
-import { z } from "zod";
+import * as z from "zod";
 
 const activity = z
 	.string()

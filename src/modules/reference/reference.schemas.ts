@@ -1,5 +1,5 @@
 /** The IATI codelists IIF ships, as the API lists them. */
-import { z } from "zod";
+import * as z from "zod";
 import { enumParam } from "../../http/params.ts";
 import { languages } from "../../lib/languages.ts";
 import { codelistNames } from "./reference.data.ts";

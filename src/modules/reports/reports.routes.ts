@@ -1,6 +1,6 @@
 /** API of progress reports. */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import { bulkAnswer, formatParam } from "../../http/bulk.ts";
 import { idParams } from "../../http/params.ts";
 import { getRoute, writeRoute } from "../../http/route.ts";

@@ -3,7 +3,7 @@
  * narrative, evidence), or a recipient government's account of where the commitment
  * shows in its national strategy.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { isIsoDate } from "../../lib/dates.ts";
 import { recordRefPattern } from "../../lib/ids.ts";
 import { recipientKinds } from "../commitments/commitments.schemas.ts";

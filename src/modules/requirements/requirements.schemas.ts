@@ -3,7 +3,7 @@
  * (what a writer gives, validated here) and what the API answers, with the gap between
  * what is required and what is provided on one price basis (documented in OpenAPI).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { pageOf } from "../../http/paging.ts";
 import { enumListParam, intParam, patternListParam } from "../../http/params.ts";
 import { isIsoDate } from "../../lib/dates.ts";

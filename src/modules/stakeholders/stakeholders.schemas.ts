@@ -1,5 +1,5 @@
 /** Stakeholders: who commits and who receives. */
-import { z } from "zod";
+import * as z from "zod";
 import { pageOf } from "../../http/paging.ts";
 import { enumListParam, intParam, patternListParam, textParam } from "../../http/params.ts";
 import { slugPattern } from "../../lib/ids.ts";

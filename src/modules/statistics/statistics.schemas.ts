@@ -1,5 +1,5 @@
 /** The shapes of the official statistics API: values with their sources, providers, series. */
-import { z } from "zod";
+import * as z from "zod";
 import { enumListParam, optionalIntParam, patternListParam } from "../../http/params.ts";
 import { statisticMeasures, statisticUnits } from "./statistics.csv.ts";
 

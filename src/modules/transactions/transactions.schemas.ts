@@ -1,5 +1,5 @@
 /** The transaction list: IATI transactions of the activities IIF holds, filtered and paged. */
-import { z } from "zod";
+import * as z from "zod";
 import { pageOf } from "../../http/paging.ts";
 import { intParam, listParam, patternListParam } from "../../http/params.ts";
 

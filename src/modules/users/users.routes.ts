@@ -1,6 +1,6 @@
 /** The admin's account management: global roles and memberships. */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import { numericIdParams } from "../../http/params.ts";
 import { writeRoute } from "../../http/route.ts";
 import { done, membershipInput, roleInput } from "./users.schemas.ts";

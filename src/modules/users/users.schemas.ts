@@ -1,5 +1,5 @@
 /** Accounts: registration, sign-in, tokens, roles and memberships. */
-import { z } from "zod";
+import * as z from "zod";
 import { globalRoles, membershipRoles } from "../../lib/actor.ts";
 import { recordRefPattern } from "../../lib/ids.ts";
 
