@@ -771,6 +771,62 @@ describeEachDialect(
 			assert.equal(verdict.intact, true);
 		});
 
+		it("imports several files at once on PostgreSQL, with the answer of one at a time", async () => {
+			const files = [1, 2, 3, 4, 5].map((n) =>
+				xmlFile(
+					activitiesFile(
+						activityXml({
+							id: `XM-JOBS-${n}-A`,
+							transactions: [disbursement("2020-01-01", String(n))],
+						}),
+						activityXml({ id: `XM-JOBS-${n}-B`, transactions: [disbursement("2020-01-01", "x")] }),
+					),
+					`jobs-${ctx().dialect}-${n}.xml`,
+				),
+			);
+			const broken = xmlFile(
+				`${activitiesFile(activityXml({ id: "XM-JOBS-BROKEN", transactions: [] }))}`.slice(0, 200),
+				`jobs-${ctx().dialect}-broken.xml`,
+			);
+			const list = [files[0], broken, ...files.slice(1)] as string[];
+			const before = await snapshot(ctx());
+			const together = await new ImportService(ctx().db.database, { jobs: 3 }).importFiles(
+				list,
+				cliActor,
+			);
+			assert.equal(together.files, 5);
+			assert.equal(together.activities, 5);
+			assert.equal(together.created, 5);
+			assert.deepEqual(
+				together.failed.map((f) => f.file),
+				[broken],
+			);
+			// Rejections are listed in the order of the files, whichever finished first.
+			assert.deepEqual(
+				together.rejected.map((r) => r.identifier),
+				[1, 2, 3, 4, 5].map((n) => `XM-JOBS-${n}-B`),
+			);
+			const after = await snapshot(ctx());
+			assert.equal(after.transactions, before.transactions + 5);
+			const oneByOne = await new ImportService(ctx().db.database, { jobs: 1 }).importFiles(
+				list,
+				cliActor,
+			);
+			assert.deepEqual(oneByOne.rejected, together.rejected);
+			assert.deepEqual(oneByOne.failed, together.failed);
+			assert.deepEqual([oneByOne.created, oneByOne.updated], [0, 5]);
+			// Each file's audit event joined the one chain, whatever the order they committed in.
+			assert.equal((await ctx().services.audit.verify()).intact, true);
+			const bad = await runIif(["import", "iati", files[0] as string, "--jobs", "0"], {
+				IIF_DATABASE_URL: ctx().db.url,
+			});
+			assert.equal(bad.code, 2);
+			assert.match(
+				bad.stderr,
+				/--jobs \(or IIF_IMPORT_JOBS\) must be a whole number from 1 to 8, got '0'/,
+			);
+		});
+
 		it("reads the same whether the file is read in a worker thread or not", async () => {
 			const path = xmlFile(
 				activitiesFile(

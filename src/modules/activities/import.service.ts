@@ -99,9 +99,14 @@ export interface ImportOptions {
 	 * hurry, unlike a request: a minute by default.
 	 */
 	busyWaitMs?: number;
+	/** PostgreSQL: files imported at once, each in its own transaction (1 to maxJobs). */
+	jobs?: number;
 }
 
 type FileResult = Omit<ImportResult, "files" | "failed">;
+
+/** Files imported at once at most: each holds a connection of the pool (10) for its transaction. */
+export const maxJobs = 8;
 
 /** Batches the reading side may run ahead of the writing side: what memory holds at most. */
 const batchesAhead = 2;
@@ -119,7 +124,11 @@ export class ImportService {
 		);
 	}
 
-	/** Imports each file in its own transaction; a failed file leaves the others imported. */
+	/**
+	 * Imports each file in its own transaction; a failed file leaves the others imported.
+	 * On PostgreSQL `jobs` files are imported at once (each still whole or not at all);
+	 * the totals and the lists of rejections and failures come in the order of the files.
+	 */
 	async importFiles(
 		paths: string[],
 		actor: Actor,
@@ -130,6 +139,47 @@ export class ImportService {
 		const files = ImportService.expand(paths);
 		const sizes = files.map((f) => statSync(f, { throwIfNoEntry: false })?.size ?? 0);
 		const totalBytes = sizes.reduce((a, b) => a + b, 0);
+		const outcomes: ({ result: FileResult } | { failure: string })[] = [];
+		// Files being read, with how far each has got: the progress is the sum.
+		const reading = new Map<number, { bytes: number; activities: number }>();
+		let doneBytes = 0;
+		let doneActivities = 0;
+		const report = (file: string) => {
+			let bytes = doneBytes;
+			let activities = doneActivities;
+			for (const r of reading.values()) {
+				bytes += r.bytes;
+				activities += r.activities;
+			}
+			onProgress?.({ file, bytes, totalBytes, activities });
+		};
+		let next = 0;
+		let stop: unknown = null;
+		const job = async () => {
+			for (let i = next++; i < files.length && stop === null; i = next++) {
+				const file = files[i] as string;
+				reading.set(i, { bytes: 0, activities: 0 });
+				try {
+					const result = await this.importFile(file, actor, (bytes, activities) => {
+						reading.set(i, { bytes, activities });
+						report(file);
+					});
+					outcomes[i] = { result };
+					doneActivities += result.activities;
+				} catch (e) {
+					const message = failureOf(file, e);
+					// Not the file's doing (a bug, the database gone): no more files are started.
+					if (message === null) stop ??= e;
+					else outcomes[i] = { failure: message };
+				} finally {
+					reading.delete(i);
+					doneBytes += sizes[i] ?? 0;
+					report(file);
+				}
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(this.jobs(), files.length) }, job));
+		if (stop !== null) throw stop;
 		const total: ImportResult = {
 			files: 0,
 			activities: 0,
@@ -140,33 +190,30 @@ export class ImportService {
 			organisations: 0,
 			failed: [],
 		};
-		let doneBytes = 0;
-		for (const [i, file] of files.entries()) {
-			const progress = (bytes: number, activities: number) =>
-				onProgress?.({
-					file,
-					bytes: doneBytes + bytes,
-					totalBytes,
-					activities: total.activities + activities,
-				});
-			try {
-				const r = await this.importFile(file, actor, progress);
-				total.files++;
-				total.activities += r.activities;
-				total.transactions += r.transactions;
-				total.created += r.created;
-				total.updated += r.updated;
-				total.organisations += r.organisations;
-				total.rejected.push(...r.rejected);
-			} catch (e) {
-				const message = failureOf(file, e);
-				if (message === null) throw e;
-				total.failed.push({ file, message });
+		for (const [i, o] of outcomes.entries()) {
+			if ("failure" in o) {
+				total.failed.push({ file: files[i] as string, message: o.failure });
+				continue;
 			}
-			doneBytes += sizes[i] ?? 0;
-			progress(0, 0);
+			const r = o.result;
+			total.files++;
+			total.activities += r.activities;
+			total.transactions += r.transactions;
+			total.created += r.created;
+			total.updated += r.updated;
+			total.organisations += r.organisations;
+			for (const x of r.rejected) total.rejected.push(x);
 		}
 		return total;
+	}
+
+	/**
+	 * Files imported at once: one on SQLite, whose single writer takes them in turn anyway;
+	 * on PostgreSQL `jobs` (1 by default), at most the connections the pool leaves to others.
+	 */
+	private jobs(): number {
+		if (this.database.dialect === "sqlite") return 1;
+		return Math.min(maxJobs, Math.max(1, Math.floor(this.options.jobs ?? 1)));
 	}
 
 	private useWorker(file: string): boolean {
