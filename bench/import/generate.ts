@@ -159,10 +159,19 @@ function transaction(r: Random, reporter: readonly string[]): string {
 	return t;
 }
 
-function activity(r: Random, n: number): string {
-	const reporter = r.pick(publishers);
+/** Who publishes the activities of a file, and how many transactions each activity has. */
+export interface ActivityShape {
+	/** [ref, name, type]; by default one of `publishers` at random for each activity. */
+	reporter?: readonly [string, string, string];
+	/** Between the identifier's reporter ref and its number, so that files never share one. */
+	idPart?: string;
+	transactions?: readonly [number, number];
+}
+
+function activity(r: Random, n: number, shape: ActivityShape = {}): string {
+	const reporter = shape.reporter ?? r.pick(publishers);
 	const currency = r.pick(currencies);
-	const id = `${reporter[0]}-${String(n).padStart(8, "0")}`;
+	const id = `${reporter[0]}-${shape.idPart ? `${shape.idPart}-` : ""}${String(n).padStart(8, "0")}`;
 	const start = r.int(2008, 2020);
 	const parts: string[] = [];
 	parts.push(`  <iati-activity last-updated-datetime="2024-0${r.int(1, 9)}-1${r.int(0, 9)}T10:00:00Z" xml:lang="en" default-currency="${currency}" humanitarian="${r.chance(0.1) ? 1 : 0}" hierarchy="${r.chance(0.8) ? 1 : 2}">
@@ -252,7 +261,8 @@ ${r.chance(0.3) ? `    <narrative xml:lang="fr">${sentence(r, r.int(4, 10))}</na
     <value currency="${currency}" value-date="${start + y}-01-01">${amount(r)}</value>
    </budget>
 `);
-	for (let i = r.int(5, 30); i > 0; i--) parts.push(transaction(r, reporter));
+	const [fewest, most] = shape.transactions ?? [5, 30];
+	for (let i = r.int(fewest, most); i > 0; i--) parts.push(transaction(r, reporter));
 	if (r.chance(0.3))
 		parts.push(`   <document-link format="application/pdf" url="https://example.org/doc/${r.int(1, 1e6)}.pdf">
     <title><narrative>${sentence(r, 5)}</narrative></title>
@@ -279,10 +289,22 @@ ${r.chance(0.3) ? `    <narrative xml:lang="fr">${sentence(r, r.int(4, 10))}</na
 	return parts.join("");
 }
 
-export async function generateIatiFile(options: { mb: number; out: string; seed?: number }) {
+/**
+ * Writes a file of `mb` megabytes, or of exactly `activities` activities when that is
+ * given, shaped by `shape`.
+ */
+export async function generateIatiFile(options: {
+	mb?: number;
+	activities?: number;
+	out: string;
+	seed?: number;
+	shape?: ActivityShape;
+}) {
 	await mkdir(dirname(options.out), { recursive: true });
 	const r = new Random(options.seed ?? 7);
-	const target = options.mb * 1_000_000;
+	const target = (options.mb ?? 0) * 1_000_000;
+	const enough = (bytes: number, activities: number) =>
+		options.activities === undefined ? bytes >= target : activities >= options.activities;
 	const out = createWriteStream(options.out);
 	const write = (s: string) =>
 		out.write(s) ? Promise.resolve() : new Promise<void>((ok) => out.once("drain", () => ok()));
@@ -291,8 +313,8 @@ export async function generateIatiFile(options: { mb: number; out: string; seed?
 	const head = `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="2024-10-01T00:00:00Z">\n`;
 	await write(head);
 	bytes += Buffer.byteLength(head);
-	while (bytes < target) {
-		const a = activity(r, ++activities);
+	while (!enough(bytes, activities)) {
+		const a = activity(r, ++activities, options.shape);
 		bytes += Buffer.byteLength(a);
 		await write(a);
 	}
