@@ -11,6 +11,7 @@
  * kept in --dir for the next run.
  *
  *   npm run bench:corpus -- [--fractions 0.01,0.1,1] [--jobs 2] [--dir /tmp/iif-bench-corpus]
+ *                           [--generate-only]
  * PostgreSQL: IIF_BENCH_PG_URL (a role that may create databases); the database
  * iif_bench_corpus is created for each fraction and dropped after. Prints and writes
  * bench/CORPUS.md.
@@ -37,6 +38,9 @@ const { values } = parseArgs({
 		fractions: { type: "string", default: "0.01,0.1" },
 		jobs: { type: "string", default: "2" },
 		dir: { type: "string", default: "/tmp/iif-bench-corpus" },
+		// Writes the files of the fractions and stops: the 12 GB of the whole corpus take
+		// minutes to write, which need not be spent while a run is timed.
+		"generate-only": { type: "boolean", default: false },
 	},
 });
 const root = join(import.meta.dirname, "..", "..");
@@ -212,6 +216,11 @@ const { entryKind } = (await import(join(root, "bin", "entry.js"))) as {
 if (entryKind(root) !== "dist") {
 	const b = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });
 	if (b.status !== 0) throw new Error("the build failed");
+}
+if (values["generate-only"]) {
+	for (const f of fractions) for (const i of sample(f)) await ensureFile(i);
+	console.log(`generated in ${join(dir, "files")}`);
+	process.exit(0);
 }
 const load = loadavg()[0]?.toFixed(2) ?? "?";
 const runs: Run[] = [];
