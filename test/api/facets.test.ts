@@ -282,4 +282,47 @@ describeEachDialect("GET /api/v1/commitments/facets", (ctx) => {
 			).length,
 		);
 	});
+
+	it("reads every public commitment's facets from the rollups, the same as counting the rows, through writes", async () => {
+		const services = ctx().services;
+		const same = async (when: string) => {
+			const stored = await services.commitments.facets({});
+			const counted = await services.commitments.facets({}, { counted: true });
+			assert.deepEqual(stored, counted, when);
+			return stored;
+		};
+		await same("the demo");
+		const created = await services.commitments.create(
+			{
+				title: "A pledge of 1987 by a foundation",
+				text: "A pledge announced long ago, to move every facet.",
+				kind: "policy",
+				status: "published",
+				forum: "g8-gleneagles-2005",
+				announced_on: "1987-06-30",
+				makers: ["bill-melinda-gates-foundation", "united-kingdom"],
+				goals: ["sdg:14"],
+				recipients: [{ kind: "country", code: "KE" }],
+				policy: { target: "To be decided" },
+			},
+			cliActor,
+		);
+		const added = await same("after a new commitment");
+		assert.equal(added.facets.year.find((b) => b.value === "1987")?.count, 1);
+		await services.commitments.update(
+			String(created.id),
+			{ version: created.version, changes: { announced_on: "1988-01-01" }, reason: "corrected" },
+			cliActor,
+		);
+		const moved = await same("after its year changed");
+		assert.equal(moved.facets.year.find((b) => b.value === "1988")?.count, 1);
+		assert.ok(!moved.facets.year.some((b) => b.value === "1987"));
+		await services.commitments.transition(
+			String(created.id),
+			"withdraw",
+			{ reason: "test" },
+			cliActor,
+		);
+		await same("after it was withdrawn");
+	});
 });

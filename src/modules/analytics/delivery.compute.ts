@@ -19,6 +19,8 @@ import {
 export interface CommitmentInputs {
 	id: number;
 	status: string;
+	/** financial, policy or both. */
+	kind: string;
 	amount_minor: number | null;
 	currency: string | null;
 	amount_frequency: string | null;
@@ -39,6 +41,8 @@ export interface CommitmentInputs {
 	goals: string[];
 	targets: string[];
 	makers: number[];
+	/** The kinds of its makers (government, multilateral, ...), each once. */
+	maker_kinds: string[];
 	groups: string[];
 	recipients: string[];
 }
@@ -164,6 +168,12 @@ export const groupDims = [
 	"forum",
 	"forum_kind",
 	"recipient",
+	// The explorer's other facets: counted here, with the rest, so that the explorer over
+	// every public commitment reads its counts instead of counting 100,000 rows ten times.
+	"kind",
+	"status",
+	"year",
+	"maker_kind",
 ] as const;
 export type GroupDim = (typeof groupDims)[number];
 
@@ -181,6 +191,11 @@ export function groupKeys(c: CommitmentInputs): GroupKey[] {
 	if (c.forum_id !== null) add("forum", [c.forum_id]);
 	if (c.forum_kind !== null) add("forum_kind", [c.forum_kind]);
 	add("recipient", c.recipients);
+	add("kind", [c.kind]);
+	add("status", [c.status]);
+	// The year it was announced, as the explorer's year facet counts it.
+	if (c.announced_on !== null) add("year", [c.announced_on.slice(0, 4)]);
+	add("maker_kind", c.maker_kinds);
 	return keys;
 }
 

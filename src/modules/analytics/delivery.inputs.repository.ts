@@ -75,6 +75,7 @@ export class DeliveryInputsRepository {
 					.select([
 						"commitment.id",
 						"commitment.status",
+						"commitment.kind",
 						"commitment.amount_minor",
 						"commitment.currency",
 						"commitment.amount_frequency",
@@ -100,6 +101,7 @@ export class DeliveryInputsRepository {
 						"commitment_maker.stakeholder_id",
 						"stakeholder.country_code",
 						"stakeholder.statistics_provider",
+						"stakeholder.kind",
 					])
 					.where("commitment_maker.commitment_id", "in", part)
 					.orderBy("commitment_maker.commitment_id")
@@ -156,7 +158,7 @@ export class DeliveryInputsRepository {
 		);
 		const makerMap = new Map<
 			number,
-			{ id: number; country: string | null; provider: string | null }[]
+			{ id: number; country: string | null; provider: string | null; kind: string }[]
 		>();
 		for (const m of makers) {
 			const id = toInt(m.commitment_id);
@@ -167,6 +169,7 @@ export class DeliveryInputsRepository {
 					country: m.country_code,
 					// Whose statistics measure a share-of-income target: the one named, else the country's own.
 					provider: m.statistics_provider ?? m.country_code,
+					kind: m.kind,
 				},
 			]);
 		}
@@ -178,6 +181,7 @@ export class DeliveryInputsRepository {
 			return {
 				id,
 				status: c.status,
+				kind: c.kind,
 				amount_minor: toIntOrNull(c.amount_minor),
 				currency: c.currency,
 				amount_frequency: c.amount_frequency,
@@ -197,6 +201,7 @@ export class DeliveryInputsRepository {
 				goals: goalMap.get(id) ?? [],
 				targets: targetMap.get(id) ?? [],
 				makers: ms.map((m) => m.id),
+				maker_kinds: [...new Set(ms.map((m) => m.kind))],
 				groups: [...new Set(groupMap.get(id) ?? [])],
 				recipients: recipientMap.get(id) ?? [],
 			};

@@ -30,6 +30,20 @@ interface Row {
 	name?: string;
 }
 
+/** The delivery dimension that keeps each facet's counts (delivery.compute.ts, groupKeys). */
+const storedDimension: Record<FacetDimension, string> = {
+	goal: "goal",
+	target: "target",
+	forum_kind: "forum_kind",
+	forum: "forum",
+	maker_kind: "maker_kind",
+	maker: "stakeholder",
+	recipient: "recipient",
+	kind: "kind",
+	status: "status",
+	year: "year",
+};
+
 // Link tables have (commitment, value) as primary key: count(*) counts commitments.
 const countAll = sql<number | string>`count(*)`.as("n");
 const yearOf = sql<string>`substr(c.announced_on, 1, 4)`;
@@ -103,6 +117,61 @@ export class CommitmentFacetRepository {
 					.groupBy(yearOf)
 					.execute();
 		}
+	}
+
+	/**
+	 * The facet counts of every public commitment, as the delivery rollups keep them
+	 * (delivery_total: one row per group, its commitments counted by the reason they count
+	 * or not): one indexed read instead of ten counts over the whole registry. Null when the
+	 * rollups do not hold the facets yet (a database migrated but not yet rebuilt).
+	 */
+	async countsOfEveryPublic(): Promise<{
+		total: number;
+		counts: Record<FacetDimension, FacetCount[]>;
+	} | null> {
+		const rows = await this.db
+			.selectFrom("delivery_total as t")
+			.leftJoin("forum as f", (j) =>
+				j.on("t.dim", "=", "forum").on(sql`cast(f.id as text)`, "=", sql.ref("t.key")),
+			)
+			.leftJoin("stakeholder as s", (j) =>
+				j.on("t.dim", "=", "stakeholder").on(sql`cast(s.id as text)`, "=", sql.ref("t.key")),
+			)
+			.select([
+				"t.dim",
+				"t.key",
+				sql<
+					number | string
+				>`t.counted + t.reaffirmation + t.part + t.overlap + t.superseded + t.withdrawn`.as("n"),
+				sql<string | null>`coalesce(f.slug, s.slug)`.as("slug"),
+				sql<string | null>`coalesce(f.name, s.name)`.as("name"),
+			])
+			.where("t.dim", "in", ["all", ...Object.values(storedDimension)])
+			.execute();
+		const counts = Object.fromEntries(
+			Object.keys(storedDimension).map((d) => [d, [] as FacetCount[]]),
+		) as Record<FacetDimension, FacetCount[]>;
+		const facetOf = new Map(Object.entries(storedDimension).map(([f, d]) => [d, f]));
+		let total = 0;
+		for (const r of rows) {
+			const n = toInt(r.n);
+			if (r.dim === "all") {
+				total = n;
+				continue;
+			}
+			const facet = facetOf.get(r.dim) as FacetDimension | undefined;
+			if (!facet || n === 0) continue;
+			counts[facet].push({
+				key: r.key,
+				count: n,
+				...(r.dim === "forum" || r.dim === "stakeholder"
+					? { slug: r.slug ?? "", name: r.name ?? "" }
+					: {}),
+			});
+		}
+		// Every public commitment has a status: none counted means the keys are not built yet.
+		if (total > 0 && counts.status.length === 0) return null;
+		return { total, counts };
 	}
 
 	/** Slugs and names of forums or stakeholders: for selected ones the selection no longer counts. */

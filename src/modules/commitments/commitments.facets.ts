@@ -66,6 +66,20 @@ export function filterWithout(f: CommitmentFilter, dimension: FacetDimension): C
 	return { ...out, statuses: f.statuses };
 }
 
+/**
+ * Whether a filter selects every public commitment and nothing else: the selection whose
+ * facet counts the delivery rollups keep (CommitmentFacetRepository.countsOfEveryPublic).
+ */
+export function selectsEveryPublic(f: CommitmentFilter): boolean {
+	const { statuses, walkInOrder: _order, ...rest } = f;
+	const chosen = new Set(statuses);
+	return (
+		chosen.size === publicStatuses.length &&
+		publicStatuses.every((s) => chosen.has(s)) &&
+		Object.values(rest).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))
+	);
+}
+
 /** Results in the order of facetDimensions, keyed by dimension. */
 export function keyedByDimension<T>(results: T[]): Record<FacetDimension, T> {
 	return byDimension((d) => results[facetDimensions.indexOf(d)] as T);

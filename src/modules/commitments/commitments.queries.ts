@@ -26,6 +26,7 @@ import {
 	keyedByDimension,
 	recipientOfKey,
 	selectedKeys,
+	selectsEveryPublic,
 	uncounted,
 } from "./commitments.facets.ts";
 import {
@@ -192,15 +193,22 @@ export class CommitmentQueries {
 	 * and year, for the explorer: each dimension under every filter but its own, public
 	 * commitments only, exactly as the list.
 	 */
-	async facets(query: CommitmentFacetQuery): Promise<CommitmentFacets> {
+	/**
+	 * The explorer's facets. Over every public commitment (the explorer's first page) they
+	 * come from the delivery rollups; `counted` counts them from the rows instead, which
+	 * any other selection does (the tests compare the two).
+	 */
+	async facets(
+		query: CommitmentFacetQuery,
+		options: { counted?: boolean } = {},
+	): Promise<CommitmentFacets> {
 		const filter = await this.resolveFilter(query);
 		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
 		const repo = new CommitmentFacetRepository(this.db);
-		const [total, ...counted] = await Promise.all([
-			search.count(filter),
-			...facetDimensions.map((d) => repo.counts(d, search.idsQuery(filterWithout(filter, d)))),
-		]);
-		const counts = keyedByDimension(counted);
+		const { total, counts } =
+			(options.counted !== true && selectsEveryPublic(filter)
+				? await repo.countsOfEveryPublic()
+				: null) ?? (await this.countFacets(filter, search, repo));
 		const selected = selectedKeys(filter, query);
 		const absent = uncounted(counts, selected);
 		const [forums, makers] = await Promise.all([
@@ -217,6 +225,18 @@ export class CommitmentQueries {
 			);
 		const names = await this.recipientNames(counts.recipient.map((c) => recipientOfKey(c.key)));
 		return { total, facets: facetBuckets(counts, selected, names) };
+	}
+
+	private async countFacets(
+		filter: CommitmentFilter,
+		search: CommitmentSearchRepository,
+		repo: CommitmentFacetRepository,
+	) {
+		const [total, ...counted] = await Promise.all([
+			search.count(filter),
+			...facetDimensions.map((d) => repo.counts(d, search.idsQuery(filterWithout(filter, d)))),
+		]);
+		return { total, counts: keyedByDimension(counted) };
 	}
 
 	/** Checks every filter value against the database: an unknown one is a 400 that names it, not an empty list. */

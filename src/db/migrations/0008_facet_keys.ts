@@ -1,0 +1,17 @@
+/**
+ * The delivery keys gain the explorer's other facets (a commitment's kind, status, year
+ * of announcement and its makers' kinds), so that the explorer over every public
+ * commitment reads its facet counts from delivery_total, as the other dimensions are
+ * read. No table changes: forgetting the rate tables' hash makes the next start (or
+ * `iif analytics rebuild`) recompute the keys and rollups of every commitment.
+ */
+import { type Kysely, sql } from "kysely";
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+	await sql`delete from app_meta where key = 'analytics_rates_hash'`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+	// The extra keys are harmless to older code, which never reads them; a rebuild drops them.
+	await sql`delete from app_meta where key = 'analytics_rates_hash'`.execute(db);
+}
