@@ -6,7 +6,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
-import type { FacetDimension } from "./commitments.schemas.ts";
+import { type FacetDimension, facetDimensions } from "./commitments.schemas.ts";
 import type { CommitmentSearchRepository } from "./commitments.search.repository.ts";
 
 export type IdsQuery = ReturnType<CommitmentSearchRepository["idsQuery"]>;
@@ -30,19 +30,12 @@ interface Row {
 	name?: string;
 }
 
-/** The delivery dimension that keeps each facet's counts (delivery.compute.ts, groupKeys). */
-const storedDimension: Record<FacetDimension, string> = {
-	goal: "goal",
-	target: "target",
-	forum_kind: "forum_kind",
-	forum: "forum",
-	maker_kind: "maker_kind",
-	maker: "stakeholder",
-	recipient: "recipient",
-	kind: "kind",
-	status: "status",
-	year: "year",
-};
+/**
+ * The delivery dimension that keeps each facet's counts (delivery.compute.ts, groupKeys):
+ * the same name, but makers are the delivery figures' stakeholders.
+ */
+const storedDimension = (facet: FacetDimension): string =>
+	facet === "maker" ? "stakeholder" : facet;
 
 // Link tables have (commitment, value) as primary key: count(*) counts commitments.
 const countAll = sql<number | string>`count(*)`.as("n");
@@ -146,12 +139,12 @@ export class CommitmentFacetRepository {
 				sql<string | null>`coalesce(f.slug, s.slug)`.as("slug"),
 				sql<string | null>`coalesce(f.name, s.name)`.as("name"),
 			])
-			.where("t.dim", "in", ["all", ...Object.values(storedDimension)])
+			.where("t.dim", "in", ["all", ...facetDimensions.map(storedDimension)])
 			.execute();
 		const counts = Object.fromEntries(
-			Object.keys(storedDimension).map((d) => [d, [] as FacetCount[]]),
+			facetDimensions.map((d) => [d, [] as FacetCount[]]),
 		) as Record<FacetDimension, FacetCount[]>;
-		const facetOf = new Map(Object.entries(storedDimension).map(([f, d]) => [d, f]));
+		const facetOf = new Map(facetDimensions.map((f) => [storedDimension(f), f]));
 		let total = 0;
 		for (const r of rows) {
 			const n = toInt(r.n);
