@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import { sql } from "kysely";
 import { parseInput } from "../../src/lib/validation.ts";
 import { commitmentListQuery } from "../../src/modules/commitments/commitments.schemas.ts";
 import {
@@ -53,5 +54,44 @@ describeEachDialect("commitment list: walking the index and counting apart", (ct
 				}
 		}
 		assert.ok(compared >= 40, `${compared} non-empty pages compared`);
+	});
+
+	it("orders by relevance as the full-text index ranks each match, page after page", async () => {
+		const { services, db } = ctx();
+		const repo = new CommitmentSearchRepository(db.database.db, ctx().dialect);
+		for (const query of [{ q: "health" }, { q: "fund" }, { goal: "mdg:6,sdg:3", q: "fund" }]) {
+			const filter = await services.commitments.resolveFilter(
+				parseInput(commitmentListQuery, { ...query, sort: "relevance" }),
+			);
+			const fts = filter.fts ?? "";
+			// The rank of each match, as each dialect's full-text search gives it, by id.
+			const ranked = await sql<{ id: unknown; rank: number }>`${
+				ctx().dialect === "postgres"
+					? sql`select id, -ts_rank(search, to_tsquery('simple', ${fts})) as rank from commitment`
+					: sql`select rowid as id, bm25(commitment_fts) as rank from commitment_fts where commitment_fts match ${fts}`
+			}`.execute(db.database.db);
+			const rank = new Map(ranked.rows.map((r) => [Number(r.id), Number(r.rank)]));
+			const all = await repo.pageAndTotal(filter, "relevance", 0, 1000);
+			assert.ok(all.total > 1, `${JSON.stringify(query)} matches several`);
+			assert.equal(all.rows.length, all.total);
+			const expected = all.rows
+				.map((r) => r.id)
+				.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || b - a);
+			assert.deepEqual(
+				all.rows.map((r) => r.id),
+				expected,
+				JSON.stringify(query),
+			);
+			const second = await repo.pageAndTotal(filter, "relevance", 2, 2);
+			assert.deepEqual(
+				second.rows.map((r) => r.id),
+				expected.slice(2, 4),
+			);
+			assert.equal(second.total, all.total);
+			assert.deepEqual(
+				(await repo.page(filter, "relevance", 1, 3)).map((r) => r.id),
+				expected.slice(1, 4),
+			);
+		}
 	});
 });

@@ -4,12 +4,15 @@
  * (CommitmentSearchRepository.idsQuery), so a facet counts exactly what the list shows.
  */
 import { type Kysely, sql } from "kysely";
+import { isPostgres } from "../../db/dialect.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
 import { type FacetDimension, facetDimensions } from "./commitments.schemas.ts";
 import type { CommitmentSearchRepository } from "./commitments.search.repository.ts";
 
 export type IdsQuery = ReturnType<CommitmentSearchRepository["idsQuery"]>;
+/** A selection: its query, or its ids read once for several counts. */
+export type Selection = IdsQuery | number[];
 
 export interface FacetCount {
 	/**
@@ -44,15 +47,26 @@ const yearOf = sql<string>`substr(c.announced_on, 1, 4)`;
 export class CommitmentFacetRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
 
-	async counts(dimension: FacetDimension, ids: IdsQuery): Promise<FacetCount[]> {
-		return (await this.rows(dimension, ids)).map((r) => ({
+	async counts(dimension: FacetDimension, selection: Selection): Promise<FacetCount[]> {
+		return (await this.rows(dimension, this.membership(selection))).map((r) => ({
 			key: String(r.key),
 			count: toInt(r.n),
 			...(r.slug === undefined ? {} : { slug: r.slug, name: r.name }),
 		}));
 	}
 
-	private rows(dimension: FacetDimension, ids: IdsQuery): Promise<Row[]> {
+	/** Ids read already go back as one parameter, however many: a JSON array, or an array. */
+	private membership(selection: Selection) {
+		if (!Array.isArray(selection)) return selection;
+		return isPostgres(this.db)
+			? sql<number>`(select unnest(cast(${selection} as integer[])))`
+			: sql<number>`(select value from json_each(${JSON.stringify(selection)}))`;
+	}
+
+	private rows(
+		dimension: FacetDimension,
+		ids: IdsQuery | ReturnType<CommitmentFacetRepository["membership"]>,
+	): Promise<Row[]> {
 		const commitments = this.db.selectFrom("commitment as c").where("c.id", "in", ids);
 		const forums = commitments.innerJoin("forum as f", "f.id", "c.forum_id");
 		const makers = this.db
@@ -124,20 +138,12 @@ export class CommitmentFacetRepository {
 	} | null> {
 		const rows = await this.db
 			.selectFrom("delivery_total as t")
-			.leftJoin("forum as f", (j) =>
-				j.on("t.dim", "=", "forum").on(sql`cast(f.id as text)`, "=", sql.ref("t.key")),
-			)
-			.leftJoin("stakeholder as s", (j) =>
-				j.on("t.dim", "=", "stakeholder").on(sql`cast(s.id as text)`, "=", sql.ref("t.key")),
-			)
 			.select([
 				"t.dim",
 				"t.key",
 				sql<
 					number | string
 				>`t.counted + t.reaffirmation + t.part + t.overlap + t.superseded + t.withdrawn`.as("n"),
-				sql<string | null>`coalesce(f.slug, s.slug)`.as("slug"),
-				sql<string | null>`coalesce(f.name, s.name)`.as("name"),
 			])
 			.where("t.dim", "in", ["all", ...facetDimensions.map(storedDimension)])
 			.execute();
@@ -152,15 +158,27 @@ export class CommitmentFacetRepository {
 				total = n;
 				continue;
 			}
-			const facet = facetOf.get(r.dim) as FacetDimension | undefined;
-			if (!facet || n === 0) continue;
-			counts[facet].push({
-				key: r.key,
-				count: n,
-				...(r.dim === "forum" || r.dim === "stakeholder"
-					? { slug: r.slug ?? "", name: r.name ?? "" }
-					: {}),
-			});
+			const facet = facetOf.get(r.dim);
+			if (facet && n > 0) counts[facet].push({ key: r.key, count: n });
+		}
+		// Forums and makers are shown by name: read in one query each, by id.
+		for (const [facet, table] of [
+			["forum", "forum"],
+			["maker", "stakeholder"],
+		] as const) {
+			const refs = new Map(
+				(
+					await this.refs(
+						table,
+						counts[facet].map((c) => Number(c.key)),
+					)
+				).map((r) => [r.key, r]),
+			);
+			for (const c of counts[facet]) {
+				const ref = refs.get(c.key);
+				c.slug = ref?.slug ?? "";
+				c.name = ref?.name ?? "";
+			}
 		}
 		// Every public commitment has a status: none counted means the keys are not built yet.
 		if (total > 0 && counts.status.length === 0) return null;

@@ -227,16 +227,31 @@ export class CommitmentQueries {
 		return { total, facets: facetBuckets(counts, selected, names) };
 	}
 
+	/**
+	 * Counts each dimension under its filter (every filter but its own). Most dimensions
+	 * share one filter: the ids each distinct filter selects are read once, and every count
+	 * of it reads those ids, instead of running the filters (words and all) ten times.
+	 */
 	private async countFacets(
 		filter: CommitmentFilter,
 		search: CommitmentSearchRepository,
 		repo: CommitmentFacetRepository,
 	) {
-		const [total, ...counted] = await Promise.all([
-			search.count(filter),
-			...facetDimensions.map((d) => repo.counts(d, search.idsQuery(filterWithout(filter, d)))),
-		]);
-		return { total, counts: keyedByDimension(counted) };
+		const filters = new Map<string, CommitmentFilter>();
+		const filterOf = facetDimensions.map((d) => {
+			const f = filterWithout(filter, d);
+			const key = JSON.stringify(f);
+			if (!filters.has(key)) filters.set(key, f);
+			return key;
+		});
+		const full = JSON.stringify(filter);
+		if (!filters.has(full)) filters.set(full, filter);
+		const selections = new Map<string, number[]>();
+		for (const [key, f] of filters) selections.set(key, await search.ids(f));
+		const counted = await Promise.all(
+			facetDimensions.map((d, i) => repo.counts(d, selections.get(filterOf[i] as string) ?? [])),
+		);
+		return { total: selections.get(full)?.length ?? 0, counts: keyedByDimension(counted) };
 	}
 
 	/** Checks every filter value against the database: an unknown one is a 400 that names it, not an empty list. */

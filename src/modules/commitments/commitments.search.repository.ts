@@ -233,6 +233,11 @@ export class CommitmentSearchRepository {
 		return this.filtered(f).select("commitment.id");
 	}
 
+	/** The ids of the matching commitments, read, each once. */
+	async ids(f: CommitmentFilter): Promise<number[]> {
+		return [...new Set((await this.idsQuery(f).execute()).map((r) => toInt(r.id)))];
+	}
+
 	async count(f: CommitmentFilter): Promise<number> {
 		const row = await this.filtered(f, true)
 			.select((eb) => eb.fn.countAll().as("n"))
@@ -246,6 +251,8 @@ export class CommitmentSearchRepository {
 		offset: number,
 		limit: number,
 	): Promise<CommitmentRow[]> {
+		if (this.ranksApart(sort))
+			return this.rowsInOrder((await this.rankedIds(f)).slice(offset, offset + limit));
 		const rows = await this.ordered(this.filtered(f).selectAll("commitment"), f, sort)
 			.limit(limit)
 			.offset(offset)
@@ -263,6 +270,10 @@ export class CommitmentSearchRepository {
 		offset: number,
 		limit: number,
 	): Promise<{ rows: CommitmentRow[]; total: number }> {
+		if (this.ranksApart(sort)) {
+			const ids = await this.rankedIds(f);
+			return { rows: await this.rowsInOrder(ids.slice(offset, offset + limit)), total: ids.length };
+		}
 		// Without a selective filter, or with one that still selects thousands (a country, a
 		// goal, a large donor), the page comes from the sort's index in order, and a window
 		// count would read every matching row in full: count apart.
@@ -290,6 +301,41 @@ export class CommitmentSearchRepository {
 		const first = rows[0];
 		const total = first ? toInt(first.match_count) : offset > 0 ? await this.count(f) : 0;
 		return { rows: rows.map(({ match_count: _, ...r }) => toCommitmentRow(r)), total };
+	}
+
+	/**
+	 * SQLite's relevance order is made apart: bm25() reads the word's whole entry in the
+	 * full-text index at each call, so ranking every match in ORDER BY took half a second
+	 * for a common word at 100,000 commitments (20 ms this way).
+	 */
+	private ranksApart(sort: CommitmentSort): boolean {
+		return sort === "relevance" && this.dialect === "sqlite";
+	}
+
+	/** The ids of the matches, best first (bm25, then newest id), ranked in one pass. */
+	private async rankedIds(f: CommitmentFilter): Promise<number[]> {
+		const ranks = await sql<{ id: unknown; rank: number }>`select rowid as id,
+			bm25(commitment_fts) as rank from commitment_fts where commitment_fts match ${f.fts ?? ""}`.execute(
+			this.db,
+		);
+		const rankOf = new Map(ranks.rows.map((r) => [toInt(r.id), Number(r.rank)]));
+		const rank = (id: number) => rankOf.get(id) ?? Number.POSITIVE_INFINITY;
+		return (await this.ids(f)).sort((a, b) => rank(a) - rank(b) || b - a);
+	}
+
+	/** Commitments by id, in the order given. */
+	private async rowsInOrder(ids: number[]): Promise<CommitmentRow[]> {
+		if (ids.length === 0) return [];
+		const rows = await this.db
+			.selectFrom("commitment")
+			.selectAll()
+			.where("id", "in", ids)
+			.execute();
+		const byId = new Map(rows.map((r) => [toInt(r.id), r]));
+		return ids.flatMap((id) => {
+			const row = byId.get(id);
+			return row ? [toCommitmentRow(row)] : [];
+		});
 	}
 
 	private ordered<O>(
