@@ -8,7 +8,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { chunks } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
-import { deliverySources } from "./delivery.compute.ts";
+import { deliverySources, factMoney } from "./delivery.compute.ts";
 import { counters } from "./delivery.store.repository.ts";
 
 export type Basis = "current" | "constant";
@@ -176,14 +176,34 @@ export class DeliveryQueryRepository {
 	}
 
 	/** Figures by year over everything (ids null) or over matching roots. */
-	async byYear(basis: Basis, clock: Clock, ids: IdsQuery | null): Promise<GroupFigures[]> {
+	/**
+	 * Figures by year: over everything (ids null), over the roots of one group as the
+	 * rollups keep it (`group`), or over matching roots.
+	 */
+	async byYear(
+		basis: Basis,
+		clock: Clock,
+		ids: IdsQuery | null,
+		group?: { dim: string; key: string },
+	): Promise<GroupFigures[]> {
 		const c = `committed_${basis}`;
 		const d = `delivered_${basis}`;
-		const rows = ids
+		const rows = group
 			? await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
 					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
-				from delivery_fact where root_id in (${ids}) group by year`.execute(this.db)
-			: await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
+				from delivery_rollup where dim = ${group.dim} and key = ${group.key} group by year`.execute(
+					this.db,
+				)
+			: ids
+				? // Years where every sum is zero are left out, as the rollups leave them out.
+					await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
+					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
+				from delivery_fact where root_id in (${ids}) group by year
+				having ${sql.join(
+					factMoney.map((m) => sql`sum(${sql.ref(m)}) <> 0`),
+					sql` or `,
+				)}`.execute(this.db)
+				: await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
 					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
 				from delivery_rollup where dim = 'all' group by year`.execute(this.db);
 		return rows.rows.map((r) => ({
