@@ -6,6 +6,7 @@
  */
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { chunks } from "../../db/batch.ts";
+import { isPostgres } from "../../db/dialect.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
 import { deliverySources, factMoney } from "./delivery.compute.ts";
@@ -58,6 +59,16 @@ export class DeliveryQueryRepository {
 		return sql<number>`sum(case when year < ${clock.year} then ${value} when year = ${clock.year} then ${value} * ${share} else 0 end)`;
 	}
 
+	/**
+	 * `k.dim = dim`, for a query that starts from a selection of commitments. SQLite would
+	 * walk the dimension's index over every commitment's keys (120,000 makers' at 100k) and
+	 * look up each one's facts; the unary plus keeps it off that index, so it starts from
+	 * the selection (a large forum's makers: 350 -> 30 ms). PostgreSQL plans it well.
+	 */
+	private keysOf(dim: string) {
+		return isPostgres(this.db) ? sql`k.dim = ${dim}` : sql`+k.dim = ${dim}`;
+	}
+
 	/** Figures by group key from the facts of the roots that match a filter. */
 	async byKey(dim: string, basis: Basis, clock: Clock, ids: IdsQuery): Promise<GroupFigures[]> {
 		const c = `committed_${basis}`;
@@ -67,7 +78,7 @@ export class DeliveryQueryRepository {
 		>`select k.key as key, sum(f.${sql.ref(c)}) as committed,
 				sum(f.${sql.ref(d)}) as delivered, ${this.expectedSum(`f.${c}`, clock)} as expected,
 				${sql.join(deliverySources.map((src) => sql`sum(f.${sql.ref(sourceColumn(src, basis))}) as ${sql.ref(src)}`))}
-			from delivery_fact f join delivery_key k on k.commitment_id = f.root_id and k.dim = ${dim}
+			from delivery_fact f join delivery_key k on k.commitment_id = f.root_id and ${this.keysOf(dim)}
 			where f.root_id in (${ids})
 			group by k.key`.execute(this.db);
 		return rows.rows.map((r) => ({
@@ -219,7 +230,7 @@ export class DeliveryQueryRepository {
 		const rows = await sql<Record<string, unknown>>`select k.key as key, s.reason as counter,
 				count(*) as n, sum(s.unconverted) as unconverted
 			from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
-			where k.dim = ${dim} and k.commitment_id in (${ids})
+			where ${this.keysOf(dim)} and k.commitment_id in (${ids})
 			group by k.key, s.reason`.execute(this.db);
 		const out: GroupCount[] = [];
 		const unconverted = new Map<string, number>();
