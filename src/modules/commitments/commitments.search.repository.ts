@@ -277,9 +277,14 @@ export class CommitmentSearchRepository {
 		// Without a selective filter, or with one that still selects thousands (a country, a
 		// goal, a large donor), the page comes from the sort's index in order, and a window
 		// count would read every matching row in full: count apart.
+		// Targets stated as a share of income are rare (one or two a government): a walk
+		// would read the whole sort index to fill a page of them (a donor's at 100k: 250 ms).
 		if (
 			!isSelective(f) ||
-			(inIndexOrder(sort) && selectiveFilters(f) === 1 && (await this.atLeast(f, this.walkFrom)))
+			(inIndexOrder(sort) &&
+				selectiveFilters(f) === 1 &&
+				!f.measures?.includes("gni_share") &&
+				(await this.atLeast(f, this.walkFrom)))
 		) {
 			const walk = { ...f, walkInOrder: true };
 			const [total, rows] = await Promise.all([
