@@ -285,8 +285,12 @@ ${table}
 
 The import of one file is measured in bench/IMPORT.md: it costs four to five times a raw parse of the
 file in CPU time (reading, converting to rows and US dollars, writing), and PostgreSQL's server works on
-the same cores. With two cores, importing files side by side (\`--jobs\`) can overlap one file's reading
-with another's writing, but not add cores: the corpus's time is its CPU work divided by two at best.
+the same cores. Files side by side (\`--jobs\`) read in parallel, one worker thread each, but every
+file's rows are written by the command's one main thread: during the 100% run (2026-12-07, \`top -H\`)
+that thread ran at 100% of a core while the readers waited for it (20-40% each) and each PostgreSQL
+backend used about 20%. Writing is the bottleneck: preparing each batch's columns for PostgreSQL
+(building the arrays and their text, and the garbage that makes) in the main thread. The next step is to
+prepare those columns in the reading workers, so that the main thread only passes them on.
 `;
 console.log(`\n${table}\n\n${verdict}`);
 writeFileSync(join(root, "bench", "CORPUS.md"), report);

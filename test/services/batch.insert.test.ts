@@ -1,12 +1,12 @@
 /**
  * insertRows, the import's bulk writer: every value comes back as it went in, on both
- * databases. On PostgreSQL the columns travel as array literals written by pgArrayColumn,
- * so the texts an array literal treats specially are the ones tried here.
+ * databases. On PostgreSQL the columns travel as arrays (unnest), so the texts an array
+ * literal treats specially are the ones tried here.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { CompiledQuery } from "kysely";
-import { insertRows, pgArrayColumn } from "../../src/db/batch.ts";
+import { insertRows } from "../../src/db/batch.ts";
 import {
 	createMigratedDatabase,
 	dialects,
@@ -30,25 +30,6 @@ const texts = [
 	"emoji 🌍",
 	'[{"lang":null,"text":"Ministère de l\'Économie"}]',
 ];
-
-describe("pgArrayColumn", () => {
-	it("writes numbers bare, texts quoted, nulls as NULL", () => {
-		const rows = [
-			[1, "a", null],
-			[-2.5, 'q"', 3n],
-			[0, "b\\", true],
-		];
-		assert.equal(pgArrayColumn(rows, 0), "{1,-2.5,0}");
-		assert.equal(pgArrayColumn(rows, 1), '{"a","q\\"","b\\\\"}');
-		assert.equal(pgArrayColumn(rows, 2), "{NULL,3,t}");
-		assert.equal(pgArrayColumn(rows, 1, 1, 2), '{"q\\""}');
-	});
-
-	it("refuses what it cannot write faithfully", () => {
-		assert.throws(() => pgArrayColumn([[Number.NaN]], 0), /not finite: NaN/);
-		assert.throws(() => pgArrayColumn([[{ a: 1 }]], 0), /neither text, number nor boolean/);
-	});
-});
 
 for (const dialect of dialects) {
 	describe(`insertRows [${dialect}]`, { skip: skipReason(dialect) }, () => {
