@@ -19,6 +19,7 @@ import { type DialectName, openDatabase } from "../../src/db/database.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { createServices } from "../../src/server/services.ts";
 import type { TestContext } from "../../test/helpers/app.ts";
+import { measuredCauses } from "./causes.ts";
 
 const { values } = parseArgs({
 	options: {
@@ -216,5 +217,20 @@ for (const [title, rows] of results) {
 		"",
 	);
 }
+// Every miss at scale, with its measured cause (bench/pages/causes.ts) or none yet.
+const misses = results.flatMap(([title, rows]) =>
+	title.includes("100,000")
+		? rows
+				.filter((r) => r.p95 >= 50)
+				.map((r) => {
+					const page = Object.keys(measuredCauses[title] ?? {}).find(
+						(p) => r.name === p || r.name.startsWith(`${p} (`),
+					);
+					const cause = page ? measuredCauses[title]?.[page] : undefined;
+					return `- ${title}, ${r.name} (p95 ${r.p95.toFixed(1)} ms): ${cause ?? "no cause measured yet."}`;
+				})
+		: [],
+);
+if (misses.length) lines.push("## Misses at scale, and where their time goes", "", ...misses, "");
 writeFileSync(values.results, `${lines.join("\n")}\n`);
 console.log(`wrote ${values.results}`);
