@@ -30,8 +30,8 @@ import {
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { generateIatiFile } from "../import/generate.ts";
+import { adminQuery } from "../pg-admin.ts";
 
 const { values } = parseArgs({
 	options: {
@@ -96,21 +96,11 @@ async function ensureFile(i: number): Promise<void> {
 async function dropDatabase(): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await admin(`drop database if exists ${pgName}`);
+			return await adminQuery(pgAdmin, `drop database if exists ${pgName}`);
 		} catch (e) {
 			if (attempt >= 10) throw e;
 			await new Promise((r) => setTimeout(r, 1000));
 		}
-	}
-}
-
-async function admin(sql: string): Promise<void> {
-	const c = new pg.Client({ connectionString: pgAdmin });
-	await c.connect();
-	try {
-		await c.query(sql);
-	} finally {
-		await c.end();
 	}
 }
 
@@ -156,7 +146,7 @@ async function importFraction(fraction: number): Promise<Run> {
 	}
 	process.stdout.write(`${(bytes / 1e6).toFixed(0)} MB; importing ... `);
 	await dropDatabase();
-	await admin(`create database ${pgName}`);
+	await adminQuery(pgAdmin, `create database ${pgName}`);
 	const url = new URL(pgAdmin);
 	url.pathname = `/${pgName}`;
 	const env = { ...process.env, IIF_DATABASE_URL: url.toString() };

@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:f
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { adminQuery } from "../pg-admin.ts";
 import { generateIatiFile } from "./generate.ts";
 
 const { values } = parseArgs({
@@ -59,16 +59,6 @@ function measure(name: string, args: string[]): Run {
 	return run;
 }
 
-async function pgAdminQuery(sql: string): Promise<void> {
-	const c = new pg.Client({ connectionString: pgAdmin });
-	await c.connect();
-	try {
-		await c.query(sql);
-	} finally {
-		await c.end();
-	}
-}
-
 if (!existsSync(file) || Math.abs(statSync(file).size - mb * 1e6) > mb * 1e4) {
 	process.stdout.write(`generating ${file} (${mb} MB) ... `);
 	const g = await generateIatiFile({ mb, out: file });
@@ -88,14 +78,14 @@ try {
 }
 
 if (!values["no-pg"]) {
-	await pgAdminQuery(`drop database if exists ${pgName}`);
-	await pgAdminQuery(`create database ${pgName}`);
+	await adminQuery(pgAdmin, `drop database if exists ${pgName}`);
+	await adminQuery(pgAdmin, `create database ${pgName}`);
 	try {
 		const url = new URL(pgAdmin);
 		url.pathname = `/${pgName}`;
 		runs.push(measure("import into PostgreSQL", ["import", file, url.toString()]));
 	} finally {
-		await pgAdminQuery(`drop database if exists ${pgName} with (force)`);
+		await adminQuery(pgAdmin, `drop database if exists ${pgName} with (force)`);
 	}
 }
 runs.push(measure("raw saxes parse (again)", ["raw", file]));

@@ -22,6 +22,8 @@ describeEachDialect("commitment list: walking the index and counting apart", (ct
 		{ goal: "mdg:8", kind: "financial" },
 		{ goal: "mdg:6,sdg:3", q: "fund" },
 		{ recipient: "LDC", forum_kind: "g8_summit,g20_summit" },
+		{ measure: "gni_share" },
+		{ stakeholder: "united-kingdom", measure: "gni_share" },
 	];
 	const sorts: CommitmentSort[] = ["-announced_on", "announced_on", "title", "-title"];
 
