@@ -50,6 +50,14 @@ const sourceColumn = (source: string, basis: Basis) => `delivered_${source}_${ba
 const sourcesOf = (r: Record<string, unknown>) =>
 	new Map(deliverySources.map((src) => [src, toInt(r[src] ?? 0)]));
 
+/**
+ * A group's public commitments in delivery_total: each counted or left out for a reason
+ * (every counter but `unconverted`, which counts items, not commitments).
+ */
+export const publicCount = sql<
+	number | string
+>`delivery_total.counted + delivery_total.reaffirmation + delivery_total.part + delivery_total.overlap + delivery_total.superseded + delivery_total.withdrawn`;
+
 export class DeliveryQueryRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
 
@@ -170,18 +178,11 @@ export class DeliveryQueryRepository {
 		for (const part of chunks(keys, 1000)) {
 			const rows = await this.db
 				.selectFrom("delivery_total")
-				.select(["key", "counted", "reaffirmation", "part", "overlap", "superseded", "withdrawn"])
+				.select(["key", publicCount.as("n")])
 				.where("dim", "=", dim)
 				.where("key", "in", part)
 				.execute();
-			for (const r of rows)
-				out.set(
-					r.key,
-					[r.counted, r.reaffirmation, r.part, r.overlap, r.superseded, r.withdrawn].reduce(
-						(a, n) => a + toInt(n),
-						0,
-					),
-				);
+			for (const r of rows) out.set(r.key, toInt(r.n));
 		}
 		return out;
 	}

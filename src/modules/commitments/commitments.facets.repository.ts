@@ -7,6 +7,7 @@ import { type Kysely, sql } from "kysely";
 import { isPostgres } from "../../db/dialect.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
+import { publicCount } from "../analytics/delivery.query.repository.ts";
 import { type FacetDimension, facetDimensions } from "./commitments.schemas.ts";
 import type { CommitmentSearchRepository } from "./commitments.search.repository.ts";
 
@@ -137,15 +138,9 @@ export class CommitmentFacetRepository {
 		counts: Record<FacetDimension, FacetCount[]>;
 	} | null> {
 		const rows = await this.db
-			.selectFrom("delivery_total as t")
-			.select([
-				"t.dim",
-				"t.key",
-				sql<
-					number | string
-				>`t.counted + t.reaffirmation + t.part + t.overlap + t.superseded + t.withdrawn`.as("n"),
-			])
-			.where("t.dim", "in", ["all", ...facetDimensions.map(storedDimension)])
+			.selectFrom("delivery_total")
+			.select(["dim", "key", publicCount.as("n")])
+			.where("dim", "in", ["all", ...facetDimensions.map(storedDimension)])
 			.execute();
 		const counts = Object.fromEntries(
 			facetDimensions.map((d) => [d, [] as FacetCount[]]),
