@@ -192,11 +192,9 @@ export class CommitmentQueries {
 	 * Counts of the list's selection by goal, target, forum, maker, recipient, kind, status
 	 * and year, for the explorer: each dimension under every filter but its own, public
 	 * commitments only, exactly as the list.
-	 */
-	/**
-	 * The explorer's facets. Over every public commitment (the explorer's first page) they
-	 * come from the delivery rollups; `counted` counts them from the rows instead, which
-	 * any other selection does (the tests compare the two).
+	 * Over every public commitment (the explorer's first page) they come from the delivery
+	 * rollups; `counted` counts them from the rows instead, which any other selection does
+	 * (the tests compare the two).
 	 */
 	async facets(
 		query: CommitmentFacetQuery,
