@@ -9,6 +9,7 @@
  */
 import { CompiledQuery, type Insertable, type Kysely, sql } from "kysely";
 import { isPostgres } from "./dialect.ts";
+import { pgRowsPerStatement } from "./pg-literals.ts";
 import type { Tables } from "./tables.ts";
 
 export function chunks<T>(rows: readonly T[], size = 200): T[][] {
@@ -48,8 +49,6 @@ export async function upsertAll<T extends keyof Tables & string>(
 
 /** SQLite: bound parameters per statement, well below its 32766. */
 const maxParams = 30_000;
-/** PostgreSQL: rows per statement (one parameter per column, however many rows). */
-const pgRows = 5_000;
 
 const sqlCache = new Map<string, string>();
 
@@ -101,7 +100,9 @@ export async function insertRows<R = unknown>(
 	const out: R[] = [];
 	if (rows.length === 0) return out;
 	const postgres = isPostgres(db);
-	const perStatement = postgres ? pgRows : Math.max(1, Math.floor(maxParams / columns.length));
+	const perStatement = postgres
+		? pgRowsPerStatement
+		: Math.max(1, Math.floor(maxParams / columns.length));
 	for (let start = 0; start < rows.length; start += perStatement) {
 		const end = Math.min(rows.length, start + perStatement);
 		let query: CompiledQuery;
@@ -121,4 +122,22 @@ export async function insertRows<R = unknown>(
 		for (const r of result.rows) out.push(r);
 	}
 	return out;
+}
+
+/**
+ * PostgreSQL: one statement of at most `pgRowsPerStatement` rows given as its columns'
+ * array literals (pg-literals.ts), in the order of `columns`. Returns what RETURNING gave.
+ */
+export async function insertLiterals<R = unknown>(
+	db: Kysely<Tables>,
+	table: string,
+	columns: readonly string[],
+	literals: readonly string[],
+	typeOf: (column: string) => string,
+	suffix = "",
+): Promise<R[]> {
+	if (literals.length !== columns.length)
+		throw new Error(`${table}: ${literals.length} column literals for ${columns.length} columns`);
+	const query = CompiledQuery.raw(pgStatement(table, columns, typeOf, suffix), [...literals]);
+	return (await db.executeQuery<R>(query)).rows;
 }

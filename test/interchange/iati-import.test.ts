@@ -827,6 +827,35 @@ describeEachDialect(
 			);
 		});
 
+		it("keeps each row with its activity when a batch's table takes more than one statement", async () => {
+			// 3 activities of 2,500 transactions: 7,500 rows, more than PostgreSQL's 5,000 a statement.
+			const ids = ["XM-WIDE-1", "XM-WIDE-2", "XM-WIDE-3"];
+			const path = xmlFile(
+				activitiesFile(
+					...ids.map((id, a) =>
+						activityXml({
+							id,
+							transactions: Array.from({ length: 2500 }, (_, i) =>
+								disbursement("2020-01-01", String((a + 1) * 10_000 + i)),
+							),
+						}),
+					),
+				),
+			);
+			const result = await new ImportService(ctx().db.database, { batchSize: 100 }).importFiles(
+				[path],
+				cliActor,
+			);
+			assert.equal(result.transactions, 7500);
+			for (const [a, id] of ids.entries()) {
+				const values = (await repo().load(id))?.transactions.map((t) => t.value_minor);
+				assert.deepEqual(
+					values,
+					Array.from({ length: 2500 }, (_, i) => ((a + 1) * 10_000 + i) * 100),
+				);
+			}
+		});
+
 		it("reads the same whether the file is read in a worker thread or not", async () => {
 			const path = xmlFile(
 				activitiesFile(

@@ -1,12 +1,14 @@
 /**
  * insertRows, the import's bulk writer: every value comes back as it went in, on both
  * databases. On PostgreSQL the columns travel as arrays (unnest), so the texts an array
- * literal treats specially are the ones tried here.
+ * literal treats specially are the ones tried here, both as pg builds the arrays and as
+ * the import's workers do (pgArrayLiteral, insertLiterals).
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { CompiledQuery } from "kysely";
-import { insertRows } from "../../src/db/batch.ts";
+import { insertLiterals, insertRows } from "../../src/db/batch.ts";
+import { pgArrayLiteral } from "../../src/db/pg-literals.ts";
 import {
 	createMigratedDatabase,
 	dialects,
@@ -46,41 +48,50 @@ for (const dialect of dialects) {
 			await t?.drop();
 		});
 
-		it("stores every text, number and null as it was given", async () => {
-			const rows = texts.map((text, i) => [
-				i,
-				text,
-				i % 3 === 0 ? null : 2 ** 52 + i,
-				i % 2 ? i / 8 : null,
-			]);
-			const types: Record<string, string> = {
-				n: "integer",
-				t: "text",
-				x: "bigint",
-				p: "double precision",
-			};
-			await insertRows(
-				t.database.db,
-				"batch_probe",
-				["n", "t", "x", "p"],
-				rows,
-				(c) => types[c] ?? "text",
-			);
-			const stored = await t.database.db.executeQuery<{
+		const rows = texts.map((text, i) => [
+			i,
+			text,
+			i % 3 === 0 ? null : 2 ** 52 + i,
+			i % 2 ? i / 8 : null,
+		]);
+		const columns = ["n", "t", "x", "p"];
+		const types: Record<string, string> = {
+			n: "integer",
+			t: "text",
+			x: "bigint",
+			p: "double precision",
+		};
+		const typeOf = (c: string) => types[c] ?? "text";
+		const stored = async () => {
+			const found = await t.database.db.executeQuery<{
 				n: number;
 				t: string;
 				x: unknown;
 				p: unknown;
 			}>(CompiledQuery.raw(`select "n", "t", "x", "p" from "batch_probe" order by "n"`));
-			assert.deepEqual(
-				stored.rows.map((r) => [
-					Number(r.n),
-					r.t,
-					r.x === null ? null : Number(r.x),
-					r.p === null ? null : Number(r.p),
-				]),
-				rows,
-			);
+			await t.database.db.executeQuery(CompiledQuery.raw(`delete from "batch_probe"`));
+			return found.rows.map((r) => [
+				Number(r.n),
+				r.t,
+				r.x === null ? null : Number(r.x),
+				r.p === null ? null : Number(r.p),
+			]);
+		};
+
+		it("stores every text, number and null as it was given", async () => {
+			await insertRows(t.database.db, "batch_probe", columns, rows, typeOf);
+			assert.deepEqual(await stored(), rows);
 		});
+
+		if (dialect === "postgres")
+			it("stores the same from column literals built apart, as the import's workers build them", async () => {
+				const literals = columns.map((_, c) => pgArrayLiteral(rows.map((r) => r[c])));
+				await insertLiterals(t.database.db, "batch_probe", columns, literals, typeOf);
+				assert.deepEqual(await stored(), rows);
+				await assert.rejects(
+					insertLiterals(t.database.db, "batch_probe", columns, literals.slice(1), typeOf),
+					/batch_probe: 3 column literals for 4 columns/,
+				);
+			});
 	});
 }

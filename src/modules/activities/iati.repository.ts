@@ -5,10 +5,11 @@
  * one statement per table for many activities, which is what makes a large import fast.
  */
 import type { Kysely } from "kysely";
-import { insertRows } from "../../db/batch.ts";
+import { insertLiterals, insertRows } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
 import type { IatiActivity, Transaction } from "../../interchange/iati/activity.model.ts";
 import { toInt } from "../../lib/numbers.ts";
+import type { PgBatchColumns } from "./iati.pg-columns.ts";
 import {
 	type ActivityRows,
 	activityRows,
@@ -41,6 +42,10 @@ export interface SaveResult {
 	updatedIds: number[];
 }
 
+type SavedActivity = { id: number | string; iati_identifier: string };
+
+const emptySave = (): SaveResult => ({ ids: new Map(), created: 0, updatedIds: [] });
+
 export interface ActivityFilter {
 	reporting_org?: string[];
 }
@@ -59,16 +64,9 @@ export class IatiRepository {
 
 	/** Saves activities already turned into rows (the import does that off the main thread). */
 	async saveRows(rows: ActivityRows[]): Promise<SaveResult> {
-		const result: SaveResult = { ids: new Map(), created: 0, updatedIds: [] };
-		if (rows.length === 0) return result;
-		const existing = await this.idsOf(rows.map((r) => r.identifier));
-		result.updatedIds = [...existing.values()];
-		result.created = rows.length - existing.size;
-		for (const part of chunked(result.updatedIds, 1000))
-			for (const table of childTables)
-				await this.db.deleteFrom(table).where("activity_id", "in", part).execute();
-
-		const saved = await insertRows<{ id: number | string; iati_identifier: string }>(
+		if (rows.length === 0) return emptySave();
+		const result = await this.replacing(rows.map((r) => r.identifier));
+		const saved = await insertRows<SavedActivity>(
 			this.db,
 			"activity",
 			columns.activity,
@@ -88,6 +86,53 @@ export class IatiRepository {
 			}
 			await insertRows(this.db, table, columns[table], all, columnType);
 		}
+		return result;
+	}
+
+	/**
+	 * PostgreSQL: saves a batch given as its columns' array literals (the import's
+	 * reading worker builds them), as saveRows saves the same rows.
+	 */
+	async saveColumns(batch: PgBatchColumns): Promise<SaveResult> {
+		if (batch.identifiers.length === 0) return emptySave();
+		const result = await this.replacing(batch.identifiers);
+		for (const statement of batch.activity) {
+			const saved = await insertLiterals<SavedActivity>(
+				this.db,
+				"activity",
+				columns.activity,
+				statement.literals,
+				columnType,
+				upsertActivity,
+			);
+			for (const s of saved) result.ids.set(s.iati_identifier, toInt(s.id));
+		}
+		const idAt = batch.identifiers.map((i) => result.ids.get(i) as number);
+		for (const table of childTables)
+			for (const statement of batch.children[table] ?? []) {
+				const ids = `{${statement.owners.map((o) => idAt[o]).join(",")}}`;
+				await insertLiterals(
+					this.db,
+					table,
+					columns[table],
+					[ids, ...statement.literals],
+					columnType,
+				);
+			}
+		return result;
+	}
+
+	/** Before activities are saved: which exist (their children go), which are new. */
+	private async replacing(identifiers: string[]): Promise<SaveResult> {
+		const existing = await this.idsOf(identifiers);
+		const result: SaveResult = {
+			ids: new Map(),
+			created: identifiers.length - existing.size,
+			updatedIds: [...existing.values()],
+		};
+		for (const part of chunked(result.updatedIds, 1000))
+			for (const table of childTables)
+				await this.db.deleteFrom(table).where("activity_id", "in", part).execute();
 		return result;
 	}
 

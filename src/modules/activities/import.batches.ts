@@ -9,6 +9,7 @@ import type { IatiActivity } from "../../interchange/iati/activity.model.ts";
 import { readIatiFile } from "../../interchange/iati/reader.ts";
 import { Converter, donorSeriesName, transactionUsd } from "../analytics/conversion.ts";
 import type { OrganisationToSave } from "./iati.organisations.repository.ts";
+import { type PgBatchColumns, pgBatchColumns } from "./iati.pg-columns.ts";
 import { type ActivityRows, activityRows, type TransactionMoney } from "./iati.rows.ts";
 
 export interface PrepareOptions {
@@ -18,11 +19,18 @@ export interface PrepareOptions {
 	/** The time written as created_at and updated_at. */
 	now: string;
 	batchSize?: number;
+	/**
+	 * PostgreSQL: give each batch as its columns' array literals (`pg`) instead of rows,
+	 * built here so that the thread writing every file's batches only passes them on.
+	 */
+	pgColumns?: boolean;
 }
 
 export interface PreparedBatch {
-	/** Activities with distinct identifiers, in file order. */
+	/** Activities with distinct identifiers, in file order (none when given as `pg`). */
 	rows: ActivityRows[];
+	pg?: PgBatchColumns;
+	activities: number;
 	organisations: OrganisationToSave[];
 	rejected: { identifier: string | null; reason: string; line: number }[];
 	transactions: number;
@@ -90,7 +98,7 @@ export async function* prepareBatches(
 		if (r.kind === "activity") {
 			// The same identifier twice in a file: the later replaces the earlier, in order.
 			if (identifiers.has(r.activity.iati_identifier)) {
-				yield { ...batch, bytes };
+				yield finished(batch, bytes, options.pgColumns);
 				batch = emptyBatch();
 				identifiers.clear();
 			}
@@ -114,14 +122,24 @@ export async function* prepareBatches(
 			});
 		} else batch.rejected.push({ identifier: r.identifier, reason: r.reason, line: r.line });
 		if (full()) {
-			yield { ...batch, bytes };
+			yield finished(batch, bytes, options.pgColumns);
 			batch = emptyBatch();
 			identifiers.clear();
 		}
 	}
-	yield { ...batch, bytes };
+	yield finished(batch, bytes, options.pgColumns);
 }
 
-function emptyBatch(): Omit<PreparedBatch, "bytes"> {
+function finished(
+	b: Omit<PreparedBatch, "bytes" | "activities">,
+	bytes: number,
+	pgColumns = false,
+): PreparedBatch {
+	const activities = b.rows.length;
+	if (!pgColumns) return { ...b, activities, bytes };
+	return { ...b, rows: [], pg: pgBatchColumns(b.rows), activities, bytes };
+}
+
+function emptyBatch(): Omit<PreparedBatch, "bytes" | "activities"> {
 	return { rows: [], organisations: [], rejected: [], transactions: 0 };
 }

@@ -83,8 +83,9 @@ export interface ImportOptions {
 	batchSize?: number;
 	/**
 	 * Read a file in a worker thread, overlapping reading with writing: true, false, or (by
-	 * default) for files of `workerFrom` bytes or more. Starting a worker costs a fraction of
-	 * a second, which only a large file pays back.
+	 * default) for files of `workerFrom` bytes or more: 8 MB, or every file when several are
+	 * imported at once. Starting a worker costs a few tens of milliseconds, which only a
+	 * large file pays back when it is the only one.
 	 */
 	worker?: boolean;
 	workerFrom?: number;
@@ -219,7 +220,10 @@ export class ImportService {
 	private useWorker(file: string): boolean {
 		if (this.options.worker !== undefined) return this.options.worker;
 		const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-		return size >= (this.options.workerFrom ?? 8 * 1024 * 1024);
+		// Files imported side by side are all written by this thread: a file it read itself
+		// would hold up the others' writes, so then every file is read in a worker.
+		const from = this.options.workerFrom ?? (this.jobs() > 1 ? 0 : 8 * 1024 * 1024);
+		return size >= from;
 	}
 
 	/** One file: all of it, or (when it cannot be read or written) nothing. */
@@ -248,7 +252,9 @@ export class ImportService {
 			const r = emptyResult();
 			const updatedIds: number[] = [];
 			for await (const batch of this.batches(file, prepare)) {
-				const saved = await activities.saveRows(batch.rows);
+				const saved = batch.pg
+					? await activities.saveColumns(batch.pg)
+					: await activities.saveRows(batch.rows);
 				r.created += saved.created;
 				r.updated += saved.updatedIds.length;
 				updatedIds.push(...saved.updatedIds);
@@ -325,6 +331,7 @@ export class ImportService {
 			reporterCountries: await new IatiRepository(db).allReporterCountries(),
 			now: nowIso(),
 			batchSize: this.options.batchSize,
+			pgColumns: this.database.dialect === "postgres",
 		};
 	}
 
@@ -364,7 +371,7 @@ function emptyResult(): FileResult {
 }
 
 function count(r: FileResult, batch: PreparedBatch, file: string): void {
-	r.activities += batch.rows.length;
+	r.activities += batch.activities;
 	r.transactions += batch.transactions;
 	for (const x of batch.rejected)
 		r.rejected.push({ identifier: x.identifier, reason: `${x.reason} (${file}, line ${x.line})` });
