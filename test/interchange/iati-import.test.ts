@@ -21,6 +21,7 @@ import { cliActor } from "../../src/lib/actor.ts";
 import { activityDetail, activityList } from "../../src/modules/activities/activities.schemas.ts";
 import { IatiOrganisationRepository } from "../../src/modules/activities/iati.organisations.repository.ts";
 import { IatiRepository } from "../../src/modules/activities/iati.repository.ts";
+import { ReadingWorker } from "../../src/modules/activities/import.reader.ts";
 import { ImportService } from "../../src/modules/activities/import.service.ts";
 import {
 	Converter,
@@ -769,6 +770,39 @@ describeEachDialect(
 			assert.equal(events[0]?.actor_via, "cli");
 			const verdict = await ctx().services.audit.verify();
 			assert.equal(verdict.intact, true);
+		});
+
+		it("reads a job's files with one worker thread, and a file that fails leaves the next one read", async () => {
+			const good = (n: number) =>
+				xmlFile(
+					activitiesFile(
+						activityXml({
+							id: `XM-READER-${n}-A`,
+							transactions: [disbursement("2020-01-01", "1")],
+						}),
+						activityXml({ id: `XM-READER-${n}-B`, transactions: [] }),
+					),
+				);
+			const broken = xmlFile(
+				activitiesFile(activityXml({ id: "XM-READER-BROKEN", transactions: [] })).slice(0, 200),
+			);
+			const options = { baseYear: 2020, reporterCountries: [], now: "2026-01-01T00:00:00Z" };
+			const reader = new ReadingWorker(96);
+			const activitiesOf = async (file: string) => {
+				let n = 0;
+				for await (const batch of reader.read(file, options)) n += batch.activities;
+				return n;
+			};
+			try {
+				assert.equal(await activitiesOf(good(1)), 2);
+				assert.equal(await activitiesOf(good(2)), 2);
+				assert.equal(reader.threadsStarted, 1);
+				await assert.rejects(activitiesOf(broken), (e: Error) => e.message.includes(broken));
+				assert.equal(await activitiesOf(good(3)), 2);
+				assert.equal(reader.threadsStarted, 2);
+			} finally {
+				await reader.stop();
+			}
 		});
 
 		it("imports several files at once on PostgreSQL, with the answer of one at a time", async () => {

@@ -23,7 +23,6 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
 import { databaseUnavailable, unavailableReason } from "../../db/errors.ts";
@@ -32,7 +31,6 @@ import { IatiReadError } from "../../interchange/iati/reader.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
-import { projectPath } from "../../lib/root.ts";
 import { refreshDelivery, storedBaseYear } from "../analytics/delivery.refresh.ts";
 import { recordAudit } from "../audit/audit.record.ts";
 import { activityPolicy } from "./activities.policy.ts";
@@ -42,8 +40,8 @@ import {
 } from "./iati.organisations.repository.ts";
 import { IatiRepository } from "./iati.repository.ts";
 import { type PreparedBatch, type PrepareOptions, prepareBatches } from "./import.batches.ts";
+import { ReadingWorker } from "./import.reader.ts";
 import { ImportStagingRepository } from "./import.staging.repository.ts";
-import type { WorkerInput, WorkerMessage } from "./import.worker.ts";
 
 /** The summary `iif import iati --json` prints. */
 export interface ImportSummary {
@@ -109,9 +107,6 @@ type FileResult = Omit<ImportResult, "files" | "failed">;
 /** Files imported at once at most: each holds a connection of the pool (10) for its transaction. */
 export const maxJobs = 8;
 
-/** Batches the reading side may run ahead of the writing side: what memory holds at most. */
-const batchesAhead = 2;
-
 export class ImportService {
 	constructor(
 		private readonly database: Database,
@@ -156,15 +151,24 @@ export class ImportService {
 		};
 		let next = 0;
 		let stop: unknown = null;
+		// Each job reads its files with one worker thread, started at its first file that needs one.
+		const readers: ReadingWorker[] = [];
 		const job = async () => {
+			const reader = new ReadingWorker(this.workerMemoryMb());
+			readers.push(reader);
 			for (let i = next++; i < files.length && stop === null; i = next++) {
 				const file = files[i] as string;
 				reading.set(i, { bytes: 0, activities: 0 });
 				try {
-					const result = await this.importFile(file, actor, (bytes, activities) => {
-						reading.set(i, { bytes, activities });
-						report(file);
-					});
+					const result = await this.importFile(
+						file,
+						actor,
+						(bytes, activities) => {
+							reading.set(i, { bytes, activities });
+							report(file);
+						},
+						reader,
+					);
 					outcomes[i] = { result };
 					doneActivities += result.activities;
 				} catch (e) {
@@ -179,7 +183,11 @@ export class ImportService {
 				}
 			}
 		};
-		await Promise.all(Array.from({ length: Math.min(this.jobs(), files.length) }, job));
+		try {
+			await Promise.all(Array.from({ length: Math.min(this.jobs(), files.length) }, job));
+		} finally {
+			await Promise.all(readers.map((r) => r.stop()));
+		}
 		if (stop !== null) throw stop;
 		const total: ImportResult = {
 			files: 0,
@@ -231,18 +239,29 @@ export class ImportService {
 		file: string,
 		actor: Actor,
 		onProgress?: (bytes: number, activities: number) => void,
+		reader?: ReadingWorker,
 	): Promise<FileResult> {
 		if (!activityPolicy.record(actor))
 			throw new AppError("forbidden", "only the secretariat or the operator imports activities");
-		return this.database.dialect === "sqlite"
-			? this.importStaged(file, actor, onProgress)
-			: this.importInOneTransaction(file, actor, onProgress);
+		const own = reader ? null : new ReadingWorker(this.workerMemoryMb());
+		const batches = (prepare: PrepareOptions) =>
+			this.useWorker(file)
+				? (reader ?? (own as ReadingWorker)).read(file, prepare)
+				: prepareBatches(file, prepare);
+		try {
+			return this.database.dialect === "sqlite"
+				? await this.importStaged(file, actor, batches, onProgress)
+				: await this.importInOneTransaction(file, actor, batches, onProgress);
+		} finally {
+			await own?.stop();
+		}
 	}
 
 	/** PostgreSQL: one transaction, written as the file is read. */
 	private importInOneTransaction(
 		file: string,
 		actor: Actor,
+		batches: (prepare: PrepareOptions) => AsyncGenerator<PreparedBatch>,
 		onProgress?: (bytes: number, activities: number) => void,
 	): Promise<FileResult> {
 		return this.database.db.transaction().execute(async (trx) => {
@@ -251,7 +270,7 @@ export class ImportService {
 			const prepare = await this.prepareOptions(trx);
 			const r = emptyResult();
 			const updatedIds: number[] = [];
-			for await (const batch of this.batches(file, prepare)) {
+			for await (const batch of batches(prepare)) {
 				const saved = batch.pg
 					? await activities.saveColumns(batch.pg)
 					: await activities.saveRows(batch.rows);
@@ -271,6 +290,7 @@ export class ImportService {
 	private async importStaged(
 		file: string,
 		actor: Actor,
+		batches: (prepare: PrepareOptions) => AsyncGenerator<PreparedBatch>,
 		onProgress?: (bytes: number, activities: number) => void,
 	): Promise<FileResult> {
 		const prepare = await this.prepareOptions(this.database.db);
@@ -280,7 +300,7 @@ export class ImportService {
 		const organisations: OrganisationToSave[] = [];
 		await staging.create();
 		try {
-			for await (const batch of this.batches(file, prepare)) {
+			for await (const batch of batches(prepare)) {
 				await staging.stage(batch.rows);
 				organisations.push(...batch.organisations);
 				count(read, batch, file);
@@ -335,11 +355,8 @@ export class ImportService {
 		};
 	}
 
-	private batches(file: string, prepare: PrepareOptions): AsyncGenerator<PreparedBatch> {
-		if (!this.useWorker(file)) return prepareBatches(file, prepare);
-		const memoryMb =
-			this.options.workerMemoryMb ?? Number(process.env.IIF_IMPORT_WORKER_MEMORY_MB ?? 96);
-		return inWorker(file, prepare, memoryMb);
+	private workerMemoryMb(): number {
+		return this.options.workerMemoryMb ?? Number(process.env.IIF_IMPORT_WORKER_MEMORY_MB ?? 96);
 	}
 
 	/** What every file's transaction ends with: delivery figures refreshed, one audit event. */
@@ -400,89 +417,6 @@ function failureOf(file: string, e: unknown): string | null {
 	const unavailable = databaseUnavailable(e);
 	if (unavailable) return `${file}: nothing imported: ${unavailable.message}`;
 	return null;
-}
-
-/**
- * The worker's entry: in the one-file build (bin/iif.js from dist/) its own bundle beside
- * it; from the sources, a boot file that registers tsx in the worker first.
- */
-function workerFile(): URL | string {
-	const bundled = (globalThis as { __iifBundle?: boolean }).__iifBundle === true;
-	return bundled
-		? projectPath("dist", "import.worker.js")
-		: new URL("./import.worker.boot.mjs", import.meta.url);
-}
-
-/**
- * The batches of a file, prepared in a worker thread: the worker reads and converts
- * while this thread writes. Each batch is acknowledged once the caller asks for the
- * next, which lets the worker read on; it stays at most `batchesAhead` batches ahead.
- */
-async function* inWorker(
-	file: string,
-	options: PrepareOptions,
-	memoryMb: number,
-): AsyncGenerator<PreparedBatch> {
-	const input: WorkerInput = { file, options, ahead: batchesAhead };
-	const worker = new Worker(workerFile(), {
-		workerData: input,
-		// The worker holds a few batches at a time; a small heap makes V8 collect early
-		// rather than grow, which keeps the import's memory flat and low.
-		resourceLimits: {
-			maxOldGenerationSizeMb: memoryMb,
-			maxYoungGenerationSizeMb: Math.max(1, Math.min(48, Math.floor(memoryMb / 2))),
-		},
-	});
-	const queue: WorkerMessage[] = [];
-	let failure: Error | null = null;
-	let exited = false;
-	let wake: (() => void) | null = null;
-	const notify = () => {
-		wake?.();
-		wake = null;
-	};
-	worker.on("message", (m: WorkerMessage) => {
-		queue.push(m);
-		notify();
-	});
-	worker.on("error", (e) => {
-		// Out of memory is the file's doing (one activity too large to hold), not a bug:
-		// the worker is gone, the file fails named like an unreadable one, the import goes on.
-		failure =
-			(e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY"
-				? new IatiReadError(
-						file,
-						null,
-						null,
-						`reading it took more memory than the import worker has (${memoryMb} MB); a single activity may be too large. Raise IIF_IMPORT_WORKER_MEMORY_MB to import it`,
-					)
-				: e;
-		notify();
-	});
-	worker.on("exit", () => {
-		exited = true;
-		notify();
-	});
-	try {
-		for (;;) {
-			const m = queue.shift();
-			if (!m) {
-				if (failure) throw failure;
-				if (exited) throw new AppError("internal", `the import worker stopped reading ${file}`);
-				await new Promise<void>((resolve) => (wake = resolve));
-				continue;
-			}
-			if (m.type === "done") return;
-			if (m.type === "error") {
-				if (m.read) throw new IatiReadError(m.read.file, m.read.line, m.read.column, m.read.reason);
-				throw new AppError("internal", `reading ${file} failed: ${m.message}`);
-			}
-			yield m.batch;
-			worker.postMessage("ack");
-		}
-	} finally {
-		await worker.terminate();
-	}
 }
 
 function xmlFiles(folder: string): string[] {
