@@ -561,7 +561,7 @@ export interface DeliveryYearTable extends UsdPair {
 	source: string | null;
 }
 
-/** Delivered money by source: reports, IATI, official statistics (migration 0007). */
+/** Delivered money by source: reports, IATI, official statistics (migration 0007), and the part of committed covered by delivery data. */
 interface UsdBySource {
 	delivered_report_current: BigIntColumn;
 	delivered_report_constant: BigIntColumn;
@@ -569,6 +569,9 @@ interface UsdBySource {
 	delivered_iati_constant: BigIntColumn;
 	delivered_statistics_current: BigIntColumn;
 	delivered_statistics_constant: BigIntColumn;
+	/** Committed in the years that have delivery data (migration 0009). */
+	committed_covered_current: BigIntColumn;
+	committed_covered_constant: BigIntColumn;
 }
 
 export interface DeliveryFactTable extends UsdPair, UsdBySource {

@@ -10,7 +10,9 @@ import {
 	commitmentDelivery,
 	deliveryAggregate,
 } from "../../src/modules/analytics/analytics.schemas.ts";
+import { components } from "../../src/web/i18n/components.messages.ts";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
+import { escapeHtml, htmlPage, textOf } from "../helpers/pages.ts";
 
 const today = "2026-06-15";
 
@@ -86,6 +88,20 @@ async function report(
 
 const groupOf = (body: { groups: { key: string }[] }, key: string) =>
 	body.groups.find((g) => g.key === key) as Record<string, any>;
+
+/** A commitment's own committed money (current prices, cents) in the years given. */
+async function committedIn(ctx: TestContext, slug: string, years: number[]): Promise<number> {
+	const res = await ctx.get(`/api/v1/commitments/${slug}/delivery`);
+	return res.body.series
+		.filter((y: { year: number }) => years.includes(y.year))
+		.reduce(
+			(a: number, y: { committed: { current: string } }) =>
+				a + Math.round(Number(y.committed.current) * 100),
+			0,
+		);
+}
+
+const dollars = (cents: number) => (cents / 100).toFixed(2);
 
 describeEachDialect(
 	"delivery analytics",
@@ -213,8 +229,14 @@ describeEachDialect(
 			const health = groupOf(res.body, "sdg:3");
 			assert.equal(health.committed, "1000000.00");
 			assert.equal(health.delivered, "500000.00");
-			assert.equal(health.gap, "500000.00");
-			assert.equal(health.ratio, 0.5);
+			// The latest report covers 2022: the gap and the ratio are over the promise up to
+			// 2022, and 2023's is without data, not unpaid.
+			const covered = await committedIn(ctx(), "health-pledge", [2020, 2021, 2022]);
+			assert.equal(health.committed_with_data, dollars(covered));
+			assert.equal(health.committed_without_data, dollars(100_000_000 - covered));
+			assert.equal(health.gap, dollars(covered - 50_000_000));
+			assert.equal(health.ratio, Math.round((50_000_000 / covered) * 10_000) / 10_000);
+			assert.equal(health.ratio_to_expected, null);
 			assert.equal(health.counts.counted, 1);
 			assert.equal(health.counts.reaffirmation, 2);
 		});
@@ -224,6 +246,14 @@ describeEachDialect(
 			const education = groupOf(res.body, "sdg:4");
 			assert.equal(education.committed, "10000000.00");
 			assert.equal(education.delivered, "3000000.00");
+			// Each donor's report covers its own part of the pledge up to its year, not the
+			// whole: A's 2020, all of B's (spread over the pledge's years, to the cent).
+			const covered =
+				(await committedIn(ctx(), partA, [2020])) +
+				(await committedIn(ctx(), "donor-b-share-of-the-education-pledge", [2020, 2021]));
+			const withData = Math.round(Number(education.committed_with_data) * 100);
+			assert.ok(Math.abs(withData - covered) <= 1, `${withData} ~ ${covered}`);
+			assert.equal(education.gap, dollars(withData - 300_000_000));
 			assert.equal(education.counts.counted, 1);
 			assert.equal(education.counts.part, 2);
 			// The period is over: all of it was expected by now.
@@ -235,6 +265,10 @@ describeEachDialect(
 			const water = groupOf(res.body, "sdg:6");
 			assert.equal(water.committed, "8000000.00");
 			assert.equal(water.delivered, "500000.00");
+			// The superseded pledge's report is about the same promise: it covers all of it.
+			assert.equal(water.committed_with_data, "8000000.00");
+			assert.equal(water.gap, "7500000.00");
+			assert.equal(water.ratio_to_expected, 0.0625);
 			assert.deepEqual(
 				[water.counts.counted, water.counts.superseded, water.counts.withdrawn],
 				[1, 1, 1],
@@ -245,6 +279,7 @@ describeEachDialect(
 			const res = await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current");
 			const nutrition = groupOf(res.body, "sdg:2");
 			assert.equal(nutrition.committed, "0.00");
+			assert.deepEqual([nutrition.delivered, nutrition.gap, nutrition.ratio], [null, null, null]);
 			assert.equal(nutrition.counts.unconverted, 1);
 			assert.equal(res.body.total.counts.unconverted, 1);
 			const one = await ctx().get("/api/v1/commitments/nutrition-pledge-in-won/delivery");
@@ -459,6 +494,66 @@ describeEachDialect(
 			assert.equal(res.body.groups[0].committed, (Math.round(8_000_000 * gb2010) / 100).toFixed(2));
 			await assert.rejects(ctx().services.analytics.rebuild({ baseYear: 1900 }), /base year/);
 			await ctx().services.analytics.rebuild({ baseYear: 2020 });
+		});
+
+		it("says no data, not zero, until something reports on a promise; a reported zero is data", async () => {
+			await stakeholder(ctx(), "donor-c", "FR");
+			const energy = await commitment(ctx(), {
+				title: "Energy pledge nobody reported on",
+				maker: "donor-c",
+				goal: "sdg:7",
+				amount: "2000000",
+				start: "2020-01-01",
+				end: "2021-12-31",
+			});
+			const goals = async () =>
+				groupOf(
+					(await ctx().get("/api/v1/analytics/delivery?group_by=goal&basis=current")).body,
+					"sdg:7",
+				);
+			const none = await goals();
+			assert.equal(none.committed, "2000000.00");
+			assert.deepEqual(
+				[none.delivered, none.gap, none.ratio, none.ratio_to_expected],
+				[null, null, null, null],
+			);
+			assert.deepEqual(
+				[none.committed_with_data, none.committed_without_data],
+				["0.00", "2000000.00"],
+			);
+			const maker = await ctx().get("/api/v1/stakeholders/donor-c");
+			assert.equal(maker.body.delivery.delivered, null);
+			const csv = await ctx().app.inject({
+				method: "GET",
+				url: "/api/v1/analytics/delivery?group_by=goal&basis=current&format=csv",
+			});
+			// committed, delivered (empty), expected, with data, without data, gap (empty).
+			assert.match(csv.body, /\r\ngoal,sdg:7,[^,]+,2000000\.00,,2000000\.00,0\.00,2000000\.00,,/);
+			for (const lang of ["en", "fr"] as const) {
+				const page = await htmlPage(ctx(), `/${lang}/stakeholders/donor-c`);
+				const cards = page.slice(page.indexOf('class="delivery-figures"'));
+				assert.ok(
+					cards.includes(escapeHtml(components.not_available[lang])),
+					`${lang}: the stakeholder page says information is not available`,
+				);
+				assert.doesNotMatch(cards.slice(0, cards.indexOf("</section>")), /\$0|0\s?\$/);
+			}
+
+			// A report of nothing disbursed in 2020 is data: 2020's promise is unpaid.
+			await report(ctx(), energy, "donor-c", { 2020: "0" });
+			const zero = await goals();
+			const covered = await committedIn(ctx(), energy, [2020]);
+			assert.equal(zero.delivered, "0.00");
+			assert.equal(zero.committed_with_data, dollars(covered));
+			assert.equal(zero.gap, dollars(covered));
+			assert.equal(zero.ratio, 0);
+			const page = await htmlPage(ctx(), "/en/stakeholders/donor-c");
+			assert.match(
+				textOf(page),
+				/Delivery data covers \$1M of the \$2M promised; for \$[\d.]+K there is none/,
+			);
+			const snap = await ctx().services.analytics.rollupCheck();
+			assert.deepEqual(snap.maintained, snap.recomputed);
 		});
 	},
 	{ demo: false, today },

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { cliActor } from "../../src/lib/actor.ts";
 import { common } from "../../src/web/i18n/common.messages.ts";
+import { components } from "../../src/web/i18n/components.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import { home } from "../../src/web/i18n/home.messages.ts";
 import type { Language } from "../../src/web/i18n/locale.ts";
@@ -134,7 +135,7 @@ describeEachDialect("home page", (ctx) => {
 					unmeasured++;
 					// No delivery data: said so, and no zero, gap or ratio made up from it.
 					assert.equal(cells.length, 2, `${lang}: ${g.key} has one cell for delivery`);
-					assert.ok(cells[1]?.includes(escapeHtml(themes.not_available[lang])));
+					assert.ok(cells[1]?.includes(escapeHtml(components.not_available[lang])));
 				}
 			}
 			assert.ok(unmeasured > 0, "the demo has a goal without delivery data");

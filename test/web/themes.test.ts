@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import { components } from "../../src/web/i18n/components.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import type { Language } from "../../src/web/i18n/locale.ts";
 import { translate } from "../../src/web/i18n/messages.ts";
@@ -106,7 +107,7 @@ describeEachDialect("MDG 8 theme pages", (ctx) => {
 				const box = between(html, 'id="theme-box"', 'id="registry-money"');
 				// Delivery and gap say so, and no zero or ratio is made up from absent data.
 				const cells = [...box.matchAll(/<td>(.*?)<\/td>/g)].map((x) => x[1]);
-				const notAvailable = `<span class="not-available">${escapeHtml(m.not_available[lang])}</span>`;
+				const notAvailable = `<span class="not-available">${escapeHtml(components.not_available[lang])}</span>`;
 				assert.deepEqual(cells.slice(1), [notAvailable, notAvailable], `${slug} ${lang}`);
 				assert.ok(box.includes(escapeHtml(m.no_delivery_data[lang])));
 				assert.doesNotMatch(box, /class="figure-big"/, "no figure made up");

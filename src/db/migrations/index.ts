@@ -8,6 +8,7 @@ import * as m0005 from "./0005_iati.ts";
 import * as m0006 from "./0006_statistics.ts";
 import * as m0007 from "./0007_delivery_sources.ts";
 import * as m0008 from "./0008_facet_keys.ts";
+import * as m0009 from "./0009_delivery_coverage.ts";
 
 export const migrations: Record<string, Migration> = {
 	"0001_reference": m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
 	"0006_statistics": m0006,
 	"0007_delivery_sources": m0007,
 	"0008_facet_keys": m0008,
+	"0009_delivery_coverage": m0009,
 };

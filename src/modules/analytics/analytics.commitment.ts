@@ -16,11 +16,12 @@ import { policyStatuses } from "../reports/reports.schemas.ts";
 import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { pair, ratioOf, usd } from "./analytics.format.ts";
 import type { CommitmentDelivery, ShareDelivery } from "./analytics.schemas.ts";
-import type { ConversionStatus } from "./conversion.ts";
+import { type ConversionStatus, Converter } from "./conversion.ts";
 import { DeliveryInputsRepository } from "./delivery.inputs.repository.ts";
 import { DeliveryQueryRepository } from "./delivery.query.repository.ts";
 import { storedBaseYear } from "./delivery.refresh.ts";
 import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
+import { increaseRule, increaseScheduleOf } from "./increase.measure.ts";
 import { elapsedShare, expectedBy } from "./schedule.ts";
 import {
 	measureShare,
@@ -220,7 +221,12 @@ export async function commitmentDeliveryOf(
 		status,
 		financial_status: share ? share.status : financial,
 		policy_status: policy,
-		rules: { financial: financialRule, policy: policyRule, reporting: recencyRule },
+		rules: {
+			financial:
+				row.increase_over_year !== null ? `${increaseRule} ${financialRule}` : financialRule,
+			policy: policyRule,
+			reporting: recencyRule,
+		},
 		reporting: {
 			light: recency(state.last_report_on, row.published_at?.slice(0, 10) ?? null, today),
 			last_report_on: state.last_report_on,
@@ -233,6 +239,29 @@ export async function commitmentDeliveryOf(
 		unconverted: state.unconverted,
 		series,
 		share,
+		increase: row.increase_over_year !== null ? await increaseOf(db, id, baseYear) : null,
+	};
+}
+
+/** How an increase over a baseline year is measured: on statistics, or on the makers' reports. */
+async function increaseOf(
+	db: Kysely<Tables>,
+	id: number,
+	baseYear: number,
+): Promise<CommitmentDelivery["increase"]> {
+	const [c] = await new DeliveryInputsRepository(db).commitments([id]);
+	if (!c || c.increase_over_year === null) return null;
+	const stats = new StatisticsRepository(db);
+	const [table, providers] = await Promise.all([stats.table(), stats.providers()]);
+	const m = increaseScheduleOf(c, { table, providers }, new Converter(baseYear));
+	return {
+		baseline_year: c.increase_over_year,
+		target_year: m.targetYear,
+		measured_on: m.delivered ? "statistics" : "reports",
+		not_on_statistics: m.delivered
+			? null
+			: (m.unmeasured ?? "none of its makers has official statistics"),
+		rule: increaseRule,
 	};
 }
 

@@ -89,13 +89,27 @@ export const deliveredBySource = z
 
 const groupFigures = z.object({
 	committed: usd,
-	delivered: usd,
+	delivered: usd.nullable().meta({
+		description:
+			"Delivered according to reports, linked IATI disbursements and official statistics; null when none of the group's commitments has any delivery data (no data is not zero).",
+	}),
 	expected: usd.meta({
 		description: "What was due by today, pro rata over each commitment's period.",
 	}),
-	gap: usd.meta({ description: "committed - delivered" }),
-	ratio,
-	ratio_to_expected: ratio,
+	committed_with_data: usd.meta({
+		description:
+			"Of committed, the money of the years for which a report, a linked IATI activity or official statistics say what was delivered: what the gap and ratio are computed over.",
+	}),
+	committed_without_data: usd.meta({
+		description: "Of committed, the money of years with no delivery data at all.",
+	}),
+	gap: usd.nullable().meta({
+		description: "committed_with_data - delivered; null when nothing committed has delivery data.",
+	}),
+	ratio: ratio.meta({ description: "delivered / committed_with_data" }),
+	ratio_to_expected: ratio.meta({
+		description: "delivered / expected, only when every committed year has delivery data.",
+	}),
 });
 
 export const groupSummary = groupFigures.extend({
@@ -235,6 +249,22 @@ export const commitmentDelivery = z.object({
 	share: shareDelivery
 		.nullable()
 		.meta({ description: "For a target stated as a share of national income: its measurement." }),
+	increase: z
+		.object({
+			baseline_year: z.number().int(),
+			target_year: z.number().int().nullable(),
+			measured_on: z.enum(["statistics", "reports"]),
+			not_on_statistics: z
+				.string()
+				.nullable()
+				.meta({ description: "Why official statistics do not measure it, when they do not." }),
+			rule: z.string(),
+		})
+		.nullable()
+		.meta({
+			description:
+				"For an increase over a baseline year: promised once in its target year, delivered as the increase reached then.",
+		}),
 });
 export type CommitmentDelivery = z.infer<typeof commitmentDelivery>;
 

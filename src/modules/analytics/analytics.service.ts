@@ -28,6 +28,7 @@ import {
 	type GroupCount,
 	type GroupFigures,
 	type IdsQuery,
+	noFigures,
 } from "./delivery.query.repository.ts";
 import { storedBaseYear } from "./delivery.refresh.ts";
 import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
@@ -135,7 +136,7 @@ export class AnalyticsService {
 			for (const c of counts) {
 				if (!seen.has(c.key)) {
 					seen.add(c.key);
-					figures.push({ key: c.key, committed: 0, delivered: 0, expected: 0 });
+					figures.push(noFigures(c.key));
 				}
 			}
 			figures.sort((a, b) => b.committed - a.committed || (a.key < b.key ? -1 : 1));
@@ -150,7 +151,7 @@ export class AnalyticsService {
 						shown.map((f) => f.key),
 					);
 		const countsOf = groupCounts(counts);
-		const total = totalRows[0] ?? { key: "", committed: 0, delivered: 0, expected: 0 };
+		const total = totalRows[0] ?? noFigures("");
 		const baseYear = await storedBaseYear(this.db);
 		return {
 			group_by: q.group_by,
@@ -212,7 +213,7 @@ export class AnalyticsService {
 			clock,
 			key,
 		);
-		const figures = rows[0] ?? { key, committed: 0, delivered: 0, expected: 0 };
+		const figures = rows[0] ?? noFigures(key);
 		return {
 			as_of: clock.today,
 			price_basis: {
@@ -234,6 +235,8 @@ export class AnalyticsService {
 			"committed_usd",
 			"delivered_usd",
 			"expected_usd",
+			"committed_with_data_usd",
+			"committed_without_data_usd",
 			"gap_usd",
 			...deliverySources.map((src) => `delivered_${src}_usd`),
 			"ratio",
@@ -252,9 +255,11 @@ export class AnalyticsService {
 			key,
 			name,
 			g.committed,
-			g.delivered,
+			g.delivered ?? "",
 			g.expected,
-			g.gap,
+			g.committed_with_data,
+			g.committed_without_data,
+			g.gap ?? "",
 			...deliverySources.map((src) => g.delivered_by_source?.[src] ?? ""),
 			g.ratio ?? "",
 			g.ratio_to_expected ?? "",

@@ -5,6 +5,7 @@
  * repositories load the inputs and store the outputs.
  */
 import { type ConversionStatus, type Converter, worseStatus } from "./conversion.ts";
+import { increaseScheduleOf } from "./increase.measure.ts";
 import { type CountReason, placeCommitments, treeReasons } from "./roots.ts";
 import { scheduleShares, splitAmount } from "./schedule.ts";
 import {
@@ -32,8 +33,12 @@ export interface CommitmentInputs {
 	/** A target stated as a share of national income (percent), measured on official statistics. */
 	gni_share_min: number | null;
 	gni_share_max: number | null;
+	/** An amount that is an increase of annual delivery over this year, reached by period_end. */
+	increase_over_year: number | null;
 	/** Statistic providers of the makers (a country, or a collective such as the DAC). */
 	share_providers: string[];
+	/** Makers with no statistic provider at all (a foundation, "other donors"). */
+	makers_without_provider: number;
 	forum_id: number | null;
 	forum_kind: string | null;
 	/** The deflator series of the first maker (donorSeriesName). */
@@ -102,6 +107,10 @@ export const factMoney = [
 	"delivered_iati_constant",
 	"delivered_statistics_current",
 	"delivered_statistics_constant",
+	// Committed in the years that have delivery data: what a gap and a share delivered are
+	// computed over, so that a promise nobody reported on is "no data", not "0 delivered".
+	"committed_covered_current",
+	"committed_covered_constant",
 ] as const;
 export type FactMoney = Record<(typeof factMoney)[number], number>;
 export const zeroFactMoney = (): FactMoney =>
@@ -347,18 +356,24 @@ export function computeDelivery(
 			c.gni_share_min !== null && c.amount_minor === null && statistics
 				? shareScheduleOf(c, statistics, converter)
 				: null;
-		const schedule = share
-			? {
-					rows: new Map(
-						[...share.rows].map(([y, r]) => [
-							y,
-							{ current: r.committed.current, constant: r.committed.constant },
-						]),
-					),
-					status: share.status,
-					valueYear: null,
-				}
-			: scheduleOf(c, converter);
+		const increase =
+			!share && c.increase_over_year !== null && c.amount_minor !== null
+				? increaseScheduleOf(c, statistics, converter)
+				: null;
+		const schedule = increase
+			? increase.schedule
+			: share
+				? {
+						rows: new Map(
+							[...share.rows].map(([y, r]) => [
+								y,
+								{ current: r.committed.current, constant: r.committed.constant },
+							]),
+						),
+						status: share.status,
+						valueYear: null,
+					}
+				: scheduleOf(c, converter);
 		let unconverted = (failed(schedule.status) ? 1 : 0) + (share?.missing ?? 0);
 		const yearRows = new Map<number, YearFigures>();
 		const row = (year: number): YearFigures => {
@@ -389,10 +404,21 @@ export function computeDelivery(
 			y.delivered_constant += r.delivered.constant;
 			y.source = "statistics";
 		}
+		// An increase is delivered by how much more the makers gave in its target year than
+		// in its baseline year: the statistics' ODA when they measure it, else what the
+		// makers report for the target year (increase.measure.ts).
+		if (increase?.delivered) {
+			const y = row(increase.delivered.year);
+			y.delivered_current += increase.delivered.current;
+			y.delivered_constant += increase.delivered.constant;
+			y.source = "statistics";
+		}
+		const measured = share !== null || increase?.delivered != null;
 		// Published IATI disbursements take precedence, year by year, over the maker's own
-		// figures: the same money reported both ways is counted once.
+		// figures: the same money reported both ways is counted once. IATI gives what was
+		// disbursed, not how much more than in a baseline year: it does not measure increases.
 		const iatiYears = new Set<number>();
-		for (const t of share ? [] : (iatiOf.get(c.id) ?? [])) {
+		for (const t of share || increase ? [] : (iatiOf.get(c.id) ?? [])) {
 			iatiYears.add(t.year);
 			unconverted += t.unconverted;
 			const r = row(t.year);
@@ -407,7 +433,9 @@ export function computeDelivery(
 			const day = rep.created_at.slice(0, 10);
 			if (lastReport === null || day > lastReport) lastReport = day;
 			for (const y of money.years) {
-				if (share || iatiYears.has(y.year)) continue;
+				if (measured || iatiYears.has(y.year)) continue;
+				// A report on an increase states the increase reached: only its target year counts.
+				if (increase && y.year !== increase.targetYear) continue;
 				if (y.usd_current === null || y.usd_constant === null) {
 					unconverted++;
 					continue;
@@ -447,9 +475,11 @@ export function computeDelivery(
 		if (!treeReasons.includes(s.reason)) continue;
 		members.set(s.root_id, [...(members.get(s.root_id) ?? []), s.commitment_id]);
 	}
+	const reasonOf = new Map(out.states.map((s) => [s.commitment_id, s.reason]));
 	for (const s of out.states) {
 		if (s.reason !== "counted") continue;
 		const byYear = new Map<number, FactFigures>();
+		const coverage = newCoverage();
 		for (const id of members.get(s.commitment_id) ?? []) {
 			for (const y of yearsOf.get(id) ?? []) {
 				const f = byYear.get(y.year) ?? { year: y.year, ...zeroFactMoney() };
@@ -467,13 +497,62 @@ export function computeDelivery(
 				if (y.source) {
 					f[`delivered_${y.source}_current`] += y.delivered_current;
 					f[`delivered_${y.source}_constant`] += y.delivered_constant;
+					cover(coverage, id, y.year, id === s.commitment_id ? "counted" : reasonOf.get(id));
 				}
 			}
 		}
+		coveredMoney(coverage, [...byYear.values()], yearsOf);
 		out.facts.set(
 			s.commitment_id,
 			[...byYear.values()].sort((a, b) => a.year - b.year),
 		);
 	}
 	return out;
+}
+
+/**
+ * Which of a root's committed money has delivery data. Delivery is known up to the latest
+ * year that a report, a linked IATI activity or the statistics cover: reports are most
+ * often cumulative ("by 2012, US$1.1 billion disbursed"), and a promise placed in its
+ * announcement year is paid in the years after. The root's own data, or that of a record
+ * of the same promise (a reaffirmation, an overlap, a superseded pledge), covers the
+ * root's promise up to its latest year; a part's (one donor's share of a joint pledge)
+ * covers only that part's promise up to its latest year, so that one donor's report does
+ * not make the rest of the pledge look unpaid.
+ */
+interface Coverage {
+	/** The latest year with data of the root or of a record of the same promise. */
+	wholeUpTo: number | null;
+	/** Each part with data: its latest year. */
+	parts: Map<number, number>;
+}
+
+const newCoverage = (): Coverage => ({ wholeUpTo: null, parts: new Map() });
+
+function cover(c: Coverage, id: number, year: number, reason: CountReason | undefined): void {
+	if (reason !== "part") c.wholeUpTo = Math.max(c.wholeUpTo ?? year, year);
+	else c.parts.set(id, Math.max(c.parts.get(id) ?? year, year));
+}
+
+/** Sets each year's committed_covered_* of a root's facts. */
+function coveredMoney(
+	c: Coverage,
+	facts: FactFigures[],
+	yearsOf: Map<number, YearFigures[]>,
+): void {
+	for (const basis of ["current", "constant"] as const) {
+		const committed = `committed_${basis}` as const;
+		const covered = `committed_covered_${basis}` as const;
+		for (const f of facts)
+			f[covered] = c.wholeUpTo !== null && f.year <= c.wholeUpTo ? f[committed] : 0;
+		// The parts' promises up to their latest year of data, spread over the rest of the
+		// root's promise in proportion to it, and never more than that rest.
+		let parts = 0;
+		for (const [id, upTo] of c.parts)
+			for (const y of yearsOf.get(id) ?? []) if (y.year <= upTo) parts += y[committed];
+		const rest = facts.reduce((a, f) => a + f[committed] - f[covered], 0);
+		if (parts <= 0 || rest <= 0) continue;
+		const share = Math.min(1, parts / rest);
+		for (const f of facts) f[covered] += Math.round((f[committed] - f[covered]) * share);
+	}
 }

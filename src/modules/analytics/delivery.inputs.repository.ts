@@ -86,6 +86,7 @@ export class DeliveryInputsRepository {
 						"commitment.announced_on",
 						"commitment.gni_share_min",
 						"commitment.gni_share_max",
+						"commitment.increase_over_year",
 						"commitment.forum_id",
 						"forum.kind as forum_kind",
 					])
@@ -192,9 +193,11 @@ export class DeliveryInputsRepository {
 				announced_on: c.announced_on,
 				gni_share_min: c.gni_share_min === null ? null : Number(c.gni_share_min),
 				gni_share_max: c.gni_share_max === null ? null : Number(c.gni_share_max),
+				increase_over_year: toIntOrNull(c.increase_over_year),
 				share_providers: [
 					...new Set(ms.map((m) => m.provider).filter((p): p is string => p !== null)),
 				],
+				makers_without_provider: ms.filter((m) => m.provider === null).length,
 				forum_id: toIntOrNull(c.forum_id),
 				forum_kind: c.forum_kind ?? null,
 				donor,

@@ -19,6 +19,8 @@ export interface GroupFigures {
 	committed: number;
 	delivered: number;
 	expected: number;
+	/** Of committed, the money of years that have delivery data (reports, IATI, statistics). */
+	covered: number;
 	/**
 	 * Delivered by where it comes from (reports, IATI, statistics), read in the same row
 	 * as the totals (the facts and rollups keep the split), so the sources add up to
@@ -26,6 +28,15 @@ export interface GroupFigures {
 	 */
 	sources?: Map<string, number>;
 }
+
+/** A group with commitments but no money. */
+export const noFigures = (key: string): GroupFigures => ({
+	key,
+	committed: 0,
+	delivered: 0,
+	expected: 0,
+	covered: 0,
+});
 
 export interface GroupCount {
 	key: string;
@@ -47,6 +58,7 @@ const float = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 /** The column of delivered money from one source, at one price basis. */
 const sourceColumn = (source: string, basis: Basis) => `delivered_${source}_${basis}`;
+const coveredColumn = (basis: Basis) => `committed_covered_${basis}`;
 const sourcesOf = (r: Record<string, unknown>) =>
 	new Map(deliverySources.map((src) => [src, toInt(r[src] ?? 0)]));
 
@@ -85,6 +97,7 @@ export class DeliveryQueryRepository {
 			Record<string, unknown>
 		>`select k.key as key, sum(f.${sql.ref(c)}) as committed,
 				sum(f.${sql.ref(d)}) as delivered, ${this.expectedSum(`f.${c}`, clock)} as expected,
+				sum(f.${sql.ref(coveredColumn(basis))}) as covered,
 				${sql.join(deliverySources.map((src) => sql`sum(f.${sql.ref(sourceColumn(src, basis))}) as ${sql.ref(src)}`))}
 			from delivery_fact f join delivery_key k on k.commitment_id = f.root_id and ${this.keysOf(dim)}
 			where f.root_id in (${ids})
@@ -94,6 +107,7 @@ export class DeliveryQueryRepository {
 			committed: toInt(r.committed),
 			delivered: toInt(r.delivered),
 			expected: Math.round(float(r.expected)),
+			covered: toInt(r.covered),
 			sources: sourcesOf(r),
 		}));
 	}
@@ -127,6 +141,7 @@ export class DeliveryQueryRepository {
 			sql`key`,
 			sql.ref(c),
 			sql.ref(d),
+			sql`${sql.ref(coveredColumn(basis))} as covered`,
 			...deliverySources.map((src) => sql`${sql.ref(sourceColumn(src, basis))} as ${sql.ref(src)}`),
 			...counters.map((n) => sql.ref(n)),
 		]);
@@ -153,6 +168,7 @@ export class DeliveryQueryRepository {
 				committed,
 				delivered: toInt(r[d]),
 				expected: Math.round(committed - (later.get(k) ?? 0)),
+				covered: toInt(r.covered),
 				sources: sourcesOf(r),
 			});
 			for (const counter of counters) {
@@ -200,29 +216,34 @@ export class DeliveryQueryRepository {
 	): Promise<GroupFigures[]> {
 		const c = `committed_${basis}`;
 		const d = `delivered_${basis}`;
+		const cv = coveredColumn(basis);
 		const rows = group
 			? await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
-					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
+					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected,
+					sum(${sql.ref(cv)}) as covered
 				from delivery_rollup where dim = ${group.dim} and key = ${group.key} group by year`.execute(
 					this.db,
 				)
 			: ids
 				? // Years where every sum is zero are left out, as the rollups leave them out.
 					await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
-					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
+					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected,
+					sum(${sql.ref(cv)}) as covered
 				from delivery_fact where root_id in (${ids}) group by year
 				having ${sql.join(
 					factMoney.map((m) => sql`sum(${sql.ref(m)}) <> 0`),
 					sql` or `,
 				)}`.execute(this.db)
 				: await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
-					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected
+					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected,
+					sum(${sql.ref(cv)}) as covered
 				from delivery_rollup where dim = 'all' group by year`.execute(this.db);
 		return rows.rows.map((r) => ({
 			key: String(toInt(r.year)),
 			committed: toInt(r.committed),
 			delivered: toInt(r.delivered),
 			expected: Math.round(float(r.expected)),
+			covered: toInt(r.covered),
 		}));
 	}
 

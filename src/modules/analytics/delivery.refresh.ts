@@ -60,7 +60,11 @@ async function statisticsFor(
 	db: Kysely<Tables>,
 	commitments: CommitmentInputs[],
 ): Promise<StatisticsInputs | null> {
-	if (!commitments.some((c) => c.gni_share_min !== null && c.amount_minor === null)) return null;
+	// Share-of-income targets and increases over a baseline year are measured on them.
+	const measured = (c: CommitmentInputs) =>
+		(c.gni_share_min !== null && c.amount_minor === null) ||
+		(c.increase_over_year !== null && c.share_providers.length > 0);
+	if (!commitments.some(measured)) return null;
 	const repo = new StatisticsRepository(db);
 	return { table: await repo.table(), providers: await repo.providers() };
 }

@@ -131,12 +131,17 @@ export class StatisticsRepository {
 		return out;
 	}
 
-	/** Ids of the commitments stated as a share of national income: what new statistics re-measure. */
+	/**
+	 * Ids of the commitments stated as a share of national income or as an increase over
+	 * a baseline year: what new statistics re-measure.
+	 */
 	async shareCommitmentIds(): Promise<number[]> {
 		const rows = await this.db
 			.selectFrom("commitment")
 			.select("id")
-			.where("gni_share_min", "is not", null)
+			.where((eb) =>
+				eb.or([eb("gni_share_min", "is not", null), eb("increase_over_year", "is not", null)]),
+			)
 			.orderBy("id")
 			.execute();
 		return rows.map((r) => Number(r.id));

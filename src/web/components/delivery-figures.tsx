@@ -1,18 +1,16 @@
 /**
  * Promised, delivered, due by now and the gap, as big figures: the headline of the home
  * page and of every profile. Amounts come from the analytics service as decimal strings
- * of US dollars.
+ * of US dollars; no data is not zero (no-data.tsx).
  */
 import type { PageContext } from "../context.ts";
 import { components as m } from "../i18n/components.messages.ts";
-import { usd } from "./group-figures.tsx";
+import { FigureCards } from "./figure-cards.tsx";
+import type { Coverage } from "./no-data.tsx";
 
-export interface DeliveryFiguresData {
-	committed: string;
-	delivered: string;
+export interface DeliveryFiguresData extends Coverage {
 	expected: string;
-	gap: string;
-	ratio: number | null;
+	gap: string | null;
 	as_of: string;
 	price_basis: { base_year: number | null };
 	counts?: Record<string, number>;
@@ -33,27 +31,7 @@ export function DeliveryFigures(props: {
 		: 0;
 	return (
 		<section class="delivery-figures" aria-label={props.heading}>
-			<div class="cards">
-				<div class="card">
-					<div class="muted">{ctx.t(m.promised)}</div>
-					<div class="figure-big">{usd(ctx, f.committed)}</div>
-				</div>
-				<div class="card">
-					<div class="muted">{ctx.t(m.delivered)}</div>
-					<div class="figure-big">{usd(ctx, f.delivered)}</div>
-					{f.ratio !== null && (
-						<div class="small">{ctx.t(m.delivered_share, { pct: ctx.fmt.percent(f.ratio) })}</div>
-					)}
-				</div>
-				<div class="card">
-					<div class="muted">{ctx.t(m.expected)}</div>
-					<div class="figure-big">{usd(ctx, f.expected)}</div>
-				</div>
-				<div class="card">
-					<div class="muted">{ctx.t(m.gap)}</div>
-					<div class="figure-big">{usd(ctx, f.gap)}</div>
-				</div>
-			</div>
+			<FigureCards ctx={ctx} figures={f} />
 			<p class="muted small">
 				{ctx.t(m.basis_constant, {
 					year: f.price_basis.base_year ?? "—",

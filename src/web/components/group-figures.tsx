@@ -8,11 +8,13 @@ import { BarChart, type ChartSeries, HBarChart } from "../charts/index.ts";
 import type { PageContext } from "../context.ts";
 import { common } from "../i18n/common.messages.ts";
 import { components } from "../i18n/components.messages.ts";
+import { NotAvailable } from "./no-data.tsx";
 import { ScrollRegion } from "./scroll-region.tsx";
 
 export interface Figures {
 	committed: string;
-	delivered: string;
+	/** Null when nothing in the group has delivery data: shown as not available, never as 0. */
+	delivered: string | null;
 }
 
 /** US dollars, compact ("US$606B"). */
@@ -39,7 +41,7 @@ export function figureSeries(ctx: PageContext, groups: readonly Figures[]): Char
 		{
 			key: "delivered",
 			label: ctx.t(components.delivered),
-			values: groups.map((g) => Number(g.delivered)),
+			values: groups.map((g) => (g.delivered === null ? null : Number(g.delivered))),
 		},
 	];
 }
@@ -84,7 +86,11 @@ export function GroupFiguresTable(props: {
 	rows: GroupRow[];
 }) {
 	const { ctx } = props;
-	const amount = (f: Figures | undefined, key: keyof Figures) => (f ? usd(ctx, f[key]) : "—");
+	const amount = (f: Figures | undefined, key: keyof Figures) => {
+		if (!f) return "—";
+		const value = f[key];
+		return value === null ? <NotAvailable ctx={ctx} /> : usd(ctx, value);
+	};
 	return (
 		<ScrollRegion label={props.label}>
 			<table id={props.id} class={props.class}>

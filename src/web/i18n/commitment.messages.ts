@@ -500,6 +500,22 @@ export const cm = defineMessages({
 		ar: "المُنجَز: {pct} من المبلغ المُلتزَم به، و{pct2} مما كان مستحقاً حتى {date}.",
 		zh: "已兑现：承诺额的 {pct}，截至 {date} 应兑现额的 {pct2}。",
 	},
+	increase_statistics: {
+		en: "An increase over {baseline}, to be reached in {target}: promised once, for {target}, not in every year. Delivered is how much more ODA its makers gave in {target} than in {baseline}, as official statistics publish it, at constant prices.",
+		fr: "Une hausse par rapport à {baseline}, à atteindre en {target} : promise une fois, pour {target}, et non chaque année. Le versé est le surcroît d’APD de ses auteurs en {target} par rapport à {baseline}, selon les statistiques officielles, à prix constants.",
+		es: "Un aumento respecto de {baseline}, que debe alcanzarse en {target}: se promete una vez, para {target}, no cada año. Lo entregado es cuánta más AOD dieron sus autores en {target} que en {baseline}, según las estadísticas oficiales, a precios constantes.",
+		ru: "Увеличение по сравнению с {baseline} г., которое должно быть достигнуто в {target} г.: обещано один раз, на {target} г., а не на каждый год. Выполнено — насколько больше ОПР его авторы предоставили в {target} г., чем в {baseline} г., по официальной статистике, в постоянных ценах.",
+		ar: "زيادة مقارنةً بعام {baseline}، يُراد بلوغها في عام {target}: وُعد بها مرة واحدة لعام {target}، لا في كل عام. والمُنجَز هو مقدار ما زادته الجهات الملتزمة من المساعدة الإنمائية الرسمية في عام {target} عمّا قدّمته في عام {baseline}، وفق الإحصاءات الرسمية، بالأسعار الثابتة.",
+		zh: "相对 {baseline} 年的增量，须在 {target} 年达到：只承诺一次，针对 {target} 年，而非每年。已兑现额为其承诺方在 {target} 年比 {baseline} 年多提供的官方发展援助，依官方统计、按不变价格计算。",
+	},
+	increase_reports: {
+		en: "An increase over {baseline}, to be reached in {target}: promised once, for {target}, not in every year. Official statistics do not measure it (they do not cover every maker, or publish no such series), so delivered is the increase its makers report for {target}.",
+		fr: "Une hausse par rapport à {baseline}, à atteindre en {target} : promise une fois, pour {target}, et non chaque année. Les statistiques officielles ne la mesurent pas (elles ne couvrent pas tous ses auteurs, ou ne publient pas cette série) : le versé est la hausse que ses auteurs déclarent pour {target}.",
+		es: "Un aumento respecto de {baseline}, que debe alcanzarse en {target}: se promete una vez, para {target}, no cada año. Las estadísticas oficiales no lo miden (no abarcan a todos sus autores o no publican esa serie), así que lo entregado es el aumento que sus autores declaran para {target}.",
+		ru: "Увеличение по сравнению с {baseline} г., которое должно быть достигнуто в {target} г.: обещано один раз, на {target} г., а не на каждый год. Официальная статистика его не измеряет (охватывает не всех авторов или не публикует такой ряд), поэтому выполнено — увеличение, о котором авторы сообщают за {target} г.",
+		ar: "زيادة مقارنةً بعام {baseline}، يُراد بلوغها في عام {target}: وُعد بها مرة واحدة لعام {target}، لا في كل عام. ولا تقيسها الإحصاءات الرسمية (فهي لا تشمل كل الجهات الملتزمة، أو لا تنشر هذه السلسلة)، لذا فالمُنجَز هو الزيادة التي تُبلغ عنها الجهات الملتزمة لعام {target}.",
+		zh: "相对 {baseline} 年的增量，须在 {target} 年达到：只承诺一次，针对 {target} 年，而非每年。官方统计无法衡量它（未涵盖所有承诺方，或不发布此类数据），因此已兑现额为承诺方报告的 {target} 年增量。",
+	},
 	why_status: {
 		en: "Why this status",
 		fr: "Pourquoi ce statut",

@@ -298,14 +298,6 @@ export const themes = defineMessages({
 	},
 
 	// ---- shared with the home page ----
-	not_available: {
-		en: "Information not available",
-		fr: "Information non disponible",
-		es: "Información no disponible",
-		ru: "Информация отсутствует",
-		ar: "المعلومات غير متاحة",
-		zh: "暂无信息",
-	},
 	by_source: {
 		en: "Delivered according to progress reports {report}, IATI {iati}, official statistics {statistics}.",
 		fr: "Versé selon les rapports d’avancement {report}, IATI {iati}, les statistiques officielles {statistics}.",

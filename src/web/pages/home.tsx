@@ -11,12 +11,8 @@ import type { RecentChange } from "../../modules/feeds/feeds.service.ts";
 import { CommitmentTable } from "../components/commitment-table.tsx";
 import { usd } from "../components/group-figures.tsx";
 import { Layout } from "../components/layout.tsx";
-import {
-	hasDelivery,
-	NotAvailable,
-	PromiseGapCards,
-	type PromiseGapFigures,
-} from "../components/promise-gap.tsx";
+import { Amount, hasDelivery, NotAvailable } from "../components/no-data.tsx";
+import { PromiseGapCards, type PromiseGapFigures } from "../components/promise-gap.tsx";
 import { ScrollRegion } from "../components/scroll-region.tsx";
 import type { PageContext } from "../context.ts";
 import { common } from "../i18n/common.messages.ts";
@@ -51,8 +47,12 @@ function DeliveryCells(props: { ctx: PageContext; f: PromiseGapFigures }) {
 	const s = f.delivered_by_source;
 	return (
 		<>
-			<td class="num">{usd(ctx, f.delivered)}</td>
-			<td class="num">{usd(ctx, f.gap)}</td>
+			<td class="num">
+				<Amount ctx={ctx} value={f.delivered} />
+			</td>
+			<td class="num">
+				<Amount ctx={ctx} value={f.gap} />
+			</td>
 			<td class="num">{f.ratio === null ? "—" : ctx.fmt.percent(f.ratio)}</td>
 			<td class="num">{s ? usd(ctx, s.report) : "—"}</td>
 			<td class="num">{s ? usd(ctx, s.iati) : "—"}</td>

@@ -180,6 +180,17 @@ export function StatusSection(props: { ctx: PageContext; delivery: CommitmentDel
 						})}
 					</p>
 				)}
+			{dl.increase?.target_year != null && (
+				<p class="increase-line">
+					{ctx.t(
+						dl.increase.measured_on === "statistics" ? cm.increase_statistics : cm.increase_reports,
+						{
+							baseline: ctx.fmt.year(dl.increase.baseline_year),
+							target: ctx.fmt.year(dl.increase.target_year),
+						},
+					)}
+				</p>
+			)}
 			<details class="rules" open>
 				<summary>{ctx.t(cm.why_status)}</summary>
 				{dl.share !== null && (

@@ -7,6 +7,7 @@
 import type { DeliveryAggregate } from "../../../modules/analytics/analytics.schemas.ts";
 import { commitmentsIn, GroupFiguresTable, usd } from "../../components/group-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
+import { Amount } from "../../components/no-data.tsx";
 import type { PageContext } from "../../context.ts";
 import { components } from "../../i18n/components.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
@@ -55,7 +56,7 @@ function RecipientSection(props: {
 						),
 						figures: g,
 						count: ctx.fmt.number(commitmentsIn(g)),
-						last: usd(ctx, g.gap),
+						last: <Amount ctx={ctx} value={g.gap} />,
 					}))}
 				/>
 			)}
@@ -74,9 +75,19 @@ export function MapPage(props: {
 	const baseYear = byRecipient.price_basis.base_year ?? "—";
 	const countries = byRecipient.groups.filter((g) => g.key.startsWith("country:"));
 	const others = byRecipient.groups.filter((g) => !g.key.startsWith("country:"));
-	const measured = (g: Group) => Number(measure === "promised" ? g.committed : g.delivered);
-	const values = new Map(countries.map((g) => [g.key.slice("country:".length), measured(g)]));
-	const top = [...countries].sort((a, b) => measured(b) - measured(a))[0];
+	// A country whose delivery nobody reported is left uncoloured ("no data"), not shaded as 0.
+	const measured = (g: Group) => {
+		const v = measure === "promised" ? g.committed : g.delivered;
+		return v === null ? null : Number(v);
+	};
+	const values = new Map<string, number>();
+	for (const g of countries) {
+		const v = measured(g);
+		if (v !== null) values.set(g.key.slice("country:".length), v);
+	}
+	const top = countries
+		.filter((g) => measured(g) !== null)
+		.sort((a, b) => (measured(b) ?? 0) - (measured(a) ?? 0))[0];
 	const measureName = ctx.t(measure === "promised" ? components.promised : components.delivered);
 	const collator = new Intl.Collator(ctx.lang === "zh" ? "zh-Hans" : ctx.lang);
 	const everyCountry = props.countries

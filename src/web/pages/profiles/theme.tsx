@@ -13,7 +13,8 @@ import type { OdaGap } from "../../../modules/statistics/statistics.gap.ts";
 import { CommitmentTable } from "../../components/commitment-table.tsx";
 import { usd } from "../../components/group-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
-import { hasDelivery, NotAvailable, PromiseGapCards } from "../../components/promise-gap.tsx";
+import { Amount, hasDelivery, NotAvailable } from "../../components/no-data.tsx";
+import { PromiseGapCards } from "../../components/promise-gap.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { common } from "../../i18n/common.messages.ts";
@@ -167,14 +168,18 @@ function RegistryRow(props: { ctx: PageContext; data: ThemePageData }) {
 			</td>
 			<td>
 				{measured ? (
-					<div class="figure-big">{usd(ctx, total.delivered)}</div>
+					<div class="figure-big">
+						<Amount ctx={ctx} value={total.delivered} />
+					</div>
 				) : (
 					<NotAvailable ctx={ctx} />
 				)}
 			</td>
 			<td>
 				{measured ? (
-					<div class="figure-big">{usd(ctx, total.gap)}</div>
+					<div class="figure-big">
+						<Amount ctx={ctx} value={total.gap} />
+					</div>
 				) : (
 					<NotAvailable ctx={ctx} />
 				)}
