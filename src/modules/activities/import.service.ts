@@ -351,7 +351,10 @@ export class ImportService {
 			reporterCountries: await new IatiRepository(db).allReporterCountries(),
 			now: nowIso(),
 			batchSize: this.options.batchSize,
-			pgColumns: this.database.dialect === "postgres",
+			// With several files at once the main thread writes for all of them: their readers
+			// build the column text. One file alone reads slower than it writes, so then the
+			// main thread builds it (through pg), beside the reader.
+			pgColumns: this.database.dialect === "postgres" && this.jobs() > 1,
 		};
 	}
 
