@@ -9,7 +9,8 @@ import { checkOk } from "./http.ts";
 interface ApiGroup {
 	key: string;
 	committed: string;
-	delivered: string;
+	/** Null when nothing in the group has delivery data. */
+	delivered: string | null;
 }
 
 interface ApiAggregate {
@@ -40,7 +41,8 @@ async function apiAnswer(base: string, dim: Dim): Promise<Map<string, Money>> {
 				delivered_constant: 0n,
 			};
 			m[`committed_${basis}`] = cents(g.committed);
-			m[`delivered_${basis}`] = cents(g.delivered);
+			// No delivery data (null) is what DuckDB's sum over no delivered rows gives as 0.
+			m[`delivered_${basis}`] = g.delivered === null ? 0n : cents(g.delivered);
 			out.set(g.key, m);
 		}
 	}
