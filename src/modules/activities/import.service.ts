@@ -154,8 +154,12 @@ export class ImportService {
 		// Each job reads its files with one worker thread, started at its first file that needs one.
 		const readers: ReadingWorker[] = [];
 		const job = async () => {
-			const reader = new ReadingWorker(this.workerMemoryMb());
-			readers.push(reader);
+			// On SQLite a file is moved into the registry once it is read: a worker kept for the
+			// next file would hold its heap (some 50 MB) through that move, so each file there
+			// has its own, stopped when its reading ends.
+			const reader =
+				this.database.dialect === "postgres" ? new ReadingWorker(this.workerMemoryMb()) : undefined;
+			if (reader) readers.push(reader);
 			for (let i = next++; i < files.length && stop === null; i = next++) {
 				const file = files[i] as string;
 				reading.set(i, { bytes: 0, activities: 0 });
@@ -243,18 +247,15 @@ export class ImportService {
 	): Promise<FileResult> {
 		if (!activityPolicy.record(actor))
 			throw new AppError("forbidden", "only the secretariat or the operator imports activities");
-		const own = reader ? null : new ReadingWorker(this.workerMemoryMb());
 		const batches = (prepare: PrepareOptions) =>
-			this.useWorker(file)
-				? (reader ?? (own as ReadingWorker)).read(file, prepare)
-				: prepareBatches(file, prepare);
-		try {
-			return this.database.dialect === "sqlite"
-				? await this.importStaged(file, actor, batches, onProgress)
-				: await this.importInOneTransaction(file, actor, batches, onProgress);
-		} finally {
-			await own?.stop();
-		}
+			!this.useWorker(file)
+				? prepareBatches(file, prepare)
+				: reader
+					? reader.read(file, prepare)
+					: readOnce(new ReadingWorker(this.workerMemoryMb()), file, prepare);
+		return this.database.dialect === "sqlite"
+			? this.importStaged(file, actor, batches, onProgress)
+			: this.importInOneTransaction(file, actor, batches, onProgress);
 	}
 
 	/** PostgreSQL: one transaction, written as the file is read. */
@@ -420,6 +421,19 @@ function failureOf(file: string, e: unknown): string | null {
 	const unavailable = databaseUnavailable(e);
 	if (unavailable) return `${file}: nothing imported: ${unavailable.message}`;
 	return null;
+}
+
+/** A file read by a worker of its own, stopped as soon as the reading ends (its heap with it). */
+async function* readOnce(
+	reader: ReadingWorker,
+	file: string,
+	prepare: PrepareOptions,
+): AsyncGenerator<PreparedBatch> {
+	try {
+		yield* reader.read(file, prepare);
+	} finally {
+		await reader.stop();
+	}
 }
 
 function xmlFiles(folder: string): string[] {
