@@ -71,6 +71,7 @@ const pageTypes: PageType[] = [
 	{ name: "target", who: "anonymous", path: (d) => `/targets/${d.target}` },
 	{ name: "MDG 8 theme (aid)", who: "anonymous", path: () => "/goals/mdg:8/themes/aid" },
 	{ name: "MDG 8 theme, no data", who: "anonymous", path: () => "/goals/mdg:8/themes/debt" },
+	{ name: "forums index", who: "anonymous", path: () => "/forums" },
 	{ name: "forum", who: "anonymous", path: (d) => `/forums/${d.forum}` },
 	{ name: "map", who: "anonymous", path: () => "/map" },
 	{ name: "methodology", who: "anonymous", path: () => "/methodology" },

@@ -31,6 +31,7 @@ const pageTypes: [string, (d: DemoPages) => string][] = [
 	["goal", (d) => `/goals/${d.goal}`],
 	["target", (d) => `/targets/${d.target}`],
 	["theme (aid)", () => "/goals/mdg:8/themes/aid"],
+	["forums", () => "/forums"],
 	["forum", (d) => `/forums/${d.forum}`],
 	["map", () => "/map"],
 	["methodology", () => "/methodology"],

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { cliActor } from "../../src/lib/actor.ts";
 import { common } from "../../src/web/i18n/common.messages.ts";
+import { components } from "../../src/web/i18n/components.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import type { Language } from "../../src/web/i18n/locale.ts";
 import { intlTag } from "../../src/web/i18n/locale.ts";
@@ -358,6 +359,34 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			// Promised by maker: the UK's own commitment to Kenya sets it apart from the others.
 			assert.ok(html.includes(profiles.by_maker_title[lang]));
 		}
+	});
+
+	it("lists the forums, most promised first, with delivery or 'not available', as the API gives them", async () => {
+		const byForum = (await ctx().get("/api/v1/analytics/delivery?group_by=forum&limit=100")).body;
+		assert.ok(byForum.groups.length > 3);
+		const withData = byForum.groups.find((g: { delivered: string | null }) => g.delivered !== null);
+		const without = byForum.groups.find((g: { delivered: string | null }) => g.delivered === null);
+		assert.ok(withData && without, "the demo has forums with and without delivery data");
+		for (const lang of langs) {
+			const url = `/${lang}/forums`;
+			const html = await htmlPage(ctx(), url);
+			assertPage(html, url, lang);
+			assert.ok(html.includes(escapeHtml(profiles.forums_title[lang])));
+			const table = html.slice(html.indexOf('id="forums-table"'));
+			// In the API's order: the first forum's link comes before the second's.
+			const at = (slug: string) => table.indexOf(`href="/${lang}/forums/${slug}"`);
+			assert.ok(at(byForum.groups[0].slug) >= 0);
+			assert.ok(at(byForum.groups[0].slug) < at(byForum.groups[1].slug));
+			const row = (slug: string) => table.slice(at(slug), table.indexOf("</tr>", at(slug)));
+			assert.ok(row(withData.slug).includes(usd(lang, withData.delivered)));
+			assert.ok(row(without.slug).includes(escapeHtml(components.not_available[lang])));
+			assert.doesNotMatch(row(without.slug), /\$0(?![.,\d])/);
+		}
+		const countries = await ctx().app.inject({ method: "GET", url: "/fr/countries" });
+		assert.deepEqual(
+			[countries.statusCode, countries.headers.location],
+			[301, "/fr/map#countries"],
+		);
 	});
 
 	it("draws the world map: countries linked to their pages, the numbers as tables", async () => {

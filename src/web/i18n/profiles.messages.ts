@@ -473,6 +473,30 @@ export const profiles = defineMessages({
 	},
 
 	// ---- forum ----
+	forums_title: {
+		en: "Forums: summits, conferences and initiatives",
+		fr: "Forums : sommets, conférences et initiatives",
+		es: "Foros: cumbres, conferencias e iniciativas",
+		ru: "Форумы: саммиты, конференции и инициативы",
+		ar: "المحافل: القمم والمؤتمرات والمبادرات",
+		zh: "论坛：峰会、会议与倡议",
+	},
+	forums_intro: {
+		en: "Where the commitments were made, with what was promised at each, what was delivered and the gap, most promised first.",
+		fr: "Là où les engagements ont été pris, avec ce qui a été promis à chaque fois, ce qui a été versé et l’écart, du plus promis au moins promis.",
+		es: "Dónde se contrajeron los compromisos, con lo prometido en cada caso, lo entregado y la brecha, de mayor a menor monto prometido.",
+		ru: "Где были приняты обязательства: сколько обещано на каждом форуме, сколько выполнено и разрыв; сначала — с наибольшими обещаниями.",
+		ar: "أين قُطعت الالتزامات، مع ما وُعد به في كل منها وما أُنجز والفجوة، بدءاً بالأكثر وعوداً.",
+		zh: "承诺在何处作出：每个论坛的承诺额、已兑现额和缺口，按承诺额从高到低排列。",
+	},
+	forums_empty: {
+		en: "No commitment is recorded at any forum yet.",
+		fr: "Aucun engagement n’est encore enregistré pour un forum.",
+		es: "Aún no hay ningún compromiso registrado en un foro.",
+		ru: "Пока ни одно обязательство не связано с форумом.",
+		ar: "لم يُسجَّل بعد أي التزام في أي محفل.",
+		zh: "尚无任何论坛记录承诺。",
+	},
 	forum_description: {
 		en: "{name}: everything promised there, and what came of it.",
 		fr: "{name} : tout ce qui y a été promis, et ce qu’il en est advenu.",

@@ -21,6 +21,7 @@ import type { Services } from "../../server/services.ts";
 import type { PageArgs, PageRouter } from "../page-route.ts";
 import { CountryPage } from "../pages/profiles/country.tsx";
 import { ForumPage } from "../pages/profiles/forum.tsx";
+import { ForumsPage } from "../pages/profiles/forums.tsx";
 import { GoalPage } from "../pages/profiles/goal.tsx";
 import { GoalsPage } from "../pages/profiles/goals.tsx";
 import { MapPage, type Measure, measures } from "../pages/profiles/map.tsx";
@@ -139,6 +140,22 @@ export function profileRoutes(pages: PageRouter, services: Services): void {
 			},
 		});
 	});
+
+	pages.get("/forums", async ({ ctx, query }) =>
+		ForumsPage({
+			ctx,
+			byForum: await delivery({
+				group_by: "forum",
+				page: String(pageNumber(query.page)),
+				limit: "100",
+			}),
+		}),
+	);
+
+	// The countries, with what each was promised and received, are the map page's tables.
+	pages.get("/countries", async ({ ctx, reply }) =>
+		reply.redirect(ctx.href("/map#countries"), 301),
+	);
 
 	pages.get("/forums/:slug", async ({ ctx, params, query }) => {
 		const ref = params.slug ?? "";

@@ -42,7 +42,9 @@ export function ForumPage(props: {
 			section="explore"
 		>
 			<article class="profile" id="forum">
-				<p class="muted pf-eyebrow">{ctx.t(common.forum)}</p>
+				<p class="muted pf-eyebrow">
+					<a href={ctx.href("/forums")}>{ctx.t(common.forum)}</a>
+				</p>
 				<h1 dir="auto">{f.name}</h1>
 				<dl class="facts">
 					<dt>{ctx.t(m.kind)}</dt>
