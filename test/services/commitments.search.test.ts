@@ -58,6 +58,36 @@ describeEachDialect("commitment list: walking the index and counting apart", (ct
 		assert.ok(compared >= 40, `${compared} non-empty pages compared`);
 	});
 
+	it("sorts a forum's commitments apart, in the same order as the sort's index gives", async () => {
+		const { services, db } = ctx();
+		const repo = new CommitmentSearchRepository(db.database.db, ctx().dialect);
+		for (const query of [
+			{ forum: "g8-gleneagles-2005" },
+			{ forum: "gavi-pledging-conference-2011", kind: "financial" },
+		]) {
+			const filter = await services.commitments.resolveFilter(
+				parseInput(commitmentListQuery, query),
+			);
+			for (const sort of sorts)
+				for (const [offset, limit] of [
+					[0, 3],
+					[3, 3],
+					[0, 200],
+				] as const) {
+					const apart = await repo.pageAndTotal(filter, sort, offset, limit);
+					const inIndex = await repo.page(filter, sort, offset, limit);
+					const what = `${JSON.stringify(query)} ${sort} ${offset}+${limit}`;
+					assert.deepEqual(
+						apart.rows.map((r) => r.id),
+						inIndex.map((r) => r.id),
+						what,
+					);
+					assert.equal(apart.total, await repo.count(filter), what);
+				}
+			assert.ok((await repo.count(filter)) > 3, `${JSON.stringify(query)} matches several`);
+		}
+	});
+
 	it("orders by relevance as the full-text index ranks each match, page after page", async () => {
 		const { services, db } = ctx();
 		const repo = new CommitmentSearchRepository(db.database.db, ctx().dialect);

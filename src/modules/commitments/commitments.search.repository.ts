@@ -34,6 +34,11 @@ export interface CommitmentFilter {
 	 * the filters' matches: for filters that match thousands (pageAndTotal decides).
 	 */
 	walkInOrder?: boolean;
+	/**
+	 * Sort the matches apart instead of reading them in the sort's index order: for
+	 * matches clustered in that order far from its start (pageAndTotal decides).
+	 */
+	sortApart?: boolean;
 }
 
 export type CommitmentSort =
@@ -294,9 +299,16 @@ export class CommitmentSearchRepository {
 		// Without a selective filter, or with one that still selects thousands (a country, a
 		// goal, a large donor), the page comes from the sort's index in order, and a window
 		// count would read every matching row in full: count apart.
+		// A forum's commitments were all announced at its date: walking the date index to
+		// them passes every commitment announced since (at 100,000 on PostgreSQL a 2015
+		// forum's page walked 32,000 rows: 104 ms). There they are read by the forum's index
+		// and sorted apart (3,327 rows: 11 ms), even where the planner would walk. SQLite
+		// walks that far faster than it sorts (7 ms against 12): it keeps the walk.
+		const clustered = this.dialect === "postgres" && has(f.forumIds) && inIndexOrder(sort);
 		if (
-			!isSelective(f) ||
-			(inIndexOrder(sort) && selectiveFilters(f) === 1 && (await this.atLeast(f, this.walkFrom)))
+			!clustered &&
+			(!isSelective(f) ||
+				(inIndexOrder(sort) && selectiveFilters(f) === 1 && (await this.atLeast(f, this.walkFrom))))
 		) {
 			const walk = { ...f, walkInOrder: true };
 			const [total, rows] = await Promise.all([
@@ -309,7 +321,7 @@ export class CommitmentSearchRepository {
 			this.filtered(f)
 				.selectAll("commitment")
 				.select((eb) => eb.fn.countAll().over().as("match_count")),
-			f,
+			{ ...f, sortApart: clustered },
 			sort,
 		)
 			.limit(limit)
@@ -361,6 +373,10 @@ export class CommitmentSearchRepository {
 		sort: CommitmentSort,
 	): SelectQueryBuilder<Tables, "commitment", O> {
 		let q = query;
+		// An expression no index holds: the planner sorts the matches instead of walking.
+		const announced = f.sortApart
+			? sql<string>`(commitment.announced_on || '')`
+			: sql.ref<string>("commitment.announced_on");
 		// NULLS LAST spelled out: SQLite and PostgreSQL disagree on the default.
 		switch (sort) {
 			case "-announced_on":
@@ -368,23 +384,17 @@ export class CommitmentSearchRepository {
 				// (announced_on, id) index give the order; PostgreSQL needs it said.
 				q =
 					this.dialect === "sqlite"
-						? q.orderBy("commitment.announced_on", "desc").orderBy("commitment.id", "desc")
-						: q
-								.orderBy("commitment.announced_on", (o) => o.desc().nullsLast())
-								.orderBy("commitment.id", "desc");
+						? q.orderBy(announced, "desc").orderBy("commitment.id", "desc")
+						: q.orderBy(announced, (o) => o.desc().nullsLast()).orderBy("commitment.id", "desc");
 				break;
 			case "announced_on":
-				q = q
-					.orderBy("commitment.announced_on", (o) => o.asc().nullsLast())
-					.orderBy("commitment.id", "asc");
+				q = q.orderBy(announced, (o) => o.asc().nullsLast()).orderBy("commitment.id", "asc");
 				break;
 			case "title":
 			case "-title": {
 				// title_key is normalised by the application; compare it byte-wise on both dialects.
-				const key =
-					this.dialect === "postgres"
-						? sql`commitment.title_key collate "C"`
-						: sql`commitment.title_key`;
+				const column = f.sortApart ? sql`(commitment.title_key || '')` : sql`commitment.title_key`;
+				const key = this.dialect === "postgres" ? sql`${column} collate "C"` : column;
 				const dir = sort === "title" ? sql`asc` : sql`desc`;
 				q = q
 					.orderBy(sql`${key} ${dir}`)
