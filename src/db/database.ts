@@ -82,6 +82,11 @@ function openPostgres(url: string): Database {
 		// without), and takes cores from the other requests.
 		options: "-c max_parallel_workers_per_gather=0",
 	});
+	// The server may end a connection while it sits idle in the pool (a restart, an
+	// administrator, a database dropped): pg then discards it, opens a new one for the next
+	// query (where any failure is that query's error), and emits 'error' on the pool, which
+	// unheard would end the process.
+	pool.on("error", () => {});
 	const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 	const location = url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
 	return { db, dialect: "postgres", location, close: () => db.destroy() };
