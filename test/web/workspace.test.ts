@@ -439,6 +439,38 @@ describeEachDialect("the workspace", (ctx) => {
 		assert.equal(mine.disbursed?.amount, "500000000.00");
 		assert.equal(mine.evidence[0]?.url, "https://example.org/canada-2011");
 
+		// Amounts as a French or an Arabic page writes them, with years split over lines.
+		for (const [lang, amount, byYear, narrative] of [
+			["fr", "1 000 000,50", "2011 : 600\u202F000,50\n2012 : 400 000", "Versé en deux ans."],
+			["ar", "١٬٠٠٠٬٠٠٠٫٥٠", "2011: ٦٠٠٬٠٠٠٫٥٠, 2012: ٤٠٠٬٠٠٠", "صُرف على عامين."],
+		] as const) {
+			const localised = await post(
+				ctx(),
+				`/${lang}/workspace/commitments/${slug}/reports/new`,
+				{
+					...fields,
+					period_end: "2012-12-31",
+					"disbursed.amount": amount,
+					"disbursed.by_year": byYear,
+					narrative,
+				},
+				canada,
+			);
+			assert.equal(localised.statusCode, 303, `${lang}: ${localised.body.slice(0, 2000)}`);
+			const filed = (await ctx().services.reports.list(slug, null)).items.find(
+				(r: any) => r.narrative === narrative,
+			);
+			assert.equal(filed?.disbursed?.amount, "1000000.50", lang);
+			assert.deepEqual(
+				filed?.disbursed?.by_year?.map((y: any) => [y.year, y.amount]),
+				[
+					[2011, "600000.50"],
+					[2012, "400000.00"],
+				],
+				lang,
+			);
+		}
+
 		// Policy progress alone: the prefilled currency asks for no amount.
 		const policyOnly = await post(
 			ctx(),

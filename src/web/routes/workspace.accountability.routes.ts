@@ -4,6 +4,7 @@
  */
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
+import type { Language } from "../../lib/languages.ts";
 import { assessmentPolicy } from "../../modules/assessments/assessments.policy.ts";
 import { memberOfAny } from "../../modules/commitments/commitments.policy.ts";
 import {
@@ -13,6 +14,7 @@ import {
 import { reportPolicy } from "../../modules/reports/reports.policy.ts";
 import type { Services } from "../../server/services.ts";
 import { formErrorsOf, noErrors } from "../components/form.tsx";
+import { typedDecimal } from "../i18n/numbers.ts";
 import { type PageRouter, seeOther } from "../page-route.ts";
 import { forbidden, memberStakeholders, signedIn } from "../pages/workspace/access.ts";
 import { AssessFormPage, ReportFormPage } from "../pages/workspace/accountability.tsx";
@@ -38,25 +40,30 @@ function requirePublic(detail: CommitmentDetail): void {
 		);
 }
 
-/** "2016: 400000000" per line (or separated by commas): the amounts disbursed each year. */
-function byYear(value: string): { year: number; amount: string }[] {
+/**
+ * "2016: 400000000" per line (or separated by semicolons, or by commas before the next
+ * year): the amounts disbursed each year, each as the page's language writes numbers
+ * ("2016: 400 000 000,50" on a French page).
+ */
+function byYear(value: string, lang: Language): { year: number; amount: string }[] {
 	const out: { year: number; amount: string }[] = [];
-	for (const part of value.split(/[\n,;]+/).map((s) => s.trim())) {
+	for (const part of value.split(/[\n;]+|,\s*(?=\d{4}\s*[:=])/).map((s) => s.trim())) {
 		if (!part) continue;
-		const m = /^(\d{4})\s*[:=\s]\s*(\S+)$/.exec(part);
+		const m = /^(\d{4})\s*[:=\s]\s*(.+)$/.exec(part);
 		if (!m)
 			throw invalidField(
 				"disbursed.by_year",
 				`must give one year and its amount per line, such as 2016: 400000000 (got '${part}')`,
 			);
-		out.push({ year: Number(m[1]), amount: m[2] ?? "" });
+		out.push({ year: Number(m[1]), amount: typedDecimal(m[2] ?? "", lang) });
 	}
 	return out;
 }
 
 /** A posted report form as the reports service's input. */
-function reportInputOf(values: FormValues, groups: ReadonlySet<string>) {
-	const amount = optional(values, "disbursed.amount");
+function reportInputOf(values: FormValues, groups: ReadonlySet<string>, lang: Language) {
+	const typed = optional(values, "disbursed.amount");
+	const amount = typed === null ? null : typedDecimal(typed, lang);
 	const currency = optional(values, "disbursed.currency");
 	const recipients = codes(text(values, "disbursed.recipients"));
 	const years = text(values, "disbursed.by_year").trim();
@@ -68,7 +75,7 @@ function reportInputOf(values: FormValues, groups: ReadonlySet<string>) {
 					amount: amount ?? "",
 					currency: currency?.toUpperCase() ?? "",
 					recipients: recipients.map((c) => recipientOf(c, groups)),
-					by_year: byYear(years),
+					by_year: byYear(years, lang),
 				}
 			: null;
 	const document = optional(values, "national_strategy.document");
@@ -155,7 +162,7 @@ export function workspaceAccountabilityRoutes(pages: PageRouter, services: Servi
 		const evidenceRows = rows(values, "evidence", ["title", "url"]).map((e) => e.index);
 		try {
 			// Shaping the input may fail too (a year's amount typed wrongly): shown alike.
-			await services.reports.create(slug, reportInputOf(values, groups), actor);
+			await services.reports.create(slug, reportInputOf(values, groups, ctx.lang), actor);
 		} catch (error) {
 			if (error instanceof AppError && error.code === "forbidden") throw error;
 			const errors = placeErrors(formErrorsOf(error), {

@@ -241,7 +241,7 @@ export function workspaceCommitmentRoutes(pages: PageRouter, services: Services)
 		if (!mayDraft(actor))
 			throw forbidden("commitments are drafted by the focal points and editors of a stakeholder");
 		const values = valuesOf(form);
-		const { input, sourceRows } = commitmentInputOf(values, await groupCodes(services));
+		const { input, sourceRows } = commitmentInputOf(values, await groupCodes(services), ctx.lang);
 		let created: { slug: string };
 		try {
 			created = await services.commitments.create(input, actor);
@@ -269,7 +269,7 @@ export function workspaceCommitmentRoutes(pages: PageRouter, services: Services)
 		if (!actor) return reply;
 		const values = valuesOf(form);
 		const started = Number(field(form, "version"));
-		const { input, sourceRows } = commitmentInputOf(values, await groupCodes(services));
+		const { input, sourceRows } = commitmentInputOf(values, await groupCodes(services), ctx.lang);
 		const reason = field(form, "reason");
 		try {
 			await services.commitments.update(

@@ -3,7 +3,10 @@
  * commitment as the form's fields, a posted form as the input of create and update
  * (nested financial and policy terms, lists typed as codes).
  */
+
+import type { Language } from "../../../lib/languages.ts";
 import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
+import { typedDecimal } from "../../i18n/numbers.ts";
 import { codes, type FormValues, list, numberOrText, optional, rows, text } from "./form-values.ts";
 
 /** Fields typed as one list whose problems name an element (targets.2): shown at the field. */
@@ -77,18 +80,28 @@ export function recipientOf(
 export function commitmentInputOf(
 	values: FormValues,
 	groups: ReadonlySet<string>,
+	lang: Language,
 ): { input: Record<string, unknown>; sourceRows: number[] } {
 	const kind = text(values, "kind");
 	const fin = (k: string) => `financial.${k}`;
-	let gniMax = numberOrText(values, fin("gni_share_max"));
-	const gniMin = numberOrText(values, fin("gni_share_min"));
+	// Amounts and shares as the page's language writes them ("0,7" on a French page).
+	const decimal = (name: string) => {
+		const typed = optional(values, name);
+		return typed === null ? null : typedDecimal(typed, lang);
+	};
+	const share = (name: string) => {
+		const typed = decimal(name);
+		return typed !== null && /^-?\d+(\.\d+)?$/.test(typed) ? Number(typed) : typed;
+	};
+	let gniMax = share(fin("gni_share_max"));
+	const gniMin = share(fin("gni_share_min"));
 	// One share typed (0.7% of GNI) is a range of one figure.
 	if (gniMax === null && gniMin !== null) gniMax = gniMin;
 	const financial =
 		kind === "policy"
 			? null
 			: {
-					amount: optional(values, fin("amount")),
+					amount: decimal(fin("amount")),
 					currency: optional(values, fin("currency"))?.toUpperCase() ?? null,
 					frequency: optional(values, fin("frequency")),
 					increase_over_year: numberOrText(values, fin("increase_over_year")),
