@@ -264,6 +264,29 @@ describeEachDialect("commitment page", (ctx) => {
 		}
 	});
 
+	it("promises an increase once, in its target year, and says how it is measured", async () => {
+		const target = "gleneagles-2005-oda-increase";
+		const api = (await ctx().get(`/api/v1/commitments/${target}/delivery`)).body;
+		// "+$50bn a year by 2010 over 2004": promised for 2010 alone, not for 2005-2010.
+		assert.deepEqual(
+			api.series.filter((y: any) => Number(y.committed.constant) !== 0).map((y: any) => y.year),
+			[2010],
+		);
+		assert.deepEqual(
+			[api.increase.baseline_year, api.increase.target_year, api.increase.measured_on],
+			[2004, 2010, "reports"],
+		);
+		// Russia and "other donors" have no official statistics: the sum would measure less.
+		assert.match(api.increase.not_on_statistics, /do not cover every maker/);
+		for (const lang of ["en", "fr"] as const) {
+			const html = (await getPage(ctx(), page(lang, target))).body;
+			const line = cm.increase_reports[lang]
+				.replace(/\{baseline\}/g, formattersFor(lang).year(2004))
+				.replace(/\{target\}/g, formattersFor(lang).year(2010));
+			assert.ok(html.includes(escapeHtml(line)), `${lang}: the increase is explained`);
+		}
+	});
+
 	it("answers the localised 404 page for an unknown commitment", async () => {
 		const res = await getPage(ctx(), page("ar", "no-such-commitment"));
 		assert.equal(res.statusCode, 404);
