@@ -4,7 +4,7 @@
  * objects is the costly part.
  */
 import type { Language } from "../../lib/languages.ts";
-import { intlTag } from "./locale.ts";
+import { directionOf, intlTag } from "./locale.ts";
 
 export interface Formatters {
 	number(n: number): string;
@@ -24,6 +24,15 @@ export interface Formatters {
 }
 
 const cache = new Map<Language, Formatters>();
+
+/**
+ * On a right-to-left page a symbol such as "US$" ends a run of Latin letters with a "$"
+ * that the bidirectional algorithm sends to the other side ("$US"): each one is isolated
+ * left-to-right (U+2066 ... U+2069) so that it reads as written.
+ */
+function isolateSymbols(text: string): string {
+	return text.replace(/[A-Z]{1,3}\$/g, (symbol) => `\u2066${symbol}\u2069`);
+}
 
 function safeCurrency(tag: string, currency: string, compact: boolean) {
 	try {
@@ -60,12 +69,17 @@ export function formattersFor(lang: Language): Formatters {
 		return currencies.get(key) ?? null;
 	};
 	const parseDate = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+	const symbols = directionOf(lang) === "rtl" ? isolateSymbols : (s: string) => s;
 	const f: Formatters = {
 		number: (n) => number.format(n),
 		money: (amount, currency) =>
-			currencyFormat(currency, false)?.format(amount) ?? `${number.format(amount)} ${currency}`,
+			symbols(
+				currencyFormat(currency, false)?.format(amount) ?? `${number.format(amount)} ${currency}`,
+			),
 		moneyCompact: (amount, currency) =>
-			currencyFormat(currency, true)?.format(amount) ?? `${number.format(amount)} ${currency}`,
+			symbols(
+				currencyFormat(currency, true)?.format(amount) ?? `${number.format(amount)} ${currency}`,
+			),
 		usdCents: (cents) =>
 			cents === null || cents === undefined ? "—" : f.moneyCompact(cents / 100, "USD"),
 		percent: (ratio) => percent.format(ratio),

@@ -40,3 +40,15 @@ test("numbers, money, dates and countries follow the language", () => {
 	assert.equal(formattersFor("zh").country("KE"), "肯尼亚");
 	assert.equal(formattersFor("en").money(5, "XYZ").includes("XYZ"), true);
 });
+
+test("a currency symbol reads as written on a right-to-left page", () => {
+	// Without an isolate the bidirectional algorithm shows "US$" as "$US" in Arabic text.
+	for (const s of [
+		formattersFor("ar").moneyCompact(1_500_000_000, "USD"),
+		formattersFor("ar").money(2_500, "CAD"),
+		formattersFor("ar").money(2_500, "USD"),
+	])
+		assert.match(s, /\u2066[A-Z]{1,3}\$\u2069/, JSON.stringify(s));
+	assert.ok(!/[\u2066\u2069]/.test(formattersFor("en").moneyCompact(1_500_000_000, "USD")));
+	assert.ok(!/[\u2066\u2069]/.test(formattersFor("fr").money(2_500, "USD")));
+});
