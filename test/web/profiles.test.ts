@@ -12,6 +12,7 @@ import { components } from "../../src/web/i18n/components.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import type { Language } from "../../src/web/i18n/locale.ts";
 import { intlTag } from "../../src/web/i18n/locale.ts";
+import { translate } from "../../src/web/i18n/messages.ts";
 import { profiles } from "../../src/web/i18n/profiles.messages.ts";
 import { share as sm } from "../../src/web/i18n/share.messages.ts";
 import { describeEachDialect } from "../helpers/app.ts";
@@ -309,6 +310,10 @@ describeEachDialect("profile pages and the map", (ctx) => {
 				),
 			);
 			assert.ok(html.includes('href="/feeds/goals/mdg-8.atom"'));
+			// "Provided" (the sources' figures) is told apart from "Delivered" (the registry's).
+			const intro = translate(profiles.requirements_intro, lang, { year: 2020 });
+			assert.ok(html.includes(escapeHtml(intro)), `${url}: provided reconciled with delivered`);
+			assert.ok(intro.includes(components.delivered[lang]));
 		}
 		// An SDG page in French: its title from the shipped translations.
 		const sdg3 = await htmlPage(ctx(), "/fr/goals/sdg:3");

@@ -376,12 +376,12 @@ export const profiles = defineMessages({
 		zh: "服务于此的承诺（{n}）",
 	},
 	requirements_intro: {
-		en: "Estimates of the support needed, each by a named source, beside what was provided: the source’s own figure when it gives one, otherwise what the registry’s commitments delivered in the period. US dollars at constant {year} prices.",
-		fr: "Estimations des besoins, chacune tirée d’une source citée, face à ce qui a été fourni : le chiffre de la source lorsqu’elle en donne un, sinon ce que les engagements du registre ont versé sur la période. Dollars des États-Unis aux prix constants de {year}.",
-		es: "Estimaciones del apoyo necesario, cada una de una fuente citada, junto a lo aportado: la cifra de la propia fuente cuando la da; si no, lo que cumplieron los compromisos del registro en el período. Dólares de los Estados Unidos a precios constantes de {year}.",
-		ru: "Оценки необходимой поддержки, каждая из указанного источника, в сравнении с предоставленным: по данным самого источника, если он их приводит, иначе — по выполнению обязательств реестра за период. Доллары США в постоянных ценах {year} года.",
-		ar: "تقديرات الدعم المطلوب، كلٌّ منها من مصدر مذكور، إلى جانب ما قُدِّم: رقم المصدر نفسه إن ذكره، وإلا فما نفّذته التزامات السجل خلال الفترة. بدولارات الولايات المتحدة بالأسعار الثابتة لعام {year}.",
-		zh: "所需支持的估计（每项均注明来源），与已提供资金并列：来源自身给出数字时采用该数字，否则采用登记册中承诺在该期间的兑现额。按 {year} 年不变价格计算的美元。",
+		en: "Estimates of the support needed, each by a named source, beside what was provided: the source’s own figure when it gives one, otherwise what the registry’s commitments delivered in the period. US dollars at constant {year} prices. A source’s figure measures the whole field (all donors’ aid, say), so it is not the “Delivered” above, which counts only the commitments recorded under this goal.",
+		fr: "Estimations des besoins, chacune tirée d’une source citée, face à ce qui a été fourni : le chiffre de la source lorsqu’elle en donne un, sinon ce que les engagements du registre ont versé sur la période. Dollars des États-Unis aux prix constants de {year}. Le chiffre d’une source mesure tout le domaine (l’aide de tous les donateurs, par exemple) : ce n’est donc pas le « Versé » ci-dessus, qui ne compte que les engagements enregistrés pour cet objectif.",
+		es: "Estimaciones del apoyo necesario, cada una de una fuente citada, junto a lo aportado: la cifra de la propia fuente cuando la da; si no, lo que cumplieron los compromisos del registro en el período. Dólares de los Estados Unidos a precios constantes de {year}. La cifra de una fuente mide todo el ámbito (la ayuda de todos los donantes, por ejemplo), así que no es lo “Entregado” de arriba, que solo cuenta los compromisos registrados para este objetivo.",
+		ru: "Оценки необходимой поддержки, каждая из указанного источника, в сравнении с предоставленным: по данным самого источника, если он их приводит, иначе — по выполнению обязательств реестра за период. Доллары США в постоянных ценах {year} года. Цифра источника охватывает всю область (например, помощь всех доноров), поэтому это не «Выполнено» выше, где учтены только обязательства, записанные по этой цели.",
+		ar: "تقديرات الدعم المطلوب، كلٌّ منها من مصدر مذكور، إلى جانب ما قُدِّم: رقم المصدر نفسه إن ذكره، وإلا فما نفّذته التزامات السجل خلال الفترة. بدولارات الولايات المتحدة بالأسعار الثابتة لعام {year}. ورقم المصدر يقيس المجال كله (مساعدات جميع المانحين مثلاً)، فليس هو «المُنجَز» أعلاه الذي لا يحسب إلا الالتزامات المسجلة لهذا الهدف.",
+		zh: "所需支持的估计（每项均注明来源），与已提供资金并列：来源自身给出数字时采用该数字，否则采用登记册中承诺在该期间的兑现额。按 {year} 年不变价格计算的美元。来源的数字衡量整个领域（例如所有捐助方的援助），因此不同于上方的“已兑现”，后者只计入本目标下登记的承诺。",
 	},
 	requirements_none: {
 		en: "No estimate of what is required has been recorded yet.",
