@@ -30,6 +30,8 @@ interface PageType {
 	status?: number;
 	/** What must be on the page for the check to cover it (a queue's items...). */
 	holds?: string;
+	/** What has the focus once the page opens (a failed form's error summary). */
+	focused?: string;
 	/** Brings the page to the state to check (a form posted with mistakes...), after loading it. */
 	act?: (page: Page) => Promise<number>;
 }
@@ -120,6 +122,7 @@ const pageTypes: PageType[] = [
 		path: () => "/workspace/commitments/new",
 		status: 400,
 		holds: "[aria-invalid=true]",
+		focused: ".error-summary",
 		act: (page) =>
 			navigate(page, () => page.locator("#commitment-form button[type=submit]").click()),
 	},
@@ -129,6 +132,7 @@ const pageTypes: PageType[] = [
 		path: () => "/sign-in",
 		status: 401,
 		holds: ".error-summary",
+		focused: ".error-summary",
 		act: async (page) => {
 			const form = page.locator("#sign-in-form");
 			await form.locator("#email").fill("nobody@e2e.example.org");
@@ -265,6 +269,14 @@ describeInBrowser(
 					assert.equal(await page.locator("html").getAttribute("lang"), lang);
 					if (type.holds)
 						assert.ok((await page.locator(type.holds).count()) > 0, `${url} holds ${type.holds}`);
+					// A failed form opens with the focus on its list of errors.
+					if (type.focused) {
+						const selector = type.focused;
+						assert.ok(
+							await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector),
+							`${url}: the focus is on ${selector}`,
+						);
+					}
 					const started = Date.now();
 					const { violations, message } = await seriousA11yViolations(page);
 					t.diagnostic(`axe: ${Date.now() - started} ms`);

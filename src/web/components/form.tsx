@@ -170,12 +170,16 @@ export function Select(props: SelectProps) {
 	);
 }
 
-/** The summary above a form that failed: a heading a screen reader lands on. */
+/**
+ * The summary above a form that failed, every problem in it linked to its field. The
+ * page opens with the focus on it (autofocus on an element made focusable), so that a
+ * keyboard or screen reader user starts from the list of what to mend.
+ */
 export function ErrorSummary(props: { ctx: PageContext; errors: FormErrors }) {
 	if (!props.errors.message) return null;
 	const names = Object.keys(props.errors.fields);
 	return (
-		<div class="error-summary" role="alert">
+		<div class="error-summary" role="alert" tabIndex={-1} autofocus>
 			<p>
 				<strong>{props.ctx.t(common.form_has_errors)}</strong>
 			</p>

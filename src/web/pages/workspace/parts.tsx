@@ -154,7 +154,7 @@ export function ActionErrorSummary(props: {
 }) {
 	const { errors } = props;
 	return (
-		<div class="error-summary" role="alert" id={props.id}>
+		<div class="error-summary" role="alert" id={props.id} tabIndex={-1} autofocus>
 			<p>
 				<strong>{props.ctx.t(w.action_failed)}</strong>
 			</p>
