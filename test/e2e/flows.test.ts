@@ -185,6 +185,28 @@ describeInBrowser(
 			await page.context().close();
 		});
 
+		test("explorer: arrow keys through the sort menu ask for one page, once they stop; the results are one link away", async () => {
+			const page = await newPage();
+			await page.goto("/en/commitments");
+			await page.locator("#result-count").waitFor();
+			// The link to the results shows on a wide screen too.
+			assert.ok(await page.locator(".to-results a").isVisible());
+			const asked: string[] = [];
+			page.on("request", (r) => {
+				if (r.headers()["hx-request"] === "true") asked.push(r.url());
+			});
+			await page.locator("#sort").focus();
+			for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+			await page.waitForURL((u) => u.searchParams.has("sort"));
+			await page.waitForTimeout(1000);
+			assert.equal(asked.length, 1, `one request for three arrow keys: ${asked.join(", ")}`);
+			assert.equal(
+				new URL(asked[0] as string).searchParams.get("sort"),
+				await page.locator("#sort").inputValue(),
+			);
+			await page.context().close();
+		});
+
 		test("a commitment page shows its verbatim text, its delivery chart and its status", async () => {
 			const page = await newPage();
 			const response = await page.goto(`/en/commitments/${demo.commitment.slug}`);

@@ -199,7 +199,7 @@ describeEachDialect("commitment explorer", (ctx) => {
 		assert.match(html, /^<form id="explorer"/);
 		assert.match(
 			html,
-			/hx-get="\/en\/commitments" hx-trigger="change from:.facets, change from:#sort, submit"/,
+			/hx-get="\/en\/commitments" hx-trigger="change from:.facets, change delay:700ms from:#sort, submit"/,
 		);
 		assert.equal(headers["hx-push-url"], "/en/commitments?goal=mdg%3A4");
 		assert.match(String(headers.vary), /HX-Request/);

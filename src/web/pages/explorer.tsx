@@ -216,7 +216,9 @@ export function ExplorerForm(props: { ctx: PageContext; view: ExplorerView }) {
 			method="get"
 			action={action}
 			hx-get={action}
-			hx-trigger="change from:.facets, change from:#sort, submit"
+			// A closed select fires "change" at every arrow key: the sort waits until the
+			// keys stop (or the choice is made with the pointer) before it asks for the page.
+			hx-trigger="change from:.facets, change delay:700ms from:#sort, submit"
 			hx-target="#explorer"
 			hx-select="#explorer"
 			hx-swap="outerHTML"
