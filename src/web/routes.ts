@@ -14,6 +14,7 @@ import { PageRouter } from "./page-route.ts";
 import { ApiDocsPage } from "./pages/api-docs.tsx";
 import { ErrorPage } from "./pages/error.tsx";
 import { renderPage } from "./render.ts";
+import { activityPageRoutes } from "./routes/activity.routes.ts";
 import { commitmentRoutes } from "./routes/commitment.routes.ts";
 import { explorerRoutes } from "./routes/explorer.routes.ts";
 import { homeRoutes } from "./routes/home.routes.ts";
@@ -50,6 +51,7 @@ export function pageRoutes(app: FastifyInstance, services: Services, version: st
 	const pages = new PageRouter(app, services);
 	homeRoutes(pages, services);
 	commitmentRoutes(pages, services);
+	activityPageRoutes(pages, services);
 	explorerRoutes(pages, services);
 	profileRoutes(pages, services);
 	infoRoutes(pages, services);

@@ -14,6 +14,7 @@ import {
 	type E2eUser,
 	type E2eUsers,
 	findDemoPages,
+	linkedActivity,
 	seriousA11yViolations,
 	signInPage,
 } from "./harness.ts";
@@ -41,6 +42,9 @@ async function navigate(page: Page, click: () => Promise<void>): Promise<number>
 	const [response] = await Promise.all([page.waitForNavigation(), click()]);
 	return response?.status() ?? 0;
 }
+
+/** The page of an IATI activity linked to the commitment checked (set up in `before`). */
+let activityPath = "";
 
 const pageTypes: PageType[] = [
 	{ name: "home", who: "anonymous", path: () => "/" },
@@ -74,6 +78,7 @@ const pageTypes: PageType[] = [
 	{ name: "MDG 8 theme (aid)", who: "anonymous", path: () => "/goals/mdg:8/themes/aid" },
 	{ name: "MDG 8 theme, no data", who: "anonymous", path: () => "/goals/mdg:8/themes/debt" },
 	{ name: "forums index", who: "anonymous", path: () => "/forums" },
+	{ name: "IATI activity", who: "anonymous", path: () => activityPath },
 	{ name: "forum", who: "anonymous", path: (d) => `/forums/${d.forum}` },
 	{ name: "map", who: "anonymous", path: () => "/map" },
 	{ name: "methodology", who: "anonymous", path: () => "/methodology" },
@@ -174,6 +179,7 @@ describeInBrowser(
 
 		before(async () => {
 			demo = await findDemoPages(ctx().baseUrl);
+			activityPath = await linkedActivity(ctx().services, demo.commitment.slug);
 			const users = await ctx().users();
 			const server = ctx().server;
 			const as = async (u: E2eUser): Promise<Person> => ({

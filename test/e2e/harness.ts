@@ -19,7 +19,7 @@ import {
 	type ViewportSize,
 } from "playwright-core";
 import type { DialectName } from "../../src/db/database.ts";
-import type { GlobalRole, MembershipRole } from "../../src/lib/actor.ts";
+import { cliActor, type GlobalRole, type MembershipRole } from "../../src/lib/actor.ts";
 import type { Services } from "../../src/server/services.ts";
 import { type AppOptions, startTestApp, type TestContext } from "../helpers/app.ts";
 import { dialects, requireAll, skipReason } from "../helpers/databases.ts";
@@ -539,4 +539,27 @@ export async function signInThroughForm(
 		page.waitForURL((u) => u.pathname === "/en/workspace"),
 		form.getByRole("button", { name: "Sign in" }).click(),
 	]);
+}
+
+/**
+ * An IATI activity linked to a commitment, for the activity page's checks (the demo has
+ * no activity): its path, `/activities/<identifier>`.
+ */
+export async function linkedActivity(services: Services, commitment: string): Promise<string> {
+	const identifier = "XM-E2E-1";
+	await services.activities.record(
+		{
+			iati_identifier: identifier,
+			reporting_org_ref: "GB-GOV-1",
+			default_currency: "GBP",
+			title: "Accessible clinics (end-to-end check)",
+			transactions: [
+				{ transaction_type: "3", transaction_date: "2012-05-01", value_minor: 40_000_000_00 },
+				{ transaction_type: "4", transaction_date: "2012-09-01", value_minor: 10_000_000_00 },
+			],
+		},
+		cliActor,
+	);
+	await services.links.link(commitment, { activity: identifier, share: 50 }, cliActor);
+	return `/activities/${encodeURIComponent(identifier)}`;
 }

@@ -11,12 +11,16 @@ import {
 	describeInBrowser,
 	findDemoPages,
 	formatWeight,
+	linkedActivity,
 	type PageWeight,
 	pageWeight,
 } from "./harness.ts";
 
 /** The budget of a public page, everything included. */
 const budget = 150 * 1024;
+
+/** The page of an IATI activity linked to a demo commitment (set up in `before`). */
+let activityPath = "";
 
 const pageTypes: [string, (d: DemoPages) => string][] = [
 	["home", () => "/"],
@@ -32,6 +36,7 @@ const pageTypes: [string, (d: DemoPages) => string][] = [
 	["target", (d) => `/targets/${d.target}`],
 	["theme (aid)", () => "/goals/mdg:8/themes/aid"],
 	["forums", () => "/forums"],
+	["IATI activity", () => activityPath],
 	["forum", (d) => `/forums/${d.forum}`],
 	["map", () => "/map"],
 	["methodology", () => "/methodology"],
@@ -59,6 +64,7 @@ describeInBrowser(
 
 		before(async () => {
 			demo = await findDemoPages(ctx().baseUrl);
+			activityPath = await linkedActivity(ctx().services, demo.commitment.slug);
 		});
 
 		after(() => {

@@ -6,6 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
+import { cliActor } from "../../src/lib/actor.ts";
+import { activities as am } from "../../src/web/i18n/activities.messages.ts";
 import { cm, flagReasons } from "../../src/web/i18n/commitment.messages.ts";
 import { common } from "../../src/web/i18n/common.messages.ts";
 import { deliveryStatusNames, scorecardScoreNames } from "../../src/web/i18n/enums.messages.ts";
@@ -285,6 +287,41 @@ describeEachDialect("commitment page", (ctx) => {
 				.replace(/\{target\}/g, formattersFor(lang).year(2010));
 			assert.ok(html.includes(escapeHtml(line)), `${lang}: the increase is explained`);
 		}
+	});
+
+	it("lists the IATI activities a commitment is delivered through, and each activity has its page", async () => {
+		const withNone = (await getPage(ctx(), page("fr", "gleneagles-2005-oda-increase"))).body;
+		assert.ok(withNone.includes(escapeHtml(am.section_none.fr)), "no linked activity is said");
+		const identifier = "XM-PAGES-1/KE";
+		await ctx().services.activities.record(
+			{
+				iati_identifier: identifier,
+				reporting_org_ref: "CA-1",
+				default_currency: "CAD",
+				title: "Santé maternelle au Kenya",
+				transactions: [
+					{ transaction_type: "3", transaction_date: "2011-05-01", value_minor: 2_500_000_00 },
+				],
+			},
+			cliActor,
+		);
+		await ctx().services.links.link(slug, { activity: identifier, share: 40 }, cliActor);
+		const listed = (await getPage(ctx(), page("fr", slug))).body;
+		const href = `/fr/activities/${encodeURIComponent(identifier)}`;
+		assert.ok(listed.includes(`href="${href}"`), "the commitment links to its activity");
+		assert.ok(listed.includes(escapeHtml(am.section_intro.fr)));
+		const activity = await getPage(ctx(), href);
+		assert.equal(activity.statusCode, 200);
+		assertPage(activity.body, href, "fr");
+		assert.ok(
+			activity.body.includes("Santé maternelle au Kenya"),
+			"the title in the page's language",
+		);
+		assert.ok(activity.body.includes(`href="/fr/commitments/${slug}"`), "it leads back");
+		assert.ok(activity.body.includes(formattersFor("fr").money(2_500_000, "CAD")));
+		const gone = await getPage(ctx(), `/en/activities/${encodeURIComponent("XM-NOT-THERE")}`);
+		assert.equal(gone.statusCode, 404);
+		await ctx().services.links.unlink(slug, { activity: identifier }, cliActor);
 	});
 
 	it("answers the localised 404 page for an unknown commitment", async () => {

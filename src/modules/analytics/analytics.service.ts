@@ -204,6 +204,11 @@ export class AnalyticsService {
 		return new Map(values.map((v) => [v, counts.get(keyOf(v)) ?? 0]));
 	}
 
+	/** The base year of constant prices: what "US dollars at {year} prices" refers to. */
+	async baseYear(): Promise<number> {
+		return storedBaseYear(this.db);
+	}
+
 	/** One group's totals at constant prices: what a country received, what a maker promised. */
 	async groupSummary(dim: "recipient" | "stakeholder" | "goal" | "target" | "forum", key: string) {
 		const clock = this.clock();

@@ -44,6 +44,8 @@ export const linkView = z.object({
 	decided_at: z.string().nullable(),
 });
 
+export type LinkView = z.output<typeof linkView>;
+
 export const linkList = z.object({
 	items: z.array(linkView),
 	can_decide: z

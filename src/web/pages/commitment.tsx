@@ -8,9 +8,11 @@ import { isPublicStatus } from "../../modules/commitments/commitments.schemas.ts
 import { feedPaths } from "../../modules/feeds/feeds.service.ts";
 import { Layout } from "../components/layout.tsx";
 import type { PageContext } from "../context.ts";
+import { activities as am } from "../i18n/activities.messages.ts";
 import { cm } from "../i18n/commitment.messages.ts";
 import { common } from "../i18n/common.messages.ts";
 import { commitmentKindNames, commitmentStatusNames } from "../i18n/enums.messages.ts";
+import { ActivitiesSection } from "./commitment/activities.tsx";
 import { CommentsSection } from "./commitment/comments.tsx";
 import { DeliveryChart, StatusSection } from "./commitment/delivery.tsx";
 import { HistorySection } from "./commitment/history.tsx";
@@ -49,6 +51,7 @@ export function CommitmentPage(props: {
 		["flags", ctx.t(cm.flags_heading)],
 		["related", ctx.t(cm.relations_heading)],
 		["reports", ctx.t(cm.reports_heading)],
+		...(data.activities ? [["activities", ctx.t(am.section_heading)] as [string, string]] : []),
 		["assessments", ctx.t(cm.assessments_heading)],
 		["comments", ctx.t(cm.comments_heading, { n: data.thread?.total ?? 0 })],
 		["history", ctx.t(cm.history_heading)],
@@ -118,6 +121,7 @@ export function CommitmentPage(props: {
 				<FlagsSection ctx={ctx} flags={data.flags} />
 				<RelationsSection ctx={ctx} detail={d} delivery={data.delivery} />
 				<ReportsSection ctx={ctx} reports={data.reports} />
+				<ActivitiesSection ctx={ctx} links={data.activities} />
 				<AssessmentsSection ctx={ctx} assessments={data.assessments} />
 				<CommentsSection ctx={ctx} slug={d.slug} thread={data.thread} forms={forms} />
 				<HistorySection ctx={ctx} data={data} />

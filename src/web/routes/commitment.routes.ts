@@ -39,13 +39,14 @@ async function loadPage(
 	const detail = await services.commitments.get(commitment, actor);
 	const slug = detail.slug;
 	const open = isPublicStatus(detail.status);
-	const [delivery, flags, steps, reports, assessments, thread] = await Promise.all([
+	const [delivery, flags, steps, reports, assessments, thread, links] = await Promise.all([
 		services.analytics.commitmentDelivery(commitment, actor),
 		services.flags.forCommitment(commitment, actor),
 		services.commitments.history(commitment, actor),
 		open ? services.reports.list(commitment, actor) : null,
 		open ? services.assessments.list(commitment, actor) : null,
 		open ? services.comments.thread({ commitment }, actor) : null,
+		open ? services.links.list(slug, actor) : null,
 	]);
 	return {
 		detail,
@@ -55,6 +56,8 @@ async function loadPage(
 		reports,
 		assessments,
 		thread,
+		// The page shows the accepted links: what counts towards delivery.
+		activities: links ? links.items.filter((l) => l.status === "accepted") : null,
 		names: await historyNames(services, detail),
 		url: `${request.protocol}://${request.host}${ctx.href(`/commitments/${slug}`)}`,
 	};

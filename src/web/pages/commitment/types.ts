@@ -5,6 +5,7 @@ import type { CommentThread } from "../../../modules/comments/comments.schemas.t
 import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
 import type { CommitmentService } from "../../../modules/commitments/commitments.service.ts";
 import type { CommitmentFlags } from "../../../modules/flags/flags.schemas.ts";
+import type { LinkView } from "../../../modules/links/links.schemas.ts";
 import type { ReportView } from "../../../modules/reports/reports.service.ts";
 import type { FormErrors } from "../../components/form.tsx";
 
@@ -19,6 +20,8 @@ export interface CommitmentPageData {
 	reports: { items: ReportView[]; total: number } | null;
 	assessments: AssessmentList | null;
 	thread: CommentThread | null;
+	/** IATI activities accepted as delivering it (public commitments only). */
+	activities: LinkView[] | null;
 	/** Names of stakeholders and forums an older version referred to, by id. */
 	names: { stakeholders: Map<number, string>; forums: Map<number, string> };
 	/** The page's absolute URL (Open Graph). */
