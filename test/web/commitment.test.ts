@@ -10,6 +10,7 @@ import { cliActor } from "../../src/lib/actor.ts";
 import { activities as am } from "../../src/web/i18n/activities.messages.ts";
 import { cm, flagReasons } from "../../src/web/i18n/commitment.messages.ts";
 import { common } from "../../src/web/i18n/common.messages.ts";
+import { components } from "../../src/web/i18n/components.messages.ts";
 import { deliveryStatusNames, scorecardScoreNames } from "../../src/web/i18n/enums.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import { intlTag, type Language } from "../../src/web/i18n/locale.ts";
@@ -286,6 +287,9 @@ describeEachDialect("commitment page", (ctx) => {
 				.replace(/\{baseline\}/g, formattersFor(lang).year(2004))
 				.replace(/\{target\}/g, formattersFor(lang).year(2010));
 			assert.ok(html.includes(escapeHtml(line)), `${lang}: the increase is explained`);
+			// Nothing reported on it: its delivered money is not available, never "$0".
+			const table = /<table class="normalised">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+			assert.ok(table.includes(escapeHtml(components.not_available[lang])), `${lang}: no data`);
 		}
 	});
 

@@ -5,6 +5,7 @@
  */
 import type { CommitmentDelivery } from "../../../modules/analytics/analytics.schemas.ts";
 import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
+import { NotAvailable } from "../../components/no-data.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { cm, conversionNames } from "../../i18n/commitment.messages.ts";
@@ -43,6 +44,13 @@ export function MoneySection(props: {
 		unspecified: additionalityNames.unspecified,
 	};
 	const hasAmount = f?.amount !== null && f?.amount !== undefined && f.currency !== null;
+	// No data is not zero: a commitment nothing reported on says so, not "$0 delivered".
+	const hasData =
+		dl.share !== null ||
+		dl.series.some((y) => y.source !== null) ||
+		Number(dl.delivered.constant) !== 0 ||
+		Number(dl.delivered.current) !== 0;
+	const delivered = (amount: string) => (hasData ? usd(ctx, amount) : <NotAvailable ctx={ctx} />);
 	const carriesOthers =
 		dl.delivered.constant !== dl.delivered_own.constant ||
 		dl.delivered.current !== dl.delivered_own.current;
@@ -140,14 +148,14 @@ export function MoneySection(props: {
 								</tr>
 								<tr>
 									<th scope="row">{ctx.t(components.delivered)}</th>
-									<td class="num">{usd(ctx, dl.delivered.current)}</td>
-									<td class="num">{usd(ctx, dl.delivered.constant)}</td>
+									<td class="num">{delivered(dl.delivered.current)}</td>
+									<td class="num">{delivered(dl.delivered.constant)}</td>
 								</tr>
 								{carriesOthers && (
 									<tr>
 										<th scope="row">{ctx.t(cm.row_delivered_own)}</th>
-										<td class="num">{usd(ctx, dl.delivered_own.current)}</td>
-										<td class="num">{usd(ctx, dl.delivered_own.constant)}</td>
+										<td class="num">{delivered(dl.delivered_own.current)}</td>
+										<td class="num">{delivered(dl.delivered_own.constant)}</td>
 									</tr>
 								)}
 							</tbody>
