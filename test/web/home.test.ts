@@ -122,6 +122,7 @@ describeEachDialect("home page", (ctx) => {
 					assert.deepEqual(
 						cells.slice(1),
 						[
+							usd(g.committed_with_data),
 							usd(g.delivered),
 							usd(g.gap),
 							escapeHtml(fmt.percent(g.ratio)),
@@ -129,7 +130,7 @@ describeEachDialect("home page", (ctx) => {
 							usd(g.delivered_by_source.iati),
 							usd(g.delivered_by_source.statistics),
 						],
-						`${lang}: ${g.key} delivered, gap, share, sources`,
+						`${lang}: ${g.key} with data, delivered, gap, share, sources`,
 					);
 				} else {
 					unmeasured++;

@@ -386,6 +386,21 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			assert.ok(row(withData.slug).includes(usd(lang, withData.delivered)));
 			assert.ok(row(without.slug).includes(escapeHtml(components.not_available[lang])));
 			assert.doesNotMatch(row(without.slug), /\$0(?![.,\d])/);
+			// A gap over part of the promise says which part.
+			const partial = byForum.groups.filter(
+				(x: { gap: string | null; committed_without_data: string }) =>
+					x.gap !== null && Number(x.committed_without_data) !== 0,
+			);
+			assert.ok(partial.length > 0, "the demo has a forum with delivery data for part of it");
+			for (const g of partial)
+				assert.ok(
+					row(g.slug).includes(
+						escapeHtml(
+							translate(components.gap_over, lang, { covered: usd(lang, g.committed_with_data) }),
+						),
+					),
+					`${lang}: ${g.slug} gap over its covered part`,
+				);
 		}
 		const countries = await ctx().app.inject({ method: "GET", url: "/fr/countries" });
 		assert.deepEqual(

@@ -60,3 +60,21 @@ export function Amount(props: { ctx: PageContext; value: string | null }) {
 	const { ctx, value } = props;
 	return value === null ? <NotAvailable ctx={ctx} /> : <>{usd(ctx, value)}</>;
 }
+
+/**
+ * A gap in a table cell: computed over the promises with delivery data, which the cell
+ * says when they are only part of the promise (a gap of $0 over $154M of $47.6B).
+ */
+export function GapCell(props: { ctx: PageContext; figures: Coverage & { gap: string | null } }) {
+	const { ctx, figures: f } = props;
+	return (
+		<>
+			<Amount ctx={ctx} value={f.gap} />
+			{f.gap !== null && Number(f.committed_without_data) !== 0 && (
+				<div class="muted small">
+					{ctx.t(m.gap_over, { covered: usd(ctx, f.committed_with_data) })}
+				</div>
+			)}
+		</>
+	);
+}

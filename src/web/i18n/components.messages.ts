@@ -83,6 +83,22 @@ export const components = defineMessages({
 		ar: "{pct} من الوعود التي تتوفر عنها بيانات التنفيذ",
 		zh: "有交付数据的承诺的 {pct}",
 	},
+	with_data: {
+		en: "With delivery data",
+		fr: "Avec données de réalisation",
+		es: "Con datos de entrega",
+		ru: "С данными о выполнении",
+		ar: "ما تتوفر عنه بيانات التنفيذ",
+		zh: "有交付数据的部分",
+	},
+	gap_over: {
+		en: "over the {covered} with data",
+		fr: "sur les {covered} avec données",
+		es: "sobre los {covered} con datos",
+		ru: "по {covered} с данными",
+		ar: "على {covered} تتوفر عنها بيانات",
+		zh: "基于有数据的 {covered}",
+	},
 	not_available: {
 		en: "Information not available",
 		fr: "Information non disponible",

@@ -35,18 +35,20 @@ export interface HomeView {
 	demo: boolean;
 }
 
-/** Delivered, the gap, the share and the sources of one row; one cell when nothing measures delivery. */
+/** With data, delivered, the gap, the share and the sources of one row; one cell when nothing measures delivery. */
 function DeliveryCells(props: { ctx: PageContext; f: PromiseGapFigures }) {
 	const { ctx, f } = props;
 	if (!hasDelivery(f))
 		return (
-			<td colSpan={6} class="not-available-cell">
+			<td colSpan={7} class="not-available-cell">
 				<NotAvailable ctx={ctx} />
 			</td>
 		);
 	const s = f.delivered_by_source;
 	return (
 		<>
+			{/* What the gap and the share are over: the promises that have delivery data. */}
+			<td class="num">{usd(ctx, f.committed_with_data)}</td>
 			<td class="num">
 				<Amount ctx={ctx} value={f.delivered} />
 			</td>
@@ -67,6 +69,7 @@ function GoalsTable(props: { ctx: PageContext; delivery: DeliveryAggregate }) {
 	if (goals.length === 0) return <p class="muted">{ctx.t(common.no_data)}</p>;
 	const headers = [
 		components.promised,
+		components.with_data,
 		components.delivered,
 		components.gap,
 		m.share_delivered,

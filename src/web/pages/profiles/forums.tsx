@@ -7,7 +7,7 @@
 import type { DeliveryAggregate } from "../../../modules/analytics/analytics.schemas.ts";
 import { commitmentsIn, GroupFiguresTable } from "../../components/group-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
-import { Amount } from "../../components/no-data.tsx";
+import { GapCell } from "../../components/no-data.tsx";
 import { Pager } from "../../components/pager.tsx";
 import type { PageContext } from "../../context.ts";
 import { common } from "../../i18n/common.messages.ts";
@@ -46,7 +46,7 @@ export function ForumsPage(props: { ctx: PageContext; byForum: DeliveryAggregate
 						),
 						figures: g,
 						count: ctx.fmt.number(commitmentsIn(g)),
-						last: <Amount ctx={ctx} value={g.gap} />,
+						last: <GapCell ctx={ctx} figures={g} />,
 					}))}
 				/>
 			)}

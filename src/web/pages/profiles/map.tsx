@@ -7,7 +7,7 @@
 import type { DeliveryAggregate } from "../../../modules/analytics/analytics.schemas.ts";
 import { commitmentsIn, GroupFiguresTable, usd } from "../../components/group-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
-import { Amount } from "../../components/no-data.tsx";
+import { GapCell } from "../../components/no-data.tsx";
 import type { PageContext } from "../../context.ts";
 import { components } from "../../i18n/components.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
@@ -56,7 +56,7 @@ function RecipientSection(props: {
 						),
 						figures: g,
 						count: ctx.fmt.number(commitmentsIn(g)),
-						last: <Amount ctx={ctx} value={g.gap} />,
+						last: <GapCell ctx={ctx} figures={g} />,
 					}))}
 				/>
 			)}
