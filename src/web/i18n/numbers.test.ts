@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { typedDecimal } from "./numbers.ts";
+import { typedDecimal, typedNumber } from "./numbers.ts";
 
 it("reads amounts as each language writes them", () => {
 	const cases: [Parameters<typeof typedDecimal>[1], string, string][] = [
@@ -28,4 +28,11 @@ it("reads amounts as each language writes them", () => {
 it("hands on as typed what is not a number either way, for the service to name", () => {
 	for (const typed of ["1,5,0", "12,34.5,6", "abc", "1 2 3 x", "1,50,000", ""])
 		assert.equal(typedDecimal(typed, "en"), typed.trim());
+});
+
+it("gives a share typed as the page writes it as a number, and anything else as typed", () => {
+	assert.equal(typedNumber("0,7", "fr"), 0.7);
+	assert.equal(typedNumber("٠٫١٥", "ar"), 0.15);
+	assert.equal(typedNumber("0.56", "en"), 0.56);
+	assert.equal(typedNumber("seven", "en"), "seven");
 });

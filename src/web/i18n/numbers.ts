@@ -55,5 +55,13 @@ export function typedDecimal(text: string, lang: Language): string {
 		}
 		if (point && point !== ".") s = s.replace(point, ".");
 	}
-	return /^-?\d+(\.\d+)?$/.test(s) ? s : typed;
+	return plainDecimal.test(s) ? s : typed;
+}
+
+const plainDecimal = /^-?\d+(\.\d+)?$/;
+
+/** A number typed on a page in `lang`, as a number; the text as typed when it is not one. */
+export function typedNumber(text: string, lang: Language): number | string {
+	const s = typedDecimal(text, lang);
+	return plainDecimal.test(s) ? Number(s) : s;
 }

@@ -6,7 +6,7 @@
 
 import type { Language } from "../../../lib/languages.ts";
 import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
-import { typedDecimal } from "../../i18n/numbers.ts";
+import { typedDecimal, typedNumber } from "../../i18n/numbers.ts";
 import { codes, type FormValues, list, numberOrText, optional, rows, text } from "./form-values.ts";
 
 /** Fields typed as one list whose problems name an element (targets.2): shown at the field. */
@@ -90,8 +90,8 @@ export function commitmentInputOf(
 		return typed === null ? null : typedDecimal(typed, lang);
 	};
 	const share = (name: string) => {
-		const typed = decimal(name);
-		return typed !== null && /^-?\d+(\.\d+)?$/.test(typed) ? Number(typed) : typed;
+		const typed = optional(values, name);
+		return typed === null ? null : typedNumber(typed, lang);
 	};
 	let gniMax = share(fin("gni_share_max"));
 	const gniMin = share(fin("gni_share_min"));
