@@ -118,22 +118,47 @@ describeEachDialect("sign-in, sign-out and registration pages", (ctx) => {
 		assert.ok(last.headers["retry-after"]);
 	});
 
-	it("registers an account, confirms it, and signs in with it", async () => {
+	it("registers an account and signs it in, back on the page it came from", async () => {
 		const email = `new.${Date.now()}@example.org`;
+		const page = "/es/commitments/canada-muskoka-2010-mnch";
+		// The commitment page's "no account yet?" link carries the way back.
+		const asking = await htmlPage(ctx(), page);
+		const link = `/es/register?next=${encodeURIComponent(page)}`;
+		assert.ok(asking.includes(`href="${link.replace(/&/g, "&amp;")}"`), "register link with next");
+		const form = await htmlPage(ctx(), link);
+		assert.match(form, new RegExp(`<input type="hidden" name="next" value="${page}"`));
 		const res = await post(ctx(), "/es/register", {
 			display_name: "Ana Pérez",
 			email,
 			password: "a long enough password",
+			next: page,
 		});
 		assert.equal(res.statusCode, 303, res.body);
-		assert.equal(res.headers.location, "/es/register?done=1");
+		assert.equal(res.headers.location, page);
+		const cookie = sessionCookie(res);
+		assert.ok(cookie, "signed in");
+		const back = await ctx().app.inject({ method: "GET", url: page, headers: { cookie } });
+		assert.match(back.body, /<textarea[^>]*name="body"/, "the comment form, signed in");
+		// Without a way back, the workspace.
+		const other = await post(ctx(), "/es/register", {
+			display_name: "Luis Gómez",
+			email: `other.${Date.now()}@example.org`,
+			password: "another long password",
+		});
+		assert.equal(other.headers.location, "/es/workspace");
+		// An address registered before answers alike and signs nobody in with another password.
+		const again = await post(ctx(), "/es/register", {
+			display_name: "Someone else",
+			email,
+			password: "not ana's password at all",
+		});
+		assert.equal(again.statusCode, 303, again.body);
+		assert.equal(again.headers.location, "/es/register?done=1");
+		assert.ok(!sessionCookie(again), "no session");
 		const done = await ctx().app.inject({ method: "GET", url: "/es/register?done=1" });
 		assert.equal(done.statusCode, 200);
 		assert.match(done.body, /Compruebe e inicie sesión/);
 		assert.match(done.body, /href="\/es\/sign-in"/);
-		const signIn = await post(ctx(), "/es/sign-in", { email, password: "a long enough password" });
-		assert.equal(signIn.statusCode, 303);
-		assert.ok(sessionCookie(signIn));
 	});
 
 	it("shows a registration's problems next to their fields and keeps what was typed", async () => {

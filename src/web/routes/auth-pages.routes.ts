@@ -72,26 +72,39 @@ export function authPageRoutes(pages: PageRouter, services: Services): void {
 	pages.get("/register", async ({ ctx, query }) =>
 		query.done === "1"
 			? RegisteredPage({ ctx })
-			: RegisterPage({ ctx, values: { email: "", display_name: "" }, errors: noErrors }),
+			: RegisterPage({
+					ctx,
+					values: { email: "", display_name: "" },
+					next: nextOf(typeof query.next === "string" ? query.next : undefined),
+					errors: noErrors,
+				}),
 	);
 
 	pages.post(
 		"/register",
 		async ({ ctx, request, reply, form }) => {
 			const values = { email: field(form, "email"), display_name: field(form, "display_name") };
+			const next = nextOf(field(form, "next"));
+			const password = typeof form.password === "string" ? form.password : "";
 			try {
-				await services.users.register(
-					{ ...values, password: typeof form.password === "string" ? form.password : "" },
-					{ ip: request.ip },
-				);
+				await services.users.register({ ...values, password }, { ip: request.ip });
 			} catch (error) {
 				const errors = accountErrors(ctx, error);
 				return {
-					page: RegisterPage({ ctx, values, errors }),
+					page: RegisterPage({ ctx, values, next, errors }),
 					status: error instanceof AppError ? error.status : 400,
 				};
 			}
-			return seeOther(reply, ctx.href("/register?done=1"));
+			// The new account signs in at once and goes back to the page it came from. An
+			// address registered before answers alike (registration never tells who exists):
+			// its password then fails to sign in, and the page says to sign in as before.
+			try {
+				await startSession(services.auth, request, reply, { email: values.email, password });
+			} catch (error) {
+				if (!(error instanceof AppError)) throw error;
+				return seeOther(reply, ctx.href("/register?done=1"));
+			}
+			return seeOther(reply, next ?? ctx.href("/workspace"));
 		},
 		{ csrf: false },
 	);

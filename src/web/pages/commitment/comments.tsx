@@ -257,7 +257,9 @@ export function CommentsSection(props: CommentsProps) {
 							<a class="button" href={ctx.href(`/sign-in?next=${encodeURIComponent(next)}`)}>
 								{ctx.t(cm.sign_in_to_comment)}
 							</a>{" "}
-							<a href={ctx.href("/register")}>{ctx.t(cm.no_account)}</a>
+							<a href={ctx.href(`/register?next=${encodeURIComponent(next)}`)}>
+								{ctx.t(cm.no_account)}
+							</a>
 						</p>
 					)}
 				</>

@@ -49,7 +49,14 @@ export function SignInPage(props: {
 				<button type="submit">{title}</button>
 			</form>
 			<p>
-				{ctx.t(w.no_account)} <a href={ctx.href("/register")}>{ctx.t(common.register)}</a>
+				{ctx.t(w.no_account)}{" "}
+				<a
+					href={ctx.href(
+						props.next ? `/register?next=${encodeURIComponent(props.next)}` : "/register",
+					)}
+				>
+					{ctx.t(common.register)}
+				</a>
 			</p>
 		</Layout>
 	);
@@ -58,6 +65,8 @@ export function SignInPage(props: {
 export function RegisterPage(props: {
 	ctx: PageContext;
 	values: { email: string; display_name: string };
+	/** Where to go once registered and signed in (the page that asked to register). */
+	next: string | null;
 	errors: FormErrors;
 }) {
 	const { ctx, errors } = props;
@@ -70,6 +79,7 @@ export function RegisterPage(props: {
 			<p>{ctx.t(w.register_intro)}</p>
 			<ErrorSummary ctx={ctx} errors={errors} />
 			<form method="post" action={ctx.href("/register")} class="narrow" id="register-form">
+				{props.next && <input type="hidden" name="next" value={props.next} />}
 				{input("display_name", ctx.t(w.display_name), {
 					hint: ctx.t(w.display_name_hint),
 					required: true,
