@@ -579,10 +579,19 @@ export interface DeliveryFactTable extends UsdPair, UsdBySource {
 	year: number;
 }
 
+/** What a maker's own pledge adds to the stakeholder's figures, by year (migration 0010). */
+export interface DeliveryMakerFactTable extends UsdPair, UsdBySource {
+	commitment_id: number;
+	stakeholder_id: number;
+	year: number;
+}
+
 export interface DeliveryKeyTable {
 	commitment_id: number;
 	dim: string;
 	key: string;
+	/** Counted in this group for another reason than the commitment's own (migration 0010). */
+	reason: string | null;
 }
 
 export interface DeliveryRollupTable extends UsdPair, UsdBySource {
@@ -601,6 +610,8 @@ export interface DeliveryTotalTable extends UsdPair, UsdBySource {
 	superseded: number;
 	withdrawn: number;
 	unconverted: number;
+	/** Of a maker: its pledges made jointly with others (migration 0010). */
+	collective: number;
 }
 
 export interface RequirementTable {
@@ -711,6 +722,7 @@ export interface Tables {
 	delivery_year: DeliveryYearTable;
 	delivery_fact: DeliveryFactTable;
 	delivery_key: DeliveryKeyTable;
+	delivery_maker_fact: DeliveryMakerFactTable;
 	delivery_rollup: DeliveryRollupTable;
 	delivery_total: DeliveryTotalTable;
 	requirement: RequirementTable;

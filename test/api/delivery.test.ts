@@ -300,6 +300,7 @@ describeEachDialect(
 				superseded: 1,
 				withdrawn: 1,
 				unconverted: 1,
+				collective: 0,
 			});
 		});
 
@@ -352,9 +353,18 @@ describeEachDialect(
 			assert.equal(maker.body.delivery.committed, row.committed);
 			assert.equal(maker.body.delivery.delivered, row.delivered);
 			assert.equal(maker.body.delivery.counts.counted, 1);
-			// Donor A's share of the collective pledge adds no money of its own.
+			// Donor A's share of the collective pledge is donor A's own pledge: it carries donor
+			// A's money (beside its health pledge), while the whole counts once everywhere else.
 			const donorA = await ctx().get("/api/v1/stakeholders/donor-a");
-			assert.equal(donorA.body.delivery.counts.part, 1);
+			assert.deepEqual(
+				[donorA.body.delivery.counts.counted, donorA.body.delivery.counts.part],
+				[3, 0],
+			);
+			const current = await ctx().get(
+				"/api/v1/analytics/delivery?group_by=stakeholder&basis=current",
+			);
+			const a = groupOf(current.body, String(donorA.body.id));
+			assert.deepEqual([a.committed, a.delivered], ["5000000.00", "1500000.00"]);
 		});
 
 		it("answers 100 groups by default and pages through the rest", async () => {

@@ -24,6 +24,8 @@ const op = fc.oneof(
 	fc.record({
 		type: fc.constant("create" as const),
 		maker: fc.constantFrom(...makers),
+		// A second maker makes it a collective pledge, credited to neither maker alone.
+		partner: fc.option(fc.constantFrom(...makers), { nil: null }),
 		goals: fc.subarray(goals, { minLength: 1, maxLength: 2 }),
 		amount: fc.integer({ min: 1, max: 1_000_000_000 }),
 		currency: fc.constantFrom(...currencies),
@@ -39,6 +41,7 @@ const op = fc.oneof(
 		amount: fc.integer({ min: 1, max: 1_000_000_000 }),
 		goal: fc.constantFrom(...goals),
 		maker: fc.constantFrom(...makers),
+		partner: fc.option(fc.constantFrom(...makers), { nil: null }),
 	}),
 	fc.record({
 		type: fc.constant("step" as const),
@@ -101,6 +104,11 @@ const op = fc.oneof(
 const statsDir = mkdtempSync(join(tmpdir(), "iif-prop-stats-"));
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
+/** One maker, or two for a collective pledge. */
+const makersOf = (o: { maker: string; partner: string | null }) => [
+	...new Set([o.maker, o.partner ?? o.maker]),
+];
+
 async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<string>) {
 	const s = ctx.services;
 	const pick = (i: number) => slugs[i % Math.max(slugs.length, 1)];
@@ -112,7 +120,7 @@ async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<s
 					title: `Pledge ${slugs.length + 1} for ${o.goals.join(" and ")}`,
 					text: "Randomly generated for the rollup property test.",
 					kind: "financial",
-					makers: [o.maker],
+					makers: makersOf(o),
 					goals: o.goals,
 					recipients: [
 						o.recipient === "global" ? { kind: "global" } : { kind: "country", code: o.recipient },
@@ -142,7 +150,7 @@ async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<s
 					version: current.version,
 					changes: {
 						goals: [o.goal],
-						makers: [o.maker],
+						makers: makersOf(o),
 						financial: { ...current.financial, amount: String(o.amount), amount_minor: undefined },
 					},
 				},

@@ -9,6 +9,7 @@ import * as m0006 from "./0006_statistics.ts";
 import * as m0007 from "./0007_delivery_sources.ts";
 import * as m0008 from "./0008_facet_keys.ts";
 import * as m0009 from "./0009_delivery_coverage.ts";
+import * as m0010 from "./0010_maker_facts.ts";
 
 export const migrations: Record<string, Migration> = {
 	"0001_reference": m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
 	"0007_delivery_sources": m0007,
 	"0008_facet_keys": m0008,
 	"0009_delivery_coverage": m0009,
+	"0010_maker_facts": m0010,
 };

@@ -69,6 +69,10 @@ export const deliveryCounts = z
 			description:
 				"Amounts (commitments, report years, transactions) with no rate: left out of the sums, never counted as zero.",
 		}),
+		collective: z.number().int().meta({
+			description:
+				"By maker: its pledges made jointly with other makers. They count in every other group's figures but not in the maker's, which are its own pledges (counted: those that carry its money): no source splits a collective pledge between its makers. Zero for other groups.",
+		}),
 	})
 	.meta({
 		description:

@@ -20,11 +20,12 @@ import { commitmentDeliveryOf } from "./analytics.commitment.ts";
 import { money, usd } from "./analytics.format.ts";
 import { DeliveryRebuilder } from "./analytics.rebuild.ts";
 import type { CommitmentDelivery, DeliveryAggregate, DeliveryQuery } from "./analytics.schemas.ts";
-import { deliverySources } from "./delivery.compute.ts";
+import { deliverySources, makerDim } from "./delivery.compute.ts";
 import {
 	type Basis,
 	type Clock,
 	DeliveryQueryRepository,
+	type FactSource,
 	type GroupCount,
 	type GroupFigures,
 	type IdsQuery,
@@ -88,10 +89,18 @@ export class AnalyticsService {
 		].some((v) => v !== undefined);
 		let ids: IdsQuery | null = null;
 		let group: { dim: string; key: string } | null = null;
+		// Chosen makers are credited with their own pledges, not the collective ones they
+		// share (delivery.compute.ts, soleMaker): a stakeholder filter sums those.
+		let source: FactSource = "roots";
+		let makers: Set<string> | null = null;
 		if (filterGiven) {
 			const filter = await this.commitments.resolveFilter(q);
 			ids = new CommitmentSearchRepository(this.db, this.database.dialect).idsQuery(filter);
 			group = options.fromFacts ? null : rolledUpGroup(filter);
+			if (filter.stakeholderIds?.length) {
+				source = "makers";
+				makers = new Set(filter.stakeholderIds.map(String));
+			}
 		}
 		const repo = new DeliveryQueryRepository(this.db);
 		const clock = this.clock();
@@ -103,8 +112,16 @@ export class AnalyticsService {
 		const groupsOf = async (dim: string) =>
 			ids
 				? {
-						figures: await repo.byKey(dim, basis, clock, ids),
-						counts: await repo.counts(dim, ids),
+						figures: await repo.byKey(dim, basis, clock, ids, source),
+						// The chosen makers' total counts their commitments as each maker does
+						// (its own pledges, and the collective ones apart), as the rollups do.
+						counts:
+							dim === "all" && makers
+								? asTotal({
+										figures: [],
+										counts: (await repo.counts(makerDim, ids)).filter((c) => makers?.has(c.key)),
+									}).counts
+								: await repo.counts(dim, ids),
 					}
 				: await repo.totals(dim, basis, clock);
 		// One maker, forum, goal or target alone: its total is a group the rollups keep (a
@@ -118,7 +135,7 @@ export class AnalyticsService {
 		let counts: GroupCount[] = [];
 		let totalGroups: number;
 		if (q.group_by === "year") {
-			const years = (await repo.byYear(basis, clock, ids, group ?? undefined)).sort(
+			const years = (await repo.byYear(basis, clock, ids, group ?? undefined, source)).sort(
 				(a, b) => Number(a.key) - Number(b.key),
 			);
 			shown = years.slice(offset, offset + limit);
@@ -151,6 +168,7 @@ export class AnalyticsService {
 						shown.map((f) => f.key),
 					);
 		const countsOf = groupCounts(counts);
+
 		const total = totalRows[0] ?? noFigures("");
 		const baseYear = await storedBaseYear(this.db);
 		return {
@@ -184,6 +202,11 @@ export class AnalyticsService {
 				...(filterGiven
 					? [
 							"Filters select the commitments that carry money: a reaffirmation that matches adds nothing unless the commitment it reaffirms matches too.",
+						]
+					: []),
+				...(q.group_by === "stakeholder" || source === "makers"
+					? [
+							"A maker is credited with its own pledges (made by it alone, including its part of a collective pledge) and the delivery on them. A pledge made jointly by several makers counts in the total but for none of them alone: it is collective, not split.",
 						]
 					: []),
 			],
@@ -250,6 +273,7 @@ export class AnalyticsService {
 			"base_year",
 			...countReasons.filter((r) => r !== "not_public"),
 			"unconverted",
+			"collective",
 		];
 		const line = (
 			key: string,
@@ -272,6 +296,7 @@ export class AnalyticsService {
 			a.price_basis.base_year ?? "",
 			...countReasons.filter((r) => r !== "not_public").map((r) => g.counts?.[r] ?? ""),
 			g.counts?.unconverted ?? "",
+			g.counts?.collective ?? "",
 		];
 		const rows = [
 			header,
@@ -345,7 +370,7 @@ function sourcesOf(m: Map<string, number> | undefined) {
 	>;
 }
 
-type Counts = Record<(typeof countReasons)[number] | "unconverted", number>;
+type Counts = Record<(typeof countReasons)[number] | "unconverted" | "collective", number>;
 
 function emptyCounts(): Omit<Counts, "not_public"> {
 	return {
@@ -356,6 +381,7 @@ function emptyCounts(): Omit<Counts, "not_public"> {
 		superseded: 0,
 		withdrawn: 0,
 		unconverted: 0,
+		collective: 0,
 	};
 }
 
@@ -364,7 +390,7 @@ function groupCounts(rows: GroupCount[]): Map<string, Omit<Counts, "not_public">
 	for (const r of rows) {
 		if (r.counter === "not_public") continue;
 		const c = out.get(r.key) ?? emptyCounts();
-		c[r.counter as keyof typeof c] = r.n;
+		c[r.counter as keyof typeof c] += r.n;
 		out.set(r.key, c);
 	}
 	return out;

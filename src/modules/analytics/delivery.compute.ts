@@ -121,6 +121,11 @@ export interface FactFigures extends FactMoney {
 	year: number;
 }
 
+/** A year of a maker's own pledge: what it adds to the stakeholder's figures. */
+export interface MakerFact extends FactFigures {
+	stakeholder_id: number;
+}
+
 /** The official statistics and their providers, for the share-of-income targets. */
 export interface StatisticsInputs {
 	table: StatTable;
@@ -157,7 +162,16 @@ export interface ReportMoney {
 export interface GroupKey {
 	dim: string;
 	key: string;
+	/**
+	 * Counted in this group for another reason than the commitment's own: for a maker, its
+	 * own pledge inside a collective one is "counted" (it carries the maker's money), and a
+	 * pledge made jointly with others is "collective" (soleMaker).
+	 */
+	reason?: KeyReason;
 }
+
+/** Why a commitment counts as it does in one group: its own reason, or collective. */
+export type KeyReason = CountReason | "collective";
 
 export interface DeliveryOutputs {
 	states: DeliveryState[];
@@ -165,6 +179,8 @@ export interface DeliveryOutputs {
 	keys: Map<number, GroupKey[]>;
 	/** Root id -> what it adds to totals, by year. */
 	facts: Map<number, FactFigures[]>;
+	/** Commitment id -> what it adds to its maker's own figures, by year (soleMaker). */
+	makerFacts: Map<number, MakerFact[]>;
 	reports: ReportMoney[];
 }
 
@@ -186,6 +202,12 @@ export const groupDims = [
 ] as const;
 export type GroupDim = (typeof groupDims)[number];
 
+/**
+ * The makers' dimension: its money is each maker's own pledges (makerFacts), while its
+ * counts, like every other group's, are of every public commitment the maker made.
+ */
+export const makerDim: GroupDim = "stakeholder";
+
 /** Public commitments belong to groups; drafts belong to none. */
 export function groupKeys(c: CommitmentInputs): GroupKey[] {
 	if (!["published", "completed", "withdrawn"].includes(c.status)) return [];
@@ -205,6 +227,10 @@ export function groupKeys(c: CommitmentInputs): GroupKey[] {
 	// The year it was announced, as the explorer's year facet counts it.
 	if (c.announced_on !== null) add("year", [c.announced_on.slice(0, 4)]);
 	add("maker_kind", c.maker_kinds);
+	// A pledge made jointly: each maker counts it as collective, never as its own money.
+	if (c.makers.length > 1)
+		for (const k of keys)
+			if (k.dim === makerDim && c.status !== "withdrawn") k.reason = "collective";
 	return keys;
 }
 
@@ -349,6 +375,7 @@ export function computeDelivery(
 		years: new Map(),
 		keys: new Map(),
 		facts: new Map(),
+		makerFacts: new Map(),
 		reports: [],
 	};
 	for (const c of commitments) {
@@ -469,45 +496,97 @@ export function computeDelivery(
 	}
 
 	// A root adds its own schedule and the delivery of its whole tree.
-	const yearsOf = out.years;
 	const members = new Map<number, number[]>();
+	const children = new Map<number, number[]>();
 	for (const s of out.states) {
 		if (!treeReasons.includes(s.reason)) continue;
 		members.set(s.root_id, [...(members.get(s.root_id) ?? []), s.commitment_id]);
+		const parent = placements.get(s.commitment_id)?.parentId;
+		if (parent != null) children.set(parent, [...(children.get(parent) ?? []), s.commitment_id]);
 	}
 	const reasonOf = new Map(out.states.map((s) => [s.commitment_id, s.reason]));
+	const factsOf = (rootId: number, ids: number[]) => treeFacts(rootId, ids, out.years, reasonOf);
 	for (const s of out.states) {
 		if (s.reason !== "counted") continue;
-		const byYear = new Map<number, FactFigures>();
-		const coverage = newCoverage();
-		for (const id of members.get(s.commitment_id) ?? []) {
-			for (const y of yearsOf.get(id) ?? []) {
-				const f = byYear.get(y.year) ?? { year: y.year, ...zeroFactMoney() };
-				byYear.set(y.year, f);
-				if (id === s.commitment_id) {
-					f.committed_current += y.committed_current;
-					f.committed_constant += y.committed_constant;
-				} else if (y.source === "statistics") {
-					// Statistics measure each maker's whole aid: a reaffirming target's ODA is
-					// already in its root's measure (or is another measure of the same aid).
-					continue;
-				}
-				f.delivered_current += y.delivered_current;
-				f.delivered_constant += y.delivered_constant;
-				if (y.source) {
-					f[`delivered_${y.source}_current`] += y.delivered_current;
-					f[`delivered_${y.source}_constant`] += y.delivered_constant;
-					cover(coverage, id, y.year, id === s.commitment_id ? "counted" : reasonOf.get(id));
-				}
-			}
-		}
-		coveredMoney(coverage, [...byYear.values()], yearsOf);
-		out.facts.set(
+		out.facts.set(s.commitment_id, factsOf(s.commitment_id, members.get(s.commitment_id) ?? []));
+	}
+
+	// What each maker promised and delivered on its own (makerFacts).
+	const byId = new Map(commitments.map((c) => [c.id, c]));
+	const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap(subtree)];
+	for (const s of out.states) {
+		if (!treeReasons.includes(s.reason)) continue;
+		const maker = soleMaker(byId.get(s.commitment_id));
+		if (maker === null) continue;
+		let above = placements.get(s.commitment_id)?.parentId ?? null;
+		while (above !== null && soleMaker(byId.get(above)) !== maker)
+			above = placements.get(above)?.parentId ?? null;
+		// Already in the maker's figures through a pledge of its own that this one belongs to.
+		if (above !== null) continue;
+		// It carries the maker's money, whatever its place among the roots.
+		if (s.reason !== "counted")
+			for (const k of out.keys.get(s.commitment_id) ?? [])
+				if (k.dim === makerDim) k.reason = "counted";
+		const facts = factsOf(s.commitment_id, subtree(s.commitment_id));
+		out.makerFacts.set(
 			s.commitment_id,
-			[...byYear.values()].sort((a, b) => a.year - b.year),
+			facts.map((f) => ({ ...f, stakeholder_id: maker })),
 		);
 	}
 	return out;
+}
+
+/**
+ * A maker's own pledges and its delivery on them, apart from the promises it shares
+ * with others. A commitment with one maker is that maker's own: it counts for the maker
+ * with the delivery of the commitments below it (its reaffirmations, its parts), even
+ * when it is itself one donor's part of a collective pledge, unless a pledge of the
+ * same maker above it already counts it. A commitment of several makers is collective:
+ * its promise is not split between them (no source states the shares; a member's stated
+ * share is recorded as its own pledge, part of the collective one), so it counts for
+ * none of them. The stakeholder figures are these; every other group counts the roots.
+ */
+export function soleMaker(c: CommitmentInputs | undefined): number | null {
+	return c?.makers.length === 1 ? (c.makers[0] ?? null) : null;
+}
+
+/**
+ * What a commitment adds with the commitments below it (a root with its whole tree, or a
+ * maker's own pledge with its part of the tree), by year: its own schedule and all
+ * their delivery.
+ */
+function treeFacts(
+	rootId: number,
+	ids: number[],
+	yearsOf: Map<number, YearFigures[]>,
+	reasonOf: Map<number, CountReason>,
+): FactFigures[] {
+	const byYear = new Map<number, FactFigures>();
+	const coverage = newCoverage();
+	for (const id of ids) {
+		for (const y of yearsOf.get(id) ?? []) {
+			const f = byYear.get(y.year) ?? { year: y.year, ...zeroFactMoney() };
+			byYear.set(y.year, f);
+			if (id === rootId) {
+				f.committed_current += y.committed_current;
+				f.committed_constant += y.committed_constant;
+			} else if (y.source === "statistics") {
+				// Statistics measure each maker's whole aid: a reaffirming target's ODA is
+				// already in its root's measure (or is another measure of the same aid).
+				continue;
+			}
+			f.delivered_current += y.delivered_current;
+			f.delivered_constant += y.delivered_constant;
+			if (y.source) {
+				f[`delivered_${y.source}_current`] += y.delivered_current;
+				f[`delivered_${y.source}_constant`] += y.delivered_constant;
+				cover(coverage, id, y.year, id === rootId ? "counted" : reasonOf.get(id));
+			}
+		}
+	}
+	const facts = [...byYear.values()].sort((a, b) => a.year - b.year);
+	coveredMoney(coverage, facts, yearsOf);
+	return facts;
 }
 
 /**

@@ -9,7 +9,7 @@ import { chunks } from "../../db/batch.ts";
 import { isPostgres } from "../../db/dialect.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
-import { deliverySources, factMoney } from "./delivery.compute.ts";
+import { deliverySources, factMoney, makerDim } from "./delivery.compute.ts";
 import { counters } from "./delivery.store.repository.ts";
 
 export type Basis = "current" | "constant";
@@ -48,6 +48,13 @@ export interface GroupCount {
 // biome-ignore lint/suspicious/noExplicitAny: a subquery of any shape that selects `id`.
 export type IdsQuery = SelectQueryBuilder<Tables, any, { id: number }>;
 
+/**
+ * Whose figures a filtered aggregate sums: the roots' (every group's money, once), or the
+ * makers' own pledges (when makers are chosen: a collective pledge counts for none of
+ * them, delivery.compute.ts soleMaker).
+ */
+export type FactSource = "roots" | "makers";
+
 export interface Clock {
 	year: number;
 	/** Share of the current year elapsed. */
@@ -74,7 +81,7 @@ const sourcesOf = (r: Record<string, unknown>) =>
  */
 export const publicCount = sql<
 	number | string
->`delivery_total.counted + delivery_total.reaffirmation + delivery_total.part + delivery_total.overlap + delivery_total.superseded + delivery_total.withdrawn`;
+>`delivery_total.counted + delivery_total.reaffirmation + delivery_total.part + delivery_total.overlap + delivery_total.superseded + delivery_total.withdrawn + delivery_total.collective`;
 
 export class DeliveryQueryRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
@@ -110,20 +117,41 @@ export class DeliveryQueryRepository {
 		return toInt(few.rows[0]?.n ?? 0) < fewRoots ? sql`(k.dim || '') = ${dim}` : this.keysOf(dim);
 	}
 
-	/** Figures by group key from the facts of the roots that match a filter. */
-	async byKey(dim: string, basis: Basis, clock: Clock, ids: IdsQuery): Promise<GroupFigures[]> {
+	/**
+	 * The facts a filtered aggregate sums, as rows of (root_id, year, money): the roots'
+	 * facts, or the makers' own pledges' (one maker each, so no row twice).
+	 */
+	private factsOf(source: FactSource) {
+		if (source === "roots") return sql`delivery_fact`;
+		return sql`(select commitment_id as root_id, year, ${sql.join(factMoney.map((m) => sql.ref(m)))}
+			from delivery_maker_fact)`;
+	}
+
+	/** Figures by group key from the facts of the roots (or makers' pledges) that match a filter. */
+	async byKey(
+		dim: string,
+		basis: Basis,
+		clock: Clock,
+		ids: IdsQuery,
+		source: FactSource = "roots",
+	): Promise<GroupFigures[]> {
 		const c = `committed_${basis}`;
 		const d = `delivered_${basis}`;
-		const keys = await this.factKeysOf(dim, ids);
-		const rows = await sql<
-			Record<string, unknown>
-		>`select k.key as key, sum(f.${sql.ref(c)}) as committed,
+		const sums = sql`sum(f.${sql.ref(c)}) as committed,
 				sum(f.${sql.ref(d)}) as delivered, ${this.expectedSum(`f.${c}`, clock)} as expected,
 				sum(f.${sql.ref(coveredColumn(basis))}) as covered,
-				${sql.join(deliverySources.map((src) => sql`sum(f.${sql.ref(sourceColumn(src, basis))}) as ${sql.ref(src)}`))}
-			from delivery_fact f join delivery_key k on k.commitment_id = f.root_id and ${keys}
-			where f.root_id in (${ids})
-			group by k.key`.execute(this.db);
+				${sql.join(deliverySources.map((src) => sql`sum(f.${sql.ref(sourceColumn(src, basis))}) as ${sql.ref(src)}`))}`;
+		// By maker, always the makers' own pledges, as the rollups keep them.
+		const rows =
+			dim === makerDim
+				? await sql<Record<string, unknown>>`select cast(f.stakeholder_id as text) as key, ${sums}
+					from delivery_maker_fact f where f.commitment_id in (${ids})
+					group by f.stakeholder_id`.execute(this.db)
+				: await sql<Record<string, unknown>>`select k.key as key, ${sums}
+					from ${this.factsOf(source)} f
+					join delivery_key k on k.commitment_id = f.root_id and ${await this.factKeysOf(dim, ids)}
+					where f.root_id in (${ids})
+					group by k.key`.execute(this.db);
 		return rows.rows.map((r) => ({
 			key: String(r.key),
 			committed: toInt(r.committed),
@@ -225,16 +253,16 @@ export class DeliveryQueryRepository {
 		return out;
 	}
 
-	/** Figures by year over everything (ids null) or over matching roots. */
 	/**
 	 * Figures by year: over everything (ids null), over the roots of one group as the
-	 * rollups keep it (`group`), or over matching roots.
+	 * rollups keep it (`group`), or over matching roots (or makers' own pledges).
 	 */
 	async byYear(
 		basis: Basis,
 		clock: Clock,
 		ids: IdsQuery | null,
 		group?: { dim: string; key: string },
+		source: FactSource = "roots",
 	): Promise<GroupFigures[]> {
 		const c = `committed_${basis}`;
 		const d = `delivered_${basis}`;
@@ -251,7 +279,7 @@ export class DeliveryQueryRepository {
 					await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
 					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected,
 					sum(${sql.ref(cv)}) as covered
-				from delivery_fact where root_id in (${ids}) group by year
+				from ${this.factsOf(source)} f where root_id in (${ids}) group by year
 				having ${sql.join(
 					factMoney.map((m) => sql`sum(${sql.ref(m)}) <> 0`),
 					sql` or `,
@@ -271,17 +299,17 @@ export class DeliveryQueryRepository {
 
 	/** How many commitments each group counted and left out, and the items not converted. */
 	async counts(dim: string, ids: IdsQuery): Promise<GroupCount[]> {
-		const rows = await sql<Record<string, unknown>>`select k.key as key, s.reason as counter,
-				count(*) as n, sum(s.unconverted) as unconverted
+		const rows = await sql<Record<string, unknown>>`select k.key as key,
+				coalesce(k.reason, s.reason) as counter, count(*) as n, sum(s.unconverted) as unconverted
 			from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
 			where ${this.keysOf(dim)} and k.commitment_id in (${ids})
-			group by k.key, s.reason`.execute(this.db);
+			group by k.key, coalesce(k.reason, s.reason)`.execute(this.db);
 		const out: GroupCount[] = [];
 		const unconverted = new Map<string, number>();
 		for (const r of rows.rows) {
 			const key = String(r.key);
 			out.push({ key, counter: String(r.counter), n: toInt(r.n) });
-			if (!["withdrawn", "not_public"].includes(String(r.counter)))
+			if (!["withdrawn", "not_public", "collective"].includes(String(r.counter)))
 				unconverted.set(key, (unconverted.get(key) ?? 0) + toInt(r.unconverted));
 		}
 		for (const [key, n] of unconverted) if (n > 0) out.push({ key, counter: "unconverted", n });

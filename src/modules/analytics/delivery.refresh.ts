@@ -17,6 +17,8 @@ import {
 	type FactFigures,
 	factMoney,
 	type GroupKey,
+	type MakerFact,
+	makerDim,
 	type StatisticsInputs,
 	zeroFactMoney,
 } from "./delivery.compute.ts";
@@ -116,6 +118,7 @@ interface Contribution {
 	members: { id: number; reason: string; unconverted: number }[];
 	keys: Map<number, GroupKey[]>;
 	facts: Map<number, FactFigures[]>;
+	makerFacts: Map<number, MakerFact[]>;
 }
 
 function fromStored(s: StoredContribution): Contribution {
@@ -127,6 +130,7 @@ function fromStored(s: StoredContribution): Contribution {
 		})),
 		keys: s.keys,
 		facts: s.facts,
+		makerFacts: s.makerFacts,
 	};
 }
 
@@ -139,6 +143,7 @@ function fromOutputs(o: DeliveryOutputs): Contribution {
 		})),
 		keys: o.keys,
 		facts: o.facts,
+		makerFacts: o.makerFacts,
 	};
 }
 
@@ -150,25 +155,25 @@ class Deltas {
 		for (const m of c.members) {
 			const keys = c.keys.get(m.id) ?? [];
 			for (const k of keys) {
-				this.bump(k, m.reason, sign);
-				if (isOneOf(treeReasons, m.reason) && m.unconverted > 0)
+				const reason = k.reason ?? m.reason;
+				this.bump(k, reason, sign);
+				if (isOneOf(treeReasons, reason) && m.unconverted > 0)
 					this.bump(k, "unconverted", sign * m.unconverted);
 			}
+			// The makers' money is their own pledges; every other group's is its roots'.
+			for (const f of c.makerFacts.get(m.id) ?? [])
+				this.addMoney({ dim: makerDim, key: String(f.stakeholder_id) }, f, sign);
 			if (m.reason !== "counted") continue;
-			for (const f of c.facts.get(m.id) ?? []) {
-				for (const k of keys) {
-					const id = `${k.dim}|${k.key}|${f.year}`;
-					const row = this.money.get(id) ?? {
-						dim: k.dim,
-						key: k.key,
-						year: f.year,
-						...zeroFactMoney(),
-					};
-					for (const m of factMoney) row[m] += sign * f[m];
-					this.money.set(id, row);
-				}
-			}
+			for (const f of c.facts.get(m.id) ?? [])
+				for (const k of keys) if (k.dim !== makerDim) this.addMoney(k, f, sign);
 		}
+	}
+
+	private addMoney(k: GroupKey, f: FactFigures, sign: 1 | -1): void {
+		const id = `${k.dim}|${k.key}|${f.year}`;
+		const row = this.money.get(id) ?? { dim: k.dim, key: k.key, year: f.year, ...zeroFactMoney() };
+		for (const m of factMoney) row[m] += sign * f[m];
+		this.money.set(id, row);
 	}
 
 	private bump(k: GroupKey, counter: string, n: number): void {

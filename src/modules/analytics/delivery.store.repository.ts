@@ -17,6 +17,9 @@ import {
 	type FactMoney,
 	factMoney,
 	type GroupKey,
+	type KeyReason,
+	type MakerFact,
+	makerDim,
 	type ReportMoney,
 	type YearFigures,
 	zeroFactMoney,
@@ -40,6 +43,8 @@ export const counters = [
 	"superseded",
 	"withdrawn",
 	"unconverted",
+	// A maker's pledges made jointly with others (delivery.compute.ts, soleMaker).
+	"collective",
 ] as const;
 type Counter = (typeof counters)[number];
 type TotalRow = { dim: string; key: string } & Money & Record<Counter, number>;
@@ -59,6 +64,7 @@ export interface StoredContribution {
 	states: Map<number, { root_id: number; reason: CountReason; unconverted: number }>;
 	keys: Map<number, GroupKey[]>;
 	facts: Map<number, FactFigures[]>;
+	makerFacts: Map<number, MakerFact[]>;
 }
 
 const moneyOf = (r: Record<string, unknown>): Money =>
@@ -75,9 +81,14 @@ export class DeliveryStoreRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
 
 	async contribution(ids: number[]): Promise<StoredContribution> {
-		const out: StoredContribution = { states: new Map(), keys: new Map(), facts: new Map() };
+		const out: StoredContribution = {
+			states: new Map(),
+			keys: new Map(),
+			facts: new Map(),
+			makerFacts: new Map(),
+		};
 		for (const part of chunks(ids, 1000)) {
-			const [states, keys, facts] = await Promise.all([
+			const [states, keys, facts, makerFacts] = await Promise.all([
 				this.db
 					.selectFrom("delivery_state")
 					.select(["commitment_id", "root_id", "reason", "unconverted"])
@@ -85,10 +96,15 @@ export class DeliveryStoreRepository {
 					.execute(),
 				this.db
 					.selectFrom("delivery_key")
-					.select(["commitment_id", "dim", "key"])
+					.select(["commitment_id", "dim", "key", "reason"])
 					.where("commitment_id", "in", part)
 					.execute(),
 				this.db.selectFrom("delivery_fact").selectAll().where("root_id", "in", part).execute(),
+				this.db
+					.selectFrom("delivery_maker_fact")
+					.selectAll()
+					.where("commitment_id", "in", part)
+					.execute(),
 			]);
 			for (const s of states)
 				out.states.set(toInt(s.commitment_id), {
@@ -98,11 +114,18 @@ export class DeliveryStoreRepository {
 				});
 			for (const k of keys) {
 				const id = toInt(k.commitment_id);
-				out.keys.set(id, [...(out.keys.get(id) ?? []), { dim: k.dim, key: k.key }]);
+				const key: GroupKey = { dim: k.dim, key: k.key };
+				if (k.reason !== null) key.reason = k.reason as KeyReason;
+				out.keys.set(id, [...(out.keys.get(id) ?? []), key]);
 			}
 			for (const f of facts) {
 				const id = toInt(f.root_id);
 				out.facts.set(id, [...(out.facts.get(id) ?? []), { year: f.year, ...moneyOf(f) }]);
+			}
+			for (const f of makerFacts) {
+				const id = toInt(f.commitment_id);
+				const row = { stakeholder_id: toInt(f.stakeholder_id), year: f.year, ...moneyOf(f) };
+				out.makerFacts.set(id, [...(out.makerFacts.get(id) ?? []), row]);
 			}
 		}
 		return out;
@@ -114,6 +137,7 @@ export class DeliveryStoreRepository {
 			await this.db.deleteFrom("delivery_year").where("commitment_id", "in", part).execute();
 			await this.db.deleteFrom("delivery_key").where("commitment_id", "in", part).execute();
 			await this.db.deleteFrom("delivery_fact").where("root_id", "in", part).execute();
+			await this.db.deleteFrom("delivery_maker_fact").where("commitment_id", "in", part).execute();
 		}
 		await this.insert(next);
 	}
@@ -126,12 +150,19 @@ export class DeliveryStoreRepository {
 		);
 		for (const batch of chunks(years, 1000))
 			await this.db.insertInto("delivery_year").values(batch).execute();
-		const keys = [...next.keys].flatMap(([id, ks]) => ks.map((k) => ({ commitment_id: id, ...k })));
+		const keys = [...next.keys].flatMap(([id, ks]) =>
+			ks.map((k) => ({ commitment_id: id, dim: k.dim, key: k.key, reason: k.reason ?? null })),
+		);
 		for (const batch of chunks(keys, 2000))
 			await this.db.insertInto("delivery_key").values(batch).execute();
 		const facts = [...next.facts].flatMap(([id, fs]) => fs.map((f) => ({ root_id: id, ...f })));
 		for (const batch of chunks(facts, 1000))
 			await this.db.insertInto("delivery_fact").values(batch).execute();
+		const makerFacts = [...next.makerFacts].flatMap(([id, fs]) =>
+			fs.map((f) => ({ commitment_id: id, ...f })),
+		);
+		for (const batch of chunks(makerFacts, 1000))
+			await this.db.insertInto("delivery_maker_fact").values(batch).execute();
 		await this.writeReportMoney(next.reports);
 	}
 
@@ -247,6 +278,7 @@ export class DeliveryStoreRepository {
 			"delivery_rollup",
 			"delivery_total",
 			"delivery_fact",
+			"delivery_maker_fact",
 			"delivery_key",
 			"delivery_year",
 			"delivery_state",
@@ -265,25 +297,45 @@ export class DeliveryStoreRepository {
 			${this.totalSelect()}`.execute(this.db);
 	}
 
+	/**
+	 * Every contribution to a group's money, one row per group and year: the roots' facts
+	 * in each group they belong to, except the makers', whose figures are their own
+	 * pledges (delivery_maker_fact).
+	 */
+	private factRows() {
+		const cols = (alias: string) => sql.join(money.map((c) => sql`${sql.ref(`${alias}.${c}`)}`));
+		return sql`select k.dim as dim, k.key as key, f.year as year, ${cols("f")}
+				from delivery_fact f join delivery_key k on k.commitment_id = f.root_id
+				where k.dim <> ${makerDim}
+			union all
+			select ${makerDim} as dim, cast(m.stakeholder_id as text) as key, m.year as year, ${cols("m")}
+				from delivery_maker_fact m`;
+	}
+
 	private rollupSelect() {
 		const sums = sql.join(money.map((c) => sql`sum(f.${sql.ref(c)}) as ${sql.ref(c)}`));
 		const anyNonZero = sql.join(
 			money.map((c) => sql`sum(f.${sql.ref(c)}) <> 0`),
 			sql` or `,
 		);
-		return sql`select k.dim, k.key, f.year, ${sums}
-			from delivery_fact f join delivery_key k on k.commitment_id = f.root_id
-			group by k.dim, k.key, f.year
+		return sql`select f.dim, f.key, f.year, ${sums}
+			from (${this.factRows()}) f
+			group by f.dim, f.key, f.year
 			having ${anyNonZero}`;
 	}
 
-	/** Money of the counted roots and counts of every public commitment, by group. */
+	/** Money of the counted roots and makers' pledges, counts of every public commitment, by group. */
 	private totalSelect() {
+		const keyReason = sql`coalesce(k.reason, s.reason)`;
 		const zeros = sql.join(counters.map((c) => sql`0 as ${sql.ref(c)}`));
+		// In the order of `counters`, as the other side of the union: a reason counts one
+		// commitment, `unconverted` its items with no rate.
 		const byReason = sql.join(
-			counters
-				.filter((c) => c !== "unconverted")
-				.map((c) => sql`case when s.reason = ${c} then 1 else 0 end as ${sql.ref(c)}`),
+			counters.map((c) =>
+				c === "unconverted"
+					? sql`case when ${keyReason} in (${sql.join(treeReasons)}) then s.unconverted else 0 end as unconverted`
+					: sql`case when ${keyReason} = ${c} then 1 else 0 end as ${sql.ref(c)}`,
+			),
 		);
 		const sums = sql.join(
 			[...money, ...counters].map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`),
@@ -293,11 +345,10 @@ export class DeliveryStoreRepository {
 			sql` or `,
 		);
 		return sql`select dim, key, ${sums} from (
-				select k.dim, k.key, ${sql.join(money.map((c) => sql`f.${sql.ref(c)}`))}, ${zeros}
-				from delivery_fact f join delivery_key k on k.commitment_id = f.root_id
+				select f.dim, f.key, ${sql.join(money.map((c) => sql`f.${sql.ref(c)}`))}, ${zeros}
+				from (${this.factRows()}) f
 				union all
-				select k.dim, k.key, ${sql.join(money.map(() => sql`0`))}, ${byReason},
-					case when s.reason in (${sql.join(treeReasons)}) then s.unconverted else 0 end
+				select k.dim, k.key, ${sql.join(money.map(() => sql`0`))}, ${byReason}
 				from delivery_key k join delivery_state s on s.commitment_id = k.commitment_id
 			) parts
 			group by dim, key

@@ -10,14 +10,14 @@ describe("which commitment carries the money", () => {
 			{ from_id: 2, to_id: 1, kind: "reaffirms" },
 			{ from_id: 3, to_id: 2, kind: "reaffirms" },
 		]);
-		assert.deepEqual(p.get(3), { rootId: 1, reason: "reaffirmation" });
-		assert.deepEqual(p.get(1), { rootId: 1, reason: "counted" });
+		assert.deepEqual(p.get(3), { rootId: 1, reason: "reaffirmation", parentId: 2 });
+		assert.deepEqual(p.get(1), { rootId: 1, reason: "counted", parentId: null });
 	});
 
 	it("gives a superseded pledge's money to the one that replaced it", () => {
 		const p = placeCommitments(live(1, 2), [{ from_id: 2, to_id: 1, kind: "supersedes" }]);
-		assert.deepEqual(p.get(1), { rootId: 2, reason: "superseded" });
-		assert.deepEqual(p.get(2), { rootId: 2, reason: "counted" });
+		assert.deepEqual(p.get(1), { rootId: 2, reason: "superseded", parentId: 2 });
+		assert.deepEqual(p.get(2), { rootId: 2, reason: "counted", parentId: null });
 	});
 
 	it("breaks a loop of overlaps at the lowest id", () => {
@@ -26,7 +26,7 @@ describe("which commitment carries the money", () => {
 			{ from_id: 7, to_id: 5, kind: "overlaps" },
 		]);
 		assert.equal(p.get(5)?.reason, "counted");
-		assert.deepEqual(p.get(7), { rootId: 5, reason: "overlap" });
+		assert.deepEqual(p.get(7), { rootId: 5, reason: "overlap", parentId: 5 });
 	});
 
 	it("prefers part of a whole over a reaffirmation when both are recorded", () => {
@@ -34,7 +34,7 @@ describe("which commitment carries the money", () => {
 			{ from_id: 3, to_id: 1, kind: "reaffirms" },
 			{ from_id: 3, to_id: 2, kind: "part_of" },
 		]);
-		assert.deepEqual(p.get(3), { rootId: 2, reason: "part" });
+		assert.deepEqual(p.get(3), { rootId: 2, reason: "part", parentId: 2 });
 	});
 
 	it("ignores relations to withdrawn or unpublished commitments", () => {
@@ -49,8 +49,8 @@ describe("which commitment carries the money", () => {
 				{ from_id: 3, to_id: 2, kind: "reaffirms" },
 			],
 		);
-		assert.deepEqual(p.get(1), { rootId: 1, reason: "withdrawn" });
-		assert.deepEqual(p.get(2), { rootId: 2, reason: "counted" });
-		assert.deepEqual(p.get(3), { rootId: 3, reason: "not_public" });
+		assert.deepEqual(p.get(1), { rootId: 1, reason: "withdrawn", parentId: null });
+		assert.deepEqual(p.get(2), { rootId: 2, reason: "counted", parentId: null });
+		assert.deepEqual(p.get(3), { rootId: 3, reason: "not_public", parentId: null });
 	});
 });

@@ -41,6 +41,8 @@ export interface GraphEdge {
 export interface Placement {
 	rootId: number;
 	reason: CountReason;
+	/** The commitment whose money this one's is (null for a root): the tree's edge upwards. */
+	parentId: number | null;
 }
 
 const liveStatuses = new Set(["published", "completed"]);
@@ -76,12 +78,14 @@ export function placeCommitments(nodes: GraphNode[], edges: GraphEdge[]): Map<nu
 			out.set(n.id, {
 				rootId: n.id,
 				reason: n.status === "withdrawn" ? "withdrawn" : "not_public",
+				parentId: null,
 			});
 			continue;
 		}
 		let root = n.id;
 		for (let p = parent.get(root); p; p = parent.get(root)) root = p.id;
-		out.set(n.id, { rootId: root, reason: parent.get(n.id)?.reason ?? "counted" });
+		const p = parent.get(n.id);
+		out.set(n.id, { rootId: root, reason: p?.reason ?? "counted", parentId: p?.id ?? null });
 	}
 	return out;
 }

@@ -113,6 +113,22 @@ export const profiles = defineMessages({
 		ar: "{name}: الالتزامات التي قطعها من أجل أهداف التنمية وما نفّذه منها.",
 		zh: "{name}：为发展目标作出的承诺及其兑现情况。",
 	},
+	own_pledges_note: {
+		en: "These figures are {name}'s own pledges, made alone or as its stated part of a collective pledge, and what was delivered on them.",
+		fr: "Ces chiffres portent sur les promesses propres de {name}, faites seul ou en tant que part déclarée d'une promesse collective, et sur ce qui a été versé à ce titre.",
+		es: "Estas cifras son las promesas propias de {name}, hechas en solitario o como su parte declarada de una promesa colectiva, y lo que se cumplió de ellas.",
+		ru: "Эти данные относятся к собственным обязательствам {name}, принятым самостоятельно или как заявленная доля коллективного обязательства, и к их выполнению.",
+		ar: "تخص هذه الأرقام تعهدات {name} الخاصة، المقطوعة منفردًا أو بوصفها حصته المعلنة من تعهد جماعي، وما نُفّذ منها.",
+		zh: "这些数字是{name}自身的认捐（单独作出，或作为集体认捐中其声明的份额）及其兑现情况。",
+	},
+	collective_note: {
+		en: "Collective pledges {name} made together with others: {n}. No source splits them between their makers, so they are not in these figures (collective, not split); each counts once, on its own page and in the totals.",
+		fr: "Promesses collectives faites par {name} avec d'autres : {n}. Aucune source ne les répartit entre leurs auteurs ; elles ne figurent donc pas dans ces chiffres (collectives, non réparties) et chacune compte une fois, sur sa propre page et dans les totaux.",
+		es: "Promesas colectivas que {name} hizo junto con otros: {n}. Ninguna fuente las reparte entre sus autores, por lo que no están en estas cifras (colectivas, sin repartir); cada una cuenta una vez, en su propia página y en los totales.",
+		ru: "Коллективные обязательства, принятые {name} вместе с другими: {n}. Ни один источник не делит их между участниками, поэтому они не входят в эти данные (коллективные, не разделены); каждое учитывается один раз — на своей странице и в итогах.",
+		ar: "التعهدات الجماعية التي قطعها {name} مع جهات أخرى: {n}. لا يوزعها أي مصدر على الجهات التي قطعتها، ولذلك لا تدخل في هذه الأرقام (جماعية، غير مقسّمة)؛ ويُحسب كل منها مرة واحدة، في صفحته وفي المجاميع.",
+		zh: "{name}与他方共同作出的集体认捐：{n} 项。没有任何来源将其在作出方之间分摊，因此不计入这些数字（集体认捐，未分摊）；每项只计算一次，见其自身页面和总计。",
+	},
 	by_year_title: {
 		en: "Promised and delivered by year",
 		fr: "Promis et versé, par année",

@@ -92,7 +92,18 @@ export function StakeholderPage(props: {
 
 				<section aria-labelledby="delivery-h" id="delivery">
 					<h2 id="delivery-h">{ctx.t(m.delivery_record)}</h2>
+					<p class="muted" id="own-pledges">
+						{ctx.t(m.own_pledges_note, { name: s.name })}
+					</p>
 					<DeliveryFigures ctx={ctx} figures={s.delivery} heading={ctx.t(m.delivery_record)} />
+					{s.delivery.counts.collective > 0 && (
+						<p id="collective-pledges">
+							{ctx.t(m.collective_note, {
+								name: s.name,
+								n: ctx.fmt.number(s.delivery.counts.collective),
+							})}
+						</p>
+					)}
 					{byYear.groups.length > 0 && (
 						<YearFiguresChart
 							heading
