@@ -78,6 +78,7 @@ const pageTypes: PageType[] = [
 	{ name: "MDG 8 theme (aid)", who: "anonymous", path: () => "/goals/mdg:8/themes/aid" },
 	{ name: "MDG 8 theme, no data", who: "anonymous", path: () => "/goals/mdg:8/themes/debt" },
 	{ name: "forums index", who: "anonymous", path: () => "/forums" },
+	{ name: "stakeholders league table", who: "anonymous", path: () => "/stakeholders?sort=gap" },
 	{ name: "IATI activity", who: "anonymous", path: () => activityPath },
 	{ name: "forum", who: "anonymous", path: (d) => `/forums/${d.forum}` },
 	{ name: "map", who: "anonymous", path: () => "/map" },

@@ -36,6 +36,7 @@ const pageTypes: [string, (d: DemoPages) => string][] = [
 	["target", (d) => `/targets/${d.target}`],
 	["theme (aid)", () => "/goals/mdg:8/themes/aid"],
 	["forums", () => "/forums"],
+	["stakeholders", () => "/stakeholders"],
 	["IATI activity", () => activityPath],
 	["forum", (d) => `/forums/${d.forum}`],
 	["map", () => "/map"],

@@ -361,9 +361,24 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			assert.ok(html.includes(formattersFor(lang).date("2005-07-06")));
 			assert.ok(html.includes("Gleneagles, United Kingdom"));
 			assert.ok(html.includes(`href="${api.url}"`));
-			// Promised by maker: the UK's own commitment to Kenya sets it apart from the others.
-			assert.ok(html.includes(profiles.by_maker_title[lang]));
+			// The G8's pledges are collective: no chart bills them to each member, and the UK's
+			// own commitment to Kenya is the only one made alone there.
+			assert.ok(!html.includes(profiles.by_maker_title[lang]));
 		}
+		const byMaker = (
+			await ctx().get(
+				"/api/v1/analytics/delivery?group_by=stakeholder&forum=g8-gleneagles-2005&basis=current",
+			)
+		).body;
+		const own = byMaker.groups.filter((g: { committed: string }) => Number(g.committed) > 0);
+		assert.deepEqual(
+			own.map((g: { slug: string }) => g.slug),
+			["united-kingdom"],
+		);
+		const kenya = (await ctx().get(`/api/v1/commitments/${kenyaSlug}/delivery`)).body;
+		assert.equal(own[0].committed, kenya.committed.current);
+		const france = byMaker.groups.find((g: { slug: string }) => g.slug === "france");
+		assert.deepEqual([france.committed, france.counts.collective], ["0.00", 4]);
 	});
 
 	it("lists the forums, most promised first, with delivery or 'not available', as the API gives them", async () => {
@@ -407,6 +422,67 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			[countries.statusCode, countries.headers.location],
 			[301, "/fr/map#countries"],
 		);
+	});
+
+	it("ranks the makers by their own pledges, sorted by any money column, as the API gives them", async () => {
+		const api = async (sort: string) =>
+			(await ctx().get(`/api/v1/analytics/delivery?group_by=stakeholder&sort=${sort}&limit=100`))
+				.body;
+		const byGap = await api("gap");
+		// Known gaps first, largest first; unknown ones (no delivery data) after them.
+		const gaps = byGap.groups.map((g: { gap: string | null }) => g.gap);
+		const known = gaps.filter((g: string | null) => g !== null).map(Number);
+		assert.ok(known.length >= 3, "the demo has makers with a gap");
+		assert.deepEqual(
+			known,
+			[...known].sort((a, b) => b - a),
+		);
+		assert.deepEqual(gaps.slice(0, known.length).map(Number), known);
+		const uk = byGap.groups.find((g: { key: string }) => g.key === String(ukId));
+		assert.ok(uk.counts.collective > 0, "the UK shares collective pledges");
+		const series = (await ctx().get("/api/v1/statistics/providers/GB")).body;
+		const latest = series.years.filter((y: { share: number | null }) => y.share !== null).at(-1);
+		const reportedUpTo = (await ctx().services.reports.reportedUpTo([ukId])).get(ukId);
+		assert.ok(reportedUpTo && reportedUpTo >= "2014-12-31", `UK reported up to ${reportedUpTo}`);
+		for (const lang of langs) {
+			const url = `/${lang}/stakeholders?sort=gap`;
+			const html = await htmlPage(ctx(), url);
+			assertPage(html, url, lang);
+			assert.ok(html.includes(escapeHtml(profiles.stakeholders_title[lang])));
+			const table = html.slice(html.indexOf('id="stakeholders-table"'), html.indexOf("</table>"));
+			assert.match(table, /aria-sort="descending"/);
+			assert.ok(table.includes(`href="/${lang}/stakeholders?sort=delivered"`));
+			const at = (slug: string) => table.indexOf(`href="/${lang}/stakeholders/${slug}"`);
+			const [first, second] = byGap.groups;
+			assert.ok(
+				at(first.slug) >= 0 && at(first.slug) < at(second.slug),
+				`${lang}: in the API's order`,
+			);
+			const row = table.slice(at("united-kingdom"), table.indexOf("</tr>", at("united-kingdom")));
+			const f = formattersFor(lang);
+			for (const text of [
+				usd(lang, uk.committed),
+				usd(lang, uk.delivered),
+				f.number(uk.counts.collective),
+				pct(lang, latest.share),
+				f.year(latest.year),
+				f.date(reportedUpTo),
+			])
+				assert.ok(row.includes(escapeHtml(text)), `${lang}: the UK row shows ${text}`);
+			// A maker with no delivery data says so, never $0 delivered.
+			const none = byGap.groups.find((g: { delivered: string | null }) => g.delivered === null);
+			const noneRow = table.slice(at(none.slug), table.indexOf("</tr>", at(none.slug)));
+			assert.ok(noneRow.includes(escapeHtml(components.not_available[lang])));
+		}
+		// The default order is by promise; an unknown sort falls back to it.
+		const plain = await htmlPage(ctx(), "/en/stakeholders?sort=nonsense");
+		const byPromise = await api("committed");
+		const t = plain.slice(plain.indexOf('id="stakeholders-table"'));
+		const [a, b] = byPromise.groups;
+		assert.ok(t.indexOf(`/en/stakeholders/${a.slug}"`) < t.indexOf(`/en/stakeholders/${b.slug}"`));
+		const bad = await ctx().get("/api/v1/analytics/delivery?group_by=stakeholder&sort=name");
+		assert.equal(bad.status, 400);
+		assert.match(JSON.stringify(bad.body), /sort/);
 	});
 
 	it("draws the world map: countries linked to their pages, the numbers as tables", async () => {

@@ -5,7 +5,7 @@
  * stay sums of the roots' facts. A key may count its commitment for another reason than
  * the commitment's own (a maker's own pledge inside a collective one carries the maker's
  * money; a collective pledge is "collective" for each maker), and the totals count the
- * collective pledges of each maker.
+ * collective pledges of each maker. And each maker's latest report is read from an index.
  */
 import { type Kysely, sql } from "kysely";
 
@@ -46,6 +46,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.alterTable("delivery_total")
 		.addColumn("collective", "integer", (c) => c.notNull().defaultTo(0))
 		.execute();
+	// The makers' league table: each maker's latest report.
+	await db.schema
+		.createIndex("progress_report_stakeholder")
+		.on("progress_report")
+		.columns(["stakeholder_id", "created_at"])
+		.execute();
 	// The stakeholder rollups change meaning: the next start (or `iif analytics rebuild`)
 	// recomputes them.
 	await sql`delete from app_meta where key = 'analytics_rates_hash'`.execute(db);
@@ -53,6 +59,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
 	await db.schema.dropTable("delivery_maker_fact").execute();
+	await db.schema.dropIndex("progress_report_stakeholder").execute();
 	await db.schema.alterTable("delivery_key").dropColumn("reason").execute();
 	await db.schema.alterTable("delivery_total").dropColumn("collective").execute();
 	await sql`delete from app_meta where key = 'analytics_rates_hash'`.execute(db);

@@ -8,6 +8,7 @@ import { enumParam, optionalIntParam } from "../../http/params.ts";
 import { commitmentListQuery } from "../commitments/commitments.schemas.ts";
 import { conversionStatuses } from "./conversion.ts";
 import { deliverySources } from "./delivery.compute.ts";
+import { groupSorts } from "./group.sort.ts";
 import { countReasons } from "./roots.ts";
 import { deliveryStatuses, trafficLights } from "./status.ts";
 
@@ -32,6 +33,11 @@ export const deliveryQuery = commitmentListQuery.omit({ sort: true, limit: true 
 		"constant",
 	),
 	format: enumParam(["json", "csv"], "json, or csv for a spreadsheet (UTF-8 with BOM).", "json"),
+	sort: enumParam(
+		groupSorts,
+		"The order of the groups, largest first: committed, delivered, gap (committed with data - delivered) or ratio (delivered / committed with data). Groups whose value is unknown (no delivery data) come last. By year, always by year.",
+		"committed",
+	),
 	// 100 by default: a grouping by stakeholder has thousands of groups, and a client
 	// that wants them all pages through (or asks for up to 10,000 at once). A CSV is a
 	// download for a spreadsheet: it has every group unless a limit is given.

@@ -33,6 +33,7 @@ import {
 } from "./delivery.query.repository.ts";
 import { storedBaseYear } from "./delivery.refresh.ts";
 import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
+import { compareGroups } from "./group.sort.ts";
 import { countReasons } from "./roots.ts";
 import { elapsedShare } from "./schedule.ts";
 
@@ -142,7 +143,11 @@ export class AnalyticsService {
 			totalGroups = years.length;
 		} else if (!ids) {
 			// Without filters the maintained totals are sorted and paged by the database.
-			const page = await repo.totals(q.group_by, basis, clock, undefined, { offset, limit });
+			const page = await repo.totals(q.group_by, basis, clock, undefined, {
+				offset,
+				limit,
+				sort: q.sort,
+			});
 			({ figures: shown, counts } = page);
 			totalGroups = page.total;
 		} else {
@@ -156,7 +161,7 @@ export class AnalyticsService {
 					figures.push(noFigures(c.key));
 				}
 			}
-			figures.sort((a, b) => b.committed - a.committed || (a.key < b.key ? -1 : 1));
+			figures.sort(compareGroups(q.sort));
 			shown = figures.slice(offset, offset + limit);
 			totalGroups = figures.length;
 		}

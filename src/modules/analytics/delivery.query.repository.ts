@@ -11,6 +11,7 @@ import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
 import { deliverySources, factMoney, makerDim } from "./delivery.compute.ts";
 import { counters } from "./delivery.store.repository.ts";
+import type { GroupSort } from "./group.sort.ts";
 
 export type Basis = "current" | "constant";
 
@@ -175,7 +176,7 @@ export class DeliveryQueryRepository {
 		basis: Basis,
 		clock: Clock,
 		key?: string,
-		page?: { offset: number; limit: number },
+		page?: { offset: number; limit: number; sort?: GroupSort },
 	): Promise<{ figures: GroupFigures[]; counts: GroupCount[]; total: number }> {
 		const c = `committed_${basis}`;
 		const d = `delivered_${basis}`;
@@ -185,7 +186,7 @@ export class DeliveryQueryRepository {
 		// delivery_total.key compares byte-wise on both dialects (collation "C" on PostgreSQL,
 		// migration 0007), as the JavaScript sort of a filtered answer does.
 		const order = page
-			? sql`order by ${sql.ref(c)} desc, key limit ${page.limit} offset ${page.offset}`
+			? sql`order by ${this.sortSql(page.sort ?? "committed", basis)}, key limit ${page.limit} offset ${page.offset}`
 			: sql``;
 		const columns = sql.join([
 			sql`key`,
@@ -236,6 +237,23 @@ export class DeliveryQueryRepository {
 				)
 			: figures.length;
 		return { figures, counts, total };
+	}
+
+	/** compareGroups in SQL, on delivery_total: unknown values after known ones. */
+	private sortSql(sort: GroupSort, basis: Basis) {
+		const c = sql.ref(`committed_${basis}`);
+		const d = sql.ref(`delivered_${basis}`);
+		const cv = sql.ref(coveredColumn(basis));
+		if (sort === "committed") return sql`${c} desc`;
+		const known = sort === "delivered" ? sql`(${cv} <> 0 or ${d} <> 0)` : sql`${cv} <> 0`;
+		// Computed only where known: a share over nothing would divide by zero on PostgreSQL.
+		const value =
+			sort === "delivered"
+				? d
+				: sort === "gap"
+					? sql`case when ${cv} <> 0 then ${cv} - ${d} end`
+					: sql`case when ${cv} <> 0 then cast(${d} as double precision) / ${cv} end`;
+		return sql`case when ${known} then 0 else 1 end, ${value} desc`;
 	}
 
 	/** Public commitments in each group: counted or left out, any reason. */

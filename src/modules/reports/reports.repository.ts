@@ -197,6 +197,27 @@ export class ReportRepository {
 		return rows.map((r) => toInt(r.id));
 	}
 
+	/**
+	 * The end of the latest period each maker reported on, for commitments in these
+	 * statuses: how recent its record is (a report filed today may cover 2012).
+	 */
+	async reportedUpTo(
+		stakeholderIds: number[],
+		statuses: readonly string[],
+	): Promise<Map<number, string>> {
+		if (stakeholderIds.length === 0) return new Map();
+		const rows = await this.db
+			.selectFrom("progress_report as r")
+			.innerJoin("commitment as c", "c.id", "r.commitment_id")
+			.select((eb) => ["r.stakeholder_id", eb.fn.max("r.period_end").as("latest")])
+			.where("r.stakeholder_id", "in", stakeholderIds)
+			.where("r.kind", "=", "maker")
+			.where("c.status", "in", statuses)
+			.groupBy("r.stakeholder_id")
+			.execute();
+		return new Map(rows.map((r) => [toInt(r.stakeholder_id), String(r.latest).slice(0, 10)]));
+	}
+
 	/** The amounts disbursed in US cents (current and constant prices), as stored at write time. */
 	async usd(
 		ids: number[],

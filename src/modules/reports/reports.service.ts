@@ -151,6 +151,11 @@ export class ReportService {
 		return { items: rows.map(view) };
 	}
 
+	/** The end of the latest period each maker reported on, on public commitments: the league table's column. */
+	reportedUpTo(stakeholderIds: number[]): Promise<Map<number, string>> {
+		return new ReportRepository(this.db).reportedUpTo(stakeholderIds, publicStatuses);
+	}
+
 	/** The reports of one commitment as a flat export: the list's items, with US dollar values and names. */
 	async exportForCommitment(
 		commitmentRef: string,

@@ -115,6 +115,16 @@ export class StakeholderRepository {
 		return row ? { ...row, id: toInt(row.id), kind: row.kind as StakeholderKind } : null;
 	}
 
+	async byIds(ids: number[]): Promise<StakeholderRecord[]> {
+		if (ids.length === 0) return [];
+		const rows = await this.db
+			.selectFrom("stakeholder")
+			.select(this.recordColumns)
+			.where("id", "in", ids)
+			.execute();
+		return rows.map((r) => ({ ...r, id: toInt(r.id), kind: r.kind as StakeholderKind }));
+	}
+
 	async findByCountry(country: string): Promise<StakeholderRecord | null> {
 		const row = await this.db
 			.selectFrom("stakeholder")

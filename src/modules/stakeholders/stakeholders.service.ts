@@ -141,6 +141,12 @@ export class StakeholderService {
 		};
 	}
 
+	/** The records of these stakeholders, by id (a league table's rows): unknown ids are left out. */
+	async byIds(ids: number[]): Promise<Map<number, StakeholderRecord>> {
+		const rows = await new StakeholderRepository(this.database.db).byIds(ids);
+		return new Map(rows.map((r) => [r.id, r]));
+	}
+
 	private async decorate(repo: StakeholderRepository, rows: StakeholderRecord[]) {
 		const ids = rows.map((r) => r.id);
 		const [groups, counts] = await Promise.all([

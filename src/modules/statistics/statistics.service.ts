@@ -173,4 +173,27 @@ export class StatisticsService {
 			years,
 		};
 	}
+
+	/**
+	 * Each provider's latest published ODA as a share of GNI (a collective's as the sum of
+	 * its members), with its year: the league table's column. Unknown codes are left out.
+	 */
+	async latestShares(codes: string[]): Promise<Map<string, { year: number; share: number }>> {
+		const out = new Map<string, { year: number; share: number }>();
+		if (codes.length === 0) return out;
+		const repo = new StatisticsRepository(this.database.db);
+		const [rows, table] = await Promise.all([repo.providerRows(), repo.table()]);
+		for (const code of new Set(codes)) {
+			const p = rows.find((x) => x.code === code);
+			if (!p) continue;
+			const oda = providerYears({ providers: [p], all: rows }, table, "oda");
+			for (const year of [...oda.sorted].reverse()) {
+				const share = oda.figures.get(year)?.share;
+				if (share === null || share === undefined) continue;
+				out.set(code, { year, share: Math.round(share * 10_000) / 10_000 });
+				break;
+			}
+		}
+		return out;
+	}
 }

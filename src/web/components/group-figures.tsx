@@ -4,6 +4,7 @@
  * map show alike. Amounts are the analytics' decimal strings of US dollars.
  */
 import type { ComponentChildren } from "preact";
+import { countReasons } from "../../modules/analytics/roots.ts";
 import { BarChart, type ChartSeries, HBarChart } from "../charts/index.ts";
 import type { PageContext } from "../context.ts";
 import { common } from "../i18n/common.messages.ts";
@@ -46,13 +47,16 @@ export function figureSeries(ctx: PageContext, groups: readonly Figures[]): Char
 	];
 }
 
-/** Commitments in a group of the analytics: those that carry money and those counted through them. */
+/**
+ * Commitments in a group of the analytics: those that carry money, those counted through
+ * them, and a maker's collective pledges (in no maker's money, methodology 5a).
+ */
 export function commitmentsIn(
 	group: { counts?: Record<string, number> | null } | undefined,
 ): number {
 	const c = group?.counts;
 	if (!c) return 0;
-	const kinds = ["counted", "reaffirmation", "part", "overlap", "superseded", "withdrawn"];
+	const kinds = [...countReasons.filter((r) => r !== "not_public"), "collective"];
 	return kinds.reduce((sum, k) => sum + (c[k] ?? 0), 0);
 }
 

@@ -50,6 +50,22 @@ export const home = defineMessages({
 		ar: "النسبة المُنفَّذة",
 		zh: "兑现比例",
 	},
+	by_stakeholder: {
+		en: "Who delivered: every maker's own pledges",
+		fr: "Qui a tenu parole : les promesses propres de chaque auteur",
+		es: "Quién cumplió: las promesas propias de cada autor",
+		ru: "Кто выполнил: собственные обязательства каждого участника",
+		ar: "من نفّذ: التعهدات الخاصة لكل جهة ملتزِمة",
+		zh: "谁兑现了：每个承诺方的自身认捐",
+	},
+	by_forum: {
+		en: "Which summits delivered: every forum",
+		fr: "Quels sommets ont tenu parole : tous les forums",
+		es: "Qué cumbres cumplieron: todos los foros",
+		ru: "Какие саммиты выполнили обещания: все форумы",
+		ar: "أي القمم نفّذت: جميع المحافل",
+		zh: "哪些峰会兑现了：所有论坛",
+	},
 	all_goals: {
 		en: "All goals of both frameworks",
 		fr: "Tous les objectifs des deux cadres",

@@ -224,6 +224,14 @@ export const info = defineMessages({
 		ar: "أ يحلّ محلّ ب",
 		zh: "A 取代 B",
 	},
+	m4_makers: {
+		en: "A pledge made jointly by several makers (the G8, the G20) is collective: no source says how much each member promised, so it is not split and not billed in full to each member. A maker’s figures are its own pledges, made alone or as its stated part of a collective pledge, and the delivery on them; a collective pledge counts once in the totals and in no maker’s figures.",
+		fr: "Une promesse faite conjointement par plusieurs auteurs (le G8, le G20) est collective : aucune source ne dit combien chaque membre a promis, elle n’est donc ni répartie ni imputée en entier à chaque membre. Les chiffres d’un auteur sont ses promesses propres, faites seul ou en tant que part déclarée d’une promesse collective, et ce qui a été versé à ce titre ; une promesse collective compte une fois dans les totaux et dans les chiffres d’aucun auteur.",
+		es: "Una promesa hecha conjuntamente por varios autores (el G8, el G20) es colectiva: ninguna fuente dice cuánto prometió cada miembro, por lo que no se reparte ni se atribuye entera a cada miembro. Las cifras de un autor son sus promesas propias, hechas en solitario o como su parte declarada de una promesa colectiva, y lo cumplido de ellas; una promesa colectiva cuenta una vez en los totales y en las cifras de ningún autor.",
+		ru: "Обязательство, принятое совместно несколькими участниками (G8, G20), коллективное: ни один источник не указывает, сколько обещал каждый участник, поэтому оно не делится и не приписывается целиком каждому. Данные участника — это его собственные обязательства, принятые самостоятельно или как заявленная доля коллективного, и их выполнение; коллективное обязательство учитывается один раз в итогах и ни в чьих отдельных данных.",
+		ar: "التعهد الذي تقطعه عدة جهات معًا (مجموعة الثماني، مجموعة العشرين) تعهد جماعي: لا يذكر أي مصدر مقدار ما وعد به كل عضو، فلا يُقسَّم ولا يُنسب كاملًا إلى كل عضو. أرقام الجهة هي تعهداتها الخاصة، المقطوعة منفردة أو بوصفها حصتها المعلنة من تعهد جماعي، وما نُفّذ منها؛ ويُحسب التعهد الجماعي مرة واحدة في المجاميع ولا يدخل في أرقام أي جهة بمفردها.",
+		zh: "多个承诺方共同作出的认捐（八国集团、二十国集团）属于集体认捐：没有来源说明每个成员承诺了多少，因此不作分摊，也不将全额计入每个成员。承诺方的数字是其自身认捐（单独作出，或作为集体认捐中其声明的份额）及其兑现情况；集体认捐在总计中只计一次，不计入任何单个承诺方的数字。",
+	},
 	m4_money_b: {
 		en: "B’s",
 		fr: "Ceux de B",

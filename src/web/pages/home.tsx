@@ -145,9 +145,17 @@ function Headline(props: { ctx: PageContext; view: HomeView }) {
 				<ThemeLinks ctx={ctx} />
 			</div>
 			<GoalsTable ctx={ctx} delivery={delivery} />
-			<p>
-				<a href={ctx.href("/goals")}>{ctx.t(m.all_goals)}</a>
-			</p>
+			<ul class="pf-inline" id="by-whom">
+				<li>
+					<a href={ctx.href("/goals")}>{ctx.t(m.all_goals)}</a>
+				</li>
+				<li>
+					<a href={ctx.href("/stakeholders")}>{ctx.t(m.by_stakeholder)}</a>
+				</li>
+				<li>
+					<a href={ctx.href("/forums")}>{ctx.t(m.by_forum)}</a>
+				</li>
+			</ul>
 		</section>
 	);
 }

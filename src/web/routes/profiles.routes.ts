@@ -7,6 +7,7 @@ import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { deliveryQuery } from "../../modules/analytics/analytics.schemas.ts";
+import { type GroupSort, groupSorts } from "../../modules/analytics/group.sort.ts";
 import {
 	normalizeGoalCode,
 	normalizeTargetCode,
@@ -27,6 +28,7 @@ import { GoalsPage } from "../pages/profiles/goals.tsx";
 import { MapPage, type Measure, measures } from "../pages/profiles/map.tsx";
 import { pageNumber } from "../pages/profiles/parts.tsx";
 import { StakeholderPage } from "../pages/profiles/stakeholder.tsx";
+import { type MakerExtras, StakeholdersPage } from "../pages/profiles/stakeholders.tsx";
 import { loadShareRecord } from "./share-record.ts";
 import { themeRoutes } from "./themes.routes.ts";
 
@@ -44,6 +46,40 @@ export function profileRoutes(pages: PageRouter, services: Services): void {
 		);
 	const delivery = (query: Record<string, string>) =>
 		services.analytics.delivery(parseInput(deliveryQuery, query));
+
+	pages.get("/stakeholders", async ({ ctx, query }) => {
+		const asked = Array.isArray(query.sort) ? query.sort[0] : query.sort;
+		const sort: GroupSort = groupSorts.find((s) => s === asked) ?? "committed";
+		const byMaker = await delivery({
+			group_by: "stakeholder",
+			sort,
+			page: String(pageNumber(query.page)),
+			limit: "100",
+		});
+		const ids = byMaker.groups.map((g) => Number(g.key));
+		const [records, latest] = await Promise.all([
+			services.stakeholders.byIds(ids),
+			services.reports.reportedUpTo(ids),
+		]);
+		// Whose official statistics measure each (its provider, else its country's).
+		const providerOf = (id: number) => {
+			const r = records.get(id);
+			return r ? (r.statistics_provider ?? r.country) : null;
+		};
+		const shares = await services.statistics.latestShares(
+			ids.map(providerOf).filter((c): c is string => c !== null),
+		);
+		const extras = new Map<string, MakerExtras>(
+			ids.map((id) => {
+				const code = providerOf(id);
+				return [
+					String(id),
+					{ reportedUpTo: latest.get(id) ?? null, share: code ? (shares.get(code) ?? null) : null },
+				];
+			}),
+		);
+		return StakeholdersPage({ ctx, byMaker, sort, extras });
+	});
 
 	pages.get("/stakeholders/:slug", async ({ ctx, params, query }) => {
 		const ref = params.slug ?? "";

@@ -104,6 +104,7 @@ export function MethodologyPage(props: { ctx: PageContext }) {
 						</table>
 					</div>
 					<p>{t(m.m4_p2)}</p>
+					<p id="makers">{t(m.m4_makers)}</p>
 				</Section>
 				<Section ctx={ctx} id="links" heading={m.m5_h}>
 					<p>{t(m.m5_p)}</p>

@@ -31,8 +31,8 @@ export function ForumPage(props: {
 	const makers = byMaker.groups
 		.filter((g) => Number(g.committed) > 0 || Number(g.delivered) > 0)
 		.map((g) => ({ ...g, label: g.name }));
-	// Collective pledges give each maker the same figures: bars that all match say nothing
-	// the figures above do not.
+	// Makers' own pledges only (a collective one counts for none of them): a chart of one
+	// maker, or of makers whose bars all match, says nothing the figures above do not.
 	const distinct = new Set(makers.map((g) => `${g.committed}/${g.delivered}`)).size;
 	return (
 		<Layout

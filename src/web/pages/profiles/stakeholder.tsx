@@ -37,7 +37,9 @@ export function StakeholderPage(props: {
 			section="explore"
 		>
 			<article class="profile" id="stakeholder">
-				<p class="muted pf-eyebrow">{ctx.t(m.stakeholder_label)}</p>
+				<p class="muted pf-eyebrow">
+					<a href={ctx.href("/stakeholders")}>{ctx.t(m.stakeholder_label)}</a>
+				</p>
 				<h1 dir="auto">{s.name}</h1>
 				<dl class="facts">
 					{s.short_name && s.short_name !== s.name && (
