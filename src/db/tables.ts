@@ -555,6 +555,17 @@ export interface DeliveryStateTable {
 	last_report_on: string | null;
 }
 
+/** A public commitment's delivery status, free of the date (migration 0011, status.terms.ts). */
+export interface DeliveryStatusTable {
+	commitment_id: number;
+	status: string;
+	due_by: string | null;
+	on_track_until: string | null;
+	committed_constant: BigIntColumn | null;
+	delivered_constant: BigIntColumn | null;
+	gap_constant: BigIntColumn | null;
+}
+
 export interface DeliveryYearTable extends UsdPair {
 	commitment_id: number;
 	year: number;
@@ -719,6 +730,7 @@ export interface Tables {
 	organisation: OrganisationTable;
 	organisation_budget: OrganisationBudgetTable;
 	delivery_state: DeliveryStateTable;
+	delivery_status: DeliveryStatusTable;
 	delivery_year: DeliveryYearTable;
 	delivery_fact: DeliveryFactTable;
 	delivery_key: DeliveryKeyTable;

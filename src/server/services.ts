@@ -51,7 +51,7 @@ import { userRoutes } from "../modules/users/users.routes.ts";
 import { UserService } from "../modules/users/users.service.ts";
 
 export function createServices(database: Database, options: { analytics?: AnalyticsOptions } = {}) {
-	const commitments = new CommitmentService(database);
+	const commitments = new CommitmentService(database, options.analytics);
 	const analytics = new AnalyticsService(database, commitments, options.analytics);
 	const requirements = new RequirementService(database);
 	const forums = new ForumService(database, analytics);

@@ -26,6 +26,7 @@ const ownParams: Record<FacetDimension, string[]> = {
 	recipient: ["recipient"],
 	kind: ["kind"],
 	status: ["status"],
+	delivery: ["delivery"],
 	year: ["year_from", "year_to"],
 };
 

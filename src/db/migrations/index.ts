@@ -10,6 +10,7 @@ import * as m0007 from "./0007_delivery_sources.ts";
 import * as m0008 from "./0008_facet_keys.ts";
 import * as m0009 from "./0009_delivery_coverage.ts";
 import * as m0010 from "./0010_maker_facts.ts";
+import * as m0011 from "./0011_delivery_status.ts";
 
 export const migrations: Record<string, Migration> = {
 	"0001_reference": m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
 	"0008_facet_keys": m0008,
 	"0009_delivery_coverage": m0009,
 	"0010_maker_facts": m0010,
+	"0011_delivery_status": m0011,
 };

@@ -7,12 +7,10 @@
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
 import type { Actor } from "../../lib/actor.ts";
-import { isOneOf } from "../../lib/enums.ts";
 import { AppError } from "../../lib/errors.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import { CommitmentRepository } from "../commitments/commitments.repository.ts";
 import { type CommitmentRef, visibleCommitment } from "../commitments/commitments.visible.ts";
-import { policyStatuses } from "../reports/reports.schemas.ts";
 import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { pair, ratioOf, usd } from "./analytics.format.ts";
 import type { CommitmentDelivery, ShareDelivery } from "./analytics.schemas.ts";
@@ -20,26 +18,14 @@ import { type ConversionStatus, Converter } from "./conversion.ts";
 import { DeliveryInputsRepository } from "./delivery.inputs.repository.ts";
 import { DeliveryQueryRepository } from "./delivery.query.repository.ts";
 import { storedBaseYear } from "./delivery.refresh.ts";
+import { deliveryOf, type StatusParts, termsOf } from "./delivery.status.ts";
 import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
 import { increaseRule, increaseScheduleOf } from "./increase.measure.ts";
 import { elapsedShare, expectedBy } from "./schedule.ts";
-import {
-	measureShare,
-	millionsToCents,
-	type ProviderInfo,
-	shareRule,
-	shareTargetOf,
-} from "./share.measure.ts";
-import {
-	type DeliveryStatus,
-	financialRule,
-	financialStatus,
-	type PolicyEvidence,
-	policyRule,
-	policyStatus,
-	recency,
-	recencyRule,
-} from "./status.ts";
+import { measuredShare } from "./share.load.ts";
+import { millionsToCents, shareRule } from "./share.measure.ts";
+import { statusOn } from "./status.terms.ts";
+import { financialRule, policyRule, recency, recencyRule } from "./status.ts";
 
 const reasonText: Record<string, string> = {
 	counted: "Counted: this commitment carries its money in every total.",
@@ -80,29 +66,31 @@ export async function commitmentDeliveryOf(
 
 	const store = new DeliveryStoreRepository(db);
 	const query = new DeliveryQueryRepository(db);
-	const [state, years, evidence, baseYear] = await Promise.all([
-		store.state(id),
-		store.years(id),
-		query.policyEvidence(id),
+	const [states, yearsOf, evidence, baseYear] = await Promise.all([
+		store.states([id]),
+		store.yearsOf([id]),
+		query.policyEvidenceOf([id]),
 		storedBaseYear(db),
 	]);
+	const state = states.get(id);
 	if (!state)
 		throw new AppError(
 			"internal",
 			`no delivery figures for commitment ${id}: run iif analytics rebuild`,
 		);
-	// A commitment that carries others' money is judged on its whole tree's delivery.
-	const tree = state.reason === "counted" ? await query.facts(id) : null;
-	const delivered = {
-		current: tree ? tree.reduce((a, f) => a + f.delivered_current, 0) : state.delivered_current,
-		constant: tree ? tree.reduce((a, f) => a + f.delivered_constant, 0) : state.delivered_constant,
+	const years = yearsOf.get(id) ?? [];
+	const share =
+		row.gni_share_min !== null && row.amount_minor === null ? await shareOf(db, id) : null;
+	const parts: StatusParts = {
+		row,
+		state,
+		years,
+		// A commitment that carries others' money is judged on its whole tree's delivery.
+		tree: state.reason === "counted" ? ((await query.treeFactsOf([id])).get(id) ?? []) : null,
+		evidence: evidence.get(id) ?? { report: null, scorecard: null, compliance: null },
+		share: share ? { status: share.status, gap: null } : null,
 	};
-	const deliveredByYear = new Map(
-		(tree ?? years).map((y) => [
-			y.year,
-			{ current: y.delivered_current, constant: y.delivered_constant },
-		]),
-	);
+	const { delivered, byYear: deliveredByYear } = deliveryOf(parts);
 	const expected = {
 		current: expectedBy(
 			years.map((y) => ({ year: y.year, amount: y.committed_current })),
@@ -113,53 +101,10 @@ export async function commitmentDeliveryOf(
 			today,
 		),
 	};
-	const scheduled = years.filter((y) => y.committed_constant !== 0 || y.committed_current !== 0);
-	const lastYear = scheduled.at(-1)?.year ?? null;
-	const hasMoney = state.committed_constant !== null;
-	const financial =
-		row.kind === "policy" && row.amount_minor === null
-			? null
-			: financialStatus(
-					{
-						committed: state.committed_constant,
-						delivered: delivered.constant,
-						expected: expected.constant,
-						hasDeliveryData:
-							[...deliveredByYear.values()].some((v) => v.constant !== 0) ||
-							years.some((y) => y.source !== null),
-						dueBy: row.period_end ?? (lastYear !== null ? `${lastYear}-12-31` : null),
-					},
-					today,
-				);
-	const policyEvidence: PolicyEvidence[] = [];
-	// Stored statuses were checked on the way in; one the rules do not know is no evidence.
-	if (evidence.report && isOneOf(policyStatuses, evidence.report.status))
-		policyEvidence.push({
-			source: "report",
-			on: evidence.report.on,
-			status: evidence.report.status,
-		});
-	if (evidence.scorecard)
-		policyEvidence.push({
-			source: "scorecard",
-			on: evidence.scorecard.on,
-			score: evidence.scorecard.score,
-		});
-	if (evidence.compliance)
-		policyEvidence.push({
-			source: "compliance",
-			on: evidence.compliance.on,
-			mean: evidence.compliance.mean,
-		});
-	const policy =
-		row.kind === "financial" ? null : policyStatus(policyEvidence, row.policy_deadline, today);
-	const share =
-		row.gni_share_min !== null && row.amount_minor === null ? await shareOf(db, id) : null;
-	const status: DeliveryStatus = share
-		? share.status
-		: financial !== null && (hasMoney || row.kind === "financial")
-			? financial
-			: (policy ?? "no_data");
+	const terms = termsOf(parts);
+	const status = statusOn(terms.status, today);
+	const financial = terms.financial && statusOn(terms.financial, today);
+	const policy = terms.policy && statusOn(terms.policy, today);
 	const root = state.root_id !== id ? await commitments.findRow(state.root_id) : null;
 
 	let cumulativeDelivered = { current: 0, constant: 0 };
@@ -219,7 +164,7 @@ export async function commitmentDeliveryOf(
 		ratio: ratioOf(delivered.constant, state.committed_constant),
 		ratio_to_expected: ratioOf(delivered.constant, expected.constant),
 		status,
-		financial_status: share ? share.status : financial,
+		financial_status: financial,
 		policy_status: policy,
 		rules: {
 			financial:
@@ -267,24 +212,11 @@ async function increaseOf(
 
 /** A share-of-income target measured on the official statistics, as the API shows it. */
 async function shareOf(db: Kysely<Tables>, id: number): Promise<ShareDelivery | null> {
-	const [c] = await new DeliveryInputsRepository(db).commitments([id]);
-	const target = c ? shareTargetOf(c) : null;
-	if (!c || !target) return null;
-	const stats = new StatisticsRepository(db);
-	const [table, providers] = await Promise.all([stats.table(), stats.providers()]);
-	const m = measureShare(
-		target,
-		{
-			providers: c.share_providers
-				.map((code) => providers.find((p) => p.code === code))
-				.filter((p): p is ProviderInfo => p !== undefined),
-			all: providers,
-		},
-		table,
-	);
+	const measured = await measuredShare(db, id);
+	if (!measured) return null;
+	const { m, gap } = measured;
 	const dollars = (millions: number | null) =>
 		millions === null ? null : usd(millionsToCents(millions));
-	const gaps = m.years.filter((y) => y.gap !== null).map((y) => y.gap as number);
 	return {
 		measure: m.measure,
 		provider: m.provider,
@@ -296,7 +228,7 @@ async function shareOf(db: Kysely<Tables>, id: number): Promise<ShareDelivery | 
 		status: m.status,
 		explanation: m.explanation,
 		rule: shareRule,
-		gap: gaps.length ? usd(gaps.reduce((a, g) => a + millionsToCents(g), 0)) : null,
+		gap: gap === null ? null : usd(gap),
 		missing_years: m.missing_years,
 		years: m.years.map((y) => ({
 			year: y.year,

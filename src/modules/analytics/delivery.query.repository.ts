@@ -418,62 +418,91 @@ export class DeliveryQueryRepository {
 		return out;
 	}
 
-	/** The latest policy status a maker reported, and the latest assessment of each scheme. */
-	async policyEvidence(commitmentId: number) {
-		const [report, scorecard, compliance] = await Promise.all([
-			this.db
-				.selectFrom("progress_report")
-				.select(["policy_status", "created_at"])
-				.where("commitment_id", "=", commitmentId)
-				.where("kind", "=", "maker")
-				.where("policy_status", "is not", null)
-				.orderBy("created_at", "desc")
-				.orderBy("id", "desc")
-				.executeTakeFirst(),
-			this.db
-				.selectFrom("assessment")
-				.select(["score", "assessed_on"])
-				.where("commitment_id", "=", commitmentId)
-				.where("scheme", "=", "scorecard")
-				.orderBy("assessed_on", "desc")
-				.orderBy("id", "desc")
-				.executeTakeFirst(),
-			this.db
-				.selectFrom("assessment")
-				.innerJoin("assessment_maker_score as s", "s.assessment_id", "assessment.id")
-				.select((eb) => [
-					"assessment.id",
-					"assessment.assessed_on",
-					eb.fn.avg<number | string>("s.score").as("mean"),
-				])
-				.where("assessment.commitment_id", "=", commitmentId)
-				.where("assessment.scheme", "=", "compliance")
-				.groupBy(["assessment.id", "assessment.assessed_on"])
-				.orderBy("assessment.assessed_on", "desc")
-				.orderBy("assessment.id", "desc")
-				.executeTakeFirst(),
-		]);
-		return {
-			report: report?.policy_status
-				? { status: report.policy_status, on: report.created_at.slice(0, 10) }
-				: null,
-			scorecard: scorecard?.score ? { score: scorecard.score, on: scorecard.assessed_on } : null,
-			compliance: compliance ? { mean: Number(compliance.mean), on: compliance.assessed_on } : null,
-		};
+	/**
+	 * For each commitment, the latest policy status a maker reported and the latest
+	 * assessment of each scheme: newest first, so the first row read for one is its latest.
+	 */
+	async policyEvidenceOf(ids: number[]): Promise<Map<number, PolicyEvidenceRows>> {
+		const out = new Map<number, PolicyEvidenceRows>(
+			ids.map((id) => [id, { report: null, scorecard: null, compliance: null }]),
+		);
+		for (const part of chunks(ids)) {
+			const [reports, scorecards, compliance] = await Promise.all([
+				this.db
+					.selectFrom("progress_report")
+					.select(["commitment_id", "policy_status", "created_at"])
+					.where("commitment_id", "in", part)
+					.where("kind", "=", "maker")
+					.where("policy_status", "is not", null)
+					.orderBy("created_at", "desc")
+					.orderBy("id", "desc")
+					.execute(),
+				this.db
+					.selectFrom("assessment")
+					.select(["commitment_id", "score", "assessed_on"])
+					.where("commitment_id", "in", part)
+					.where("scheme", "=", "scorecard")
+					.orderBy("assessed_on", "desc")
+					.orderBy("id", "desc")
+					.execute(),
+				this.db
+					.selectFrom("assessment")
+					.innerJoin("assessment_maker_score as s", "s.assessment_id", "assessment.id")
+					.select((eb) => [
+						"assessment.commitment_id",
+						"assessment.assessed_on",
+						eb.fn.avg<number | string>("s.score").as("mean"),
+					])
+					.where("assessment.commitment_id", "in", part)
+					.where("assessment.scheme", "=", "compliance")
+					.groupBy(["assessment.id", "assessment.commitment_id", "assessment.assessed_on"])
+					.orderBy("assessment.assessed_on", "desc")
+					.orderBy("assessment.id", "desc")
+					.execute(),
+			]);
+			for (const r of reports) {
+				const e = out.get(toInt(r.commitment_id));
+				if (e && !e.report && r.policy_status)
+					e.report = { status: r.policy_status, on: r.created_at.slice(0, 10) };
+			}
+			for (const r of scorecards) {
+				const e = out.get(toInt(r.commitment_id));
+				if (e && !e.scorecard && r.score) e.scorecard = { score: r.score, on: r.assessed_on };
+			}
+			for (const r of compliance) {
+				const e = out.get(toInt(r.commitment_id));
+				if (e && !e.compliance) e.compliance = { mean: Number(r.mean), on: r.assessed_on };
+			}
+		}
+		return out;
 	}
 
-	/** What a root adds to totals, by year (its own schedule, its tree's delivery). */
-	async facts(rootId: number) {
-		const rows = await this.db
-			.selectFrom("delivery_fact")
-			.selectAll()
-			.where("root_id", "=", rootId)
-			.orderBy("year")
-			.execute();
-		return rows.map((r) => ({
-			year: r.year,
-			delivered_current: toInt(r.delivered_current),
-			delivered_constant: toInt(r.delivered_constant),
-		}));
+	/** What each root adds to totals by year: the delivery of its whole tree. */
+	async treeFactsOf(rootIds: number[]) {
+		const out = new Map<
+			number,
+			{ year: number; delivered_current: number; delivered_constant: number }[]
+		>(rootIds.map((id) => [id, []]));
+		for (const part of chunks(rootIds))
+			for (const r of await this.db
+				.selectFrom("delivery_fact")
+				.select(["root_id", "year", "delivered_current", "delivered_constant"])
+				.where("root_id", "in", part)
+				.orderBy("root_id")
+				.orderBy("year")
+				.execute())
+				out.get(toInt(r.root_id))?.push({
+					year: r.year,
+					delivered_current: toInt(r.delivered_current),
+					delivered_constant: toInt(r.delivered_constant),
+				});
+		return out;
 	}
+}
+
+/** The evidence policyStatus weighs, as stored: each the latest of its kind, or null. */
+export interface PolicyEvidenceRows {
+	report: { status: string; on: string } | null;
+	scorecard: { score: string; on: string } | null;
+	compliance: { mean: number; on: string } | null;
 }

@@ -23,6 +23,7 @@ import {
 	zeroFactMoney,
 } from "./delivery.compute.ts";
 import { DeliveryInputsRepository } from "./delivery.inputs.repository.ts";
+import { refreshStatuses } from "./delivery.status.refresh.ts";
 import {
 	type CountRow,
 	DeliveryStoreRepository,
@@ -88,6 +89,7 @@ export async function refreshDelivery(db: Kysely<Tables>, ids: number[]): Promis
 		await statisticsFor(db, commitments),
 	);
 	await store.replace(group, next);
+	await refreshStatuses(db, group);
 	const deltas = new Deltas();
 	deltas.add(fromStored(before), -1);
 	deltas.add(fromOutputs(next), +1);
@@ -111,6 +113,7 @@ export async function computeBatch(
 		await statisticsFor(db, commitments),
 	);
 	await new DeliveryStoreRepository(db).insert(next);
+	await refreshStatuses(db, ids);
 }
 
 /** The contribution of a group, whether read back from storage or just computed. */

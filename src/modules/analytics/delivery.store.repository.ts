@@ -281,6 +281,7 @@ export class DeliveryStoreRepository {
 			"delivery_maker_fact",
 			"delivery_key",
 			"delivery_year",
+			"delivery_status",
 			"delivery_state",
 		] as const) {
 			await this.db.deleteFrom(t).execute();
@@ -390,37 +391,45 @@ export class DeliveryStoreRepository {
 		return setMeta(this.db, key, value);
 	}
 
-	async state(id: number): Promise<DeliveryState | null> {
-		const s = await this.db
-			.selectFrom("delivery_state")
-			.selectAll()
-			.where("commitment_id", "=", id)
-			.executeTakeFirst();
-		if (!s) return null;
-		return {
-			...s,
-			commitment_id: toInt(s.commitment_id),
-			root_id: toInt(s.root_id),
-			reason: s.reason as CountReason,
-			conversion: s.conversion as DeliveryState["conversion"],
-			committed_current: toIntOrNull(s.committed_current),
-			committed_constant: toIntOrNull(s.committed_constant),
-			delivered_current: toInt(s.delivered_current),
-			delivered_constant: toInt(s.delivered_constant),
-		};
+	/** The stored figures of each commitment asked for (none for one never computed). */
+	async states(ids: number[]): Promise<Map<number, DeliveryState>> {
+		const out = new Map<number, DeliveryState>();
+		for (const part of chunks(ids))
+			for (const s of await this.db
+				.selectFrom("delivery_state")
+				.selectAll()
+				.where("commitment_id", "in", part)
+				.execute())
+				out.set(toInt(s.commitment_id), {
+					...s,
+					commitment_id: toInt(s.commitment_id),
+					root_id: toInt(s.root_id),
+					reason: s.reason as CountReason,
+					conversion: s.conversion as DeliveryState["conversion"],
+					committed_current: toIntOrNull(s.committed_current),
+					committed_constant: toIntOrNull(s.committed_constant),
+					delivered_current: toInt(s.delivered_current),
+					delivered_constant: toInt(s.delivered_constant),
+				});
+		return out;
 	}
 
-	async years(id: number): Promise<YearFigures[]> {
-		const rows = await this.db
-			.selectFrom("delivery_year")
-			.selectAll()
-			.where("commitment_id", "=", id)
-			.orderBy("year")
-			.execute();
-		return rows.map((r) => ({
-			year: r.year,
-			source: r.source as YearFigures["source"],
-			...yearMoneyOf(r),
-		}));
+	/** Each commitment's own schedule and delivery, by year, in year order. */
+	async yearsOf(ids: number[]): Promise<Map<number, YearFigures[]>> {
+		const out = new Map<number, YearFigures[]>(ids.map((id) => [id, []]));
+		for (const part of chunks(ids))
+			for (const r of await this.db
+				.selectFrom("delivery_year")
+				.selectAll()
+				.where("commitment_id", "in", part)
+				.orderBy("commitment_id")
+				.orderBy("year")
+				.execute())
+				out.get(toInt(r.commitment_id))?.push({
+					year: r.year,
+					source: r.source as YearFigures["source"],
+					...yearMoneyOf(r),
+				});
+		return out;
 	}
 }

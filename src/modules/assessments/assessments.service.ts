@@ -12,6 +12,7 @@ import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { RecordRef } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
+import { refreshStatuses } from "../analytics/delivery.status.refresh.ts";
 import { recordAudit } from "../audit/audit.record.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
 import {
@@ -86,6 +87,8 @@ export class AssessmentService {
 			});
 			const stored = await repo.find(id);
 			if (!stored) throw new AppError("internal", `assessment ${id} vanished while being written`);
+			// A policy commitment's status follows its latest assessment.
+			await refreshStatuses(trx, [commitment.id]);
 			await recordAudit(trx, actor, {
 				action: "assessment.create",
 				objectId: id,

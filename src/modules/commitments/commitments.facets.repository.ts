@@ -8,6 +8,7 @@ import { isPostgres } from "../../db/dialect.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
 import { publicCount } from "../analytics/delivery.query.repository.ts";
+import { statusAt } from "../analytics/delivery.status.repository.ts";
 import { type FacetDimension, facetDimensions } from "./commitments.schemas.ts";
 import type { CommitmentSearchRepository } from "./commitments.search.repository.ts";
 
@@ -46,7 +47,11 @@ const countAll = sql<number | string>`count(*)`.as("n");
 const yearOf = sql<string>`substr(c.announced_on, 1, 4)`;
 
 export class CommitmentFacetRepository {
-	constructor(private readonly db: Kysely<Tables>) {}
+	constructor(
+		private readonly db: Kysely<Tables>,
+		/** The day delivery statuses are read for (status.terms.ts). */
+		private readonly today: string,
+	) {}
 
 	async counts(dimension: FacetDimension, selection: Selection): Promise<FacetCount[]> {
 		return (await this.rows(dimension, this.membership(selection))).map((r) => ({
@@ -118,6 +123,8 @@ export class CommitmentFacetRepository {
 				return commitments.select(["c.kind as key", countAll]).groupBy("c.kind").execute();
 			case "status":
 				return commitments.select(["c.status as key", countAll]).groupBy("c.status").execute();
+			case "delivery":
+				return this.byDeliveryStatus().where("ds.commitment_id", "in", ids).execute();
 			case "year":
 				return commitments
 					.select([yearOf.as("key"), countAll])
@@ -125,6 +132,15 @@ export class CommitmentFacetRepository {
 					.groupBy(yearOf)
 					.execute();
 		}
+	}
+
+	/** Stored statuses (one per public commitment) counted by their status on the day. */
+	private byDeliveryStatus() {
+		const status = statusAt("ds", this.today);
+		return this.db
+			.selectFrom("delivery_status as ds")
+			.select([status.as("key"), countAll])
+			.groupBy(status);
 	}
 
 	/**
@@ -146,6 +162,12 @@ export class CommitmentFacetRepository {
 			facetDimensions.map((d) => [d, [] as FacetCount[]]),
 		) as Record<FacetDimension, FacetCount[]>;
 		const facetOf = new Map(facetDimensions.map((f) => [storedDimension(f), f]));
+		// Statuses depend on the day, so the rollups cannot keep them: every public
+		// commitment has one stored row, counted by the day's status.
+		counts.delivery = (await this.byDeliveryStatus().execute()).map((r) => ({
+			key: String(r.key),
+			count: toInt(r.n),
+		}));
 		let total = 0;
 		for (const r of rows) {
 			const n = toInt(r.n);

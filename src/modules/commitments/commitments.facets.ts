@@ -4,6 +4,7 @@
  * filter but its own, so choosing one goal still shows what the others would give), which
  * values the query selects, the English labels, and the order and cut of the buckets.
  */
+import type { DeliveryStatus } from "../analytics/status.ts";
 import { type StakeholderKind, stakeholderKindNames } from "../stakeholders/stakeholders.kinds.ts";
 import type { FacetCount } from "./commitments.facets.repository.ts";
 import {
@@ -33,6 +34,13 @@ const commitmentKindNames: Record<CommitmentKind, string> = {
 	policy: "Policy",
 	both: "Financial and policy",
 };
+const deliveryStatusNames: Record<DeliveryStatus, string> = {
+	met: "Met",
+	not_met: "Not met",
+	on_track: "On track",
+	off_track: "Off track",
+	no_data: "No data",
+};
 const statusNames: Record<CommitmentStatus, string> = {
 	draft: "Draft",
 	submitted: "Submitted",
@@ -55,6 +63,7 @@ const ownFilter: Record<Exclude<FacetDimension, "status">, (keyof CommitmentFilt
 	maker: ["stakeholderIds"],
 	recipient: ["recipients"],
 	kind: ["kinds"],
+	delivery: ["deliveryStatuses"],
 	year: ["announcedFrom", "announcedTo"],
 };
 
@@ -71,7 +80,7 @@ export function filterWithout(f: CommitmentFilter, dimension: FacetDimension): C
  * facet counts the delivery rollups keep (CommitmentFacetRepository.countsOfEveryPublic).
  */
 export function selectsEveryPublic(f: CommitmentFilter): boolean {
-	const { statuses, walkInOrder: _order, ...rest } = f;
+	const { statuses, walkInOrder: _order, today: _today, ...rest } = f;
 	const chosen = new Set(statuses);
 	return (
 		chosen.size === publicStatuses.length &&
@@ -104,6 +113,7 @@ export function selectedKeys(
 		kind: new Set(f.kinds),
 		// The filter holds every public status when none is asked for: none is selected then.
 		status: new Set(q.status),
+		delivery: new Set(f.deliveryStatuses),
 		year: new Set(years.map(String)),
 	};
 }
@@ -165,6 +175,8 @@ function describe(
 			return { value: c.key, label: commitmentKindNames[c.key as CommitmentKind] ?? c.key };
 		case "status":
 			return { value: c.key, label: statusNames[c.key as CommitmentStatus] ?? c.key };
+		case "delivery":
+			return { value: c.key, label: deliveryStatusNames[c.key as DeliveryStatus] ?? c.key };
 		case "year":
 			return { value: c.key, label: c.key };
 	}

@@ -12,6 +12,8 @@ import { AppError } from "../../lib/errors.ts";
 import { parseRecordRef } from "../../lib/ids.ts";
 import { formatMinorUnits } from "../../lib/money.ts";
 import { differences, versionHistory } from "../../lib/versioning.ts";
+import { usd } from "../analytics/analytics.format.ts";
+import { DeliveryStatusRepository } from "../analytics/delivery.status.repository.ts";
 import { AuditRepository } from "../audit/audit.repository.ts";
 import { ForumRepository } from "../forums/forums.repository.ts";
 import { recipientNames } from "../reference/recipient-names.ts";
@@ -60,8 +62,20 @@ import {
 	visibleCommitment,
 } from "./commitments.visible.ts";
 
+export interface CommitmentOptions {
+	/** Today as YYYY-MM-DD (UTC): the day delivery statuses are read for. */
+	today?: () => string;
+}
+
 export class CommitmentQueries {
-	constructor(protected readonly database: Database) {}
+	protected readonly today: () => string;
+
+	constructor(
+		protected readonly database: Database,
+		options: CommitmentOptions = {},
+	) {
+		this.today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+	}
 
 	protected get db() {
 		return this.database.db;
@@ -202,7 +216,7 @@ export class CommitmentQueries {
 	): Promise<CommitmentFacets> {
 		const filter = await this.resolveFilter(query);
 		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
-		const repo = new CommitmentFacetRepository(this.db);
+		const repo = new CommitmentFacetRepository(this.db, this.today());
 		const { total, counts } =
 			(options.counted !== true && selectsEveryPublic(filter)
 				? await repo.countsOfEveryPublic()
@@ -268,6 +282,10 @@ export class CommitmentQueries {
 			forumKinds: q.forum_kind,
 			makerKinds: q.maker_kind,
 		};
+		if (q.delivery) {
+			filter.deliveryStatuses = q.delivery;
+			filter.today = this.today();
+		}
 		if (q.goal) {
 			filter.goalIds = [...new Set(q.goal.map(normalizeGoalCode))];
 			const known = await reference.existingGoals(filter.goalIds);
@@ -351,10 +369,12 @@ export class CommitmentQueries {
 		const forumIds = [
 			...new Set(rows.flatMap((r) => (r.forum_id === null ? [] : [Number(r.forum_id)]))),
 		];
-		const [parts, forums] = await Promise.all([
+		const [parts, forums, delivery] = await Promise.all([
 			search.summaries(ids),
 			new ForumRepository(db).findMany(forumIds),
+			new DeliveryStatusRepository(db).forPage(ids, this.today()),
 		]);
+		const usdOrNull = (cents: number | null) => (cents === null ? null : usd(cents));
 		const names = await this.recipientNames(parts.recipients);
 		return rows.map((r) => {
 			const id = r.id as number;
@@ -405,6 +425,15 @@ export class CommitmentQueries {
 						name: names.get(`${x.kind}:${x.code}`) ?? null,
 					})),
 				origin: r.origin as CommitmentListItem["origin"],
+				delivery: ((d) =>
+					d
+						? {
+								status: d.status as NonNullable<CommitmentListItem["delivery"]>["status"],
+								committed_usd: usdOrNull(d.committed),
+								delivered_usd: usdOrNull(d.delivered),
+								gap_usd: usdOrNull(d.gap),
+							}
+						: null)(delivery.get(id)),
 			};
 		});
 	}

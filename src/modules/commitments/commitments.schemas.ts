@@ -15,6 +15,7 @@ import {
 import { isIsoDate } from "../../lib/dates.ts";
 import { isOneOf } from "../../lib/enums.ts";
 import { recordRefPattern, slugPattern } from "../../lib/ids.ts";
+import { deliveryStatuses } from "../analytics/status.ts";
 import { stakeholderKinds } from "../stakeholders/stakeholders.kinds.ts";
 
 export const commitmentKinds = ["financial", "policy", "both"] as const;
@@ -258,6 +259,8 @@ export const commitmentSorts = [
 	"relevance",
 	"-committed_usd",
 	"committed_usd",
+	"-gap_usd",
+	"gap_usd",
 ] as const;
 
 export const commitmentListQuery = z.strictObject({
@@ -285,6 +288,10 @@ export const commitmentListQuery = z.strictObject({
 		"How the promise is stated: an amount of money, or a share of national income (gni_share: 0.7% of GNI and the like). A commitment with neither matches neither.",
 	),
 	status: enumListParam(publicStatuses, "Lifecycle statuses (public ones)."),
+	delivery: enumListParam(
+		deliveryStatuses,
+		"Delivery statuses today (the status of GET /commitments/{id}/delivery): met, not_met, on_track, off_track, no_data.",
+	),
 	year_from: optionalIntParam({
 		min: 1900,
 		max: 2100,
@@ -300,7 +307,7 @@ export const commitmentListQuery = z.strictObject({
 	),
 	sort: enumParam(
 		commitmentSorts,
-		"Order: a field, descending with a leading '-'; relevance needs q; committed_usd is the amount promised in US dollars at constant prices (commitments without a convertible amount last).",
+		"Order: a field, descending with a leading '-'; relevance needs q; committed_usd is the amount promised in US dollars at constant prices (commitments without a convertible amount last); gap_usd is what is still to deliver (commitments with no delivery data last).",
 		"-announced_on",
 	),
 	page: intParam({ min: 1, max: 100000, default: 1, description: "Page number, from 1." }),
@@ -340,6 +347,7 @@ const facetsByDimension = z.object({
 	recipient: buckets,
 	kind: buckets,
 	status: buckets,
+	delivery: buckets.meta({ description: "By delivery status today." }),
 	year: buckets.meta({ description: "By year announced; year_from and year_to select a range." }),
 });
 export const facetDimensions = facetsByDimension.keyof().options;
@@ -375,6 +383,19 @@ const recipient = z.object({
 	name: z.string().nullable(),
 });
 
+const usdOrMissing = z.string().nullable();
+const listDelivery = z.object({
+	status: z.enum(deliveryStatuses),
+	committed_usd: usdOrMissing.meta({ description: "Promised; null when it does not convert." }),
+	delivered_usd: usdOrMissing.meta({
+		description: "Delivered; null when nothing reported or published says (not zero).",
+	}),
+	gap_usd: usdOrMissing.meta({
+		description:
+			"Promised minus delivered (for a share of income, the money short of the target); null without delivery data.",
+	}),
+});
+
 export const commitmentListItem = z.object({
 	id: z.number().int(),
 	slug: z.string(),
@@ -400,6 +421,9 @@ export const commitmentListItem = z.object({
 	targets: z.array(z.string()),
 	recipients: z.array(recipient),
 	origin: z.enum(origins),
+	delivery: listDelivery.nullable().meta({
+		description: "Its delivery today, in US dollars at constant prices; null for one not public.",
+	}),
 });
 
 export const commitmentList = pageOf(commitmentListItem);

@@ -9,6 +9,7 @@ import {
 import type { DialectName } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
+import { statusAt } from "../analytics/delivery.status.repository.ts";
 import { type CommitmentRow, toCommitmentRow } from "./commitments.repository.ts";
 
 /** A list filter with every reference already resolved and checked by the service. */
@@ -25,6 +26,9 @@ export interface CommitmentFilter {
 	/** How the promise is stated: an amount, a share of national income. */
 	measures?: ("amount" | "gni_share")[];
 	statuses: string[];
+	/** Delivery statuses on `today` (delivery_status, read for the day). */
+	deliveryStatuses?: string[];
+	today?: string;
 	announcedFrom?: string;
 	announcedTo?: string;
 	/** A full-text query in the dialect's syntax (commitments.filters.ts). */
@@ -50,7 +54,9 @@ export type CommitmentSort =
 	| "id"
 	| "relevance"
 	| "-committed_usd"
-	| "committed_usd";
+	| "committed_usd"
+	| "-gap_usd"
+	| "gap_usd";
 
 type Query = SelectQueryBuilder<Tables, "commitment", object>;
 
@@ -172,6 +178,12 @@ export class CommitmentSearchRepository {
 						),
 					),
 				),
+			);
+		}
+		if (has(f.deliveryStatuses)) {
+			const status = statusAt("ds", f.today ?? new Date().toISOString().slice(0, 10));
+			q = q.where(
+				sql<boolean>`commitment.id in (select ds.commitment_id from delivery_status ds where ${status} in (${sql.join(f.deliveryStatuses)}))`,
 			);
 		}
 		if (f.announcedFrom) q = q.where("commitment.announced_on", ">=", f.announcedFrom);
@@ -415,6 +427,17 @@ export class CommitmentSearchRepository {
 				q = q
 					.orderBy(sql`${usd} is null`)
 					.orderBy(sql`${usd} ${sort === "committed_usd" ? sql`asc` : sql`desc`}`)
+					.orderBy("commitment.id", "desc");
+				break;
+			}
+			case "-gap_usd":
+			case "gap_usd": {
+				// What is still to deliver, kept with the status (delivery.status.refresh.ts);
+				// no delivery data is no gap to rank, not a gap of zero: those come last.
+				const gap = sql`(select delivery_status.gap_constant from delivery_status where delivery_status.commitment_id = commitment.id)`;
+				q = q
+					.orderBy(sql`${gap} is null`)
+					.orderBy(sql`${gap} ${sort === "gap_usd" ? sql`asc` : sql`desc`}`)
 					.orderBy("commitment.id", "desc");
 				break;
 			}

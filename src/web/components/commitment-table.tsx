@@ -4,6 +4,8 @@ import type { PageContext } from "../context.ts";
 import { common } from "../i18n/common.messages.ts";
 import { components as m } from "../i18n/components.messages.ts";
 import { commitmentKindNames } from "../i18n/enums.messages.ts";
+import { DeliveryStatusBadge } from "./delivery-status.tsx";
+import { Amount } from "./no-data.tsx";
 import { ScrollRegion } from "./scroll-region.tsx";
 
 /** The amount as promised, in its own currency, or the share of GNI. */
@@ -54,6 +56,13 @@ export function CommitmentTable(props: {
 						<th scope="col" class="num">
 							{ctx.t(common.amount)}
 						</th>
+						<th scope="col" class="num">
+							{ctx.t(m.delivered)} <span class="small muted">(US$)</span>
+						</th>
+						<th scope="col" class="num">
+							{ctx.t(m.gap)} <span class="small muted">(US$)</span>
+						</th>
+						<th scope="col">{ctx.t(m.col_delivery_status)}</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -83,6 +92,15 @@ export function CommitmentTable(props: {
 								))}
 							</td>
 							<td class="num">{promisedAmount(ctx, c)}</td>
+							<td class="num">
+								{c.delivery ? <Amount ctx={ctx} value={c.delivery.delivered_usd} /> : "—"}
+							</td>
+							<td class="num">
+								{c.delivery ? <Amount ctx={ctx} value={c.delivery.gap_usd} /> : "—"}
+							</td>
+							<td>
+								{c.delivery ? <DeliveryStatusBadge ctx={ctx} status={c.delivery.status} /> : "—"}
+							</td>
 						</tr>
 					))}
 				</tbody>

@@ -2,6 +2,14 @@
 import { defineMessages } from "./messages.ts";
 
 export const components = defineMessages({
+	col_delivery_status: {
+		en: "Delivery status",
+		fr: "État de la réalisation",
+		es: "Estado de cumplimiento",
+		ru: "Статус выполнения",
+		ar: "حالة الإنجاز",
+		zh: "兑现状况",
+	},
 	col_announced: {
 		en: "Announced",
 		fr: "Annoncé",

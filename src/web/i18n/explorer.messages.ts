@@ -1,6 +1,7 @@
 /** Text of the commitment explorer: search, sorting, facets, active filters, downloads. */
 import type { FacetDimension } from "../../modules/commitments/commitments.schemas.ts";
 import { common } from "./common.messages.ts";
+import { components } from "./components.messages.ts";
 import { defineMessages, type Message } from "./messages.ts";
 
 export const explorer = defineMessages({
@@ -107,6 +108,22 @@ export const explorer = defineMessages({
 		ru: "Крупнейшая сумма (долл. США)",
 		ar: "أكبر مبلغ (بدولارات الولايات المتحدة)",
 		zh: "金额最大（美元）",
+	},
+	sort_gap_largest: {
+		en: "Largest gap still to deliver (US$)",
+		fr: "Plus grand écart restant à verser ($ É.-U.)",
+		es: "Mayor brecha por entregar (US$)",
+		ru: "Наибольший невыполненный остаток (долл. США)",
+		ar: "أكبر فجوة متبقية (بدولارات الولايات المتحدة)",
+		zh: "未兑现缺口最大（美元）",
+	},
+	sort_gap_smallest: {
+		en: "Smallest gap (US$)",
+		fr: "Plus petit écart ($ É.-U.)",
+		es: "Menor brecha (US$)",
+		ru: "Наименьший остаток (долл. США)",
+		ar: "أصغر فجوة (بدولارات الولايات المتحدة)",
+		zh: "缺口最小（美元）",
 	},
 	sort_smallest: {
 		en: "Smallest amount (US$)",
@@ -315,6 +332,7 @@ export const facetNames: Record<FacetDimension, Message> = {
 		zh: "论坛类型",
 	},
 	forum: common.forum,
+	delivery: components.col_delivery_status,
 	maker_kind: {
 		en: "Kind of maker",
 		fr: "Type d’auteur",

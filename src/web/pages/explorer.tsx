@@ -48,6 +48,8 @@ const otherSorts: [CommitmentListQuery["sort"], Message][] = [
 	["announced_on", m.sort_oldest],
 	["-committed_usd", m.sort_largest],
 	["committed_usd", m.sort_smallest],
+	["-gap_usd", m.sort_gap_largest],
+	["gap_usd", m.sort_gap_smallest],
 	["title", m.sort_title],
 	["-title", m.sort_title_desc],
 	["-id", m.sort_recent],

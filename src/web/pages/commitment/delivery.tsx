@@ -6,9 +6,11 @@
  * and the ODA of the due years only, which as bars would hide the years before it was due
  * and the years not published, and read as an amount promised, which it is not.
  */
+
 import type { CommitmentDelivery } from "../../../modules/analytics/analytics.schemas.ts";
 import { type DeliveryStatus, deliveryStatuses } from "../../../modules/analytics/status.ts";
 import { BarChart } from "../../charts/index.ts";
+import { DeliveryStatusBadge } from "../../components/delivery-status.tsx";
 import { usd, usdFormats } from "../../components/group-figures.tsx";
 import type { PageContext } from "../../context.ts";
 import { cm, financialRuleLines, policyRuleLines } from "../../i18n/commitment.messages.ts";
@@ -99,14 +101,6 @@ export function DeliveryChart(props: { ctx: PageContext; delivery: CommitmentDel
 	);
 }
 
-function StatusBadge(props: { ctx: PageContext; status: DeliveryStatus }) {
-	return (
-		<span class={`badge status-${props.status}`}>
-			{props.ctx.t(deliveryStatusNames[props.status])}
-		</span>
-	);
-}
-
 /** The rule as a list of its cases, the one that decided this commitment marked. */
 function RuleList(props: {
 	ctx: PageContext;
@@ -141,16 +135,16 @@ export function StatusSection(props: { ctx: PageContext; delivery: CommitmentDel
 			<dl class="facts status-facts">
 				<dt>{ctx.t(cm.delivery_status)}</dt>
 				<dd>
-					<StatusBadge ctx={ctx} status={dl.status} />
+					<DeliveryStatusBadge ctx={ctx} status={dl.status} />
 					{both && (
 						<ul class="plain-list small">
 							<li>
 								{labelled(ctx, cm.financial_status)}{" "}
-								<StatusBadge ctx={ctx} status={dl.financial_status as DeliveryStatus} />
+								<DeliveryStatusBadge ctx={ctx} status={dl.financial_status as DeliveryStatus} />
 							</li>
 							<li>
 								{labelled(ctx, cm.policy_status)}{" "}
-								<StatusBadge ctx={ctx} status={dl.policy_status as DeliveryStatus} />
+								<DeliveryStatusBadge ctx={ctx} status={dl.policy_status as DeliveryStatus} />
 							</li>
 						</ul>
 					)}

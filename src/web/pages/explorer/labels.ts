@@ -12,6 +12,7 @@ import type { PageContext } from "../../context.ts";
 import {
 	commitmentKindNames,
 	commitmentStatusNames,
+	deliveryStatusNames,
 	forumKindNames,
 	nameOf,
 	stakeholderKindNames,
@@ -75,6 +76,8 @@ export function bucketLabel(
 			return nameOf(ctx, commitmentKindNames, value, label);
 		case "status":
 			return nameOf(ctx, commitmentStatusNames, value, label);
+		case "delivery":
+			return nameOf(ctx, deliveryStatusNames, value, label);
 		default:
 			return label;
 	}

@@ -19,6 +19,7 @@ export const tickDimensions = [
 	"maker",
 	"recipient",
 	"kind",
+	"delivery",
 	"status",
 ] as const satisfies readonly FacetDimension[];
 export type TickDimension = (typeof tickDimensions)[number];
@@ -33,6 +34,7 @@ export const paramOf: Record<TickDimension, string> = {
 	maker: "stakeholder",
 	recipient: "recipient",
 	kind: "kind",
+	delivery: "delivery",
 	status: "status",
 };
 
