@@ -124,7 +124,7 @@ export class CommitmentFacetRepository {
 			case "status":
 				return commitments.select(["c.status as key", countAll]).groupBy("c.status").execute();
 			case "delivery":
-				return this.byDeliveryStatus().where("ds.commitment_id", "in", ids).execute();
+				return this.byDeliveryStatus(ids).execute();
 			case "year":
 				return commitments
 					.select([yearOf.as("key"), countAll])
@@ -134,13 +134,17 @@ export class CommitmentFacetRepository {
 		}
 	}
 
-	/** Stored statuses (one per public commitment) counted by their status on the day. */
-	private byDeliveryStatus() {
-		const status = statusAt("ds", this.today);
-		return this.db
+	/**
+	 * Stored statuses (one per public commitment) counted by their status on the day. The
+	 * status is computed in a subquery: PostgreSQL does not match a GROUP BY expression
+	 * whose parameters are bound apart from the select's.
+	 */
+	private byDeliveryStatus(ids?: IdsQuery | ReturnType<CommitmentFacetRepository["membership"]>) {
+		let statuses = this.db
 			.selectFrom("delivery_status as ds")
-			.select([status.as("key"), countAll])
-			.groupBy(status);
+			.select(statusAt("ds", this.today).as("key"));
+		if (ids !== undefined) statuses = statuses.where("ds.commitment_id", "in", ids);
+		return this.db.selectFrom(statuses.as("st")).select(["st.key", countAll]).groupBy("st.key");
 	}
 
 	/**

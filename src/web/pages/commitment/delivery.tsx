@@ -16,7 +16,7 @@ import type { PageContext } from "../../context.ts";
 import { cm, financialRuleLines, policyRuleLines } from "../../i18n/commitment.messages.ts";
 import { common } from "../../i18n/common.messages.ts";
 import { components } from "../../i18n/components.messages.ts";
-import { deliveryStatusNames, trafficLightNames } from "../../i18n/enums.messages.ts";
+import { trafficLightNames } from "../../i18n/enums.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
 import { shareRuleLines, share as sm } from "../../i18n/share.messages.ts";
 import { labelled, listOf } from "./names.ts";
