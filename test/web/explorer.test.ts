@@ -6,6 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import type { DeliveryStatus } from "../../src/modules/analytics/status.ts";
+import { deliveryStatusNames } from "../../src/web/i18n/enums.messages.ts";
 import { explorer, facetNames } from "../../src/web/i18n/explorer.messages.ts";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import { csvRecords } from "../helpers/csv.ts";
@@ -70,7 +72,7 @@ describeEachDialect("commitment explorer", (ctx) => {
 		const list = await api(ctx(), "/api/v1/commitments?limit=1");
 		assert.equal(total(html), list.total);
 		assert.equal(total(html), facets.total);
-		for (const d of ["goal", "forum_kind", "maker_kind", "kind", "status"]) {
+		for (const d of ["goal", "forum_kind", "maker_kind", "kind", "status", "delivery"]) {
 			const shown = facet(html, d);
 			assert.deepEqual(
 				shown.map((b) => [b.value, b.count]),
@@ -93,7 +95,15 @@ describeEachDialect("commitment explorer", (ctx) => {
 
 	it("ticking a facet value gives the count it showed, and the API list's total", async () => {
 		const { html } = await page(ctx(), "/en/commitments");
-		for (const d of ["goal", "forum_kind", "maker_kind", "maker", "recipient", "kind"]) {
+		for (const d of [
+			"goal",
+			"forum_kind",
+			"maker_kind",
+			"maker",
+			"recipient",
+			"kind",
+			"delivery",
+		]) {
 			const buckets = facet(html, d);
 			for (const b of [buckets[0], buckets.at(-1)]) {
 				assert.ok(b, `${d} has values`);
@@ -242,6 +252,55 @@ describeEachDialect("commitment explorer", (ctx) => {
 		for (const c of list.items)
 			assert.ok(second.html.includes(`href="/en/commitments/${c.slug}"`), c.slug);
 		assert.match(second.html, /<a href="[^"]*goal=mdg%3A8[^"]*" rel="prev">/);
+	});
+
+	it("shows each commitment's delivered money, gap and status as the list API gives them, sorted by gap", async () => {
+		const { html } = await page(ctx(), "/en/commitments?sort=-gap_usd");
+		const list = await api(ctx(), "/api/v1/commitments?sort=-gap_usd&limit=20");
+		const tbody = html.slice(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
+		const rows = [...tbody.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
+			[...(m[1] as string).matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1] as string),
+		);
+		assert.equal(rows.length, list.items.length);
+		let unknownGaps = 0;
+		list.items.forEach((item: any, i: number) => {
+			const cells = rows[i] as string[];
+			assert.ok(
+				(cells[1] as string).includes(`/en/commitments/${item.slug}"`),
+				`row ${i} is ${item.slug}`,
+			);
+			const [delivered, gap, status] = cells.slice(-3).map((c) => textOf(c).trim());
+			assert.equal(
+				status,
+				deliveryStatusNames[item.delivery.status as DeliveryStatus].en,
+				item.slug,
+			);
+			if (item.delivery.delivered_usd === null)
+				assert.equal(delivered, "Information not available", item.slug);
+			else assert.match(delivered as string, /\$/, item.slug);
+			if (item.delivery.gap_usd === null) {
+				unknownGaps++;
+				assert.equal(gap, "Information not available", item.slug);
+			} else assert.match(gap as string, /\$/, item.slug);
+		});
+		// Largest gap first: the first rows have one, and no data comes after every known gap.
+		assert.notEqual(list.items[0].delivery.gap_usd, null);
+		assert.ok(unknownGaps < list.items.length);
+		assert.match(
+			html,
+			/<option value="-gap_usd" selected>Largest gap still to deliver \(US\$\)<\/option>/,
+		);
+		// The status facet filters the table; French names it and its values.
+		const offTrack = facet(html, "delivery").find((b) => b.value !== "no_data");
+		assert.ok(offTrack, "a status with a verdict");
+		const chosen = await page(ctx(), `/en/commitments?delivery=${offTrack.value}`);
+		assert.equal(total(chosen.html), offTrack.count);
+		const fr = await page(ctx(), "/fr/commitments");
+		assert.ok(fr.html.includes("<legend>État de la réalisation</legend>"));
+		const frBuckets = facet(fr.html, "delivery");
+		assert.ok(frBuckets.length >= 3);
+		for (const b of frBuckets)
+			assert.ok(b.label.startsWith(deliveryStatusNames[b.value as DeliveryStatus].fr), b.label);
 	});
 
 	it("reads right to left in Arabic, every label translated", async () => {
