@@ -12,6 +12,25 @@ export function toInt(value: unknown): number {
 	throw new TypeError(`not an integer: ${String(value)}`);
 }
 
+/**
+ * A converted amount (cents of US dollars, at current or constant prices): exact up to
+ * 2^53, the nearest double beyond. A pledge is kept exact in its own currency; what it
+ * converts to is an estimate made with rates and deflators, and a huge one must still read.
+ */
+export function toConvertedCents(value: unknown): number {
+	const n =
+		typeof value === "bigint" || (typeof value === "string" && /^-?\d+$/.test(value))
+			? Number(value)
+			: value;
+	if (typeof n !== "number" || !Number.isInteger(n))
+		throw new TypeError(`not an integer: ${String(value)}`);
+	return n;
+}
+
+export function toConvertedCentsOrNull(value: unknown): number | null {
+	return value === null || value === undefined ? null : toConvertedCents(value);
+}
+
 export function toIntOrNull(value: unknown): number | null {
 	return value === null || value === undefined ? null : toInt(value);
 }

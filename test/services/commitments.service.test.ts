@@ -73,6 +73,11 @@ describeEachDialect("commitment writes through the service", (ctx) => {
 		const got = await ctx().services.commitments.get(String(big.id));
 		assert.equal(got.amount_minor, 9_007_199_254_740_991);
 		assert.equal(got.amount, "90071992547409.91");
+		// What it converts to (an estimate, beyond 2^53 cents at constant prices) still reads.
+		assert.equal(got.delivery?.status, "no_data");
+		assert.ok(Number(got.delivery?.committed_usd) > 9e13, got.delivery?.committed_usd ?? "null");
+		const delivery = await ctx().get(`/api/v1/commitments/${big.slug}/delivery`);
+		assert.equal(delivery.status, 200, JSON.stringify(delivery.body));
 	});
 
 	it("refuses bad input with every problem named, and writes nothing", async () => {

@@ -8,7 +8,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { chunks } from "../../db/batch.ts";
 import { isPostgres } from "../../db/dialect.ts";
 import type { Tables } from "../../db/tables.ts";
-import { toInt } from "../../lib/numbers.ts";
+import { toConvertedCents, toInt } from "../../lib/numbers.ts";
 import { deliverySources, factMoney, makerDim } from "./delivery.compute.ts";
 import { counters } from "./delivery.store.repository.ts";
 import type { GroupSort } from "./group.sort.ts";
@@ -493,8 +493,8 @@ export class DeliveryQueryRepository {
 				.execute())
 				out.get(toInt(r.root_id))?.push({
 					year: r.year,
-					delivered_current: toInt(r.delivered_current),
-					delivered_constant: toInt(r.delivered_constant),
+					delivered_current: toConvertedCents(r.delivered_current),
+					delivered_constant: toConvertedCents(r.delivered_constant),
 				});
 		return out;
 	}

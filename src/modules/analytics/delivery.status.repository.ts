@@ -6,7 +6,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { chunks } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
-import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { toConvertedCentsOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
 import type { StatusTerms } from "./status.terms.ts";
 
 export interface StatusRow extends StatusTerms {
@@ -77,9 +77,9 @@ export class DeliveryStatusRepository {
 				toInt(r.commitment_id),
 				{
 					status: r.status,
-					committed: toIntOrNull(r.committed_constant),
-					delivered: toIntOrNull(r.delivered_constant),
-					gap: toIntOrNull(r.gap_constant),
+					committed: toConvertedCentsOrNull(r.committed_constant),
+					delivered: toConvertedCentsOrNull(r.delivered_constant),
+					gap: toConvertedCentsOrNull(r.gap_constant),
 				},
 			]),
 		);

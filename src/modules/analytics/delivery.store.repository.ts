@@ -9,7 +9,7 @@ import { type Kysely, sql } from "kysely";
 import { chunks } from "../../db/batch.ts";
 import { getMeta, setMeta } from "../../db/meta.ts";
 import type { Tables } from "../../db/tables.ts";
-import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { toConvertedCents, toConvertedCentsOrNull, toInt } from "../../lib/numbers.ts";
 import {
 	type DeliveryOutputs,
 	type DeliveryState,
@@ -71,10 +71,10 @@ const moneyOf = (r: Record<string, unknown>): Money =>
 	Object.fromEntries(money.map((m) => [m, toInt(r[m])])) as Money;
 /** The four totals of a commitment's own year (delivery_year has no split by source). */
 const yearMoneyOf = (r: Record<string, unknown>) => ({
-	committed_current: toInt(r.committed_current),
-	committed_constant: toInt(r.committed_constant),
-	delivered_current: toInt(r.delivered_current),
-	delivered_constant: toInt(r.delivered_constant),
+	committed_current: toConvertedCents(r.committed_current),
+	committed_constant: toConvertedCents(r.committed_constant),
+	delivered_current: toConvertedCents(r.delivered_current),
+	delivered_constant: toConvertedCents(r.delivered_constant),
 });
 
 export class DeliveryStoreRepository {
@@ -406,10 +406,10 @@ export class DeliveryStoreRepository {
 					root_id: toInt(s.root_id),
 					reason: s.reason as CountReason,
 					conversion: s.conversion as DeliveryState["conversion"],
-					committed_current: toIntOrNull(s.committed_current),
-					committed_constant: toIntOrNull(s.committed_constant),
-					delivered_current: toInt(s.delivered_current),
-					delivered_constant: toInt(s.delivered_constant),
+					committed_current: toConvertedCentsOrNull(s.committed_current),
+					committed_constant: toConvertedCentsOrNull(s.committed_constant),
+					delivered_current: toConvertedCents(s.delivered_current),
+					delivered_constant: toConvertedCents(s.delivered_constant),
 				});
 		return out;
 	}

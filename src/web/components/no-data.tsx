@@ -58,7 +58,7 @@ export function CoverageLine(props: { ctx: PageContext; figures: Coverage }) {
 /** An amount in US dollars, or "Information not available" when it is null. */
 export function Amount(props: { ctx: PageContext; value: string | null }) {
 	const { ctx, value } = props;
-	return value === null ? <NotAvailable ctx={ctx} /> : <>{usd(ctx, value)}</>;
+	return value === null ? <NotAvailable ctx={ctx} /> : usd(ctx, value);
 }
 
 /**
