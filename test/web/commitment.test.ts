@@ -11,7 +11,12 @@ import { activities as am } from "../../src/web/i18n/activities.messages.ts";
 import { cm, flagReasons } from "../../src/web/i18n/commitment.messages.ts";
 import { common } from "../../src/web/i18n/common.messages.ts";
 import { components } from "../../src/web/i18n/components.messages.ts";
-import { deliveryStatusNames, scorecardScoreNames } from "../../src/web/i18n/enums.messages.ts";
+import {
+	deliveryStatusNames,
+	scorecardScoreNames,
+	trafficLightNoReportNames,
+	trafficLightRules,
+} from "../../src/web/i18n/enums.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import { intlTag, type Language } from "../../src/web/i18n/locale.ts";
 import { share as sm } from "../../src/web/i18n/share.messages.ts";
@@ -291,6 +296,33 @@ describeEachDialect("commitment page", (ctx) => {
 			const table = /<table class="normalised">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
 			assert.ok(table.includes(escapeHtml(components.not_available[lang])), `${lang}: no data`);
 		}
+	});
+
+	it("never shows a reporting light that contradicts 'no progress report yet'", async () => {
+		let checked = 0;
+		for (const c of demo.commitments) {
+			const dl = (await ctx().get(`/api/v1/commitments/${c.slug}/delivery`)).body;
+			if (dl.reporting.last_report_on !== null) continue;
+			const light = dl.reporting.light as "amber" | "red";
+			for (const lang of ["en", "fr"] as const) {
+				const html = (await getPage(ctx(), page(lang, c.slug))).body;
+				const badge =
+					/<span class="badge light light-[a-z]+">([\s\S]*?)<\/span>\s*<div class="small">([\s\S]*?)<\/div>/.exec(
+						html,
+					);
+				assert.ok(badge, `${c.slug}: a light`);
+				assert.ok(
+					(badge[1] as string).includes(escapeHtml(trafficLightNoReportNames[light][lang])),
+					`${c.slug} ${lang}: ${badge[1]}`,
+				);
+				assert.ok((badge[2] as string).includes(escapeHtml(cm.no_report_yet[lang])));
+				// The light's rule list says what applies when nothing was reported.
+				assert.ok(html.includes(escapeHtml(trafficLightRules[light][lang])));
+			}
+			checked++;
+			if (checked >= 3) break;
+		}
+		assert.ok(checked > 0, "a demo commitment nothing was reported on");
 	});
 
 	it("lists the IATI activities a commitment is delivered through, and each activity has its page", async () => {

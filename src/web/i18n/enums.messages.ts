@@ -275,6 +275,51 @@ export const trafficLightNames: Record<TrafficLight, Message> = {
 	},
 };
 
+/**
+ * The light of a commitment nothing was reported on yet: amber while it is under 24
+ * months old, red after. Said so, never "last report 12 to 24 months old" beside "no
+ * progress report yet".
+ */
+export const trafficLightNoReportNames: Record<Exclude<TrafficLight, "green">, Message> = {
+	amber: {
+		en: "Amber: no report yet; published less than 24 months ago",
+		fr: "Orange : pas encore de rapport ; publié il y a moins de 24 mois",
+		es: "Ámbar: aún sin informe; publicado hace menos de 24 meses",
+		ru: "Жёлтый: отчётов ещё нет; опубликовано менее 24 месяцев назад",
+		ar: "كهرماني: لا تقرير بعد؛ نُشر قبل أقل من 24 شهراً",
+		zh: "琥珀色：尚无报告；发布不足 24 个月",
+	},
+	red: {
+		en: "Red: no report since publication, over 24 months ago",
+		fr: "Rouge : aucun rapport depuis la publication, il y a plus de 24 mois",
+		es: "Rojo: ningún informe desde la publicación, hace más de 24 meses",
+		ru: "Красный: ни одного отчёта с момента публикации более 24 месяцев назад",
+		ar: "أحمر: لا تقرير منذ النشر قبل أكثر من 24 شهراً",
+		zh: "红色：自发布起超过 24 个月无任何报告",
+	},
+};
+
+/** The rule of each light, whole: with a report and without one. */
+export const trafficLightRules: Record<TrafficLight, Message> = {
+	green: trafficLightNames.green,
+	amber: {
+		en: "Amber: last report 12 to 24 months old, or none yet on a commitment published less than 24 months ago",
+		fr: "Orange : dernier rapport de 12 à 24 mois, ou aucun encore pour un engagement publié il y a moins de 24 mois",
+		es: "Ámbar: último informe de hace 12 a 24 meses, o ninguno aún en un compromiso publicado hace menos de 24 meses",
+		ru: "Жёлтый: последнему отчёту от 12 до 24 месяцев или отчётов ещё нет, а обязательство опубликовано менее 24 месяцев назад",
+		ar: "كهرماني: آخر تقرير قبل 12 إلى 24 شهراً، أو لا تقرير بعد لالتزام نُشر قبل أقل من 24 شهراً",
+		zh: "琥珀色：最近报告在 12 至 24 个月前，或承诺发布不足 24 个月且尚无报告",
+	},
+	red: {
+		en: "Red: no report for over 24 months, counted from the last report or, with none, from publication",
+		fr: "Rouge : aucun rapport depuis plus de 24 mois, comptés depuis le dernier rapport ou, à défaut, depuis la publication",
+		es: "Rojo: sin informe desde hace más de 24 meses, contados desde el último informe o, si no hay ninguno, desde la publicación",
+		ru: "Красный: нет отчёта более 24 месяцев — считая с последнего отчёта или, если отчётов не было, с публикации",
+		ar: "أحمر: لا تقرير منذ أكثر من 24 شهراً، من آخر تقرير أو من تاريخ النشر إن لم يوجد تقرير",
+		zh: "红色：超过 24 个月无报告，从最近一次报告起算；如无报告，从发布之日起算",
+	},
+};
+
 export const relationKindNames: Record<RelationKind, Message> = {
 	reaffirms: {
 		en: "Reaffirms",

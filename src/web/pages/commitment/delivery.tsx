@@ -16,7 +16,11 @@ import type { PageContext } from "../../context.ts";
 import { cm, financialRuleLines, policyRuleLines } from "../../i18n/commitment.messages.ts";
 import { common } from "../../i18n/common.messages.ts";
 import { components } from "../../i18n/components.messages.ts";
-import { trafficLightNames } from "../../i18n/enums.messages.ts";
+import {
+	trafficLightNames,
+	trafficLightNoReportNames,
+	trafficLightRules,
+} from "../../i18n/enums.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
 import { shareRuleLines, share as sm } from "../../i18n/share.messages.ts";
 import { labelled, listOf } from "./names.ts";
@@ -153,7 +157,11 @@ export function StatusSection(props: { ctx: PageContext; delivery: CommitmentDel
 				<dd>
 					<span class={`badge light light-${light}`}>
 						<span class="light-dot" aria-hidden="true" />
-						{ctx.t(trafficLightNames[light])}
+						{ctx.t(
+							dl.reporting.last_report_on === null && light !== "green"
+								? trafficLightNoReportNames[light]
+								: trafficLightNames[light],
+						)}
 					</span>
 					<div class="small">
 						{dl.reporting.last_report_on
@@ -228,7 +236,7 @@ export function StatusSection(props: { ctx: PageContext; delivery: CommitmentDel
 				<ul class="rule-list">
 					{(["green", "amber", "red"] as const).map((l) => (
 						<li key={l} class={l === light ? "rule-applies" : undefined}>
-							{ctx.t(trafficLightNames[l])}
+							{ctx.t(trafficLightRules[l])}
 							{l === light && <strong class="rule-mark"> ({ctx.t(cm.rule_applies)})</strong>}
 						</li>
 					))}
