@@ -41,6 +41,11 @@ const files: Record<string, Asset> = {
 		"text/css; charset=utf-8",
 		Buffer.concat(stylesheets().flatMap((b) => [b, Buffer.from("\n")])),
 	),
+	// The site's own scripts, read from the sources like the stylesheets.
+	"explorer.js": asset(
+		"text/javascript; charset=utf-8",
+		readFileSync(new URL("assets/explorer.js", webDir)),
+	),
 	// htmx, pinned by package.json's major version, served from this origin (CSP: 'self').
 	"htmx.min.js": asset(
 		"text/javascript; charset=utf-8",

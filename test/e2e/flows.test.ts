@@ -207,6 +207,60 @@ describeInBrowser(
 			await page.context().close();
 		});
 
+		test("on a phone: results on the first screen, filters in a drawer kept open through a tick, chart text at 12px or more, nothing wider than the screen", async () => {
+			const phone = { width: 390, height: 844 };
+			const page = await newPage({ viewport: phone });
+			await page.goto("/en/commitments");
+			const drawer = page.locator("#filters-drawer");
+			// The drawer is closed at load: the results start on the first screen.
+			assert.equal(await drawer.evaluate((d) => (d as HTMLDetailsElement).open), false);
+			const results = await page.locator("#results-heading").boundingBox();
+			assert.ok(results && results.y + results.height < phone.height, `results at ${results?.y}`);
+			assert.ok(await page.locator("table.commitments tbody tr").first().isVisible());
+			// Opened, it shows the filters; ticking one keeps it open as htmx swaps the form.
+			await page.locator("#filters-drawer > summary").click();
+			const kindFacet = page.getByRole("group", { name: facetNames.kind.en, exact: true });
+			await kindFacet.getByRole("checkbox", { name: /^Financial \(/ }).click();
+			await page.waitForURL((u) => u.searchParams.getAll("kind").includes("financial"));
+			await page.locator("#result-count").waitFor();
+			assert.equal(
+				await page.locator("#filters-drawer").evaluate((d) => (d as HTMLDetailsElement).open),
+				true,
+			);
+			assert.match(await seen(page.locator("#filters-drawer > summary")), /1 chosen/);
+			// The page never scrolls sideways: wide tables and charts scroll in their own region.
+			let chartTexts = 0;
+			for (const path of [
+				"/en/commitments",
+				"/en",
+				"/en/goals/mdg:8",
+				`/en/commitments/${demo.commitment.slug}`,
+			]) {
+				await page.goto(path);
+				const widths = await page.evaluate(() => ({
+					page: document.documentElement.scrollWidth,
+					screen: document.documentElement.clientWidth,
+				}));
+				assert.ok(widths.page <= widths.screen, `${path}: ${widths.page} > ${widths.screen}`);
+				// Every chart's text is drawn at 12px or more (its viewBox never shrinks below its width).
+				const sizes = await page.evaluate(() =>
+					Array.from(document.querySelectorAll("svg.chart-svg text")).map((t) => {
+						const svg = (t as SVGTextElement).ownerSVGElement as SVGSVGElement;
+						const scale = svg.getScreenCTM()?.a ?? 1;
+						const size = Number.parseFloat(getComputedStyle(t).fontSize);
+						return size * scale;
+					}),
+				);
+				assert.ok(
+					sizes.every((px) => px >= 11.99),
+					`${path}: ${Math.min(...sizes)}px`,
+				);
+				chartTexts += sizes.length;
+			}
+			assert.ok(chartTexts >= 10, `${chartTexts} chart labels measured`);
+			await page.context().close();
+		});
+
 		test("a commitment page shows its verbatim text, its delivery chart and its status", async () => {
 			const page = await newPage();
 			const response = await page.goto(`/en/commitments/${demo.commitment.slug}`);

@@ -18,7 +18,7 @@ export interface HBarChartProps extends ChartBaseProps {
 }
 
 const FONT = 12;
-const VALUE_FONT = 11;
+const VALUE_FONT = 12;
 
 export function HBarChart(props: HBarChartProps) {
 	const id = safeId(props.id);
@@ -106,7 +106,8 @@ export function HBarChart(props: HBarChartProps) {
 									key={i}
 									x={px(Math.min(xv, zero))}
 									y={px(y)}
-									width={px(Math.abs(xv - zero))}
+									// From the rounded ends: a negative bar meets the zero line exactly.
+									width={px(px(Math.max(xv, zero)) - px(Math.min(xv, zero)))}
 									height={px(barH - (k > 1 ? 1 : 0))}
 								>
 									<title>{barTitle(props.series, s, category, fmt(v))}</title>

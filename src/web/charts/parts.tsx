@@ -4,6 +4,7 @@
  * presentation attributes and the classes of charts.css only.
  */
 import type { ComponentChildren } from "preact";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 import { ink, type SeriesStyle, seriesStyle } from "./palette.ts";
 import { px } from "./scale.ts";
 import { textWidth, truncate } from "./text.ts";
@@ -205,21 +206,23 @@ export function Figure(
 	return (
 		<figure class={`chart chart-${props.kind}`}>
 			{props.legend ?? <Legend id={id} series={props.styled} />}
-			<svg
-				class="chart-svg"
-				viewBox={`0 0 ${props.viewWidth} ${props.viewHeight}`}
-				width={props.viewWidth}
-				height={props.viewHeight}
-				role="img"
-				aria-labelledby={`${id}-title ${id}-desc`}
-				direction="ltr"
-				font-size="12"
-			>
-				<title id={`${id}-title`}>{props.title}</title>
-				<desc id={`${id}-desc`}>{props.description}</desc>
-				<HatchDefs series={props.styled} />
-				{props.children}
-			</svg>
+			<ScrollRegion label={props.title}>
+				<svg
+					class="chart-svg"
+					viewBox={`0 0 ${props.viewWidth} ${props.viewHeight}`}
+					width={props.viewWidth}
+					height={props.viewHeight}
+					role="img"
+					aria-labelledby={`${id}-title ${id}-desc`}
+					direction="ltr"
+					font-size="12"
+				>
+					<title id={`${id}-title`}>{props.title}</title>
+					<desc id={`${id}-desc`}>{props.description}</desc>
+					<HatchDefs series={props.styled} />
+					{props.children}
+				</svg>
+			</ScrollRegion>
 			{props.table !== false && <DataTable {...props} />}
 		</figure>
 	);

@@ -31,6 +31,8 @@ export interface LayoutProps {
 	og?: OpenGraph;
 	/** Load htmx (deferred) for the partial updates a page offers. */
 	htmx?: boolean;
+	/** The site's own scripts the page needs (assets.ts), each deferred. */
+	scripts?: "explorer.js"[];
 	/** Which main navigation entry is current. */
 	section?: "home" | "explore" | "map" | "goals" | "methodology" | "api" | "about" | "workspace";
 	children: ComponentChildren;
@@ -91,6 +93,9 @@ export function Layout(props: LayoutProps) {
 						<script src={assetPath("htmx.min.js")} defer />
 					</>
 				)}
+				{(props.scripts ?? []).map((s) => (
+					<script key={s} src={assetPath(s)} defer />
+				))}
 			</head>
 			<body>
 				<a class="skip" href="#main">

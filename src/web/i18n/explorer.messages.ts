@@ -149,6 +149,14 @@ export const explorer = defineMessages({
 		ar: "عوامل التصفية",
 		zh: "筛选条件",
 	},
+	filters_chosen: {
+		en: "{n} chosen",
+		fr: "{n} choisi(s)",
+		es: "{n} elegido(s)",
+		ru: "выбрано: {n}",
+		ar: "المختار: {n}",
+		zh: "已选 {n} 项",
+	},
 	filters_hint: {
 		en: "The number after each choice is how many commitments you would see with it added to your other filters.",
 		fr: "Le nombre après chaque choix indique combien d’engagements vous verriez en l’ajoutant à vos autres filtres.",

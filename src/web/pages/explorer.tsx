@@ -117,6 +117,8 @@ function SearchBar(props: {
 interface ActiveFilter {
 	label: string;
 	href: string;
+	/** The search words: a filter of the results, not one of the drawer's. */
+	isSearch?: boolean;
 }
 
 function activeFilters(ctx: PageContext, view: ExplorerView): ActiveFilter[] {
@@ -127,6 +129,7 @@ function activeFilters(ctx: PageContext, view: ExplorerView): ActiveFilter[] {
 		out.push({
 			label: ctx.t(m.search_words, { q: state.q }),
 			href: link(withFilters(state, { q: undefined })),
+			isSearch: true,
 		});
 	for (const d of tickDimensions as readonly TickDimension[])
 		for (const value of state.selected[d]) {
@@ -211,6 +214,7 @@ export function ExplorerForm(props: { ctx: PageContext; view: ExplorerView }) {
 	const errors: Record<string, string> = {};
 	for (const p of view.problems) errors[p.name] ??= p.message;
 	const action = ctx.href("/commitments");
+	const chosen = activeFilters(ctx, view).filter((f) => !f.isSearch).length;
 	return (
 		<form
 			id="explorer"
@@ -231,20 +235,35 @@ export function ExplorerForm(props: { ctx: PageContext; view: ExplorerView }) {
 			<Problems ctx={ctx} problems={view.problems} />
 			<div class="explorer-grid">
 				<section class="facets" aria-labelledby="facets-heading">
-					<h2 id="facets-heading">{ctx.t(m.filters)}</h2>
-					<p class="to-results">
-						<a href="#results-heading">{ctx.t(m.to_results, { n: ctx.fmt.number(list.total) })}</a>
-					</p>
-					<p class="small muted">{ctx.t(m.filters_hint)}</p>
-					<Facets
-						ctx={ctx}
-						facets={view.facets.facets}
-						years={{ year_from: view.typed.year_from, year_to: view.typed.year_to }}
-						errors={errors}
-					/>
-					<button type="submit" id="apply-filters">
-						{ctx.t(m.apply)}
-					</button>
+					{/* A drawer on a phone (assets/explorer.js closes it there), so that the
+					    results are on the first screen; sent open, so that without
+					    JavaScript, and beside the results on a wide screen, every filter shows. */}
+					<details id="filters-drawer" class="filters-drawer" open>
+						<summary>
+							<h2 id="facets-heading">{ctx.t(m.filters)}</h2>
+							{chosen > 0 && (
+								<span class="small muted">
+									{" "}
+									({ctx.t(m.filters_chosen, { n: ctx.fmt.number(chosen) })})
+								</span>
+							)}
+						</summary>
+						<p class="to-results">
+							<a href="#results-heading">
+								{ctx.t(m.to_results, { n: ctx.fmt.number(list.total) })}
+							</a>
+						</p>
+						<p class="small muted">{ctx.t(m.filters_hint)}</p>
+						<Facets
+							ctx={ctx}
+							facets={view.facets.facets}
+							years={{ year_from: view.typed.year_from, year_to: view.typed.year_to }}
+							errors={errors}
+						/>
+						<button type="submit" id="apply-filters">
+							{ctx.t(m.apply)}
+						</button>
+					</details>
 				</section>
 				<section class="results" aria-labelledby="results-heading">
 					<h2 id="results-heading">{ctx.t(m.results)}</h2>
@@ -291,6 +310,7 @@ export function ExplorerPage(props: { ctx: PageContext; view: ExplorerView }) {
 			description={ctx.t(m.description)}
 			feeds={[{ title: ctx.t(home.feed_title), href: "/feeds/all.atom" }]}
 			htmx
+			scripts={["explorer.js"]}
 			section="explore"
 		>
 			<h1>{ctx.t(m.title)}</h1>
