@@ -624,6 +624,98 @@ describeEachDialect("commitment page", (ctx) => {
 		assert.ok(staff.body.includes("Personal attack"));
 	});
 
+	it("lets an author edit (for 15 minutes) and delete a comment, and a moderator hide and show it, in the page", async () => {
+		const posted = await postAs(ctx(), alice, `${page("en")}/comments`, {
+			body: "A first wording",
+			_csrf: alice.csrf,
+		});
+		const id = Number(/#comment-(\d+)$/.exec(String(posted.headers.location))?.[1]);
+		const form = (action: string) => `action="/en/comments/${id}/${action}"`;
+		// The author sees Edit and Delete; another reader sees neither, nor a moderator's Hide.
+		const mine = (await getPage(ctx(), page("en"), alice)).body;
+		assert.ok(mine.includes(form("edit")) && mine.includes(form("delete")));
+		assert.ok(!mine.includes(form("hide")));
+		assert.ok(mine.includes(escapeHtml("You can change it until")));
+		const theirs = (await getPage(ctx(), page("en"), bob)).body;
+		assert.ok(!theirs.includes(form("edit")) && !theirs.includes(form("delete")));
+		// An empty edit comes back with its error in place, what was typed kept.
+		const empty = await postAs(ctx(), alice, `/en/comments/${id}/edit`, {
+			commitment: slug,
+			body: " ",
+			_csrf: alice.csrf,
+		});
+		assert.equal(empty.statusCode, 400);
+		assert.match(
+			empty.body,
+			new RegExp(`<p class="error" id="edit-${id}-error">[^<]*must not be empty`),
+		);
+		assert.match(
+			empty.body,
+			/<details class="comment-action" open(?:="")?><summary>Edit<\/summary>/,
+		);
+		// Someone else's edit is refused, and nothing changes.
+		const stolen = await postAs(ctx(), bob, `/en/comments/${id}/edit`, {
+			commitment: slug,
+			body: "Not my words",
+			_csrf: bob.csrf,
+		});
+		assert.equal(stolen.statusCode, 403);
+		const edited = await postAs(ctx(), alice, `/en/comments/${id}/edit`, {
+			commitment: slug,
+			body: "A second wording",
+			_csrf: alice.csrf,
+		});
+		assert.equal(edited.statusCode, 303);
+		assert.equal(edited.headers.location, `${page("en")}?notice=edited#comment-${id}`);
+		const after = (await getPage(ctx(), `${page("en")}?notice=edited`, alice)).body;
+		assert.ok(after.includes("A second wording") && !after.includes("A first wording"));
+		assert.ok(after.includes(escapeHtml(cm.comment_edited_notice.en)));
+		// The secretariat hides it with a reason (refused without one), then shows it again.
+		const staff = await session(ctx(), { role: "secretariat" });
+		const staffPage = (await getPage(ctx(), page("en"), staff)).body;
+		assert.ok(staffPage.includes(form("hide")));
+		const noReason = await postAs(ctx(), staff, `/en/comments/${id}/hide`, {
+			commitment: slug,
+			reason: "",
+			_csrf: staff.csrf,
+		});
+		assert.equal(noReason.statusCode, 400);
+		assert.match(noReason.body, new RegExp(`id="hide-${id}-error"`));
+		const hid = await postAs(ctx(), staff, `/en/comments/${id}/hide`, {
+			commitment: slug,
+			reason: "Off topic",
+			_csrf: staff.csrf,
+		});
+		assert.equal(hid.statusCode, 303);
+		assert.ok(!(await getPage(ctx(), page("en"))).body.includes("A second wording"));
+		assert.ok((await getPage(ctx(), page("en"), staff)).body.includes(form("unhide")));
+		const shown = await postAs(ctx(), staff, `/en/comments/${id}/unhide`, {
+			commitment: slug,
+			_csrf: staff.csrf,
+		});
+		assert.equal(shown.statusCode, 303);
+		assert.ok((await getPage(ctx(), page("en"))).body.includes("A second wording"));
+		// The author deletes it: answered, its place stays, marked deleted, its words gone.
+		const reply = await postAs(ctx(), bob, `${page("en")}/comments`, {
+			body: "A reply that keeps the place",
+			parent_id: String(id),
+			_csrf: bob.csrf,
+		});
+		assert.equal(reply.statusCode, 303);
+		const deleted = await postAs(ctx(), alice, `/en/comments/${id}/delete`, {
+			commitment: slug,
+			_csrf: alice.csrf,
+		});
+		assert.equal(deleted.statusCode, 303);
+		const gone = (await getPage(ctx(), page("en"))).body;
+		assert.ok(gone.includes(`id="comment-${id}"`));
+		assert.ok(gone.includes(escapeHtml(cm.comment_deleted.en)));
+		assert.ok(!gone.includes("A second wording"));
+		// Without the CSRF token, nothing is done.
+		const forged = await postAs(ctx(), alice, `/en/comments/${id}/delete`, { commitment: slug });
+		assert.equal(forged.statusCode, 403);
+	});
+
 	it("shows a draft to its makers only", async () => {
 		const focal = await person(ctx(), {
 			memberships: [{ stakeholder: "japan", role: "focal_point" }],

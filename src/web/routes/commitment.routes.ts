@@ -7,6 +7,7 @@
 
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { renderToString } from "preact-render-to-string";
+import type { Actor } from "../../lib/actor.ts";
 import { isOneOf } from "../../lib/enums.ts";
 import { AppError } from "../../lib/errors.ts";
 import { isPublicStatus } from "../../modules/commitments/commitments.schemas.ts";
@@ -16,14 +17,15 @@ import type { PageContext } from "../context.ts";
 import { cm, type FlagReason, flagReasons } from "../i18n/commitment.messages.ts";
 import { type FormFields, type PageRouter, seeOther } from "../page-route.ts";
 import { CommentsSection } from "../pages/commitment/comments.tsx";
-import type {
-	CommentNotice,
-	CommitmentForms,
-	CommitmentPageData,
+import {
+	type CommentAction,
+	type CommentNotice,
+	type CommitmentForms,
+	type CommitmentPageData,
+	commentNotices,
 } from "../pages/commitment/types.ts";
 import { CommitmentPage } from "../pages/commitment.tsx";
 
-const notices: readonly CommentNotice[] = ["posted", "flagged", "flag_repeat"];
 const slugLike = /^[a-z0-9][a-z0-9-]{0,119}$/;
 
 /** Everything the page shows, each part from the service that owns it, as this reader may see it. */
@@ -133,7 +135,63 @@ function text(form: FormFields, name: string): string {
 	return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
 }
 
+/** The comment a form acts on, and the commitment page it was sent from (and goes back to). */
+function commentForm(
+	ctx: PageContext,
+	params: Record<string, string | undefined>,
+	form: FormFields,
+) {
+	const idText = params.id ?? "";
+	if (!/^[1-9]\d{0,9}$/.test(idText)) throw AppError.notFound("comment", idText);
+	const slug = field(form, "commitment");
+	if (!slugLike.test(slug))
+		throw AppError.invalid("commitment", "field 'commitment' must name the commitment page");
+	return { id: Number(idText), slug, page: ctx.href(`/commitments/${slug}`) };
+}
+
+/** What each author's or moderator's form asks of the comments service, and what it then says. */
+function commentActions(services: Services) {
+	const actions: Record<
+		CommentAction,
+		{ notice: CommentNotice; run: (id: number, text: string, actor: Actor) => Promise<unknown> }
+	> = {
+		edit: {
+			notice: "edited",
+			run: (id, text, actor) => services.comments.edit(id, { body: text }, actor),
+		},
+		delete: { notice: "deleted", run: (id, _text, actor) => services.comments.delete(id, actor) },
+		hide: {
+			notice: "hidden",
+			run: (id, text, actor) => services.comments.hide(id, { reason: text }, actor),
+		},
+		unhide: {
+			notice: "shown",
+			run: (id, text, actor) => services.comments.unhide(id, text ? { reason: text } : {}, actor),
+		},
+	};
+	return Object.entries(actions) as [CommentAction, (typeof actions)[CommentAction]][];
+}
+
 export function commitmentRoutes(pages: PageRouter, services: Services): void {
+	for (const [action, { notice, run }] of commentActions(services))
+		pages.post(`/comments/:id/${action}`, async ({ ctx, params, form, request, reply }) => {
+			const { id, slug, page } = commentForm(ctx, params, form);
+			const actor = ctx.actor;
+			if (!actor) return seeOther(reply, ctx.href(`/sign-in?next=${encodeURIComponent(page)}`));
+			const typed = text(form, action === "edit" ? "body" : "reason");
+			try {
+				await run(id, typed, actor);
+				return seeOther(reply, `${page}?notice=${notice}#comment-${id}`);
+			} catch (error) {
+				if (!(error instanceof AppError)) throw error;
+				const data = await loadPage(services, slug, ctx, request);
+				const forms: CommitmentForms = {
+					commentAction: { commentId: id, action, text: typed, errors: errorsOf(error) },
+				};
+				return { page: CommitmentPage({ ctx, data, forms }), status: statusOf(error) };
+			}
+		});
+
 	pages.get("/commitments/:slug", async ({ ctx, params, query, request, reply }) => {
 		const data = await loadPage(services, params.slug ?? "", ctx, request);
 		// An id or an old spelling goes to the one address of the page.
@@ -142,7 +200,7 @@ export function commitmentRoutes(pages: PageRouter, services: Services): void {
 				.header("cache-control", "no-store")
 				.redirect(ctx.href(`/commitments/${data.detail.slug}`), 301);
 		const notice = typeof query.notice === "string" ? query.notice : "";
-		const forms: CommitmentForms = isOneOf(notices, notice)
+		const forms: CommitmentForms = isOneOf(commentNotices, notice)
 			? { notice: notice as CommentNotice }
 			: {};
 		return CommitmentPage({ ctx, data, forms });
@@ -186,13 +244,7 @@ export function commitmentRoutes(pages: PageRouter, services: Services): void {
 	});
 
 	pages.post("/comments/:id/flag", async ({ ctx, params, form, request, reply }) => {
-		const idText = params.id ?? "";
-		if (!/^[1-9]\d{0,9}$/.test(idText)) throw AppError.notFound("comment", idText);
-		const id = Number(idText);
-		const slug = field(form, "commitment");
-		if (!slugLike.test(slug))
-			throw AppError.invalid("commitment", "field 'commitment' must name the commitment page");
-		const page = ctx.href(`/commitments/${slug}`);
+		const { id, slug, page } = commentForm(ctx, params, form);
 		const actor = ctx.actor;
 		if (!actor) return seeOther(reply, ctx.href(`/sign-in?next=${encodeURIComponent(page)}`));
 		const reasonKey = field(form, "reason");

@@ -5,11 +5,24 @@
  * with htmx, commenting and replying swap this section in place.
  */
 import { commentHtml } from "../../../lib/linkify.ts";
+import { commentPolicy, editWindowMinutes } from "../../../modules/comments/comments.policy.ts";
 import { type CommentView, maxBodyLength } from "../../../modules/comments/comments.schemas.ts";
 import { CsrfField, type FormErrors, noErrors, TextArea } from "../../components/form.tsx";
 import type { PageContext } from "../../context.ts";
 import { cm, type FlagReason, flagReasons } from "../../i18n/commitment.messages.ts";
-import type { CommitmentForms } from "./types.ts";
+import type { Message } from "../../i18n/messages.ts";
+import { workspace as ws } from "../../i18n/workspace.messages.ts";
+import type { CommentAction, CommentNotice, CommitmentForms } from "./types.ts";
+
+const noticeText: Record<CommentNotice, Message> = {
+	posted: cm.comment_posted,
+	flagged: cm.flag_sent,
+	flag_repeat: cm.flag_repeat,
+	edited: cm.comment_edited_notice,
+	deleted: cm.comment_deleted_notice,
+	hidden: cm.comment_hidden_notice,
+	shown: cm.comment_shown_notice,
+};
 
 /** Replies deeper than this are not indented further, so a phone screen keeps its width. */
 const maxIndent = 4;
@@ -130,6 +143,141 @@ function FlagForm(props: CommentsProps & { comment: CommentView }) {
 	);
 }
 
+interface ActionFormProps extends CommentsProps {
+	comment: CommentView;
+	action: CommentAction;
+	summary: Message;
+	submit: Message;
+	/** A line above the form: what it does, or until when. */
+	intro?: string;
+	/** The text the action takes: the new body, or the moderator's reason. */
+	text?: {
+		name: "body" | "reason";
+		label: string;
+		initial: string;
+		rows: number;
+		required: boolean;
+	};
+}
+
+/**
+ * An author's or a moderator's action on a comment, as a form that posts without
+ * JavaScript (routes/commitment.routes.ts) and comes back open with its error.
+ */
+function ActionForm(props: ActionFormProps) {
+	const { ctx, comment: c, action } = props;
+	const mine =
+		props.forms.commentAction?.commentId === c.id && props.forms.commentAction.action === action
+			? props.forms.commentAction
+			: null;
+	const base = `${action}-${c.id}`;
+	const field = props.text;
+	const error = mine
+		? ((field && mine.errors.fields[field.name]) ?? mine.errors.message ?? null)
+		: null;
+	return (
+		<details class="comment-action" open={mine !== null}>
+			<summary>{ctx.t(props.summary)}</summary>
+			<form method="post" action={ctx.href(`/comments/${c.id}/${action}`)} class={`${action}-form`}>
+				<CsrfField ctx={ctx} />
+				<input type="hidden" name="commitment" value={props.slug} />
+				{props.intro && <p class="small">{props.intro}</p>}
+				{error && !field && (
+					<p class="error" id={`${base}-error`}>
+						{error}
+					</p>
+				)}
+				{field && (
+					<div class={error ? "field invalid" : "field"}>
+						<label for={`${base}-${field.name}`}>{field.label}</label>
+						{error && (
+							<p class="error" id={`${base}-error`}>
+								{error}
+							</p>
+						)}
+						<textarea
+							id={`${base}-${field.name}`}
+							name={field.name}
+							rows={field.rows}
+							required={field.required}
+							dir="auto"
+							aria-invalid={error ? "true" : undefined}
+							aria-describedby={error ? `${base}-error` : undefined}
+						>
+							{mine ? mine.text : field.initial}
+						</textarea>
+					</div>
+				)}
+				<button type="submit" class={action === "edit" ? undefined : "secondary"}>
+					{ctx.t(props.submit)}
+				</button>
+			</form>
+		</details>
+	);
+}
+
+/** What the reader may do to a comment: its author edits (for a while) and deletes; a moderator hides or shows. */
+function AuthorAndModeratorActions(props: CommentsProps & { comment: CommentView }) {
+	const { ctx, comment: c } = props;
+	const actor = ctx.actor;
+	if (!actor || c.deleted) return null;
+	const author = commentPolicy.edit(actor, { authorId: c.author.id });
+	const editable = author && !c.hidden && commentPolicy.editable(c.created_at, Date.now());
+	const until = new Date(Date.parse(c.created_at) + editWindowMinutes * 60_000).toISOString();
+	return (
+		<>
+			{editable && (
+				<ActionForm
+					{...props}
+					action="edit"
+					summary={ws.action_edit}
+					submit={cm.comment_edit_save}
+					intro={ctx.t(cm.comment_edit_until, { time: ctx.fmt.dateTime(until) })}
+					text={{
+						name: "body",
+						label: ctx.t(cm.your_comment),
+						initial: c.body ?? "",
+						rows: 4,
+						required: true,
+					}}
+				/>
+			)}
+			{author && (
+				<ActionForm
+					{...props}
+					action="delete"
+					summary={cm.comment_delete}
+					submit={cm.comment_delete_submit}
+					intro={ctx.t(cm.comment_delete_confirm)}
+				/>
+			)}
+			{commentPolicy.hide(actor) &&
+				(c.hidden ? (
+					<ActionForm
+						{...props}
+						action="unhide"
+						summary={cm.comment_unhide_submit}
+						submit={cm.comment_unhide_submit}
+					/>
+				) : (
+					<ActionForm
+						{...props}
+						action="hide"
+						summary={cm.comment_hide}
+						submit={ws.hide_button}
+						text={{
+							name: "reason",
+							label: ctx.t(cm.comment_hide_reason),
+							initial: "",
+							rows: 2,
+							required: true,
+						}}
+					/>
+				))}
+		</>
+	);
+}
+
 function Comment(props: CommentsProps & { comment: CommentView; depth: number }) {
 	const { ctx, comment: c } = props;
 	const actor = ctx.actor;
@@ -173,10 +321,11 @@ function Comment(props: CommentsProps & { comment: CommentView; depth: number })
 						/>
 					</>
 				)}
-				{actor && !gone && (
+				{actor && !c.deleted && (
 					<div class="comment-actions">
-						<ReplyForm {...props} comment={c} />
-						{actor.userId !== c.author.id && <FlagForm {...props} comment={c} />}
+						{!gone && <ReplyForm {...props} comment={c} />}
+						{!gone && actor.userId !== c.author.id && <FlagForm {...props} comment={c} />}
+						<AuthorAndModeratorActions {...props} comment={c} />
 					</div>
 				)}
 			</article>
@@ -202,14 +351,7 @@ export function CommentsSection(props: CommentsProps) {
 			}
 		: noErrors;
 	const next = ctx.href(`/commitments/${props.slug}`);
-	const notice =
-		forms.notice === "posted"
-			? cm.comment_posted
-			: forms.notice === "flagged"
-				? cm.flag_sent
-				: forms.notice === "flag_repeat"
-					? cm.flag_repeat
-					: null;
+	const notice = forms.notice ? noticeText[forms.notice] : null;
 	return (
 		<section id="comments" aria-labelledby="comments-heading">
 			<h2 id="comments-heading">{ctx.t(cm.comments_heading, { n: thread?.total ?? 0 })}</h2>

@@ -43,10 +43,31 @@ export interface FlagFormState {
 	errors: FormErrors;
 }
 
-export type CommentNotice = "posted" | "flagged" | "flag_repeat";
+export const commentNotices = [
+	"posted",
+	"flagged",
+	"flag_repeat",
+	"edited",
+	"deleted",
+	"hidden",
+	"shown",
+] as const;
+export type CommentNotice = (typeof commentNotices)[number];
+
+/** What an author or a moderator does to a comment in the page. */
+export type CommentAction = "edit" | "delete" | "hide" | "unhide";
+
+/** An edit, deletion, hiding or showing again that failed: what was typed and why. */
+export interface CommentActionState {
+	commentId: number;
+	action: CommentAction;
+	text: string;
+	errors: FormErrors;
+}
 
 export interface CommitmentForms {
 	comment?: CommentFormState;
 	flag?: FlagFormState;
+	commentAction?: CommentActionState;
 	notice?: CommentNotice;
 }
