@@ -275,6 +275,9 @@ export interface ProgressReportTable {
 	created_by: number | null;
 	created_at: string;
 	updated_at: string;
+	/** Withdrawn by those who filed it (migration 0012): kept, shown as such, counted nowhere. */
+	withdrawn_at: string | null;
+	withdrawn_reason: string | null;
 }
 
 export interface ReportRecipientTable {

@@ -195,6 +195,14 @@ const matrix: Record<string, Cell> = {
 		}),
 		expect: [401, 403, 200, 403, 200, 403, 403, 403],
 	},
+	"POST /reports/{id}/withdraw": {
+		method: "POST",
+		setup: async (ctx) => ({
+			url: `/api/v1/reports/${(await newReport(ctx)).id}/withdraw`,
+			body: { version: 1, reason: "Filed twice by mistake" },
+		}),
+		expect: [401, 403, 200, 403, 200, 403, 403, 403],
+	},
 	"POST /commitments/{id}/comments": {
 		method: "POST",
 		setup: async () => ({

@@ -499,6 +499,126 @@ describeEachDialect("the workspace", (ctx) => {
 		);
 	});
 
+	it("lets the filer correct a report (a new version, with the reason) and withdraw it (kept, counted nowhere)", async () => {
+		const canada = await person(ctx(), {
+			memberships: [{ stakeholder: "canada", role: "focal_point" }],
+		});
+		const slug = "canada-muskoka-2010-mnch";
+		const filed = await ctx().services.reports.create(
+			slug,
+			{
+				kind: "maker",
+				stakeholder: "canada",
+				period_start: "2013-01-01",
+				period_end: "2013-12-31",
+				disbursed: {
+					amount: "250000000",
+					currency: "CAD",
+					by_year: [{ year: 2013, amount: "250000000" }],
+				},
+				narrative: "A report to be corrected, then withdrawn.",
+			},
+			cliActor,
+		);
+		const id = filed.id;
+		const deliveredBefore = (await ctx().get(`/api/v1/commitments/${slug}/delivery`)).body;
+		// Its filer's focal point sees the links on the public page; someone else does not.
+		const page = await get(ctx(), `/en/commitments/${slug}`, canada);
+		const base = `/en/workspace/commitments/${slug}/reports/${id}`;
+		assert.ok(
+			page.body.includes(`href="${base}/edit"`) && page.body.includes(`href="${base}/withdraw"`),
+		);
+		const other = await person(ctx(), {
+			memberships: [{ stakeholder: "japan", role: "focal_point" }],
+		});
+		assert.ok(!(await get(ctx(), `/en/commitments/${slug}`, other)).body.includes(`${base}/edit`));
+		assert.equal((await get(ctx(), `${base}/edit`, other)).statusCode, 403);
+
+		// The correction form comes filled with what was filed, at its version.
+		const form = await get(ctx(), `${base}/edit`, canada);
+		assert.equal(form.statusCode, 200);
+		assert.ok(form.body.includes("A report to be corrected, then withdrawn.</textarea>"));
+		assert.match(form.body, /2013: 250000000\.00<\/textarea>/);
+		const version = hiddenVersion(form.body);
+		const fields: Fields = {
+			version: String(version),
+			kind: "maker",
+			stakeholder: "canada",
+			period_start: "2013-01-01",
+			period_end: "2013-12-31",
+			"disbursed.amount": "200000000",
+			"disbursed.currency": "CAD",
+			"disbursed.recipients": "",
+			"disbursed.by_year": "2013: 250000000",
+			policy_status: "",
+			narrative: "A report to be corrected, then withdrawn.",
+			reason: "The 2013 figure was the budget, not the disbursement.",
+		};
+		// A mistake comes back in place; the right figures make a new version.
+		const bad = await post(ctx(), `${base}/edit`, fields, canada);
+		assert.equal(bad.statusCode, 400);
+		assert.match(bad.body, /id="disbursed.by_year-error">[^<]*adds up to/);
+		const ok = await post(
+			ctx(),
+			`${base}/edit`,
+			{ ...fields, "disbursed.by_year": "2013: 200000000" },
+			canada,
+		);
+		assert.equal(ok.statusCode, 303, ok.body.slice(0, 1500));
+		assert.equal(ok.headers.location, `/en/commitments/${slug}#report-${id}`);
+		const corrected = await ctx().services.reports.get(String(id), null);
+		assert.equal(corrected.disbursed?.amount, "200000000.00");
+		assert.equal(corrected.version, version + 1);
+		assert.equal(corrected.versions.at(-1)?.reason, fields.reason);
+		// Saving again from the old form is a conflict, not a silent overwrite.
+		const stale = await post(
+			ctx(),
+			`${base}/edit`,
+			{ ...fields, "disbursed.by_year": "2013: 200000000" },
+			canada,
+		);
+		assert.equal(stale.statusCode, 409);
+
+		// Withdrawn with a reason (refused without one): kept on the page, counted nowhere.
+		const withdrawForm = await get(ctx(), `${base}/withdraw`, canada);
+		assert.equal(withdrawForm.statusCode, 200);
+		const noReason = await post(
+			ctx(),
+			`${base}/withdraw`,
+			{ version: String(version + 1), reason: "" },
+			canada,
+		);
+		assert.equal(noReason.statusCode, 400);
+		assert.match(noReason.body, /id="reason-error"/);
+		const withdrawn = await post(
+			ctx(),
+			`${base}/withdraw`,
+			{ version: String(version + 1), reason: "Filed on the wrong commitment." },
+			canada,
+		);
+		assert.equal(withdrawn.statusCode, 303, withdrawn.body.slice(0, 1500));
+		const after = await get(ctx(), `/en/commitments/${slug}`);
+		assert.ok(after.body.includes("Filed on the wrong commitment."));
+		assert.ok(after.body.includes('class="report card withdrawn"'));
+		const deliveredAfter = (await ctx().get(`/api/v1/commitments/${slug}/delivery`)).body;
+		assert.equal(
+			Math.round(Number(deliveredBefore.delivered_own.current) * 100) -
+				Math.round(Number(deliveredAfter.delivered_own.current) * 100) >
+				0,
+			true,
+			"its money no longer counts",
+		);
+		const api = (await ctx().get(`/api/v1/reports/${id}`)).body;
+		assert.equal(api.withdrawn.reason, "Filed on the wrong commitment.");
+		// Once withdrawn, neither corrected nor withdrawn again.
+		assert.equal((await get(ctx(), `${base}/edit`, canada)).statusCode, 409);
+		const again = await call(ctx(), canada, "POST", `/api/v1/reports/${id}/withdraw`, {
+			version: version + 2,
+			reason: "Again",
+		});
+		assert.equal(again.status, 409);
+	});
+
 	it("lets an assessor assess a public commitment, independent of its makers", async () => {
 		const assessor = await person(ctx(), { role: "assessor" });
 		const home = await get(ctx(), "/en/workspace", assessor);

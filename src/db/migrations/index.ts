@@ -11,6 +11,7 @@ import * as m0008 from "./0008_facet_keys.ts";
 import * as m0009 from "./0009_delivery_coverage.ts";
 import * as m0010 from "./0010_maker_facts.ts";
 import * as m0011 from "./0011_delivery_status.ts";
+import * as m0012 from "./0012_report_withdrawal.ts";
 
 export const migrations: Record<string, Migration> = {
 	"0001_reference": m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
 	"0009_delivery_coverage": m0009,
 	"0010_maker_facts": m0010,
 	"0011_delivery_status": m0011,
+	"0012_report_withdrawal": m0012,
 };

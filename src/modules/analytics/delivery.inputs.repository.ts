@@ -230,6 +230,8 @@ export class DeliveryInputsRepository {
 				])
 				.where("progress_report.commitment_id", "in", part)
 				.where("progress_report.kind", "=", "maker")
+				// A withdrawn report is kept on the record and counted nowhere.
+				.where("progress_report.withdrawn_at", "is", null)
 				.orderBy("progress_report.id")
 				.execute(),
 		);

@@ -434,6 +434,7 @@ export class DeliveryQueryRepository {
 					.where("commitment_id", "in", part)
 					.where("kind", "=", "maker")
 					.where("policy_status", "is not", null)
+					.where("withdrawn_at", "is", null)
 					.orderBy("created_at", "desc")
 					.orderBy("id", "desc")
 					.execute(),

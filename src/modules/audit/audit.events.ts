@@ -52,6 +52,11 @@ export interface AuditEvents {
 		before: Snapshot;
 		after: Snapshot & { reason: string | null };
 	};
+	"report.withdraw": {
+		objectId: number;
+		before: { withdrawn_at: null; version: number };
+		after: { withdrawn_at: string; reason: string; version: number };
+	};
 	"comment.create": { objectId: number; after: Snapshot };
 	"comment.edit": {
 		objectId: number;
@@ -176,6 +181,7 @@ export const auditObjectTypes: { readonly [A in AuditAction]: AuditObjectType } 
 	"commitment.relate": "commitment",
 	"report.create": "report",
 	"report.update": "report",
+	"report.withdraw": "report",
 	"comment.create": "comment",
 	"comment.edit": "comment",
 	"comment.delete": "comment",

@@ -216,7 +216,8 @@ export class FlagRepository {
 						eb
 							.selectFrom("progress_report as r")
 							.select("r.id")
-							.whereRef("r.commitment_id", "=", "c.id"),
+							.whereRef("r.commitment_id", "=", "c.id")
+							.where("r.withdrawn_at", "is", null),
 					),
 				),
 			)
@@ -293,6 +294,7 @@ export class FlagRepository {
 				])
 				.where("r.commitment_id", "in", part)
 				.where("r.kind", "=", "maker")
+				.where("r.withdrawn_at", "is", null)
 				.where("r.conversion", "in", failedConversions)
 				.orderBy("r.id")
 				.execute();

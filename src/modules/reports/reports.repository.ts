@@ -81,6 +81,18 @@ export class ReportRepository {
 				.execute();
 	}
 
+	/** Marks a report withdrawn, if its version is still `expected`: false when it is not. */
+	async withdraw(id: number, reason: string, expected: number, now: string): Promise<boolean> {
+		const r = await this.db
+			.updateTable("progress_report")
+			.set({ withdrawn_at: now, withdrawn_reason: reason, version: expected + 1, updated_at: now })
+			.where("id", "=", id)
+			.where("version", "=", expected)
+			.where("withdrawn_at", "is", null)
+			.executeTakeFirst();
+		return Number(r.numUpdatedRows) === 1;
+	}
+
 	async insertVersion(v: {
 		report_id: number;
 		version: number;
@@ -102,6 +114,8 @@ export class ReportRepository {
 		stakeholderId?: number;
 		kind?: string;
 		commitmentStatuses?: readonly string[];
+		/** Only reports in force: none withdrawn. */
+		inForce?: boolean;
 		limit?: number;
 	}) {
 		let q = this.db
@@ -129,6 +143,8 @@ export class ReportRepository {
 				"r.version",
 				"r.created_at",
 				"r.updated_at",
+				"r.withdrawn_at",
+				"r.withdrawn_reason",
 			]);
 		if (where.commitmentId !== undefined) q = q.where("r.commitment_id", "=", where.commitmentId);
 		if (where.ids) q = q.where("r.id", "in", where.ids.length ? where.ids : [-1]);
@@ -136,6 +152,7 @@ export class ReportRepository {
 			q = q.where("r.stakeholder_id", "=", where.stakeholderId);
 		if (where.kind !== undefined) q = q.where("r.kind", "=", where.kind);
 		if (where.commitmentStatuses) q = q.where("c.status", "in", where.commitmentStatuses);
+		if (where.inForce) q = q.where("r.withdrawn_at", "is", null);
 		q = q.orderBy("r.period_end", "desc").orderBy("r.id", "desc");
 		if (where.limit !== undefined) q = q.limit(where.limit);
 		const rows = (await q.execute()).map((r) => ({
@@ -212,6 +229,7 @@ export class ReportRepository {
 			.select((eb) => ["r.stakeholder_id", eb.fn.max("r.period_end").as("latest")])
 			.where("r.stakeholder_id", "in", stakeholderIds)
 			.where("r.kind", "=", "maker")
+			.where("r.withdrawn_at", "is", null)
 			.where("c.status", "in", statuses)
 			.groupBy("r.stakeholder_id")
 			.execute();

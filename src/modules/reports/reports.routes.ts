@@ -11,6 +11,7 @@ import {
 	reportInput,
 	reportList,
 	reportPatch,
+	reportWithdrawal,
 	reportWritten,
 } from "./reports.schemas.ts";
 import type { ReportService } from "./reports.service.ts";
@@ -77,6 +78,25 @@ export function reportRoutes(app: FastifyInstance, reports: ReportService): void
 			return reports.update(
 				params.id,
 				{ ...patch, version: patch.version ?? ifMatchVersion(request.headers["if-match"]) },
+				actor,
+			);
+		},
+	});
+	writeRoute(app, {
+		method: "POST",
+		url: "/api/v1/reports/:id/withdraw",
+		operationId: "withdrawReport",
+		summary:
+			"Withdraw a report: kept with the reason, counted in no delivery figure; refused (409) on a stale version",
+		tags: ["reports"],
+		params: z.strictObject({ id: z.string().max(20) }),
+		body: reportWithdrawal,
+		response: reportWritten,
+		handler: ({ actor, params, body, request }) => {
+			const input = body as { version?: number; reason: string };
+			return reports.withdraw(
+				params.id,
+				{ ...input, version: input.version ?? ifMatchVersion(request.headers["if-match"]) },
 				actor,
 			);
 		},

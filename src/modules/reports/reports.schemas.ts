@@ -85,6 +85,16 @@ export const reportInput = z
 export type ReportInput = z.input<typeof reportInput>;
 export type ReportData = z.output<typeof reportInput>;
 
+export const reportWithdrawal = z.strictObject({
+	version: z.number().int().positive().optional(),
+	reason: z
+		.string()
+		.trim()
+		.min(3, "say why the report is withdrawn (3 characters at least)")
+		.max(2000)
+		.meta({ description: "Why the report is withdrawn: shown with it on the record." }),
+});
+
 export const reportPatch = z.strictObject({
 	version: z.number().int().positive().optional(),
 	reason: z.string().trim().max(2000).optional(),
@@ -120,6 +130,10 @@ export const reportView = z.object({
 	version: z.number().int(),
 	created_at: z.string(),
 	updated_at: z.string(),
+	withdrawn: z.object({ on: z.string(), reason: z.string() }).nullable().meta({
+		description:
+			"Withdrawn by those who filed it: kept on the record with the reason, counted in no delivery figure.",
+	}),
 });
 
 export const reportDetail = reportView.extend({

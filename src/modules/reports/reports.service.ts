@@ -25,7 +25,13 @@ import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { reportPolicy } from "./reports.policy.ts";
 import { ReportRepository } from "./reports.repository.ts";
-import { type ReportData, type ReportInput, reportInput, reportPatch } from "./reports.schemas.ts";
+import {
+	type ReportData,
+	type ReportInput,
+	reportInput,
+	reportPatch,
+	reportWithdrawal,
+} from "./reports.schemas.ts";
 import type { ReportState } from "./reports.state.ts";
 
 const idOf = (text: string) => {
@@ -77,25 +83,9 @@ export class ReportService {
 		patch: unknown,
 		actor: Actor,
 	): Promise<{ id: number; version: number }> {
-		const id = idOf(reportText);
 		const p = parseInput(reportPatch, patch);
-		const expected = p.version;
-		if (expected === undefined)
-			throw AppError.invalid(
-				"version",
-				"say which version you edit: a version field or an If-Match header",
-			);
-		return this.db.transaction().execute(async (trx) => {
-			const repo = new ReportRepository(trx);
-			const [current] = await repo.load({ ids: [id] });
-			if (!current) throw AppError.notFound("report", id);
-			const commitment = await this.reportable(trx, String(current.commitment_id), actor);
-			if (!reportPolicy.update(actor, current))
-				throw new AppError(
-					"forbidden",
-					"only the members of the stakeholder that reported update a report",
-				);
-			if (current.version !== expected) throw staleVersion(current.version, expected);
+		return this.change(reportText, p.version, actor, "update", async (trx, found) => {
+			const { id, expected, repo, current, commitment } = found;
 			const before = toState(current);
 			const merged = { ...toInput(before, current.stakeholder_id), ...p.changes };
 			if ("kind" in p.changes && p.changes.kind !== before.kind)
@@ -130,6 +120,89 @@ export class ReportService {
 		});
 	}
 
+	/**
+	 * Withdraws a report: kept on the record with the day and the reason, counted in no
+	 * delivery figure from then on. Only by those who may update it, on its current version.
+	 */
+	async withdraw(
+		reportText: string,
+		input: unknown,
+		actor: Actor,
+	): Promise<{ id: number; version: number }> {
+		const data = parseInput(reportWithdrawal, input);
+		return this.change(reportText, data.version, actor, "withdraw", async (trx, found) => {
+			const { id, expected, repo, current, commitment } = found;
+			const now = nowIso();
+			if (!(await repo.withdraw(id, data.reason, expected, now)))
+				throw staleVersion(expected + 1, expected);
+			const version = expected + 1;
+			await repo.insertVersion({
+				report_id: id,
+				version,
+				snapshot: JSON.stringify({ ...toState(current), withdrawn_at: now }),
+				reason: data.reason,
+				created_at: now,
+				created_by: auditActorId(actor),
+			});
+			await recordAudit(trx, actor, {
+				action: "report.withdraw",
+				objectId: id,
+				before: { withdrawn_at: null, version: expected },
+				after: { withdrawn_at: now, reason: data.reason, version },
+			});
+			await refreshDelivery(trx, [commitment.id]);
+			return { id, version };
+		});
+	}
+
+	/**
+	 * Runs a change of a report (update or withdraw) in one transaction, once it is sure
+	 * the report exists, its commitment takes reports, the reader reports for its
+	 * stakeholder, it is in force, and it is still at the version the change was made to.
+	 */
+	private change<T>(
+		reportText: string,
+		version: number | undefined,
+		actor: Actor,
+		verb: "update" | "withdraw",
+		run: (
+			trx: Kysely<Tables>,
+			found: {
+				id: number;
+				expected: number;
+				repo: ReportRepository;
+				current: Loaded;
+				commitment: Awaited<ReturnType<ReportService["reportable"]>>;
+			},
+		) => Promise<T>,
+	): Promise<T> {
+		const id = idOf(reportText);
+		if (version === undefined)
+			throw AppError.invalid(
+				"version",
+				`say which version you ${verb}: a version field or an If-Match header`,
+			);
+		const expected = version;
+		return this.db.transaction().execute(async (trx) => {
+			const repo = new ReportRepository(trx);
+			const [current] = await repo.load({ ids: [id] });
+			if (!current) throw AppError.notFound("report", id);
+			const commitment = await this.reportable(trx, String(current.commitment_id), actor);
+			if (!reportPolicy.update(actor, current))
+				throw new AppError(
+					"forbidden",
+					`only the members of the stakeholder that reported ${verb} a report`,
+				);
+			if (current.withdrawn_at !== null)
+				throw new AppError(
+					"conflict",
+					`report ${id} was withdrawn on ${current.withdrawn_at.slice(0, 10)}: it is kept as it was; file a new report instead`,
+				);
+			if (current.version !== expected) throw staleVersion(current.version, expected);
+			return run(trx, { id, expected, repo, current, commitment });
+		});
+	}
+
 	async list(commitmentRef: CommitmentRef, actor: Actor | null) {
 		const commitment = await this.publicCommitment(this.db, commitmentRef, actor);
 		const rows = await new ReportRepository(this.db).load({ commitmentId: commitment.id });
@@ -146,6 +219,7 @@ export class ReportService {
 			stakeholderId,
 			kind: "recipient",
 			commitmentStatuses: publicStatuses,
+			inForce: true,
 			limit,
 		});
 		return { items: rows.map(view) };
@@ -434,5 +508,7 @@ function view(r: Loaded) {
 		version: r.version,
 		created_at: r.created_at,
 		updated_at: r.updated_at,
+		withdrawn:
+			r.withdrawn_at === null ? null : { on: r.withdrawn_at, reason: r.withdrawn_reason ?? "" },
 	};
 }

@@ -12,12 +12,17 @@ import {
 	isPublicStatus,
 } from "../../modules/commitments/commitments.schemas.ts";
 import { reportPolicy } from "../../modules/reports/reports.policy.ts";
+import type { ReportView } from "../../modules/reports/reports.service.ts";
 import type { Services } from "../../server/services.ts";
 import { formErrorsOf, noErrors } from "../components/form.tsx";
 import { typedDecimal } from "../i18n/numbers.ts";
 import { type PageRouter, seeOther } from "../page-route.ts";
 import { forbidden, memberStakeholders, signedIn } from "../pages/workspace/access.ts";
-import { AssessFormPage, ReportFormPage } from "../pages/workspace/accountability.tsx";
+import {
+	AssessFormPage,
+	ReportFormPage,
+	ReportWithdrawPage,
+} from "../pages/workspace/accountability.tsx";
 import { recipientOf } from "../pages/workspace/commitment-values.ts";
 import {
 	codes,
@@ -96,6 +101,48 @@ function reportInputOf(values: FormValues, groups: ReadonlySet<string>, lang: La
 	};
 }
 
+/** A refused report form's errors, each by the field it was typed in. */
+function reportFormErrors(error: unknown, evidenceRows: number[]) {
+	return placeErrors(formErrorsOf(error), {
+		collapse: ["disbursed.recipients", "disbursed.by_year"],
+		rows: { evidence: evidenceRows },
+	});
+}
+
+/** A filed report as its form shows it, to be corrected. */
+function reportValues(r: ReportView): FormValues {
+	const v: FormValues = {
+		kind: r.kind,
+		stakeholder: r.stakeholder.slug,
+		period_start: r.period_start,
+		period_end: r.period_end,
+		policy_status: r.policy_status ?? "",
+		narrative: r.narrative,
+	};
+	if (r.disbursed) {
+		v["disbursed.amount"] = r.disbursed.amount;
+		v["disbursed.currency"] = r.disbursed.currency;
+		v["disbursed.recipients"] = r.disbursed.recipients.map((x) => x.code ?? "global").join(", ");
+		v["disbursed.by_year"] = r.disbursed.by_year.map((y) => `${y.year}: ${y.amount}`).join("\n");
+	}
+	r.evidence.forEach((e, i) => {
+		v[`evidence.${i}.title`] = e.title;
+		v[`evidence.${i}.url`] = e.url;
+	});
+	if (r.national_strategy) {
+		v["national_strategy.document"] = r.national_strategy.document;
+		v["national_strategy.section"] = r.national_strategy.section ?? "";
+		v["national_strategy.url"] = r.national_strategy.url ?? "";
+	}
+	return v;
+}
+
+/** The version a correcting or withdrawing form was shown at ("" when missing: the service names it). */
+function versionOf(values: FormValues): number | undefined {
+	const typed = text(values, "version");
+	return /^[1-9]\d{0,8}$/.test(typed) ? Number(typed) : undefined;
+}
+
 /** A posted assessment form as the assessments service's input. */
 function assessmentInputOf(values: FormValues, detail: CommitmentDetail) {
 	const makerScores = detail.makers.flatMap((m) => {
@@ -165,10 +212,7 @@ export function workspaceAccountabilityRoutes(pages: PageRouter, services: Servi
 			await services.reports.create(slug, reportInputOf(values, groups, ctx.lang), actor);
 		} catch (error) {
 			if (error instanceof AppError && error.code === "forbidden") throw error;
-			const errors = placeErrors(formErrorsOf(error), {
-				collapse: ["disbursed.recipients", "disbursed.by_year"],
-				rows: { evidence: evidenceRows },
-			});
+			const errors = reportFormErrors(error, evidenceRows);
 			return {
 				page: ReportFormPage({ ctx, detail, stakeholders: who.all, values, errors }),
 				status: statusOf(error),
@@ -176,6 +220,115 @@ export function workspaceAccountabilityRoutes(pages: PageRouter, services: Servi
 		}
 		return seeOther(reply, ctx.href(`/commitments/${detail.slug}#reports`));
 	});
+
+	/** A filed report this reader may correct or withdraw, with its commitment and who reports. */
+	async function ownReport(slug: string, idText: string, actor: Actor) {
+		if (!/^[1-9]\d{0,9}$/.test(idText)) throw AppError.notFound("report", idText);
+		const report = await services.reports.get(idText, actor);
+		if (report.commitment.slug !== slug) throw AppError.notFound("report", idText);
+		if (!reportPolicy.update(actor, { stakeholder_id: report.stakeholder.id }))
+			throw forbidden(
+				"a report is corrected or withdrawn by the focal points and editors of the stakeholder that filed it",
+			);
+		if (report.withdrawn)
+			throw new AppError(
+				"conflict",
+				"this report was withdrawn: it is kept as it was; file a new report instead",
+			);
+		const { detail, who } = await reportContext(slug, actor);
+		return { report, detail, who };
+	}
+
+	pages.get("/workspace/commitments/:slug/reports/:id/edit", async ({ ctx, reply, params }) => {
+		const actor = signedIn(ctx, reply);
+		if (!actor) return reply;
+		const { report, detail, who } = await ownReport(params.slug ?? "", params.id ?? "", actor);
+		return ReportFormPage({
+			ctx,
+			detail,
+			stakeholders: who.all,
+			values: reportValues(report),
+			errors: noErrors,
+			correcting: { id: report.id, version: report.version },
+		});
+	});
+
+	pages.post(
+		"/workspace/commitments/:slug/reports/:id/edit",
+		async ({ ctx, reply, params, form }) => {
+			const slug = params.slug ?? "";
+			const actor = signedIn(ctx, reply, ctx.href(`/workspace/commitments/${slug}`));
+			if (!actor) return reply;
+			const { report, detail, who } = await ownReport(slug, params.id ?? "", actor);
+			const values = valuesOf(form);
+			const groups = new Set((await services.reference.groups()).items.map((g) => g.code));
+			const evidenceRows = rows(values, "evidence", ["title", "url"]).map((e) => e.index);
+			const version = versionOf(values) ?? report.version;
+			try {
+				const { kind: _kind, ...changes } = reportInputOf(values, groups, ctx.lang);
+				const reason = optional(values, "reason");
+				await services.reports.update(
+					String(report.id),
+					{ version, changes, ...(reason ? { reason } : {}) },
+					actor,
+				);
+			} catch (error) {
+				if (error instanceof AppError && error.code === "forbidden") throw error;
+				const errors = reportFormErrors(error, evidenceRows);
+				return {
+					page: ReportFormPage({
+						ctx,
+						detail,
+						stakeholders: who.all,
+						values,
+						errors,
+						correcting: { id: report.id, version },
+					}),
+					status: statusOf(error),
+				};
+			}
+			return seeOther(reply, ctx.href(`/commitments/${detail.slug}#report-${report.id}`));
+		},
+	);
+
+	pages.get("/workspace/commitments/:slug/reports/:id/withdraw", async ({ ctx, reply, params }) => {
+		const actor = signedIn(ctx, reply);
+		if (!actor) return reply;
+		const { report, detail } = await ownReport(params.slug ?? "", params.id ?? "", actor);
+		return ReportWithdrawPage({ ctx, detail, report, values: {}, errors: noErrors });
+	});
+
+	pages.post(
+		"/workspace/commitments/:slug/reports/:id/withdraw",
+		async ({ ctx, reply, params, form }) => {
+			const slug = params.slug ?? "";
+			const actor = signedIn(ctx, reply, ctx.href(`/workspace/commitments/${slug}`));
+			if (!actor) return reply;
+			const { report, detail } = await ownReport(slug, params.id ?? "", actor);
+			const values = valuesOf(form);
+			const version = versionOf(values) ?? report.version;
+			try {
+				await services.reports.withdraw(
+					String(report.id),
+					{ version, reason: text(values, "reason") },
+					actor,
+				);
+			} catch (error) {
+				if (error instanceof AppError && error.code === "forbidden") throw error;
+				return {
+					page: ReportWithdrawPage({
+						ctx,
+						detail,
+						report: { ...report, version },
+						values,
+						errors: formErrorsOf(error),
+					}),
+					status: statusOf(error),
+				};
+			}
+			return seeOther(reply, ctx.href(`/commitments/${detail.slug}#report-${report.id}`));
+		},
+	);
 
 	async function assessContext(slug: string, actor: Actor) {
 		if (!assessmentPolicy.assess(actor))

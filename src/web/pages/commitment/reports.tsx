@@ -4,6 +4,7 @@
  * strategy), then the independent assessments, kept apart from the makers' own word.
  */
 import type { AssessmentList } from "../../../modules/assessments/assessments.schemas.ts";
+import { reportPolicy } from "../../../modules/reports/reports.policy.ts";
 import type { ReportView } from "../../../modules/reports/reports.service.ts";
 import type { PageContext } from "../../context.ts";
 import { cm } from "../../i18n/commitment.messages.ts";
@@ -40,8 +41,19 @@ function EvidenceList(props: { ctx: PageContext; items: { title: string; url: st
 function Report(props: { ctx: PageContext; report: ReportView }) {
 	const { ctx, report: r } = props;
 	const money = r.disbursed;
+	const actor = ctx.actor;
+	// Its filer's focal points and editors correct or withdraw it; a withdrawn one stays as it was.
+	const mayChange =
+		actor !== null &&
+		r.withdrawn === null &&
+		reportPolicy.update(actor, { stakeholder_id: r.stakeholder.id });
+	const workspace = `/workspace/commitments/${r.commitment.slug}/reports/${r.id}`;
 	return (
-		<article class="report card" id={`report-${r.id}`} aria-labelledby={`report-${r.id}-h`}>
+		<article
+			class={r.withdrawn ? "report card withdrawn" : "report card"}
+			id={`report-${r.id}`}
+			aria-labelledby={`report-${r.id}-h`}
+		>
 			<h3 id={`report-${r.id}-h`}>
 				{periodText(ctx, r.period_start, r.period_end)}
 				<span class="muted small">
@@ -49,6 +61,14 @@ function Report(props: { ctx: PageContext; report: ReportView }) {
 					· {ctx.t(r.kind === "maker" ? cm.report_maker : cm.report_recipient)}
 				</span>
 			</h3>
+			{r.withdrawn && (
+				<p class="notice">
+					{ctx.t(cm.report_withdrawn, {
+						date: ctx.fmt.date(r.withdrawn.on),
+						reason: r.withdrawn.reason,
+					})}
+				</p>
+			)}
 			<dl class="facts">
 				<dt>{ctx.t(cm.reported_by)}</dt>
 				<dd>
@@ -117,6 +137,13 @@ function Report(props: { ctx: PageContext; report: ReportView }) {
 			<p class="muted small">
 				{ctx.t(cm.report_version, { n: r.version, date: ctx.fmt.date(r.updated_at) })}
 			</p>
+			{mayChange && (
+				<p class="small report-actions">
+					<a href={ctx.href(`${workspace}/edit`)}>{ctx.t(cm.report_correct)}</a>
+					{" · "}
+					<a href={ctx.href(`${workspace}/withdraw`)}>{ctx.t(cm.report_withdraw)}</a>
+				</p>
+			)}
 		</article>
 	);
 }

@@ -101,18 +101,22 @@ export function ReportFormPage(props: {
 	stakeholders: (StakeholderChoice & { role: "focal_point" | "editor" })[];
 	values: FormValues;
 	errors: FormErrors;
+	/** A filed report being corrected: a new version of it, with the reason. */
+	correcting?: { id: number; version: number };
 }) {
-	const { ctx, detail, values: v, errors } = props;
+	const { ctx, detail, values: v, errors, correcting } = props;
 	const { input, textarea, select } = bindFields(ctx, v, errors);
 	return (
 		<CommitmentFormPage
 			ctx={ctx}
 			detail={detail}
-			title={ctx.t(w.report_title)}
+			title={ctx.t(correcting ? w.report_correct_title : w.report_title)}
+			intro={correcting ? ctx.t(w.report_correct_intro) : undefined}
 			errors={errors}
-			action="reports/new"
+			action={correcting ? `reports/${correcting.id}/edit` : "reports/new"}
 			id="report-form"
 		>
+			{correcting && <input type="hidden" name="version" value={String(correcting.version)} />}
 			<fieldset id="who">
 				<legend>{ctx.t(w.section_report_who)}</legend>
 				{select("kind", ctx.t(w.f_report_kind), namedOptions(ctx, reportKindNames, reportKinds), {
@@ -182,7 +186,43 @@ export function ReportFormPage(props: {
 				{input("national_strategy.section", ctx.t(common.section), { dir: "auto" })}
 				{input("national_strategy.url", ctx.t(w.f_strategy_url), { type: "url", dir: "ltr" })}
 			</FieldGroup>
-			<button type="submit">{ctx.t(w.report_submit)}</button>
+			{correcting &&
+				textarea("reason", ctx.t(w.f_correction_reason), { rows: 2, required: true, dir: "auto" })}
+			<button type="submit">{ctx.t(correcting ? w.report_correct_submit : w.report_submit)}</button>
+		</CommitmentFormPage>
+	);
+}
+
+/** Withdrawing a filed report: what it said, and the reason, which shows with it. */
+export function ReportWithdrawPage(props: {
+	ctx: PageContext;
+	detail: CommitmentDetail;
+	report: { id: number; version: number; period_start: string; period_end: string };
+	values: FormValues;
+	errors: FormErrors;
+}) {
+	const { ctx, detail, report: r, errors } = props;
+	const { textarea } = bindFields(ctx, props.values, errors);
+	return (
+		<CommitmentFormPage
+			ctx={ctx}
+			detail={detail}
+			title={ctx.t(w.report_withdraw_title)}
+			intro={ctx.t(w.report_withdraw_intro)}
+			errors={errors}
+			action={`reports/${r.id}/withdraw`}
+			id="withdraw-form"
+		>
+			<input type="hidden" name="version" value={String(r.version)} />
+			<p>
+				<a href={ctx.href(`/commitments/${detail.slug}#report-${r.id}`)}>
+					{ctx.fmt.date(r.period_start)} – {ctx.fmt.date(r.period_end)}
+				</a>
+			</p>
+			{textarea("reason", ctx.t(w.f_withdraw_reason), { rows: 3, required: true, dir: "auto" })}
+			<button type="submit" class="danger">
+				{ctx.t(w.report_withdraw_submit)}
+			</button>
 		</CommitmentFormPage>
 	);
 }
