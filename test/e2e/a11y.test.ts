@@ -80,6 +80,12 @@ const pageTypes: PageType[] = [
 	{ name: "forums index", who: "anonymous", path: () => "/forums" },
 	{ name: "stakeholders league table", who: "anonymous", path: () => "/stakeholders?sort=gap" },
 	{ name: "IATI activity", who: "anonymous", path: () => activityPath },
+	{ name: "IATI activities", who: "anonymous", path: () => "/activities" },
+	{
+		name: "explorer by delivery status",
+		who: "anonymous",
+		path: () => "/commitments?delivery=no_data&sort=-gap_usd",
+	},
 	{ name: "forum", who: "anonymous", path: (d) => `/forums/${d.forum}` },
 	{ name: "map", who: "anonymous", path: () => "/map" },
 	{ name: "methodology", who: "anonymous", path: () => "/methodology" },

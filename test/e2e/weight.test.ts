@@ -38,6 +38,7 @@ const pageTypes: [string, (d: DemoPages) => string][] = [
 	["forums", () => "/forums"],
 	["stakeholders", () => "/stakeholders"],
 	["IATI activity", () => activityPath],
+	["IATI activities", () => "/activities"],
 	["forum", (d) => `/forums/${d.forum}`],
 	["map", () => "/map"],
 	["methodology", () => "/methodology"],

@@ -5,8 +5,12 @@
  * errors, reporting a comment, the version history after an update, drafts and 404s.
  */
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { before, it } from "node:test";
 import { cliActor } from "../../src/lib/actor.ts";
+import { ImportService } from "../../src/modules/activities/import.service.ts";
 import { activities as am } from "../../src/web/i18n/activities.messages.ts";
 import { cm, flagReasons } from "../../src/web/i18n/commitment.messages.ts";
 import { common } from "../../src/web/i18n/common.messages.ts";
@@ -358,6 +362,51 @@ describeEachDialect("commitment page", (ctx) => {
 		const gone = await getPage(ctx(), `/en/activities/${encodeURIComponent("XM-NOT-THERE")}`);
 		assert.equal(gone.statusCode, 404);
 		await ctx().services.links.unlink(slug, { activity: identifier }, cliActor);
+	});
+
+	it("lists the IATI activities, searched by words, publisher and country, as the API does", async () => {
+		const xml = [
+			["XM-LIST-1/KE", "CA-1", "KE", "Maternal health in Kenya, listed"],
+			["XM-LIST-2/CD", "GB-GOV-1", "CD", "Health systems in the Congo, listed"],
+		]
+			.map(
+				([id, org, country, title]) => `<iati-activity default-currency="USD">
+  <iati-identifier>${id}</iati-identifier>
+  <reporting-org ref="${org}" type="10"><narrative>Reporter</narrative></reporting-org>
+  <title><narrative>${title}</narrative></title>
+  <description type="1"><narrative>What it does.</narrative></description>
+  <participating-org ref="${org}" role="4" type="10"><narrative>Implementer</narrative></participating-org>
+  <activity-status code="2"/>
+  <activity-date iso-date="2012-01-01" type="2"/>
+  <recipient-country code="${country}" percentage="100"/>
+  <transaction><transaction-type code="3"/><transaction-date iso-date="2012-05-01"/><value value-date="2012-05-01">1000000</value></transaction>
+ </iati-activity>`,
+			)
+			.join("\n");
+		const file = join(mkdtempSync(join(tmpdir(), "iif-activities-")), "list.xml");
+		writeFileSync(
+			file,
+			`<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03">${xml}</iati-activities>`,
+		);
+		await new ImportService(ctx().db.database).importFiles([file], cliActor);
+		const all = (await getPage(ctx(), "/en/activities")).body;
+		assertPage(all, "/en/activities", "en");
+		const api = (await ctx().get("/api/v1/activities?limit=200")).body;
+		assert.ok(all.includes(escapeHtml(am.list_count.en.replace("{n}", String(api.total)))));
+		for (const id of ["XM-LIST-1/KE", "XM-LIST-2/CD"])
+			assert.ok(all.includes(`href="/en/activities/${encodeURIComponent(id)}"`), id);
+		const byOrg = (await getPage(ctx(), "/en/activities?reporting_org=GB-GOV-1")).body;
+		assert.ok(byOrg.includes("Health systems in the Congo, listed"));
+		assert.ok(!byOrg.includes("Maternal health in Kenya, listed"));
+		const byCountry = (await getPage(ctx(), "/fr/activities?recipient=KE&q=listed")).body;
+		assertPage(byCountry, "/fr/activities", "fr");
+		assert.ok(byCountry.includes("Maternal health in Kenya, listed"));
+		assert.ok(!byCountry.includes("Health systems in the Congo, listed"));
+		assert.ok(byCountry.includes("Kenya"), "the country by its name");
+		const bad = await getPage(ctx(), "/en/activities?recipient=K%21");
+		assert.equal(bad.statusCode, 400);
+		assert.match(bad.body, /<p class="error" id="activities-recipient-error">/);
+		assert.match(bad.body, /id="activities-recipient" name="recipient" value="K!"/);
 	});
 
 	it("answers the localised 404 page for an unknown commitment", async () => {

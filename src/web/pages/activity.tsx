@@ -40,7 +40,9 @@ export function ActivityPage(props: {
 	return (
 		<Layout ctx={ctx} title={title} description={ctx.t(m.description)} section="explore">
 			<article class="profile" id="activity">
-				<p class="muted pf-eyebrow">{ctx.t(m.eyebrow)}</p>
+				<p class="muted pf-eyebrow">
+					<a href={ctx.href("/activities")}>{ctx.t(m.eyebrow)}</a>
+				</p>
 				<h1>
 					<Published ctx={ctx} list={a.title} fallback={a.iati_identifier} />
 				</h1>

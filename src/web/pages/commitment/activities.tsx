@@ -36,6 +36,9 @@ export function ActivitiesSection(props: { ctx: PageContext; links: LinkView[] |
 					</ul>
 				</>
 			)}
+			<p class="small">
+				<a href={ctx.href("/activities")}>{ctx.t(m.all_activities)}</a>
+			</p>
 		</section>
 	);
 }
