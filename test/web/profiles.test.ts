@@ -281,6 +281,18 @@ describeEachDialect("profile pages and the map", (ctx) => {
 		assert.ok(
 			(await htmlPage(ctx(), "/fr/goals")).includes("Permettre à tous de vivre en bonne santé"),
 		);
+		// MDG titles where a UN page gives them in the language (data/mdg/translations.json):
+		// every French goal, the Spanish goal 1, a French target on the goal's page.
+		const frGoals = await htmlPage(ctx(), "/fr/goals");
+		assert.ok(frGoals.includes("Mettre en place un partenariat mondial pour le développement"));
+		assert.ok(!frGoals.includes("Develop a global partnership for development"));
+		assert.ok(
+			(await htmlPage(ctx(), "/es/goals")).includes("Erradicar la pobreza extrema y el hambre"),
+		);
+		const mdg = (await ctx().get("/api/v1/frameworks/mdg?lang=fr")).body;
+		const t8a = mdg.goals.find((g: { code: string }) => g.code === "8").targets[0];
+		assert.match(t8a.title, /^Poursuivre la mise en place/);
+		assert.ok((await htmlPage(ctx(), "/fr/goals/mdg:8")).includes(escapeHtml(t8a.title)));
 	});
 
 	it("shows a goal: targets, delivery as the API gives it, required vs provided, commitments", async () => {
@@ -293,7 +305,11 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			const url = `/${lang}/goals/mdg:8`;
 			const html = await htmlPage(ctx(), url);
 			assertPage(html, url, lang);
-			assert.ok(html.includes("Develop a global partnership for development"));
+			// The goal's title in the language where a UN page gives it, else in English.
+			const mdg = (await ctx().get(`/api/v1/frameworks/mdg?lang=${lang}`)).body;
+			const title = mdg.goals.find((g: { code: string }) => g.code === "8").title;
+			assert.ok(html.includes(escapeHtml(title)), `${url}: ${title}`);
+			assert.equal(title === "Develop a global partnership for development", lang !== "fr");
 			assert.ok(html.includes(usd(lang, summary.committed)));
 			assert.ok(html.includes(`href="/${lang}/targets/mdg:8.A"`));
 			assert.ok(html.includes(`href="/${lang}/targets/mdg:8.F"`));

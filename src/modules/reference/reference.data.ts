@@ -72,6 +72,43 @@ interface MdgFile {
 	indicators: { code: string; goal: string; targets: string[]; title: string }[];
 }
 
+/** Goal and target titles found word for word on UN pages, by language (data/mdg/README.md). */
+interface MdgTranslations {
+	languages: Partial<
+		Record<
+			Language,
+			{
+				goals: Record<string, { title: string }>;
+				targets: Record<string, { title: string }>;
+			}
+		>
+	>;
+}
+
+/**
+ * The MDG titles in the other languages, where a UN page gives them: the others stay
+ * English, as the pages say (a translation of our own would pass for the UN's).
+ */
+function mdgTranslations(): FrameworkData["translations"] {
+	const file = readJson<MdgTranslations>("mdg", "translations.json");
+	return Object.entries(file.languages).flatMap(([lang, t]) => [
+		...Object.entries(t?.goals ?? {}).map(([code, g]) => ({
+			entity: "goal" as const,
+			code,
+			lang: lang as Language,
+			title: g.title,
+			short_title: g.title,
+		})),
+		...Object.entries(t?.targets ?? {}).map(([code, g]) => ({
+			entity: "target" as const,
+			code,
+			lang: lang as Language,
+			title: g.title,
+			short_title: null,
+		})),
+	]);
+}
+
 export function readMdg(): FrameworkData {
 	const file = readJson<MdgFile>("mdg", "framework.json");
 	return {
@@ -84,7 +121,7 @@ export function readMdg(): FrameworkData {
 			g.targets.map((t) => ({ code: t.code, goal: g.code, title: t.title })),
 		),
 		indicators: file.indicators,
-		translations: [],
+		translations: mdgTranslations(),
 	};
 }
 
