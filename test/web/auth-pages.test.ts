@@ -104,7 +104,7 @@ describeEachDialect("sign-in, sign-out and registration pages", (ctx) => {
 		const bad = await post(ctx(), "/en/sign-in", { email: "not-an-email", password: "x" });
 		assert.equal(bad.statusCode, 400);
 		assert.match(bad.body, /<div class="field invalid"><label for="email">/);
-		assert.match(bad.body, /id="email-error"[^>]*>[^<]*must be an email address/);
+		assert.match(bad.body, /id="email-error"[^>]*>[^<]*Give an email address/);
 		assert.match(bad.body, /value="not-an-email"/);
 	});
 

@@ -23,6 +23,7 @@ import {
 } from "../../src/web/i18n/enums.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
 import { intlTag, type Language } from "../../src/web/i18n/locale.ts";
+import { problems } from "../../src/web/i18n/problems.messages.ts";
 import { share as sm } from "../../src/web/i18n/share.messages.ts";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import { demo } from "../helpers/demo.ts";
@@ -463,7 +464,9 @@ describeEachDialect("commitment page", (ctx) => {
 		assert.match(res.body, /<html lang="fr"/);
 		assert.match(
 			res.body,
-			/<div class="field invalid">[\s\S]*?<p class="error" id="body-error">[^<]*must not be empty[^<]*<\/p><textarea id="body" name="body"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*body-error/,
+			new RegExp(
+				`<div class="field invalid">[\\s\\S]*?<p class="error" id="body-error">${escapeHtml(problems.empty.fr)}</p><textarea id="body" name="body"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*body-error`,
+			),
 		);
 	});
 
@@ -474,7 +477,12 @@ describeEachDialect("commitment page", (ctx) => {
 			_csrf: alice.csrf,
 		});
 		assert.equal(res.statusCode, 400);
-		assert.match(res.body, /<p class="error" id="body-error">[^<]*at most 5000 characters/);
+		assert.match(
+			res.body,
+			new RegExp(
+				`<p class="error" id="body-error">${escapeHtml(problems.at_most.ar.replace("{n}", "5000"))}`,
+			),
+		);
 		assert.ok(res.body.includes(`${long}</textarea>`), "what was typed is kept");
 	});
 
@@ -696,7 +704,7 @@ describeEachDialect("commitment page", (ctx) => {
 		assert.equal(empty.statusCode, 400);
 		assert.match(
 			empty.body,
-			new RegExp(`<p class="error" id="edit-${id}-error">[^<]*must not be empty`),
+			new RegExp(`<p class="error" id="edit-${id}-error">[^<]*This must be filled in`),
 		);
 		assert.match(
 			empty.body,

@@ -7,7 +7,9 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { cliActor } from "../../src/lib/actor.ts";
+import { common } from "../../src/web/i18n/common.messages.ts";
 import { formattersFor } from "../../src/web/i18n/format.ts";
+import { problems } from "../../src/web/i18n/problems.messages.ts";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import {
 	assertNoPlaceholder,
@@ -269,7 +271,7 @@ describeEachDialect("the workspace", (ctx) => {
 		const res = await post(ctx(), "/en/workspace/commitments/new", fields, ukFocal);
 		assert.equal(res.statusCode, 400);
 		assert.match(res.body, /<div class="field invalid"><label for="financial.amount">/);
-		assert.match(res.body, /id="financial.amount-error">[^<]*decimal number[^<]*</);
+		assert.match(res.body, /id="financial.amount-error">Give an amount as a number, such as 1,500,000.50\.</);
 		assert.match(res.body, /id="financial.amount"[^>]*value="12abc"/);
 		assert.match(
 			res.body,
@@ -281,6 +283,20 @@ describeEachDialect("the workspace", (ctx) => {
 		assert.match(res.body, /id="sources.0.url"[^>]*value="https:\/\/example.org\/announcement"/);
 		assert.match(res.body, /<option value="total" selected>/);
 		assert.match(res.body, /class="error-summary" role="alert"/);
+		// On a French page the problem is said in French, the summary naming the field by its label.
+		const fr = await post(ctx(), "/fr/workspace/commitments/new", fields, ukFocal);
+		assert.equal(fr.statusCode, 400);
+		const example = new Intl.NumberFormat("fr", { minimumFractionDigits: 2 }).format(1_500_000.5);
+		const problem = problems.number.fr.replace("{example}", example);
+		assert.ok(
+			fr.body.includes(`id="financial.amount-error">${problem}</p>`),
+			"the problem in French",
+		);
+		assert.ok(
+			fr.body.includes(`<a href="#financial.amount">${common.amount.fr} : ${problem}</a>`) ||
+				fr.body.includes(`<a href="#financial.amount">${common.amount.fr}: ${problem}</a>`),
+		);
+		assert.ok(!fr.body.includes("must be a decimal number"), "no English developer text");
 
 		// A list typed in one field: the problem with one of its codes is shown at the field.
 		const target = await post(
@@ -419,7 +435,7 @@ describeEachDialect("the workspace", (ctx) => {
 		};
 		const bad = await post(ctx(), `/en/workspace/commitments/${slug}/reports/new`, fields, canada);
 		assert.equal(bad.statusCode, 400);
-		assert.match(bad.body, /id="disbursed.by_year-error">[^<]*adds up to/);
+		assert.match(bad.body, /id="disbursed.by_year-error">[^<]*The years add up to/);
 		assert.match(bad.body, /Disbursed through bilateral maternal health programmes\.<\/textarea>/);
 		assert.match(bad.body, /<option value="in_progress" selected>/);
 
@@ -557,7 +573,7 @@ describeEachDialect("the workspace", (ctx) => {
 		// A mistake comes back in place; the right figures make a new version.
 		const bad = await post(ctx(), `${base}/edit`, fields, canada);
 		assert.equal(bad.statusCode, 400);
-		assert.match(bad.body, /id="disbursed.by_year-error">[^<]*adds up to/);
+		assert.match(bad.body, /id="disbursed.by_year-error">[^<]*The years add up to/);
 		const ok = await post(
 			ctx(),
 			`${base}/edit`,

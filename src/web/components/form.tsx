@@ -7,6 +7,7 @@ import type { ComponentChildren } from "preact";
 import { AppError } from "../../lib/errors.ts";
 import type { PageContext } from "../context.ts";
 import { common } from "../i18n/common.messages.ts";
+import { fieldLabels, problemText } from "../i18n/problems.messages.ts";
 
 export interface FormErrors {
 	/** What went wrong as a whole (shown above the form). */
@@ -47,12 +48,12 @@ export function RequiredMark(props: { ctx: PageContext; required?: boolean }) {
 }
 
 /** The error of a field, or of a whole group (a fieldset) under its legend. */
-export function FieldError(props: { name: string; errors: FormErrors }) {
+export function FieldError(props: { ctx: PageContext; name: string; errors: FormErrors }) {
 	const error = props.errors.fields[props.name];
 	if (!error) return null;
 	return (
 		<p class="error" id={`${props.name}-error`}>
-			{error}
+			{problemText(props.ctx, error)}
 		</p>
 	);
 }
@@ -79,7 +80,7 @@ export function FieldFrame(props: {
 					{props.hint}
 				</p>
 			)}
-			<FieldError name={props.name} errors={props.errors} />
+			<FieldError ctx={props.ctx} name={props.name} errors={props.errors} />
 			{props.children}
 		</div>
 	);
@@ -177,20 +178,28 @@ export function Select(props: SelectProps) {
  */
 export function ErrorSummary(props: { ctx: PageContext; errors: FormErrors }) {
 	if (!props.errors.message) return null;
+	const { ctx } = props;
 	const names = Object.keys(props.errors.fields);
+	// Each field's problem names the field by its label; the services' joined sentence
+	// (for the API) is shown only when no field carries the problem.
 	return (
 		<div class="error-summary" role="alert" tabIndex={-1} autofocus>
 			<p>
-				<strong>{props.ctx.t(common.form_has_errors)}</strong>
+				<strong>{ctx.t(common.form_has_errors)}</strong>
 			</p>
-			<p>{props.errors.message}</p>
-			{names.length > 0 && (
+			{names.length === 0 ? (
+				<p>{problemText(ctx, props.errors.message)}</p>
+			) : (
 				<ul>
-					{names.map((n) => (
-						<li key={n}>
-							<a href={`#${n}`}>{props.errors.fields[n]}</a>
-						</li>
-					))}
+					{names.map((n) => {
+						const label = fieldLabels[n];
+						const text = problemText(ctx, props.errors.fields[n] ?? "");
+						return (
+							<li key={n}>
+								<a href={`#${n}`}>{label ? `${ctx.t(label)}: ${text}` : text}</a>
+							</li>
+						);
+					})}
 				</ul>
 			)}
 		</div>

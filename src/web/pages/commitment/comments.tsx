@@ -11,6 +11,7 @@ import { CsrfField, type FormErrors, noErrors, TextArea } from "../../components
 import type { PageContext } from "../../context.ts";
 import { cm, type FlagReason, flagReasons } from "../../i18n/commitment.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
+import { problemText } from "../../i18n/problems.messages.ts";
 import { workspace as ws } from "../../i18n/workspace.messages.ts";
 import type { CommentAction, CommentNotice, CommitmentForms } from "./types.ts";
 
@@ -60,7 +61,7 @@ function ReplyForm(props: CommentsProps & { comment: CommentView }) {
 					<label for={id}>{ctx.t(cm.reply_to, { name: c.author.display_name })}</label>
 					{error && (
 						<p class="error" id={`${id}-error`}>
-							{error}
+							{problemText(ctx, error)}
 						</p>
 					)}
 					<textarea
@@ -99,7 +100,7 @@ function FlagForm(props: CommentsProps & { comment: CommentView }) {
 					<label for={`${base}-reason`}>{ctx.t(cm.flag_reason)}</label>
 					{reasonError && (
 						<p class="error" id={`${base}-reason-error`}>
-							{reasonError}
+							{problemText(ctx, reasonError)}
 						</p>
 					)}
 					<select
@@ -121,7 +122,7 @@ function FlagForm(props: CommentsProps & { comment: CommentView }) {
 					<label for={`${base}-details`}>{ctx.t(cm.flag_details)}</label>
 					{detailsError && (
 						<p class="error" id={`${base}-details-error`}>
-							{detailsError}
+							{problemText(ctx, detailsError)}
 						</p>
 					)}
 					<textarea
@@ -184,7 +185,7 @@ function ActionForm(props: ActionFormProps) {
 				{props.intro && <p class="small">{props.intro}</p>}
 				{error && !field && (
 					<p class="error" id={`${base}-error`}>
-						{error}
+						{problemText(ctx, error)}
 					</p>
 				)}
 				{field && (
@@ -192,7 +193,7 @@ function ActionForm(props: ActionFormProps) {
 						<label for={`${base}-${field.name}`}>{field.label}</label>
 						{error && (
 							<p class="error" id={`${base}-error`}>
-								{error}
+								{problemText(ctx, error)}
 							</p>
 						)}
 						<textarea

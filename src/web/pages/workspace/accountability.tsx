@@ -37,7 +37,7 @@ function Evidence(props: { ctx: PageContext; values: FormValues; errors: FormErr
 		<fieldset id="evidence">
 			<legend>{ctx.t(w.section_evidence)}</legend>
 			<p class="hint">{ctx.t(w.evidence_hint)}</p>
-			<FieldError name="evidence" errors={errors} />
+			<FieldError ctx={ctx} name="evidence" errors={errors} />
 			{rowsToShow(values, "evidence", 2).map((i, n) => (
 				<div class="row" key={i}>
 					{input(`evidence.${i}.title`, ctx.t(w.f_evidence_title, { n: n + 1 }), { dir: "auto" })}
@@ -138,6 +138,7 @@ export function ReportFormPage(props: {
 				</div>
 			</fieldset>
 			<FieldGroup
+				ctx={ctx}
 				name="disbursed"
 				legend={ctx.t(w.section_disbursed)}
 				hint={ctx.t(w.section_disbursed_hint)}
@@ -177,6 +178,7 @@ export function ReportFormPage(props: {
 			})}
 			<Evidence ctx={ctx} values={v} errors={errors} />
 			<FieldGroup
+				ctx={ctx}
 				name="national_strategy"
 				legend={ctx.t(w.section_strategy)}
 				hint={ctx.t(w.section_strategy_hint)}
@@ -256,6 +258,7 @@ export function AssessFormPage(props: {
 				empty: "—",
 			})}
 			<FieldGroup
+				ctx={ctx}
 				name="maker_scores"
 				legend={ctx.t(w.f_maker_scores)}
 				hint={ctx.t(w.f_maker_scores_hint)}

@@ -101,6 +101,7 @@ export function CommitmentFields(props: {
 			</fieldset>
 
 			<FieldGroup
+				ctx={ctx}
 				name="financial"
 				legend={ctx.t(w.section_financial)}
 				hint={ctx.t(w.section_financial_hint)}
@@ -166,6 +167,7 @@ export function CommitmentFields(props: {
 			</FieldGroup>
 
 			<FieldGroup
+				ctx={ctx}
 				name="policy"
 				legend={ctx.t(w.section_policy)}
 				hint={ctx.t(w.section_policy_hint)}
@@ -178,7 +180,7 @@ export function CommitmentFields(props: {
 
 			<fieldset id="sources">
 				<legend>{ctx.t(common.sources)}</legend>
-				<FieldError name="sources" errors={errors} />
+				<FieldError ctx={ctx} name="sources" errors={errors} />
 				{rowsToShow(v, "sources", 1).map((i, n) => (
 					<div class="source-row" key={i}>
 						<p class="muted small">{ctx.t(w.source_n, { n: n + 1 })}</p>

@@ -54,6 +54,7 @@ export function StatusBadge(props: { ctx: PageContext; status: CommitmentStatus 
 
 /** A fieldset named like the service's field, with its hint and its error under the legend. */
 export function FieldGroup(props: {
+	ctx: PageContext;
 	name: string;
 	legend: string;
 	hint?: string;
@@ -65,7 +66,7 @@ export function FieldGroup(props: {
 		<fieldset id={name} aria-describedby={errors.fields[name] ? `${name}-error` : undefined}>
 			<legend>{props.legend}</legend>
 			{props.hint && <p class="hint">{props.hint}</p>}
-			<FieldError name={name} errors={errors} />
+			<FieldError ctx={props.ctx} name={name} errors={errors} />
 			{props.children}
 		</fieldset>
 	);
@@ -98,7 +99,7 @@ export function CheckboxGroup(props: {
 				<RequiredMark ctx={props.ctx} required={props.required} />
 			</legend>
 			{props.hint && <p class="hint">{props.hint}</p>}
-			<FieldError name={props.name} errors={props.errors} />
+			<FieldError ctx={props.ctx} name={props.name} errors={props.errors} />
 			{props.options.map((o, i) => (
 				<div class="check" key={o.value}>
 					<input
