@@ -233,6 +233,16 @@ describeEachDialect("the workspace", (ctx) => {
 		assert.equal(queue.statusCode, 200);
 		assert.match(queue.body, new RegExp(`id="submission-${slug}"`));
 		assert.match(queue.body, /Workspace test: UK clinics in Kenya/);
+		// The text to publish, beside the sources it claims, to check one against the other.
+		const item = queue.body.slice(queue.body.indexOf(`id="submission-${slug}"`));
+		assert.match(
+			item,
+			/<blockquote dir="auto" class="prewrap">Workspace test: UK clinics in Kenya: the government will provide 12 million/,
+		);
+		assert.match(
+			item,
+			/<a href="https:\/\/example.org\/announcement" rel="noopener nofollow">Announcement<\/a>/,
+		);
 
 		// A return says why: without a reason the queue comes back with the error at its field.
 		const noReason = await post(
@@ -271,7 +281,10 @@ describeEachDialect("the workspace", (ctx) => {
 		const res = await post(ctx(), "/en/workspace/commitments/new", fields, ukFocal);
 		assert.equal(res.statusCode, 400);
 		assert.match(res.body, /<div class="field invalid"><label for="financial.amount">/);
-		assert.match(res.body, /id="financial.amount-error">Give an amount as a number, such as 1,500,000.50\.</);
+		assert.match(
+			res.body,
+			/id="financial.amount-error">Give an amount as a number, such as 1,500,000.50\.</,
+		);
 		assert.match(res.body, /id="financial.amount"[^>]*value="12abc"/);
 		assert.match(
 			res.body,

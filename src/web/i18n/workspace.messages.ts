@@ -1107,6 +1107,14 @@ export const workspace = defineMessages({
 		ar: "التقديمات المعدّة للنشر",
 		zh: "待发布的提交",
 	},
+	queue_no_source: {
+		en: "No source given: nothing to check this text against.",
+		fr: "Aucune source indiquée : rien pour vérifier ce texte.",
+		es: "No se indica ninguna fuente: nada con qué verificar este texto.",
+		ru: "Источник не указан: текст не с чем сверить.",
+		ar: "لم يُذكر أي مصدر: لا شيء يُتحقق به من هذا النص.",
+		zh: "未提供来源：无法核对此文本。",
+	},
 	queue_intro: {
 		en: "{n} commitments submitted by their makers. Check each against its sources, then publish it or return it with a reason.",
 		fr: "{n} engagements soumis par leurs auteurs. Vérifiez chacun au regard de ses sources, puis publiez-le ou renvoyez-le en indiquant un motif.",

@@ -34,7 +34,14 @@ export async function queuePage(
 		page: options.page,
 		limit: queueLimit,
 	});
-	return QueuePage({ ctx, list, done: options.done, failed: options.failed ?? null });
+	// What the secretariat checks before publishing: each text beside its sources.
+	const details = new Map(
+		(await Promise.all(list.items.map((c) => services.commitments.get(c.slug, actor)))).map((d) => [
+			d.slug,
+			d,
+		]),
+	);
+	return QueuePage({ ctx, list, details, done: options.done, failed: options.failed ?? null });
 }
 
 async function moderationPage(

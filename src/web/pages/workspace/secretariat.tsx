@@ -6,7 +6,10 @@
 
 import type { ComponentChildren } from "preact";
 import type { ModerationList } from "../../../modules/comments/comments.schemas.ts";
-import type { CommitmentListItem } from "../../../modules/commitments/commitments.schemas.ts";
+import type {
+	CommitmentDetail,
+	CommitmentListItem,
+} from "../../../modules/commitments/commitments.schemas.ts";
 import { makerNames, promisedAmount } from "../../components/commitment-table.tsx";
 import type { FormErrors } from "../../components/form.tsx";
 import { Layout } from "../../components/layout.tsx";
@@ -74,9 +77,48 @@ function QueueFrame(props: {
 	);
 }
 
+/** A submission's text as it would be published, and the sources it claims, linked. */
+function SubmissionText(props: {
+	ctx: PageContext;
+	detail: Pick<CommitmentDetail, "text" | "sources"> | undefined;
+}) {
+	const { ctx, detail } = props;
+	if (!detail) return null;
+	return (
+		<div class="submission-text">
+			<h3>{ctx.t(common.verbatim_text)}</h3>
+			<blockquote dir="auto" class="prewrap">
+				{detail.text}
+			</blockquote>
+			<h3>{ctx.t(common.sources)}</h3>
+			{detail.sources.length === 0 ? (
+				<p class="error">{ctx.t(w.queue_no_source)}</p>
+			) : (
+				<ul>
+					{detail.sources.map((s) => (
+						<li key={`${s.title}|${s.url ?? ""}`} dir="auto">
+							{s.url ? (
+								<a href={s.url} rel="noopener nofollow">
+									{s.title}
+								</a>
+							) : (
+								s.title
+							)}
+							{s.document_symbol && <span class="muted"> · {s.document_symbol}</span>}
+							{s.published_on && <span class="muted"> · {ctx.fmt.date(s.published_on)}</span>}
+						</li>
+					))}
+				</ul>
+			)}
+		</div>
+	);
+}
+
 export function QueuePage(props: {
 	ctx: PageContext;
 	list: { items: CommitmentListItem[]; total: number; page: number; limit: number };
+	/** Each submission whole: its text and sources, to check one against the other. */
+	details: ReadonlyMap<string, Pick<CommitmentDetail, "text" | "sources">>;
 	done: string | undefined;
 	failed: ItemError | null;
 }) {
@@ -114,6 +156,7 @@ export function QueuePage(props: {
 							<dt>{ctx.t(common.amount)}</dt>
 							<dd>{promisedAmount(ctx, c) || "—"}</dd>
 						</dl>
+						<SubmissionText ctx={ctx} detail={props.details.get(c.slug)} />
 						<div class="actions-row">
 							<ActionForm
 								ctx={ctx}
