@@ -653,6 +653,25 @@ describeEachDialect("the workspace", (ctx) => {
 		const home = await get(ctx(), "/en/workspace", assessor);
 		assert.match(home.body, /id="to-assess"/);
 		const slug = "australia-gavi-2011";
+		const listed = (html: string) => {
+			const list = (html.split('id="assess-list"')[1] ?? "").split("</ul>")[0] ?? "";
+			return [...list.matchAll(/href="\/en\/commitments\/([^"#]+)"/g)].map((m) => m[1] as string);
+		};
+		// By default the commitments nobody assessed yet, each saying so.
+		assert.ok(listed(home.body).includes(slug));
+		assert.match(home.body, /not assessed yet/);
+		// A goal narrows it to the commitments serving that goal, as the list API gives them.
+		const byGoal = await get(ctx(), "/en/workspace?assess_goal=mdg:8&assess_state=all", assessor);
+		const mdg8 = new Set(
+			(await ctx().get("/api/v1/commitments?goal=mdg:8&status=published&limit=200")).body.items.map(
+				(c: { slug: string }) => c.slug,
+			),
+		);
+		assert.ok(listed(byGoal.body).length > 0);
+		assert.ok(listed(byGoal.body).every((s) => mdg8.has(s)));
+		assert.match(byGoal.body, /<option value="mdg:8" selected>/);
+		const unknown = await get(ctx(), "/en/workspace?assess_goal=mdg:99", assessor);
+		assert.match(unknown.body, /class="error" role="alert"/);
 		const form = await get(ctx(), `/en/workspace/commitments/${slug}/assess`, assessor);
 		assert.equal(form.statusCode, 200);
 		assert.match(form.body, /<label for="rationale">/);
@@ -688,6 +707,15 @@ describeEachDialect("the workspace", (ctx) => {
 		assert.equal(list.total, 1);
 		assert.equal(list.items[0]?.score, "good");
 		assert.equal(list.items[0]?.assessed_on, "2014-06-30");
+		// Once assessed it leaves the default list, and the assessed list says when.
+		assert.ok(!listed((await get(ctx(), "/en/workspace", assessor)).body).includes(slug));
+		const assessed = await get(ctx(), "/en/workspace?assess_state=assessed", assessor);
+		assert.ok(listed(assessed.body).includes(slug));
+		assert.ok(
+			assessed.body.includes(
+				`assessed 1 time(s), last on ${formattersFor("en").date("2014-06-30")}`,
+			),
+		);
 
 		// Not an assessor, or a member of a maker: the localised 403 page.
 		const focal = await person(ctx(), {

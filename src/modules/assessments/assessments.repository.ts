@@ -80,6 +80,26 @@ export class AssessmentRepository {
 		return this.load((q) => q.where("assessment.commitment_id", "=", commitmentId));
 	}
 
+	/** For each of these commitments assessed at all: how many times, and the latest day. */
+	async assessedAmong(
+		commitmentIds: number[],
+	): Promise<Map<number, { count: number; latest: string }>> {
+		if (commitmentIds.length === 0) return new Map();
+		const rows = await this.db
+			.selectFrom("assessment")
+			.select((eb) => [
+				"commitment_id",
+				eb.fn.countAll<number | string>().as("n"),
+				eb.fn.max("assessed_on").as("latest"),
+			])
+			.where("commitment_id", "in", commitmentIds)
+			.groupBy("commitment_id")
+			.execute();
+		return new Map(
+			rows.map((r) => [toInt(r.commitment_id), { count: toInt(r.n), latest: String(r.latest) }]),
+		);
+	}
+
 	/** Ids of assessments of commitments in these statuses, in id order after `afterId`: an export's batches. */
 	async idsAfter(afterId: number, limit: number, statuses: readonly string[]): Promise<number[]> {
 		const rows = await this.db

@@ -112,6 +112,11 @@ export class AssessmentService {
 		});
 	}
 
+	/** Which of these commitments were assessed already: how many times, and when last. */
+	assessedAmong(commitmentIds: number[]) {
+		return new AssessmentRepository(this.db).assessedAmong(commitmentIds);
+	}
+
 	/** The public assessments of a commitment, newest first, with a summary of each scheme. */
 	async list(commitmentRef: CommitmentRef, actor: Actor | null = null): Promise<AssessmentList> {
 		const repo = new AssessmentRepository(this.db);

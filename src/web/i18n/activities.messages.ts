@@ -169,14 +169,6 @@ export const activities = defineMessages({
 		ar: "البلد المستفيد (رمز من حرفين، مثل CD)",
 		zh: "受援国（两字母代码，如 CD）",
 	},
-	filter_apply: {
-		en: "Show",
-		fr: "Afficher",
-		es: "Mostrar",
-		ru: "Показать",
-		ar: "عرض",
-		zh: "显示",
-	},
 	list_count: {
 		en: "Activities: {n}",
 		fr: "Activités : {n}",

@@ -195,6 +195,14 @@ export const common = defineMessages({
 		zh: "无数据",
 	},
 	none: { en: "None", fr: "Aucun", es: "Ninguno", ru: "Нет", ar: "لا شيء", zh: "无" },
+	show: {
+		en: "Show",
+		fr: "Afficher",
+		es: "Mostrar",
+		ru: "Показать",
+		ar: "عرض",
+		zh: "显示",
+	},
 	show_numbers: {
 		en: "The numbers as a table",
 		fr: "Les chiffres sous forme de tableau",

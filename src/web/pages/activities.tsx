@@ -77,7 +77,7 @@ export function ActivitiesPage(props: { ctx: PageContext; view: ActivitiesView }
 					{field("q", ctx.t(m.search_words), view)}
 					{field("reporting_org", ctx.t(m.filter_publisher), view)}
 					{field("recipient", ctx.t(m.filter_recipient), view)}
-					<button type="submit">{ctx.t(m.filter_apply)}</button>
+					<button type="submit">{ctx.t(common.show)}</button>
 				</form>
 			</search>
 			<h2 id="activities-results">{ctx.t(m.list_count, { n: ctx.fmt.number(list.total) })}</h2>

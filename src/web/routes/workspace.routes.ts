@@ -2,6 +2,9 @@
  * The signed-in workspace: its first page here, and the pages of each role (commitment
  * forms and workflow, reports and assessments, the secretariat's queues) from their files.
  */
+import type { Actor } from "../../lib/actor.ts";
+import { isOneOf } from "../../lib/enums.ts";
+import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { assessmentPolicy } from "../../modules/assessments/assessments.policy.ts";
 import { isStaff, memberOfAny } from "../../modules/commitments/commitments.policy.ts";
@@ -9,11 +12,67 @@ import { commitmentListQuery } from "../../modules/commitments/commitments.schem
 import type { Services } from "../../server/services.ts";
 import type { PageRouter } from "../page-route.ts";
 import { memberStakeholders, pageNumber, queryText, signedIn } from "../pages/workspace/access.ts";
-import { WorkspaceHomePage } from "../pages/workspace/home.tsx";
+import { assessStates, WorkspaceHomePage } from "../pages/workspace/home.tsx";
 import { authPageRoutes } from "./auth-pages.routes.ts";
 import { workspaceAccountabilityRoutes } from "./workspace.accountability.routes.ts";
 import { workspaceCommitmentRoutes } from "./workspace.commitments.routes.ts";
 import { workspaceSecretariatRoutes } from "./workspace.secretariat.routes.ts";
+
+/** How many published commitments the assessor's list reads at most (newest first). */
+const assessLimit = 200;
+
+/**
+ * An assessor's list: published commitments of stakeholders they are not a member of,
+ * chosen by words and goal, each with whether (and when) it was assessed; by default
+ * those nobody assessed yet.
+ */
+async function assessorList(
+	services: Services,
+	actor: Actor,
+	query: Record<string, string | string[] | undefined>,
+) {
+	const q = queryText(query.assess_q)?.trim() ?? "";
+	const goal = queryText(query.assess_goal)?.trim() ?? "";
+	const stateText = queryText(query.assess_state) ?? "unassessed";
+	const state = isOneOf(assessStates, stateText) ? stateText : "unassessed";
+	let problem: string | null = null;
+	let items: Awaited<ReturnType<Services["commitments"]["list"]>>["items"] = [];
+	try {
+		const list = await services.commitments.list(
+			parseInput(
+				commitmentListQuery,
+				{
+					status: "published",
+					limit: String(assessLimit),
+					...(q ? { q } : {}),
+					...(goal ? { goal } : {}),
+				},
+				"query parameter",
+			),
+		);
+		items = list.items;
+	} catch (error) {
+		if (!(error instanceof AppError) || error.code !== "invalid_input") throw error;
+		problem = error.message;
+	}
+	const theirs = items.filter(
+		(c) =>
+			!memberOfAny(
+				actor,
+				c.makers.map((m) => m.id),
+			),
+	);
+	const assessed = await services.assessments.assessedAmong(theirs.map((c) => c.id));
+	const shown = theirs.filter((c) =>
+		state === "all" ? true : (state === "assessed") === assessed.has(c.id),
+	);
+	return {
+		items: shown.map((c) => ({ commitment: c, assessed: assessed.get(c.id) ?? null })),
+		filters: { q, goal, state },
+		problem,
+		capped: items.length >= assessLimit,
+	};
+}
 
 export function workspaceRoutes(pages: PageRouter, services: Services): void {
 	authPageRoutes(pages, services);
@@ -32,9 +91,7 @@ export function workspaceRoutes(pages: PageRouter, services: Services): void {
 				? services.commitments.workspace(actor, { status: ["submitted"], page: 1, limit: 1 })
 				: null,
 			staff ? services.comments.flagged({ page: 1, limit: 1 }, actor) : null,
-			assessmentPolicy.assess(actor)
-				? services.commitments.list(parseInput(commitmentListQuery, { limit: "30" }))
-				: null,
+			assessmentPolicy.assess(actor) ? assessorList(services, actor, query) : null,
 		]);
 		return WorkspaceHomePage({
 			ctx,
@@ -44,16 +101,7 @@ export function workspaceRoutes(pages: PageRouter, services: Services): void {
 				canDraft: member || staff,
 				secretariat:
 					submitted && flagged ? { submitted: submitted.total, flagged: flagged.total } : null,
-				toAssess: toAssess
-					? toAssess.items.filter(
-							(c) =>
-								c.status === "published" &&
-								!memberOfAny(
-									actor,
-									c.makers.map((m) => m.id),
-								),
-						)
-					: null,
+				toAssess,
 				done: queryText(query.done),
 			},
 		});

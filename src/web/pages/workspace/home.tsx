@@ -14,6 +14,7 @@ import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { common } from "../../i18n/common.messages.ts";
 import { roleNames } from "../../i18n/enums.messages.ts";
+import { problemText } from "../../i18n/problems.messages.ts";
 import { workspace as w } from "../../i18n/workspace.messages.ts";
 import type { StakeholderChoice } from "./access.ts";
 import { Flash, StatusBadge } from "./parts.tsx";
@@ -23,8 +24,99 @@ export interface WorkspaceHomeData {
 	commitments: { items: CommitmentListItem[]; total: number; page: number; limit: number } | null;
 	canDraft: boolean;
 	secretariat: { submitted: number; flagged: number } | null;
-	toAssess: CommitmentListItem[] | null;
+	toAssess: ToAssess | null;
 	done: string | undefined;
+}
+
+/** Which commitments an assessor's list shows: those nobody assessed yet, those assessed, or all. */
+export const assessStates = ["unassessed", "assessed", "all"] as const;
+
+export interface ToAssess {
+	items: {
+		commitment: CommitmentListItem;
+		assessed: { count: number; latest: string } | null;
+	}[];
+	filters: { q: string; goal: string; state: (typeof assessStates)[number] };
+	/** A filter that could not be used (an unknown goal, say): the list is then empty. */
+	problem: string | null;
+	/** More published commitments than the list reads: narrow it with the filters. */
+	capped: boolean;
+}
+
+/** An assessor's list, chosen by words, goal and whether assessed; one GET form. */
+function AssessList(props: { ctx: PageContext; data: ToAssess }) {
+	const { ctx, data } = props;
+	const goals = [...ctx.titles.values()].filter((t) => !t.code.includes("."));
+	const stateNames = {
+		unassessed: w.assess_state_unassessed,
+		assessed: w.assess_state_assessed,
+		all: w.assess_state_all,
+	};
+	return (
+		<>
+			<form method="get" action={ctx.href("/workspace")} class="assess-filters" id="assess-filters">
+				<div class="field">
+					<label for="assess_q">{ctx.t(w.assess_filter_words)}</label>
+					<input type="search" id="assess_q" name="assess_q" value={data.filters.q} dir="auto" />
+				</div>
+				<div class="field">
+					<label for="assess_goal">{ctx.t(common.goal)}</label>
+					<select id="assess_goal" name="assess_goal">
+						<option value="">{ctx.t(w.assess_filter_any_goal)}</option>
+						{goals.map((g) => (
+							<option key={g.code} value={g.code} selected={g.code === data.filters.goal}>
+								{`${g.code.toUpperCase().replace(":", " ")} · ${g.short ?? g.title}`}
+							</option>
+						))}
+					</select>
+				</div>
+				<div class="field">
+					<label for="assess_state">{ctx.t(w.assess_filter_state)}</label>
+					<select id="assess_state" name="assess_state">
+						{assessStates.map((s) => (
+							<option key={s} value={s} selected={s === data.filters.state}>
+								{ctx.t(stateNames[s])}
+							</option>
+						))}
+					</select>
+				</div>
+				<button type="submit">{ctx.t(common.show)}</button>
+			</form>
+			{data.problem && (
+				<p class="error" role="alert">
+					{problemText(ctx, data.problem)}
+				</p>
+			)}
+			{data.items.length === 0 ? (
+				<p class="muted" id="assess-none">
+					{ctx.t(w.assess_none)}
+				</p>
+			) : (
+				<ul id="assess-list">
+					{data.items.map(({ commitment: c, assessed }) => (
+						<li key={c.id}>
+							<a href={ctx.href(`/commitments/${c.slug}`)} dir="auto">
+								{c.title}
+							</a>{" "}
+							<span class="muted small">
+								{assessed
+									? ctx.t(w.assessed_already, {
+											n: ctx.fmt.number(assessed.count),
+											date: ctx.fmt.date(assessed.latest),
+										})
+									: ctx.t(w.assessed_never)}
+							</span>{" "}
+							·{" "}
+							<a href={ctx.href(`/workspace/commitments/${c.slug}/assess`)}>
+								{ctx.t(w.action_assess)}
+							</a>
+						</li>
+					))}
+				</ul>
+			)}
+			{data.capped && <p class="small muted">{ctx.t(w.assess_capped)}</p>}
+		</>
+	);
 }
 
 function MyCommitments(props: {
@@ -173,23 +265,7 @@ export function WorkspaceHomePage(props: { ctx: PageContext; data: WorkspaceHome
 				<section aria-labelledby="assess-heading" id="to-assess">
 					<h2 id="assess-heading">{ctx.t(w.to_assess_heading)}</h2>
 					<p class="muted">{ctx.t(w.to_assess_intro)}</p>
-					{data.toAssess.length === 0 ? (
-						<p class="muted">{ctx.t(common.no_data)}</p>
-					) : (
-						<ul>
-							{data.toAssess.map((c) => (
-								<li key={c.id}>
-									<a href={ctx.href(`/commitments/${c.slug}`)} dir="auto">
-										{c.title}
-									</a>{" "}
-									·{" "}
-									<a href={ctx.href(`/workspace/commitments/${c.slug}/assess`)}>
-										{ctx.t(w.action_assess)}
-									</a>
-								</li>
-							))}
-						</ul>
-					)}
+					<AssessList ctx={ctx} data={data.toAssess} />
 				</section>
 			)}
 
