@@ -325,7 +325,8 @@ describeInBrowser(
 			await report.getByLabel("Period from").fill("2012-01-01");
 			await report.getByLabel("Period to").fill("2012-12-31");
 			await report.getByLabel("Amount disbursed").fill("150000000");
-			await report.getByLabel("Disbursed by year").fill("2012: 150000000");
+			await report.getByLabel("Year 1", { exact: true }).fill("2012");
+			await report.getByLabel("Disbursed in year 1", { exact: true }).fill("150000000");
 			const narrative = `Disbursed in full in 2012, reported from the browser (${ctx().dialect}).`;
 			await report.getByLabel("What was done").fill(narrative);
 			await report.getByRole("button", { name: "File the report" }).click();

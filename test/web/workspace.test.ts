@@ -435,7 +435,8 @@ describeEachDialect("the workspace", (ctx) => {
 			"disbursed.amount": "500000000",
 			"disbursed.currency": "CAD",
 			"disbursed.recipients": "",
-			"disbursed.by_year": "2011: 1",
+			"disbursed.by_year.0.year": "2011",
+			"disbursed.by_year.0.amount": "1",
 			policy_status: "in_progress",
 			narrative: "Disbursed through bilateral maternal health programmes.",
 			"evidence.0.title": "Annual report",
@@ -450,12 +451,27 @@ describeEachDialect("the workspace", (ctx) => {
 		assert.equal(bad.statusCode, 400);
 		assert.match(bad.body, /id="disbursed.by_year-error">[^<]*The years add up to/);
 		assert.match(bad.body, /Disbursed through bilateral maternal health programmes\.<\/textarea>/);
+		// A year that is not one is named at its own row, the rows typed kept.
+		const badYear = await post(
+			ctx(),
+			`/en/workspace/commitments/${slug}/reports/new`,
+			{
+				...fields,
+				"disbursed.by_year.0.amount": "300000000",
+				"disbursed.by_year.1.year": "20x2",
+				"disbursed.by_year.1.amount": "200000000",
+			},
+			canada,
+		);
+		assert.equal(badYear.statusCode, 400);
+		assert.match(badYear.body, /id="disbursed.by_year.1.year-error"/);
+		assert.match(badYear.body, /id="disbursed.by_year.1.year"[^>]*value="20x2"/);
 		assert.match(bad.body, /<option value="in_progress" selected>/);
 
 		const ok = await post(
 			ctx(),
 			`/en/workspace/commitments/${slug}/reports/new`,
-			{ ...fields, "disbursed.by_year": "2011: 500000000" },
+			{ ...fields, "disbursed.by_year.0.amount": "500000000" },
 			canada,
 		);
 		assert.equal(ok.statusCode, 303, ok.body.slice(0, 2000));
@@ -468,10 +484,10 @@ describeEachDialect("the workspace", (ctx) => {
 		assert.equal(mine.disbursed?.amount, "500000000.00");
 		assert.equal(mine.evidence[0]?.url, "https://example.org/canada-2011");
 
-		// Amounts as a French or an Arabic page writes them, with years split over lines.
-		for (const [lang, amount, byYear, narrative] of [
-			["fr", "1 000 000,50", "2011 : 600\u202F000,50\n2012 : 400 000", "Versé en deux ans."],
-			["ar", "١٬٠٠٠٬٠٠٠٫٥٠", "2011: ٦٠٠٬٠٠٠٫٥٠, 2012: ٤٠٠٬٠٠٠", "صُرف على عامين."],
+		// Amounts as a French or an Arabic page writes them, one row a year.
+		for (const [lang, amount, [first, second], narrative] of [
+			["fr", "1 000 000,50", ["600\u202F000,50", "400 000"], "Versé en deux ans."],
+			["ar", "١٬٠٠٠٬٠٠٠٫٥٠", ["٦٠٠٬٠٠٠٫٥٠", "٤٠٠٬٠٠٠"], "صُرف على عامين."],
 		] as const) {
 			const localised = await post(
 				ctx(),
@@ -480,7 +496,10 @@ describeEachDialect("the workspace", (ctx) => {
 					...fields,
 					period_end: "2012-12-31",
 					"disbursed.amount": amount,
-					"disbursed.by_year": byYear,
+					"disbursed.by_year.0.year": "2011",
+					"disbursed.by_year.0.amount": first,
+					"disbursed.by_year.1.year": "2012",
+					"disbursed.by_year.1.amount": second,
 					narrative,
 				},
 				canada,
@@ -507,7 +526,8 @@ describeEachDialect("the workspace", (ctx) => {
 			{
 				...fields,
 				"disbursed.amount": "",
-				"disbursed.by_year": "",
+				"disbursed.by_year.0.year": "",
+				"disbursed.by_year.0.amount": "",
 				narrative: "Policy progress only this period.",
 			},
 			canada,
@@ -567,7 +587,8 @@ describeEachDialect("the workspace", (ctx) => {
 		const form = await get(ctx(), `${base}/edit`, canada);
 		assert.equal(form.statusCode, 200);
 		assert.ok(form.body.includes("A report to be corrected, then withdrawn.</textarea>"));
-		assert.match(form.body, /2013: 250000000\.00<\/textarea>/);
+		assert.match(form.body, /id="disbursed.by_year.0.year"[^>]*value="2013"/);
+		assert.match(form.body, /id="disbursed.by_year.0.amount"[^>]*value="250000000.00"/);
 		const version = hiddenVersion(form.body);
 		const fields: Fields = {
 			version: String(version),
@@ -578,7 +599,8 @@ describeEachDialect("the workspace", (ctx) => {
 			"disbursed.amount": "200000000",
 			"disbursed.currency": "CAD",
 			"disbursed.recipients": "",
-			"disbursed.by_year": "2013: 250000000",
+			"disbursed.by_year.0.year": "2013",
+			"disbursed.by_year.0.amount": "250000000",
 			policy_status: "",
 			narrative: "A report to be corrected, then withdrawn.",
 			reason: "The 2013 figure was the budget, not the disbursement.",
@@ -590,7 +612,7 @@ describeEachDialect("the workspace", (ctx) => {
 		const ok = await post(
 			ctx(),
 			`${base}/edit`,
-			{ ...fields, "disbursed.by_year": "2013: 200000000" },
+			{ ...fields, "disbursed.by_year.0.amount": "200000000" },
 			canada,
 		);
 		assert.equal(ok.statusCode, 303, ok.body.slice(0, 1500));
@@ -603,7 +625,7 @@ describeEachDialect("the workspace", (ctx) => {
 		const stale = await post(
 			ctx(),
 			`${base}/edit`,
-			{ ...fields, "disbursed.by_year": "2013: 200000000" },
+			{ ...fields, "disbursed.by_year.0.amount": "200000000" },
 			canada,
 		);
 		assert.equal(stale.statusCode, 409);

@@ -15,7 +15,7 @@ import { reportPolicy } from "../../modules/reports/reports.policy.ts";
 import type { ReportView } from "../../modules/reports/reports.service.ts";
 import type { Services } from "../../server/services.ts";
 import { formErrorsOf, noErrors } from "../components/form.tsx";
-import { typedDecimal } from "../i18n/numbers.ts";
+import { typedDecimal, typedNumber } from "../i18n/numbers.ts";
 import { type PageRouter, seeOther } from "../page-route.ts";
 import { forbidden, memberStakeholders, signedIn } from "../pages/workspace/access.ts";
 import {
@@ -27,7 +27,6 @@ import { recipientOf } from "../pages/workspace/commitment-values.ts";
 import {
 	codes,
 	type FormValues,
-	invalidField,
 	optional,
 	placeErrors,
 	rows,
@@ -46,23 +45,15 @@ function requirePublic(detail: CommitmentDetail): void {
 }
 
 /**
- * "2016: 400000000" per line (or separated by semicolons, or by commas before the next
- * year): the amounts disbursed each year, each as the page's language writes numbers
- * ("2016: 400 000 000,50" on a French page).
+ * The amounts disbursed each year, one row each, as the page's language writes numbers
+ * ("400 000 000,50" on a French page); a year that is not a number is handed on as
+ * typed, for the service to name its field.
  */
-function byYear(value: string, lang: Language): { year: number; amount: string }[] {
-	const out: { year: number; amount: string }[] = [];
-	for (const part of value.split(/[\n;]+|,\s*(?=\d{4}\s*[:=])/).map((s) => s.trim())) {
-		if (!part) continue;
-		const m = /^(\d{4})\s*[:=\s]\s*(.+)$/.exec(part);
-		if (!m)
-			throw invalidField(
-				"disbursed.by_year",
-				`must give one year and its amount per line, such as 2016: 400000000 (got '${part}')`,
-			);
-		out.push({ year: Number(m[1]), amount: typedDecimal(m[2] ?? "", lang) });
-	}
-	return out;
+function byYear(values: FormValues, lang: Language) {
+	return rows(values, "disbursed.by_year", ["year", "amount"]).map(({ row }) => ({
+		year: typedNumber(row.year ?? "", lang),
+		amount: typedDecimal(row.amount ?? "", lang),
+	}));
 }
 
 /** A posted report form as the reports service's input. */
@@ -71,16 +62,16 @@ function reportInputOf(values: FormValues, groups: ReadonlySet<string>, lang: La
 	const amount = typed === null ? null : typedDecimal(typed, lang);
 	const currency = optional(values, "disbursed.currency");
 	const recipients = codes(text(values, "disbursed.recipients"));
-	const years = text(values, "disbursed.by_year").trim();
+	const years = byYear(values, lang);
 	// The currency comes prefilled with the commitment's own, so on its own it says
 	// nothing: a report of policy progress alone must not be asked for an amount.
 	const disbursed =
-		amount || recipients.length || years
+		amount || recipients.length || years.length
 			? {
 					amount: amount ?? "",
 					currency: currency?.toUpperCase() ?? "",
 					recipients: recipients.map((c) => recipientOf(c, groups)),
-					by_year: byYear(years, lang),
+					by_year: years,
 				}
 			: null;
 	const document = optional(values, "national_strategy.document");
@@ -101,11 +92,16 @@ function reportInputOf(values: FormValues, groups: ReadonlySet<string>, lang: La
 	};
 }
 
-/** A refused report form's errors, each by the field it was typed in. */
-function reportFormErrors(error: unknown, evidenceRows: number[]) {
+/** A refused report form's errors, each by the field it was typed in (the row of a list). */
+function reportFormErrors(error: unknown, values: FormValues) {
+	const indexes = (prefix: string, fields: string[]) =>
+		rows(values, prefix, fields).map((e) => e.index);
 	return placeErrors(formErrorsOf(error), {
-		collapse: ["disbursed.recipients", "disbursed.by_year"],
-		rows: { evidence: evidenceRows },
+		collapse: ["disbursed.recipients"],
+		rows: {
+			evidence: indexes("evidence", ["title", "url"]),
+			"disbursed.by_year": indexes("disbursed.by_year", ["year", "amount"]),
+		},
 	});
 }
 
@@ -123,7 +119,10 @@ function reportValues(r: ReportView): FormValues {
 		v["disbursed.amount"] = r.disbursed.amount;
 		v["disbursed.currency"] = r.disbursed.currency;
 		v["disbursed.recipients"] = r.disbursed.recipients.map((x) => x.code ?? "global").join(", ");
-		v["disbursed.by_year"] = r.disbursed.by_year.map((y) => `${y.year}: ${y.amount}`).join("\n");
+		r.disbursed.by_year.forEach((y, i) => {
+			v[`disbursed.by_year.${i}.year`] = String(y.year);
+			v[`disbursed.by_year.${i}.amount`] = y.amount;
+		});
 	}
 	r.evidence.forEach((e, i) => {
 		v[`evidence.${i}.title`] = e.title;
@@ -206,13 +205,12 @@ export function workspaceAccountabilityRoutes(pages: PageRouter, services: Servi
 		const { detail, who } = await reportContext(slug, actor);
 		const values = valuesOf(form);
 		const groups = new Set((await services.reference.groups()).items.map((g) => g.code));
-		const evidenceRows = rows(values, "evidence", ["title", "url"]).map((e) => e.index);
 		try {
 			// Shaping the input may fail too (a year's amount typed wrongly): shown alike.
 			await services.reports.create(slug, reportInputOf(values, groups, ctx.lang), actor);
 		} catch (error) {
 			if (error instanceof AppError && error.code === "forbidden") throw error;
-			const errors = reportFormErrors(error, evidenceRows);
+			const errors = reportFormErrors(error, values);
 			return {
 				page: ReportFormPage({ ctx, detail, stakeholders: who.all, values, errors }),
 				status: statusOf(error),
@@ -262,7 +260,6 @@ export function workspaceAccountabilityRoutes(pages: PageRouter, services: Servi
 			const { report, detail, who } = await ownReport(slug, params.id ?? "", actor);
 			const values = valuesOf(form);
 			const groups = new Set((await services.reference.groups()).items.map((g) => g.code));
-			const evidenceRows = rows(values, "evidence", ["title", "url"]).map((e) => e.index);
 			const version = versionOf(values) ?? report.version;
 			try {
 				const { kind: _kind, ...changes } = reportInputOf(values, groups, ctx.lang);
@@ -274,7 +271,7 @@ export function workspaceAccountabilityRoutes(pages: PageRouter, services: Servi
 				);
 			} catch (error) {
 				if (error instanceof AppError && error.code === "forbidden") throw error;
-				const errors = reportFormErrors(error, evidenceRows);
+				const errors = reportFormErrors(error, values);
 				return {
 					page: ReportFormPage({
 						ctx,

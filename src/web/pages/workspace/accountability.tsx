@@ -52,6 +52,34 @@ function Evidence(props: { ctx: PageContext; values: FormValues; errors: FormErr
 }
 
 /**
+ * The amounts disbursed each year, one year and its amount per row (three rows, and one
+ * more than those filled in when the form comes back), as the page writes numbers.
+ */
+function ByYear(props: { ctx: PageContext; values: FormValues; errors: FormErrors }) {
+	const { ctx, values, errors } = props;
+	const { input } = bindFields(ctx, values, errors);
+	return (
+		<fieldset id="disbursed.by_year">
+			<legend>{ctx.t(w.f_by_year)}</legend>
+			<p class="hint">{ctx.t(w.f_by_year_hint)}</p>
+			<FieldError ctx={ctx} name="disbursed.by_year" errors={errors} />
+			{rowsToShow(values, "disbursed.by_year", 3).map((i, n) => (
+				<div class="row" key={i}>
+					{input(`disbursed.by_year.${i}.year`, ctx.t(w.f_by_year_year, { n: n + 1 }), {
+						inputMode: "numeric",
+						dir: "ltr",
+					})}
+					{input(`disbursed.by_year.${i}.amount`, ctx.t(w.f_by_year_amount, { n: n + 1 }), {
+						inputMode: "decimal",
+						dir: "ltr",
+					})}
+				</div>
+			))}
+		</fieldset>
+	);
+}
+
+/**
  * A form about one commitment: the way back, the commitment's title, what failed last
  * time, and the form itself (posting to the commitment's `action`).
  */
@@ -159,11 +187,7 @@ export function ReportFormPage(props: {
 					hint: ctx.t(w.f_recipients_hint),
 					dir: "ltr",
 				})}
-				{textarea("disbursed.by_year", ctx.t(w.f_by_year), {
-					hint: ctx.t(w.f_by_year_hint),
-					rows: 3,
-					dir: "ltr",
-				})}
+				<ByYear ctx={ctx} values={v} errors={errors} />
 				{select(
 					"policy_status",
 					ctx.t(w.f_policy_status),
