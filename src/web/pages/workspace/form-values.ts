@@ -1,9 +1,3 @@
-/**
- * Between posted form fields and service input: what a form shows (flat strings, lists
- * for repeated fields), how a post becomes the nested input a service takes, and how the
- * service's field names in an error find their input again.
- */
-import { AppError } from "../../../lib/errors.ts";
 import type { FormErrors } from "../../components/form.tsx";
 import type { FormFields } from "../../page-route.ts";
 
@@ -120,11 +114,6 @@ export function placeErrors(
 		fields[name] ??= message;
 	}
 	return { message: errors.message, fields };
-}
-
-/** A problem the page finds while shaping the input, reported like the service's own. */
-export function invalidField(name: string, message: string): AppError {
-	return AppError.invalid(name, `field '${name}' ${message}`);
 }
 
 /** A local path to go back to after a form (an open redirect is refused). */
