@@ -14,6 +14,7 @@ import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import {
 	assertNoPlaceholder,
 	assertPage,
+	decodeHtml,
 	escapeHtml,
 	type FormFields,
 	getHtml,
@@ -81,7 +82,7 @@ function draftFields(maker: string, title: string): Fields {
 }
 
 function slugOf(location: unknown): string {
-	const m = /^\/en\/workspace\/commitments\/([a-z0-9-]+)\/edit\?done=created$/.exec(
+	const m = /^\/[a-z]{2}\/workspace\/commitments\/([a-z0-9-]+)\/edit\?done=created$/.exec(
 		String(location),
 	);
 	assert.ok(m, `redirected to the new draft's page: ${location}`);
@@ -333,6 +334,51 @@ describeEachDialect("the workspace", (ctx) => {
 		);
 		assert.equal(other.statusCode, 403);
 		assert.match(other.body, /id="makers-error"/);
+	});
+
+	it("takes recipients and sectors by name in the page's language, and shows them back by name", async () => {
+		const created = await post(
+			ctx(),
+			"/es/workspace/commitments/new",
+			{
+				...draftFields("united-kingdom", "Workspace test: by name"),
+				recipients: "Kenia; Least developed countries; Congo, The Democratic Republic of the",
+				sectors: "Atención sanitaria básica; 11220",
+			},
+			ukFocal,
+		);
+		assert.equal(created.statusCode, 303, created.body.slice(0, 3000));
+		const slug = slugOf(created.headers.location);
+		const stored = await ctx().services.commitments.get(slug, cliActor);
+		assert.deepEqual(stored.recipients.map((r) => `${r.kind}:${r.code}`).sort(), [
+			"country:CD",
+			"country:KE",
+			"group:LDC",
+		]);
+		assert.deepEqual(stored.sectors.map((x) => x.code).sort(), ["11220", "12220"]);
+		// The edit form shows them by name, in the page's language.
+		const edit = await get(ctx(), `/fr/workspace/commitments/${slug}/edit`, ukFocal);
+		const shown = /id="recipients"[^>]*value="([^"]*)"/.exec(edit.body)?.[1] ?? "";
+		const fr = new Intl.DisplayNames(["fr"], { type: "region" });
+		assert.deepEqual(
+			shown.split("; ").sort(),
+			[fr.of("CD"), fr.of("KE"), "Least developed countries"].sort(),
+		);
+		const sectors = decodeHtml(/id="sectors"[^>]*value="([^"]*)"/.exec(edit.body)?.[1] ?? "");
+		assert.ok(sectors.split("; ").includes("Soins et services de santé de base"), sectors);
+		// A name that is none is named at the field, what was typed kept.
+		const bad = await post(
+			ctx(),
+			"/en/workspace/commitments/new",
+			{
+				...draftFields("united-kingdom", "Workspace test: no such place"),
+				recipients: "Kenya; Atlantis",
+			},
+			ukFocal,
+		);
+		assert.equal(bad.statusCode, 400);
+		assert.match(bad.body, /id="recipients-error">[^<]*atlantis/i);
+		assert.match(bad.body, /id="recipients"[^>]*value="Kenya; Atlantis"/);
 	});
 
 	it("refuses a form post without the CSRF token", async () => {

@@ -2,6 +2,7 @@
  * Progress reports and assessments from the workspace: the forms, their posts to the
  * reports and assessments services, and back to the commitment's public page.
  */
+
 import type { Actor } from "../../lib/actor.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { Language } from "../../lib/languages.ts";
@@ -25,7 +26,6 @@ import {
 } from "../pages/workspace/accountability.tsx";
 import { recipientOf } from "../pages/workspace/commitment-values.ts";
 import {
-	codes,
 	type FormValues,
 	optional,
 	placeErrors,
@@ -33,6 +33,7 @@ import {
 	text,
 	valuesOf,
 } from "../pages/workspace/form-values.ts";
+import { type NameBook, nameBook } from "../pages/workspace/name-book.ts";
 
 const statusOf = (error: unknown) => (error instanceof AppError ? error.status : 400);
 
@@ -57,11 +58,16 @@ function byYear(values: FormValues, lang: Language) {
 }
 
 /** A posted report form as the reports service's input. */
-function reportInputOf(values: FormValues, groups: ReadonlySet<string>, lang: Language) {
+function reportInputOf(
+	values: FormValues,
+	groups: ReadonlySet<string>,
+	lang: Language,
+	book: NameBook,
+) {
 	const typed = optional(values, "disbursed.amount");
 	const amount = typed === null ? null : typedDecimal(typed, lang);
 	const currency = optional(values, "disbursed.currency");
-	const recipients = codes(text(values, "disbursed.recipients"));
+	const recipients = book.recipients(text(values, "disbursed.recipients"));
 	const years = byYear(values, lang);
 	// The currency comes prefilled with the commitment's own, so on its own it says
 	// nothing: a report of policy progress alone must not be asked for an amount.
@@ -106,7 +112,7 @@ function reportFormErrors(error: unknown, values: FormValues) {
 }
 
 /** A filed report as its form shows it, to be corrected. */
-function reportValues(r: ReportView): FormValues {
+function reportValues(r: ReportView, book: NameBook): FormValues {
 	const v: FormValues = {
 		kind: r.kind,
 		stakeholder: r.stakeholder.slug,
@@ -118,7 +124,9 @@ function reportValues(r: ReportView): FormValues {
 	if (r.disbursed) {
 		v["disbursed.amount"] = r.disbursed.amount;
 		v["disbursed.currency"] = r.disbursed.currency;
-		v["disbursed.recipients"] = r.disbursed.recipients.map((x) => x.code ?? "global").join(", ");
+		v["disbursed.recipients"] = book.recipientNames(
+			r.disbursed.recipients.map((x) => x.code ?? "global"),
+		);
 		r.disbursed.by_year.forEach((y, i) => {
 			v[`disbursed.by_year.${i}.year`] = String(y.year);
 			v[`disbursed.by_year.${i}.amount`] = y.amount;
@@ -207,7 +215,11 @@ export function workspaceAccountabilityRoutes(pages: PageRouter, services: Servi
 		const groups = new Set((await services.reference.groups()).items.map((g) => g.code));
 		try {
 			// Shaping the input may fail too (a year's amount typed wrongly): shown alike.
-			await services.reports.create(slug, reportInputOf(values, groups, ctx.lang), actor);
+			await services.reports.create(
+				slug,
+				reportInputOf(values, groups, ctx.lang, await nameBook(services, ctx.lang)),
+				actor,
+			);
 		} catch (error) {
 			if (error instanceof AppError && error.code === "forbidden") throw error;
 			const errors = reportFormErrors(error, values);
@@ -245,7 +257,7 @@ export function workspaceAccountabilityRoutes(pages: PageRouter, services: Servi
 			ctx,
 			detail,
 			stakeholders: who.all,
-			values: reportValues(report),
+			values: reportValues(report, await nameBook(services, ctx.lang)),
 			errors: noErrors,
 			correcting: { id: report.id, version: report.version },
 		});
@@ -262,7 +274,12 @@ export function workspaceAccountabilityRoutes(pages: PageRouter, services: Servi
 			const groups = new Set((await services.reference.groups()).items.map((g) => g.code));
 			const version = versionOf(values) ?? report.version;
 			try {
-				const { kind: _kind, ...changes } = reportInputOf(values, groups, ctx.lang);
+				const { kind: _kind, ...changes } = reportInputOf(
+					values,
+					groups,
+					ctx.lang,
+					await nameBook(services, ctx.lang),
+				);
 				const reason = optional(values, "reason");
 				await services.reports.update(
 					String(report.id),

@@ -50,6 +50,7 @@ import {
 } from "../pages/workspace/commitment-values.ts";
 import { describeChanges } from "../pages/workspace/conflict.ts";
 import { type FormValues, placeErrors, valuesOf } from "../pages/workspace/form-values.ts";
+import { nameBook } from "../pages/workspace/name-book.ts";
 import { queuePage } from "./workspace.secretariat.routes.ts";
 
 const stepDone: Record<Transition, string> = {
@@ -179,7 +180,7 @@ async function editPage(
 	return EditCommitmentPage({
 		ctx,
 		detail,
-		values: state.values ?? commitmentValues(detail),
+		values: state.values ?? commitmentValues(detail, await nameBook(services, ctx.lang)),
 		errors: state.errors ?? noErrors,
 		version: state.version ?? detail.version,
 		choices,
@@ -241,7 +242,12 @@ export function workspaceCommitmentRoutes(pages: PageRouter, services: Services)
 		if (!mayDraft(actor))
 			throw forbidden("commitments are drafted by the focal points and editors of a stakeholder");
 		const values = valuesOf(form);
-		const { input, sourceRows } = commitmentInputOf(values, await groupCodes(services), ctx.lang);
+		const { input, sourceRows } = commitmentInputOf(
+			values,
+			await groupCodes(services),
+			ctx.lang,
+			await nameBook(services, ctx.lang),
+		);
 		let created: { slug: string };
 		try {
 			created = await services.commitments.create(input, actor);
@@ -269,7 +275,12 @@ export function workspaceCommitmentRoutes(pages: PageRouter, services: Services)
 		if (!actor) return reply;
 		const values = valuesOf(form);
 		const started = Number(field(form, "version"));
-		const { input, sourceRows } = commitmentInputOf(values, await groupCodes(services), ctx.lang);
+		const { input, sourceRows } = commitmentInputOf(
+			values,
+			await groupCodes(services),
+			ctx.lang,
+			await nameBook(services, ctx.lang),
+		);
 		const reason = field(form, "reason");
 		try {
 			await services.commitments.update(

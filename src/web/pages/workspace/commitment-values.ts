@@ -8,6 +8,7 @@ import type { Language } from "../../../lib/languages.ts";
 import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
 import { typedDecimal, typedNumber } from "../../i18n/numbers.ts";
 import { codes, type FormValues, list, numberOrText, optional, rows, text } from "./form-values.ts";
+import type { NameBook } from "./name-book.ts";
 
 /** Fields typed as one list whose problems name an element (targets.2): shown at the field. */
 export const commitmentListFields = [
@@ -38,7 +39,7 @@ export const sourceFields = ["title", "url", "document_symbol", "published_on"] 
 const str = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 
 /** A stored commitment as the edit form's fields. */
-export function commitmentValues(d: CommitmentDetail): FormValues {
+export function commitmentValues(d: CommitmentDetail, book: NameBook): FormValues {
 	const v: FormValues = {
 		title: d.title,
 		text: d.text,
@@ -48,8 +49,11 @@ export function commitmentValues(d: CommitmentDetail): FormValues {
 		announced_on: str(d.announced_on),
 		goals: d.goals,
 		targets: d.targets.join(", "),
-		recipients: d.recipients.map((r) => (r.kind === "global" ? "global" : str(r.code))).join(", "),
-		sectors: d.sectors.map((s) => s.code).join(", "),
+		// By name in the page's language, as the form takes them back.
+		recipients: book.recipientNames(
+			d.recipients.map((r) => (r.kind === "global" ? "global" : str(r.code))),
+		),
+		sectors: book.sectorNames(d.sectors.map((s) => s.code)),
 	};
 	const f = d.financial;
 	if (f) for (const k of financialFields) v[`financial.${k}`] = str(f[k]);
@@ -81,6 +85,7 @@ export function commitmentInputOf(
 	values: FormValues,
 	groups: ReadonlySet<string>,
 	lang: Language,
+	book: NameBook,
 ): { input: Record<string, unknown>; sourceRows: number[] } {
 	const kind = text(values, "kind");
 	const fin = (k: string) => `financial.${k}`;
@@ -133,8 +138,8 @@ export function commitmentInputOf(
 			announced_on: optional(values, "announced_on"),
 			goals: list(values, "goals").filter(Boolean),
 			targets: codes(text(values, "targets")),
-			recipients: codes(text(values, "recipients")).map((c) => recipientOf(c, groups)),
-			sectors: codes(text(values, "sectors")),
+			recipients: book.recipients(text(values, "recipients")).map((c) => recipientOf(c, groups)),
+			sectors: book.sectors(text(values, "sectors")),
 			financial,
 			policy,
 			sources: sources.map(({ row }) => ({ ...row, title: row.title ?? "" })),
