@@ -125,7 +125,14 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			const url = `/${lang}/stakeholders/united-kingdom`;
 			const html = await htmlPage(ctx(), url);
 			assertPage(html, url, lang);
-			assert.ok(html.includes('<h1 dir="auto">United Kingdom</h1>'), `${url}: h1`);
+			// A member state by its country's name in the page's language.
+			const name = new Intl.DisplayNames([lang === "zh" ? "zh-Hans" : lang], { type: "region" }).of(
+				"GB",
+			);
+			assert.ok(
+				html.includes(`<h1 dir="auto">${escapeHtml(name ?? "")}</h1>`),
+				`${url}: h1 ${name}`,
+			);
 			assert.ok(
 				html.includes(
 					escapeHtml("United Kingdom: additional GBP 814 million to the GAVI Alliance, 2011-2015"),
@@ -438,6 +445,13 @@ describeEachDialect("profile pages and the map", (ctx) => {
 			[countries.statusCode, countries.headers.location],
 			[301, "/fr/map#countries"],
 		);
+	});
+
+	it("names an agency or fund as recorded, in English, marked so on other pages", async () => {
+		const html = await htmlPage(ctx(), "/fr/stakeholders/bill-melinda-gates-foundation");
+		assert.match(html, /<h1 dir="auto" lang="en">[^<]+<\/h1>/);
+		const en = await htmlPage(ctx(), "/en/stakeholders/bill-melinda-gates-foundation");
+		assert.match(en, /<h1 dir="auto">[^<]+<\/h1>/);
 	});
 
 	it("ranks the makers by their own pledges, sorted by any money column, as the API gives them", async () => {

@@ -7,6 +7,7 @@ import { commitmentKindNames } from "../i18n/enums.messages.ts";
 import { DeliveryStatusBadge } from "./delivery-status.tsx";
 import { Amount } from "./no-data.tsx";
 import { ScrollRegion } from "./scroll-region.tsx";
+import { type NamedStakeholder, stakeholderName } from "./stakeholder-name.tsx";
 
 /** The amount as promised, in its own currency, or the share of GNI. */
 export function promisedAmount(
@@ -24,13 +25,11 @@ export function promisedAmount(
 	return "";
 }
 
-export function makerNames(ctx: PageContext, makers: { name: string }[]): string {
-	if (makers.length <= 4) return makers.map((x) => x.name).join(", ");
+export function makerNames(ctx: PageContext, makers: NamedStakeholder[]): string {
+	const name = (x: NamedStakeholder) => stakeholderName(ctx, x).text;
+	if (makers.length <= 4) return makers.map(name).join(", ");
 	return ctx.t(m.and_more, {
-		names: makers
-			.slice(0, 3)
-			.map((x) => x.name)
-			.join(", "),
+		names: makers.slice(0, 3).map(name).join(", "),
 		n: makers.length - 3,
 	});
 }

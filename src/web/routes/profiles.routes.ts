@@ -72,9 +72,14 @@ export function profileRoutes(pages: PageRouter, services: Services): void {
 		const extras = new Map<string, MakerExtras>(
 			ids.map((id) => {
 				const code = providerOf(id);
+				const r = records.get(id);
 				return [
 					String(id),
-					{ reportedUpTo: latest.get(id) ?? null, share: code ? (shares.get(code) ?? null) : null },
+					{
+						named: r ? { name: r.name, kind: r.kind, country: r.country } : null,
+						reportedUpTo: latest.get(id) ?? null,
+						share: code ? (shares.get(code) ?? null) : null,
+					},
 				];
 			}),
 		);

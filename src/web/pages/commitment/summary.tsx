@@ -2,8 +2,10 @@
  * The commitment itself: its verbatim text with the source it is quoted from, then who
  * made it, where, for which goals and targets and for whom, and its policy terms.
  */
+
 import type { CommitmentDetail } from "../../../modules/commitments/commitments.schemas.ts";
 import type { StakeholderKind } from "../../../modules/stakeholders/stakeholders.kinds.ts";
+import { StakeholderName } from "../../components/stakeholder-name.tsx";
 import type { PageContext } from "../../context.ts";
 import { cm } from "../../i18n/commitment.messages.ts";
 import { common } from "../../i18n/common.messages.ts";
@@ -140,8 +142,8 @@ export function CommitmentFacts(props: { ctx: PageContext; detail: CommitmentDet
 					<ul class="inline-list">
 						{d.makers.map((m) => (
 							<li key={m.id}>
-								<a href={ctx.href(`/stakeholders/${m.slug}`)} dir="auto">
-									{m.name}
+								<a href={ctx.href(`/stakeholders/${m.slug}`)}>
+									<StakeholderName ctx={ctx} stakeholder={m} />
 								</a>{" "}
 								<span class="muted small">
 									(

@@ -7,6 +7,7 @@ import type { StakeholderService } from "../../../modules/stakeholders/stakehold
 import { DeliveryFigures } from "../../components/delivery-figures.tsx";
 import { YearFiguresChart } from "../../components/group-figures.tsx";
 import { Layout } from "../../components/layout.tsx";
+import { stakeholderName } from "../../components/stakeholder-name.tsx";
 import type { PageContext } from "../../context.ts";
 import { common } from "../../i18n/common.messages.ts";
 import { stakeholderKindNames } from "../../i18n/enums.messages.ts";
@@ -26,21 +27,24 @@ export function StakeholderPage(props: {
 	shareRecord?: ShareRecord | null;
 }) {
 	const { ctx, stakeholder: s, byYear } = props;
+	const name = stakeholderName(ctx, s);
 	const feed = feedPaths.stakeholder(s.slug);
 	const baseYear = s.delivery.price_basis.base_year ?? "—";
 	return (
 		<Layout
 			ctx={ctx}
-			title={s.name}
-			description={ctx.t(m.stakeholder_description, { name: s.name })}
-			feeds={[{ title: s.name, href: feed }]}
+			title={name.text}
+			description={ctx.t(m.stakeholder_description, { name: name.text })}
+			feeds={[{ title: name.text, href: feed }]}
 			section="explore"
 		>
 			<article class="profile" id="stakeholder">
 				<p class="muted pf-eyebrow">
 					<a href={ctx.href("/stakeholders")}>{ctx.t(m.stakeholder_label)}</a>
 				</p>
-				<h1 dir="auto">{s.name}</h1>
+				<h1 dir="auto" lang={name.lang ?? undefined}>
+					{name.text}
+				</h1>
 				<dl class="facts">
 					{s.short_name && s.short_name !== s.name && (
 						<>

@@ -5,6 +5,7 @@
  * official statistics measure it. Sorted by any of the money columns; the figures are the
  * analytics by stakeholder, no data shows as "Information not available".
  */
+
 import type { DeliveryAggregate } from "../../../modules/analytics/analytics.schemas.ts";
 import type { GroupSort } from "../../../modules/analytics/group.sort.ts";
 import { commitmentsIn } from "../../components/group-figures.tsx";
@@ -13,11 +14,14 @@ import { Amount, GapCell, NotAvailable } from "../../components/no-data.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { pctOf } from "../../components/share-parts.tsx";
+import { type NamedStakeholder, StakeholderName } from "../../components/stakeholder-name.tsx";
 import type { PageContext } from "../../context.ts";
 import { components } from "../../i18n/components.messages.ts";
 import { profiles as m } from "../../i18n/profiles.messages.ts";
 
 export interface MakerExtras {
+	/** What its name is shown by: a member state by its country's name in the language. */
+	named: NamedStakeholder | null;
 	/** The end of the latest period its progress reports cover, on public commitments. */
 	reportedUpTo: string | null;
 	/** Its ODA as a share of GNI in the latest year published, where measured. */
@@ -101,9 +105,11 @@ export function StakeholdersPage(props: {
 								return (
 									<tr key={g.key}>
 										<th scope="row">
-											{/* Stakeholder names are recorded in English. */}
-											<a href={ctx.href(`/stakeholders/${g.slug ?? g.key}`)} dir="auto" lang="en">
-												{g.name}
+											<a href={ctx.href(`/stakeholders/${g.slug ?? g.key}`)}>
+												<StakeholderName
+													ctx={ctx}
+													stakeholder={x?.named ?? { name: g.name ?? g.key }}
+												/>
 											</a>
 										</th>
 										<td class="num">{ctx.fmt.number(ownCount(g))}</td>
