@@ -234,6 +234,10 @@ describeInBrowser(
 				"/en/commitments",
 				"/en",
 				"/en/goals/mdg:8",
+				"/en/stakeholders",
+				"/en/activities",
+				"/en/forums",
+				"/ar/commitments?sort=-gap_usd",
 				`/en/commitments/${demo.commitment.slug}`,
 			]) {
 				await page.goto(path);
