@@ -3,11 +3,16 @@
  * from, read by the commitment list for a day. `statusAt` is statusOn (status.terms.ts)
  * in SQL, so a filter or a count by status needs no row read into the application.
  */
+import { randomUUID } from "node:crypto";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { chunks } from "../../db/batch.ts";
+import { setMeta } from "../../db/meta.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toConvertedCentsOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
 import type { StatusTerms } from "./status.terms.ts";
+
+/** app_meta: changes whenever a stored status does (any write that refreshes one). */
+export const statusVersionKey = "delivery_status_version";
 
 export interface StatusRow extends StatusTerms {
 	commitment_id: number;
@@ -50,12 +55,17 @@ export class DeliveryStatusRepository {
 		}));
 	}
 
-	/** Replaces the statuses of these commitments (those not in `rows` are left with none). */
+	/**
+	 * Replaces the statuses of these commitments (those not in `rows` are left with none),
+	 * and marks the stored statuses changed: a new version, in the same transaction, so
+	 * that counts kept for a day (the explorer's first page) are counted again.
+	 */
 	async replace(ids: number[], rows: StatusRow[]): Promise<void> {
 		for (const part of chunks(ids, 1000))
 			await this.db.deleteFrom("delivery_status").where("commitment_id", "in", part).execute();
 		for (const batch of chunks(rows, 500))
 			await this.db.insertInto("delivery_status").values(batch).execute();
+		await setMeta(this.db, statusVersionKey, randomUUID());
 	}
 
 	/** The stored statuses of a page of commitments, read for `today`. */

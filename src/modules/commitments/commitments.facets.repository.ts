@@ -5,10 +5,11 @@
  */
 import { type Kysely, sql } from "kysely";
 import { isPostgres } from "../../db/dialect.ts";
+import { getMeta } from "../../db/meta.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
 import { publicCount } from "../analytics/delivery.query.repository.ts";
-import { statusAt } from "../analytics/delivery.status.repository.ts";
+import { statusAt, statusVersionKey } from "../analytics/delivery.status.repository.ts";
 import { type FacetDimension, facetDimensions } from "./commitments.schemas.ts";
 import type { CommitmentSearchRepository } from "./commitments.search.repository.ts";
 
@@ -166,12 +167,6 @@ export class CommitmentFacetRepository {
 			facetDimensions.map((d) => [d, [] as FacetCount[]]),
 		) as Record<FacetDimension, FacetCount[]>;
 		const facetOf = new Map(facetDimensions.map((f) => [storedDimension(f), f]));
-		// Statuses depend on the day, so the rollups cannot keep them: every public
-		// commitment has one stored row, counted by the day's status.
-		counts.delivery = (await this.byDeliveryStatus().execute()).map((r) => ({
-			key: String(r.key),
-			count: toInt(r.n),
-		}));
 		let total = 0;
 		for (const r of rows) {
 			const n = toInt(r.n);
@@ -204,6 +199,22 @@ export class CommitmentFacetRepository {
 		// Every public commitment has a status: none counted means the keys are not built yet.
 		if (total > 0 && counts.status.length === 0) return null;
 		return { total, counts };
+	}
+
+	/**
+	 * Every public commitment by its delivery status on the day: statuses depend on the
+	 * day, so the rollups cannot keep them; each public commitment has one stored row.
+	 */
+	async deliveryCountsOfEveryPublic(): Promise<FacetCount[]> {
+		return (await this.byDeliveryStatus().execute()).map((r) => ({
+			key: String(r.key),
+			count: toInt(r.n),
+		}));
+	}
+
+	/** The version of the stored statuses (delivery.status.repository.ts): a count of them holds while it does. */
+	statusVersion(): Promise<string | null> {
+		return getMeta(this.db, statusVersionKey);
 	}
 
 	/** Slugs and names of forums or stakeholders: for selected ones the selection no longer counts. */

@@ -21,7 +21,7 @@ import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { CommitmentExportRepository } from "./commitments.export.repository.ts";
 import { type CommitmentExport, commitmentExport } from "./commitments.export.ts";
-import { CommitmentFacetRepository } from "./commitments.facets.repository.ts";
+import { CommitmentFacetRepository, type FacetCount } from "./commitments.facets.repository.ts";
 import {
 	facetBuckets,
 	filterWithout,
@@ -69,6 +69,8 @@ export interface CommitmentOptions {
 
 export class CommitmentQueries {
 	protected readonly today: () => string;
+	/** The day's delivery counts of every public commitment, with the version they were counted at. */
+	private deliveryCache: { key: string; counts: FacetCount[] } | null = null;
 
 	constructor(
 		protected readonly database: Database,
@@ -217,10 +219,12 @@ export class CommitmentQueries {
 		const filter = await this.resolveFilter(query);
 		const search = new CommitmentSearchRepository(this.db, this.database.dialect);
 		const repo = new CommitmentFacetRepository(this.db, this.today());
-		const { total, counts } =
-			(options.counted !== true && selectsEveryPublic(filter)
+		const everyPublic =
+			options.counted !== true && selectsEveryPublic(filter)
 				? await repo.countsOfEveryPublic()
-				: null) ?? (await this.countFacets(filter, search, repo));
+				: null;
+		if (everyPublic) everyPublic.counts.delivery = await this.deliveryCounts(repo);
+		const { total, counts } = everyPublic ?? (await this.countFacets(filter, search, repo));
 		const selected = selectedKeys(filter, query);
 		const absent = uncounted(counts, selected);
 		const [forums, makers] = await Promise.all([
@@ -237,6 +241,18 @@ export class CommitmentQueries {
 			);
 		const names = await this.recipientNames(counts.recipient.map((c) => recipientOfKey(c.key)));
 		return { total, facets: facetBuckets(counts, selected, names) };
+	}
+
+	/**
+	 * Every public commitment by its status today: counted once a day and again after any
+	 * write that changes a status (its version), instead of reading every stored status
+	 * for each first page of the explorer (at 100,000 commitments, 20 ms on SQLite).
+	 */
+	private async deliveryCounts(repo: CommitmentFacetRepository): Promise<FacetCount[]> {
+		const key = `${await repo.statusVersion()}|${this.today()}`;
+		if (this.deliveryCache?.key !== key)
+			this.deliveryCache = { key, counts: await repo.deliveryCountsOfEveryPublic() };
+		return this.deliveryCache.counts.map((c) => ({ ...c }));
 	}
 
 	/**
