@@ -3,12 +3,14 @@
  * text and number formatting in it, who is signed in (and their CSRF token for
  * forms), goal and target titles in the language, and how to link within it.
  */
+
 import type { FastifyRequest } from "fastify";
 import type { Actor } from "../lib/actor.ts";
 import type { Services } from "../server/services.ts";
 import { type Formatters, formattersFor } from "./i18n/format.ts";
 import { directionOf, type Language } from "./i18n/locale.ts";
 import { type Message, type Params, translate } from "./i18n/messages.ts";
+import { perLanguage } from "./reference-cache.ts";
 
 export interface GoalTitle {
 	/** "sdg:3" or "sdg:3.b" */
@@ -34,10 +36,6 @@ export interface PageContext {
 	goalTitle(code: string): string;
 }
 
-// Frameworks are reference data, loaded once per database: the titles are cached per
-// service set and language so a page pays nothing for them after the first request.
-const titleCache = new WeakMap<Services, Map<Language, Promise<Map<string, GoalTitle>>>>();
-
 async function loadTitles(services: Services, lang: Language): Promise<Map<string, GoalTitle>> {
 	const out = new Map<string, GoalTitle>();
 	const { items } = await services.frameworks.list();
@@ -55,24 +53,8 @@ async function loadTitles(services: Services, lang: Language): Promise<Map<strin
 	return out;
 }
 
-export function frameworkTitles(
-	services: Services,
-	lang: Language,
-): Promise<Map<string, GoalTitle>> {
-	let perLang = titleCache.get(services);
-	if (!perLang) {
-		perLang = new Map();
-		titleCache.set(services, perLang);
-	}
-	let hit = perLang.get(lang);
-	if (!hit) {
-		hit = loadTitles(services, lang);
-		// A failed load (say, before reference data exists) must not stick.
-		hit.catch(() => perLang?.delete(lang));
-		perLang.set(lang, hit);
-	}
-	return hit;
-}
+/** Goal and target titles in a language, built once (reference-cache.ts). */
+export const frameworkTitles = perLanguage(loadTitles);
 
 export async function pageContext(
 	request: FastifyRequest,

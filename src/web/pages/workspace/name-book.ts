@@ -5,9 +5,11 @@
  * Spanish), the country names Intl gives in every language, and the groups' names; an
  * entry that is neither a code nor a name goes on as typed, for the service to name it.
  */
+
 import type { Language } from "../../../lib/languages.ts";
 import type { Services } from "../../../server/services.ts";
 import { intlTag } from "../../i18n/locale.ts";
+import { perLanguage } from "../../reference-cache.ts";
 
 /** Names compared without case, accents or punctuation: "Côte d'Ivoire" is "cote d ivoire". */
 const normal = (s: string) =>
@@ -74,7 +76,7 @@ class Book {
 	}
 }
 
-export async function nameBook(services: Services, lang: Language): Promise<NameBook> {
+async function buildBook(services: Services, lang: Language): Promise<NameBook> {
 	const [countries, countriesEn, regions, regionsEn, groups, sectors, sectorsEn] =
 		await Promise.all([
 			services.reference.codelist("Country", lang),
@@ -123,3 +125,6 @@ export async function nameBook(services: Services, lang: Language): Promise<Name
 		sectorNames: (codes) => sectorBook.names(codes),
 	};
 }
+
+/** The book of a language, built once (reference-cache.ts). */
+export const nameBook = perLanguage(buildBook);
