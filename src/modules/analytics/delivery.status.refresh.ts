@@ -9,7 +9,7 @@ import { DeliveryQueryRepository } from "./delivery.query.repository.ts";
 import { DeliveryStatusRepository, type StatusRow } from "./delivery.status.repository.ts";
 import { listFiguresOf, type StatusParts, termsOf } from "./delivery.status.ts";
 import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
-import { shareStatusOf } from "./share.load.ts";
+import { measuredShares } from "./share.load.ts";
 
 export async function refreshStatuses(db: Kysely<Tables>, ids: number[]): Promise<void> {
 	if (ids.length === 0) return;
@@ -25,14 +25,16 @@ export async function refreshStatuses(db: Kysely<Tables>, ids: number[]): Promis
 	]);
 	const roots = publicIds.filter((id) => states.get(id)?.reason === "counted");
 	const trees = await query.treeFactsOf(roots);
+	const shares = await measuredShares(
+		db,
+		rows.filter((r) => r.gni_share_min !== null && r.amount_minor === null).map((r) => r.id),
+	);
 	const out: StatusRow[] = [];
 	for (const row of rows) {
 		const state = states.get(row.id);
 		if (!state) continue;
-		const share =
-			row.gni_share_min !== null && row.amount_minor === null
-				? await shareStatusOf(db, row.id)
-				: null;
+		const measured = shares.get(row.id);
+		const share = measured ? { status: measured.m.status, gap: measured.gap } : null;
 		const parts: StatusParts = {
 			row,
 			state,
