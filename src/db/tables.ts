@@ -203,6 +203,21 @@ export interface CommitmentVersionTable {
 	created_by: number | null;
 }
 
+export interface CommitmentProposalTable {
+	id: Generated<number>;
+	commitment_id: number;
+	base_version: number;
+	snapshot: string; // JSON: the whole proposed state
+	review: string;
+	reason: string | null;
+	proposed_by: number | null;
+	proposed_at: string;
+	decision: string | null;
+	decided_by: number | null;
+	decided_at: string | null;
+	decision_reason: string | null;
+}
+
 export interface UserTable {
 	id: Generated<number>;
 	email: string;
@@ -706,6 +721,7 @@ export interface Tables {
 	commitment_source: CommitmentSourceTable;
 	commitment_relation: CommitmentRelationTable;
 	commitment_version: CommitmentVersionTable;
+	commitment_proposal: CommitmentProposalTable;
 	app_user: UserTable;
 	membership: MembershipTable;
 	session: SessionTable;

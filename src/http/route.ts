@@ -77,6 +77,8 @@ export function writeRoute<
 		body?: B;
 		/** Success status: 200 by default, 201 for creations. */
 		status?: number;
+		/** A status that depends on the answer (202 for a change held for review). */
+		statusOf?: (answer: z.input<R>) => number;
 		/** Sign-in and registration are the only writes open to anonymous callers. */
 		anonymous?: boolean;
 		handler: (input: {
@@ -103,7 +105,7 @@ export function writeRoute<
 			const { _csrf, ...body } = bodyFields(request.body);
 			const answer = await def.handler({ params, body, actor, request, reply });
 			reply.header("cache-control", "no-store");
-			return reply.status(def.status ?? 200).send(answer);
+			return reply.status(def.statusOf?.(answer) ?? def.status ?? 200).send(answer);
 		},
 	});
 }

@@ -16,6 +16,8 @@ import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { AuthService } from "../modules/auth/auth.service.ts";
 import { commentRoutes } from "../modules/comments/comments.routes.ts";
 import { CommentService } from "../modules/comments/comments.service.ts";
+import { proposalRoutes } from "../modules/commitments/commitments.proposals.routes.ts";
+import { ProposalService } from "../modules/commitments/commitments.proposals.service.ts";
 import { commitmentRoutes } from "../modules/commitments/commitments.routes.ts";
 import { CommitmentService } from "../modules/commitments/commitments.service.ts";
 import { countryRoutes } from "../modules/countries/countries.routes.ts";
@@ -68,6 +70,7 @@ export function createServices(database: Database, options: { analytics?: Analyt
 		auth: new AuthService(database),
 		users: new UserService(database),
 		commitments,
+		proposals: new ProposalService(database),
 		countries: new CountryService(database, analytics),
 		demo: new DemoService(database, { commitments, forums, stakeholders, requirements, reports }),
 		feeds: new FeedService(database),
@@ -93,6 +96,7 @@ export function moduleRoutes(app: FastifyInstance, s: Services): void {
 	userRoutes(app, s.users);
 	healthRoutes(app, s.health);
 	commitmentRoutes(app, s.commitments);
+	proposalRoutes(app, s.proposals);
 	reportRoutes(app, s.reports);
 	linkRoutes(app, s.links);
 	commentRoutes(app, s.comments);

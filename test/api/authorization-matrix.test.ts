@@ -89,6 +89,17 @@ async function newReport(ctx: TestContext) {
 		cliActor,
 	);
 }
+/** A change to a published commitment's text, proposed by the maker's editor: its proposal id. */
+async function newProposal(ctx: TestContext, people: People): Promise<number> {
+	const c = await newCommitment(ctx, "published");
+	const res = await call(ctx, people.editor, "PATCH", `/api/v1/commitments/${c.slug}`, {
+		version: c.version,
+		changes: { text: `Proposed wording ${++n}` },
+	});
+	if (res.status !== 202)
+		throw new Error(`proposal setup: ${res.status} ${JSON.stringify(res.body)}`);
+	return res.body.proposal.id;
+}
 async function newComment(ctx: TestContext, author: Person): Promise<number> {
 	const res = await call(
 		ctx,
@@ -129,6 +140,41 @@ const matrix: Record<string, Cell> = {
 				body: { version: c.version, changes: { title: `Renamed ${++n}` } },
 			};
 		},
+		expect: [401, 403, 200, 403, 200, 403, 403, 403],
+	},
+	"PATCH /commitments/{id} (its verbatim text, once published: held for review)": {
+		method: "PATCH",
+		setup: async (ctx) => {
+			const c = await newCommitment(ctx, "published");
+			return {
+				url: `/api/v1/commitments/${c.slug}`,
+				body: { version: c.version, changes: { text: `Reworded ${++n}` } },
+			};
+		},
+		expect: [401, 403, 202, 403, 202, 403, 403, 403],
+	},
+	"POST /proposals/{id}/accept": {
+		method: "POST",
+		setup: async (ctx, _who, people) => ({
+			url: `/api/v1/proposals/${await newProposal(ctx, people)}/accept`,
+			body: {},
+		}),
+		expect: [401, 403, 403, 403, 403, 403, 200, 200],
+	},
+	"POST /proposals/{id}/reject": {
+		method: "POST",
+		setup: async (ctx, _who, people) => ({
+			url: `/api/v1/proposals/${await newProposal(ctx, people)}/reject`,
+			body: { reason: "The source says otherwise" },
+		}),
+		expect: [401, 403, 403, 403, 403, 403, 200, 200],
+	},
+	"POST /proposals/{id}/withdraw (proposed by the editor)": {
+		method: "POST",
+		setup: async (ctx, _who, people) => ({
+			url: `/api/v1/proposals/${await newProposal(ctx, people)}/withdraw`,
+		}),
+		// The editor proposed it; the maker's focal point may take it back too.
 		expect: [401, 403, 200, 403, 200, 403, 403, 403],
 	},
 	"POST /commitments/{id}/submit": {

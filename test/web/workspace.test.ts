@@ -396,6 +396,106 @@ describeEachDialect("the workspace", (ctx) => {
 		assert.ok(!found.body.items.some((c: any) => c.title === "Workspace test: no token"));
 	});
 
+	it("holds a published text's change for the secretariat: the maker sees it wait, the queue accepts or rejects it", async () => {
+		const title = "Workspace test: reviewed wording";
+		const created = await post(
+			ctx(),
+			"/en/workspace/commitments/new",
+			draftFields("united-kingdom", title),
+			ukFocal,
+		);
+		const slug = slugOf(created.headers.location);
+		for (const step of ["submit", "publish"] as const)
+			await ctx().services.commitments.transition(slug, step, {}, cliActor);
+		const editUrl = `/en/workspace/commitments/${slug}/edit`;
+		const before = await get(ctx(), editUrl, ukFocal);
+		assert.match(
+			before.body,
+			/id="review-hint"[^>]*>This commitment is published: a change to its verbatim text waits/,
+		);
+		const published = (await ctx().services.commitments.get(slug, cliActor)).text;
+		const proposeText = (text: string) =>
+			post(
+				ctx(),
+				editUrl,
+				{
+					...draftFields("united-kingdom", title),
+					text,
+					version: String(hiddenVersion(before.body)),
+					reason: "Quoted as the communiqué words it",
+				},
+				ukFocal,
+			);
+		const saved = await proposeText("The government will provide up to 12 million for clinics.");
+		assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
+		assert.equal(saved.headers.location, `${editUrl}?done=proposed`);
+		assert.equal((await ctx().services.commitments.get(slug, cliActor)).text, published);
+
+		const waiting = await get(ctx(), `${editUrl}?done=proposed`, ukFocal);
+		assert.match(waiting.body, /class="flash"[^>]*>\s*<p>Your change is sent to the secretariat/);
+		assert.match(waiting.body, /id="pending-proposal"/);
+		assert.match(
+			waiting.body,
+			/<tr data-field="text"><th scope="row">Verbatim text<\/th><td dir="auto" class="before">[^<]*12 million over 2016-2018[^<]*<\/td><td dir="auto" class="after">The government will provide up to 12 million for clinics.<\/td>/,
+		);
+		assert.match(waiting.body, /id="withdraw-proposal-\d+"/);
+		assert.doesNotMatch(
+			waiting.body,
+			/id="commitment-form"/,
+			"nothing else changes while it waits",
+		);
+
+		// The secretariat's queue: the change beside the published text; a reject needs a reason.
+		const home = await get(ctx(), "/en/workspace", secretariat);
+		assert.match(home.body, /id="proposals-link"/);
+		const queue = await get(ctx(), "/en/workspace/proposals", secretariat);
+		assert.equal(queue.statusCode, 200);
+		assertPage(queue.body, "/en/workspace/proposals", "en");
+		const id = Number(/id="proposal-(\d+)"/.exec(queue.body)?.[1]);
+		assert.ok(id > 0);
+		assert.match(queue.body, /Waits for review because it changes the verbatim text/);
+		const noReason = await post(ctx(), `/en/workspace/proposals/${id}/reject`, {}, secretariat);
+		assert.equal(noReason.statusCode, 400);
+		assert.match(noReason.body, /id="action-error"/);
+		assert.match(noReason.body, new RegExp(`id="reject-${id}-reason-error"`));
+		const rejected = await post(
+			ctx(),
+			`/en/workspace/proposals/${id}/reject`,
+			{ reason: "The communiqué says 12 million, without 'up to'" },
+			secretariat,
+		);
+		assert.equal(rejected.statusCode, 303);
+		assert.equal(rejected.headers.location, "/en/workspace/proposals?done=proposal_rejected");
+		const told = await get(ctx(), editUrl, ukFocal);
+		assert.match(told.body, /id="rejected-proposal"/);
+		assert.match(told.body, /without &#39;up to&#39;|without 'up to'/);
+		assert.match(told.body, /id="commitment-form"/, "the form is back");
+
+		// A second proposal, withdrawn by its maker; a third, accepted.
+		await proposeText("A wording withdrawn.");
+		const second = Number(
+			/id="withdraw-proposal-(\d+)"/.exec((await get(ctx(), editUrl, ukFocal)).body)?.[1],
+		);
+		const withdrawn = await post(ctx(), `/en/workspace/proposals/${second}/withdraw`, {}, ukFocal);
+		assert.equal(withdrawn.headers.location, `${editUrl}?done=proposal_withdrawn`);
+		await proposeText("The government will provide 12 million for clinics in Kenya.");
+		const third = Number(
+			/id="proposal-(\d+)"/.exec(
+				(await get(ctx(), "/en/workspace/proposals", secretariat)).body,
+			)?.[1],
+		);
+		const accepted = await post(ctx(), `/en/workspace/proposals/${third}/accept`, {}, secretariat);
+		assert.equal(accepted.headers.location, "/en/workspace/proposals?done=proposal_accepted");
+		const publicPage = await get(ctx(), `/en/commitments/${slug}`);
+		assert.match(publicPage.body, /The government will provide 12 million for clinics in Kenya./);
+		const fr = await get(ctx(), "/fr/workspace/proposals", secretariat);
+		assertPage(fr.body, "/fr/workspace/proposals", "fr");
+		assert.match(
+			fr.body,
+			/Aucune modification proposée n’attend d’examen|Aucune modification proposée n&#39;attend/,
+		);
+	});
+
 	it("explains a version conflict: 409, the other change, what was typed kept, the new version to apply it over", async () => {
 		const a = await person(ctx(), { memberships: [{ stakeholder: "japan", role: "focal_point" }] });
 		const b = await person(ctx(), { memberships: [{ stakeholder: "japan", role: "editor" }] });

@@ -12,6 +12,7 @@ import * as m0009 from "./0009_delivery_coverage.ts";
 import * as m0010 from "./0010_maker_facts.ts";
 import * as m0011 from "./0011_delivery_status.ts";
 import * as m0012 from "./0012_report_withdrawal.ts";
+import * as m0013 from "./0013_commitment_proposals.ts";
 
 export const migrations: Record<string, Migration> = {
 	"0001_reference": m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
 	"0010_maker_facts": m0010,
 	"0011_delivery_status": m0011,
 	"0012_report_withdrawal": m0012,
+	"0013_commitment_proposals": m0013,
 };

@@ -23,6 +23,12 @@ interface LinkMade {
 	after: { commitment_id: number; share: number; include_expenditure: boolean };
 }
 
+/** A proposed change closed without being applied, recorded on its commitment. */
+interface ProposalClosed {
+	objectId: number;
+	after: { proposal_id: number; reason?: string | undefined };
+}
+
 /** A membership is named by its user and stakeholder: `user:stakeholder`. */
 type MembershipId = `${number}:${number}`;
 
@@ -35,13 +41,27 @@ export interface AuditEvents {
 	"commitment.update": {
 		objectId: number;
 		before: Snapshot;
-		after: Snapshot & { reason?: string | undefined };
+		/** proposal_id: the reviewed proposal this update applies, when it applies one. */
+		after: Snapshot & { reason?: string | undefined; proposal_id?: number };
 	};
 	"commitment.submit": StatusChange;
 	"commitment.publish": StatusChange;
 	"commitment.return": StatusChange;
 	"commitment.complete": StatusChange;
 	"commitment.withdraw": StatusChange;
+	/** An update held for the secretariat's review (commitments.review.ts): what it would change. */
+	"commitment.propose": {
+		objectId: number;
+		after: {
+			proposal_id: number;
+			review: string;
+			base_version: number;
+			changed: string[];
+			reason: string | null;
+		};
+	};
+	"commitment.reject_proposal": ProposalClosed;
+	"commitment.withdraw_proposal": ProposalClosed;
 	"commitment.relate": {
 		objectId: number;
 		after: { kind: string; to: number; note: string | null };
@@ -178,6 +198,9 @@ export const auditObjectTypes: { readonly [A in AuditAction]: AuditObjectType } 
 	"commitment.return": "commitment",
 	"commitment.complete": "commitment",
 	"commitment.withdraw": "commitment",
+	"commitment.propose": "commitment",
+	"commitment.reject_proposal": "commitment",
+	"commitment.withdraw_proposal": "commitment",
 	"commitment.relate": "commitment",
 	"report.create": "report",
 	"report.update": "report",

@@ -48,6 +48,13 @@ export const commitmentPolicy = {
 		memberOfAny(a, c.makerIds, ["focal_point"]) || isSystem(a),
 	relate: (a: Actor, from: CommitmentFacts) =>
 		memberOfAny(a, from.makerIds) || isStaff(a) || isSystem(a),
+	/** Accepts or rejects a proposed change (commitments.review.ts says which wait). */
+	reviewProposal: (a: Actor) => isStaff(a) || isSystem(a),
+	/** Whoever proposed a change, or a maker's focal point, takes it back before review. */
+	withdrawProposal: (a: Actor, c: { makerIds: number[] }, proposedBy: number | null) =>
+		(proposedBy !== null && a.userId === proposedBy && a.via !== "cli") ||
+		memberOfAny(a, c.makerIds, ["focal_point"]) ||
+		isSystem(a),
 };
 
 /** The workflow: which status each step starts from and leads to, and whether it needs a reason. */

@@ -67,6 +67,13 @@ export interface CommitmentOptions {
 	today?: () => string;
 }
 
+/** History steps of proposed changes not (yet) applied: seen by makers and the secretariat only. */
+const proposalSteps = new Set([
+	"commitment.propose",
+	"commitment.reject_proposal",
+	"commitment.withdraw_proposal",
+]);
+
 export class CommitmentQueries {
 	protected readonly today: () => string;
 	/** The day's delivery counts of every public commitment, with the version they were counted at. */
@@ -103,9 +110,11 @@ export class CommitmentQueries {
 		for (const e of events) {
 			const before = e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null;
 			const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {};
-			const { reason, ...state } = after;
+			const { reason, proposal_id: _proposal, changed: proposed, ...state } = after;
 			if (typeof state.status === "string") status = state.status;
 			if (!seesDrafts && !isPublicStatus(status)) continue;
+			// A proposed change is between the makers and the secretariat until it is accepted.
+			if (!seesDrafts && proposalSteps.has(e.action)) continue;
 			items.push({
 				at: e.occurred_at,
 				action: e.action,
@@ -113,7 +122,11 @@ export class CommitmentQueries {
 				via: e.actor_via,
 				reason: typeof reason === "string" ? reason : null,
 				changed:
-					e.action === "commitment.update" ? differences(before, state).map((d) => d.field) : [],
+					e.action === "commitment.update"
+						? differences(before, state).map((d) => d.field)
+						: e.action === "commitment.propose" && Array.isArray(proposed)
+							? proposed.map(String)
+							: [],
 			});
 		}
 		return { items };

@@ -21,6 +21,7 @@ import {
 	commitmentPatch,
 	relationCreate,
 	transitionInput,
+	updateResult,
 	workspaceQuery,
 	writeResult,
 } from "./commitments.schemas.ts";
@@ -131,13 +132,15 @@ export function commitmentRoutes(app: FastifyInstance, commitments: CommitmentSe
 		method: "PATCH",
 		url: "/api/v1/commitments/:id",
 		operationId: "updateCommitment",
-		summary: "Update a commitment: a new version, refused (409) when it edits a stale one",
+		summary:
+			"Update a commitment: a new version (200), held for the secretariat's review (202), or refused (409) when it edits a stale one",
 		description:
-			"Give the version you edit as `version` or in If-Match. Fields in `changes` replace the stored ones (lists and terms whole).",
+			"Give the version you edit as `version` or in If-Match. Fields in `changes` replace the stored ones (lists and terms whole). A change to the verbatim text of a published commitment, or any change to a published commitment made by several stakeholders, is kept as a proposal until the secretariat accepts it: the answer is 202 with the proposal, and the commitment keeps its version. While a proposal waits, further updates are refused (409).",
 		tags: ["commitments"],
 		params: idParams,
 		body: commitmentPatch.partial({ version: true }),
-		response: writeResult,
+		response: updateResult,
+		statusOf: (answer) => (answer.proposal ? 202 : 200),
 		handler: async ({ actor, params, body, request }) => {
 			const patch = body as Record<string, unknown>;
 			const headerVersion = ifMatchVersion(request.headers["if-match"]);
@@ -149,7 +152,13 @@ export function commitmentRoutes(app: FastifyInstance, commitments: CommitmentSe
 				);
 			const r = await commitments.update(params.id, { ...patch, version }, actor);
 			const detail = await commitments.get(String(r.id), actor);
-			return { id: r.id, slug: detail.slug, version: r.version, status: detail.status };
+			return {
+				id: r.id,
+				slug: detail.slug,
+				version: r.version,
+				status: detail.status,
+				proposal: r.proposal && { ...r.proposal, state: "pending" as const },
+			};
 		},
 	});
 	for (const step of Object.keys(transitions) as (keyof typeof transitions)[]) {

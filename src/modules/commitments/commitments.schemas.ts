@@ -17,6 +17,7 @@ import { isOneOf } from "../../lib/enums.ts";
 import { recordRefPattern, slugPattern } from "../../lib/ids.ts";
 import { deliveryStatuses } from "../analytics/status.ts";
 import { stakeholderKinds } from "../stakeholders/stakeholders.kinds.ts";
+import { reviewReasons } from "./commitments.review.ts";
 
 export const commitmentKinds = ["financial", "policy", "both"] as const;
 export const commitmentStatuses = [
@@ -227,6 +228,21 @@ export const writeResult = z.object({
 	slug: z.string(),
 	version: z.number().int(),
 	status: z.enum(commitmentStatuses),
+});
+
+/** An update's answer: applied (200), or held for the secretariat's review (202). */
+export const updateResult = writeResult.extend({
+	proposal: z
+		.object({
+			id: z.number().int(),
+			review: z.enum(reviewReasons),
+			state: z.literal("pending"),
+		})
+		.nullable()
+		.meta({
+			description:
+				"Set when the change waits for the secretariat's review (answered 202; the version is unchanged): a change to the verbatim text of a published commitment, or any change to a published commitment made jointly by several stakeholders. See /api/v1/proposals/{id}.",
+		}),
 });
 
 export const commitmentHistory = z.object({

@@ -13,7 +13,7 @@ import { isOneOf } from "../../lib/enums.ts";
 import { AppError } from "../../lib/errors.ts";
 import { slugify } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
-import { staleVersion } from "../../lib/versioning.ts";
+import { differences, staleVersion } from "../../lib/versioning.ts";
 import { refreshDelivery } from "../analytics/delivery.refresh.ts";
 import { recordAudit } from "../audit/audit.record.ts";
 import {
@@ -22,9 +22,11 @@ import {
 	type Transition,
 	transitions,
 } from "./commitments.policy.ts";
+import { ProposalRepository } from "./commitments.proposals.repository.ts";
 import { CommitmentQueries } from "./commitments.queries.ts";
 import { CommitmentRepository } from "./commitments.repository.ts";
 import { resolveCommitment, stateToInput } from "./commitments.resolve.ts";
+import { type ReviewReason, reviewNeeded } from "./commitments.review.ts";
 import {
 	type CommitmentStatus,
 	commitmentInput,
@@ -32,6 +34,7 @@ import {
 	relationCreate,
 } from "./commitments.schemas.ts";
 import type { CommitmentState } from "./commitments.state.ts";
+import { writeNextVersion } from "./commitments.versions.ts";
 import { visibleCommitment } from "./commitments.visible.ts";
 
 const slugTaken = (slug: string) =>
@@ -107,13 +110,19 @@ export class CommitmentService extends CommitmentQueries {
 	/**
 	 * Applies `changes` (any fields; financial, policy and lists are replaced whole) to
 	 * version `version`, as a new version with its reason. A stale version gets a conflict
-	 * carrying the current one, and nothing is written.
+	 * carrying the current one, and nothing is written. A change the secretariat must
+	 * review first (commitments.review.ts) is kept as a proposal instead: the answer names
+	 * it, and the version stays as it was.
 	 */
 	async update(
 		refText: string,
 		patch: unknown,
 		actor: Actor,
-	): Promise<{ id: number; version: number }> {
+	): Promise<{
+		id: number;
+		version: number;
+		proposal: { id: number; review: ReviewReason } | null;
+	}> {
 		const p = parseInput(commitmentPatch, patch);
 		for (const field of ["status", "origin"])
 			if (field in p.changes)
@@ -136,6 +145,14 @@ export class CommitmentService extends CommitmentQueries {
 					`a ${facts.status} commitment cannot be updated${facts.status === "submitted" ? ": wait until the secretariat publishes or returns it" : ""}`,
 				);
 			if (current.version !== p.version) throw staleVersion(current.version, p.version);
+			const proposals = new ProposalRepository(trx);
+			const pending = await proposals.pendingFor(id);
+			if (pending)
+				throw new AppError(
+					"conflict",
+					`a proposed change (proposal ${pending.id}) awaits the secretariat's review: wait for its decision or withdraw it before changing the commitment again`,
+					{ extra: { proposal_id: pending.id } },
+				);
 			const data = parseInput(commitmentInput, { ...stateToInput(current.state), ...p.changes });
 			if (data.slug && data.slug !== current.state.slug && (await repo.slugTaken(data.slug)))
 				throw slugTaken(data.slug);
@@ -146,6 +163,30 @@ export class CommitmentService extends CommitmentQueries {
 					"changes.makers",
 					"the makers must include a stakeholder you are focal point or editor of",
 				);
+			const review = reviewNeeded(actor, current.state, state);
+			if (review) {
+				const proposalId = await proposals.insert({
+					commitment_id: id,
+					base_version: current.version,
+					snapshot: JSON.stringify(state),
+					review,
+					reason: p.reason ?? null,
+					proposed_by: auditActorId(actor),
+					proposed_at: nowIso(),
+				});
+				await recordAudit(trx, actor, {
+					action: "commitment.propose",
+					objectId: id,
+					after: {
+						proposal_id: proposalId,
+						review,
+						base_version: current.version,
+						changed: differences({ ...current.state }, { ...state }).map((d) => d.field),
+						reason: p.reason ?? null,
+					},
+				});
+				return { id, version: current.version, proposal: { id: proposalId, review } };
+			}
 			const version = await this.writeVersion(repo, id, current, state, p.reason ?? null, actor);
 			await recordAudit(trx, actor, {
 				action: "commitment.update",
@@ -154,7 +195,7 @@ export class CommitmentService extends CommitmentQueries {
 				after: { ...state, reason: p.reason },
 			});
 			await refreshDelivery(trx, [id]);
-			return { id, version };
+			return { id, version, proposal: null };
 		});
 	}
 
@@ -238,8 +279,8 @@ export class CommitmentService extends CommitmentQueries {
 		});
 	}
 
-	/** Writes the next version (state and snapshot) only if `current` is still the stored one. */
-	private async writeVersion(
+	/** Writes the next version, written by this actor. */
+	private writeVersion(
 		repo: CommitmentRepository,
 		id: number,
 		current: { state: CommitmentState; version: number },
@@ -247,21 +288,7 @@ export class CommitmentService extends CommitmentQueries {
 		reason: string | null,
 		actor: Actor,
 	): Promise<number> {
-		const now = nowIso();
-		if (!(await repo.update(id, state, current.version, now))) {
-			const latest = (await repo.findRow(id))?.version ?? current.version;
-			throw staleVersion(latest, current.version);
-		}
-		const version = current.version + 1;
-		await repo.insertVersion({
-			commitment_id: id,
-			version,
-			snapshot: JSON.stringify(state),
-			reason,
-			created_at: now,
-			created_by: auditActorId(actor),
-		});
-		return version;
+		return writeNextVersion(repo, id, current, state, reason, auditActorId(actor));
 	}
 
 	/** The commitment as this actor may see it (commitments.visible.ts), with its stored state. */

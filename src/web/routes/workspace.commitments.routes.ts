@@ -48,9 +48,11 @@ import {
 	commitmentListFields,
 	commitmentValues,
 } from "../pages/workspace/commitment-values.ts";
-import { describeChanges } from "../pages/workspace/conflict.ts";
+import { describeChanges, describeProposal } from "../pages/workspace/conflict.ts";
 import { type FormValues, placeErrors, valuesOf } from "../pages/workspace/form-values.ts";
 import { nameBook } from "../pages/workspace/name-book.ts";
+import type { ProposalState } from "../pages/workspace/proposals.tsx";
+import { versionNames } from "./version-names.ts";
 import { queuePage } from "./workspace.secretariat.routes.ts";
 
 const stepDone: Record<Transition, string> = {
@@ -173,10 +175,35 @@ async function editPage(
 				? ctx.t(w.waiting_for_secretariat)
 				: ctx.t(w.closed_commitment);
 	const typed = state.values ? (state.values.makers ?? []) : [];
-	const [choices, mine] = await Promise.all([
+	const [choices, mine, pending, rejected] = await Promise.all([
 		choicesFor(services, actor, detail, Array.isArray(typed) ? typed : [typed]),
 		memberStakeholders(services, actor),
+		services.proposals.list(actor, { state: "pending", limit: "1" }, detail.slug),
+		services.proposals.list(actor, { state: "rejected", limit: "1" }, detail.slug),
 	]);
+	const waiting = pending.items[0] ?? null;
+	const lastRejected = rejected.items[0] ?? null;
+	const proposals: ProposalState = {
+		review:
+			editable && detail.status === "published"
+				? detail.makers.length > 1
+					? "collective"
+					: "text"
+				: null,
+		pending: waiting && {
+			proposal: waiting,
+			changes: describeProposal(
+				ctx,
+				waiting.differences,
+				await namesFor(services, choices, detail, waiting.differences),
+			),
+			canWithdraw: commitmentPolicy.withdrawProposal(actor, facts, waiting.proposed_by_id),
+			staff: isStaff(actor),
+		},
+		// Told until the commitment changes again, so an old rejection does not linger.
+		rejected:
+			lastRejected && (lastRejected.decided_at ?? "") >= detail.updated_at ? lastRejected : null,
+	};
 	return EditCommitmentPage({
 		ctx,
 		detail,
@@ -184,8 +211,10 @@ async function editPage(
 		errors: state.errors ?? noErrors,
 		version: state.version ?? detail.version,
 		choices,
-		editable,
+		// While a change waits for review, nothing else changes (it would be reviewed against a stale text).
+		editable: editable && !waiting,
 		notEditable,
+		proposals,
 		steps: stepsFor(actor, detail),
 		stepError: state.stepError ?? null,
 		reasonTyped: state.reasonTyped ?? "",
@@ -199,24 +228,18 @@ async function editPage(
 	});
 }
 
-/** The names of stakeholders and forums a conflict's versions mention, looked up when not at hand. */
-async function namesFor(services: Services, choices: Choices, detail: CommitmentDetail) {
-	const stakeholders = new Map(choices.stakeholderNames);
-	const ids = new Set<number>();
-	for (const v of detail.versions)
-		for (const d of v.differences)
-			if (d.field === "makers")
-				for (const x of [d.before, d.after])
-					if (Array.isArray(x)) for (const id of x) ids.add(Number(id));
-	await Promise.all(
-		[...ids]
-			.filter((id) => !stakeholders.has(id))
-			.map(async (id) => {
-				const s = await services.stakeholders.get(String(id)).catch(() => null);
-				if (s) stakeholders.set(id, s.name);
-			}),
-	);
-	return { stakeholders, forums: choices.forumNames };
+/** Names of the makers and forums the versions (and a proposal) name, looked up when not at hand. */
+function namesFor(
+	services: Services,
+	choices: Choices,
+	detail: CommitmentDetail,
+	/** A proposal's differences, which may name makers no version does yet. */
+	more: CommitmentDetail["versions"][number]["differences"] = [],
+) {
+	return versionNames(services, [...detail.versions.map((v) => v.differences), more], {
+		stakeholders: choices.stakeholderNames,
+		forums: choices.forumNames,
+	});
 }
 
 export function workspaceCommitmentRoutes(pages: PageRouter, services: Services): void {
@@ -282,12 +305,14 @@ export function workspaceCommitmentRoutes(pages: PageRouter, services: Services)
 			await nameBook(services, ctx.lang),
 		);
 		const reason = field(form, "reason");
+		let proposed = false;
 		try {
-			await services.commitments.update(
+			const r = await services.commitments.update(
 				slug,
 				{ version: started, ...(reason ? { reason } : {}), changes: input },
 				actor,
 			);
+			proposed = r.proposal !== null;
 		} catch (error) {
 			if (error instanceof AppError && error.code === "forbidden") throw error;
 			const errors = errorsOf(error, sourceRows);
@@ -317,7 +342,10 @@ export function workspaceCommitmentRoutes(pages: PageRouter, services: Services)
 			});
 			return { page, status: statusOf(error) };
 		}
-		return seeOther(reply, ctx.href(`/workspace/commitments/${slug}/edit?done=saved`));
+		return seeOther(
+			reply,
+			ctx.href(`/workspace/commitments/${slug}/edit?done=${proposed ? "proposed" : "saved"}`),
+		);
 	});
 
 	pages.post("/workspace/commitments/:slug/transition", async (args: FormArgs) => {

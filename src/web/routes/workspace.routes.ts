@@ -82,7 +82,7 @@ export function workspaceRoutes(pages: PageRouter, services: Services): void {
 		if (!actor) return reply;
 		const staff = isStaff(actor);
 		const member = actor.memberships.length > 0;
-		const [stakeholders, commitments, submitted, flagged, toAssess] = await Promise.all([
+		const [stakeholders, commitments, submitted, flagged, proposed, toAssess] = await Promise.all([
 			memberStakeholders(services, actor),
 			member && !staff
 				? services.commitments.workspace(actor, { page: pageNumber(query.page), limit: 50 })
@@ -91,6 +91,7 @@ export function workspaceRoutes(pages: PageRouter, services: Services): void {
 				? services.commitments.workspace(actor, { status: ["submitted"], page: 1, limit: 1 })
 				: null,
 			staff ? services.comments.flagged({ page: 1, limit: 1 }, actor) : null,
+			staff ? services.proposals.list(actor, { state: "pending", limit: "1" }) : null,
 			assessmentPolicy.assess(actor) ? assessorList(services, actor, query) : null,
 		]);
 		return WorkspaceHomePage({
@@ -100,7 +101,9 @@ export function workspaceRoutes(pages: PageRouter, services: Services): void {
 				commitments,
 				canDraft: member || staff,
 				secretariat:
-					submitted && flagged ? { submitted: submitted.total, flagged: flagged.total } : null,
+					submitted && flagged && proposed
+						? { submitted: submitted.total, flagged: flagged.total, proposed: proposed.total }
+						: null,
 				toAssess,
 				done: queryText(query.done),
 			},

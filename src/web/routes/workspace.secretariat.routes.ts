@@ -12,8 +12,11 @@ import { field, formErrorsOf } from "../components/form.tsx";
 import type { PageContext } from "../context.ts";
 import { type PageRouter, seeOther } from "../page-route.ts";
 import { forbidden, pageNumber, queryText, signedIn } from "../pages/workspace/access.ts";
+import { describeProposal } from "../pages/workspace/conflict.ts";
 import { localPath } from "../pages/workspace/form-values.ts";
+import { ProposalQueuePage } from "../pages/workspace/proposals.tsx";
 import { type ItemError, ModerationPage, QueuePage } from "../pages/workspace/secretariat.tsx";
+import { versionNames } from "./version-names.ts";
 
 const queueLimit = 20;
 
@@ -65,11 +68,42 @@ async function moderationPage(
 	});
 }
 
-function commentId(text: string | undefined): number {
+/** The proposed changes waiting for review, each told field by field. */
+async function proposalsPage(
+	services: Services,
+	ctx: PageContext,
+	actor: Actor,
+	options: { page: number; done?: string | undefined; failed?: ItemError | null },
+) {
+	if (!isStaff(actor)) throw forbidden("only the secretariat reviews proposed changes");
+	const list = await services.proposals.list(actor, {
+		state: "pending",
+		page: String(options.page),
+		limit: String(queueLimit),
+	});
+	const names = await versionNames(
+		services,
+		list.items.map((p) => p.differences),
+	);
+	const changes = new Map(
+		list.items.map((p) => [p.id, describeProposal(ctx, p.differences, names)]),
+	);
+	return ProposalQueuePage({
+		ctx,
+		list,
+		changes,
+		done: options.done,
+		failed: options.failed ?? null,
+	});
+}
+
+function numericId(text: string | undefined, what: string): number {
 	if (!text || !/^[1-9]\d{0,9}$/.test(text))
-		throw AppError.invalid("id", `'${text}' is not a comment id`);
+		throw AppError.invalid("id", `'${text}' is not a ${what} id`);
 	return Number(text);
 }
+
+const commentId = (text: string | undefined) => numericId(text, "comment");
 
 const moderationActions = {
 	hide: { done: "hidden" },
@@ -98,6 +132,48 @@ export function workspaceSecretariatRoutes(pages: PageRouter, services: Services
 			done: queryText(query.done),
 			hiddenId: hidden && /^[1-9]\d{0,9}$/.test(hidden) ? Number(hidden) : null,
 		});
+	});
+
+	pages.get("/workspace/proposals", async ({ ctx, reply, query }) => {
+		const actor = signedIn(ctx, reply);
+		if (!actor) return reply;
+		return proposalsPage(services, ctx, actor, {
+			page: pageNumber(query.page),
+			done: queryText(query.done),
+		});
+	});
+
+	for (const action of ["accept", "reject"] as const) {
+		pages.post(`/workspace/proposals/:id/${action}`, async ({ ctx, reply, params, form }) => {
+			const actor = signedIn(ctx, reply, ctx.href("/workspace/proposals"));
+			if (!actor) return reply;
+			const id = numericId(params.id, "proposal");
+			const reason = field(form, "reason");
+			const input = reason ? { reason } : {};
+			try {
+				if (action === "accept") await services.proposals.accept(id, input, actor);
+				else await services.proposals.reject(id, input, actor);
+			} catch (error) {
+				if (error instanceof AppError && error.code === "forbidden") throw error;
+				const page = await proposalsPage(services, ctx, actor, {
+					page: 1,
+					failed: { key: String(id), action, errors: formErrorsOf(error), reason },
+				});
+				return { page, status: (error as AppError).status };
+			}
+			return seeOther(reply, ctx.href(`/workspace/proposals?done=proposal_${action}ed`));
+		});
+	}
+
+	// Taken back by its proposer (or a maker's focal point) from the commitment's workspace page.
+	pages.post("/workspace/proposals/:id/withdraw", async ({ ctx, reply, params }) => {
+		const actor = signedIn(ctx, reply, ctx.href("/workspace"));
+		if (!actor) return reply;
+		const r = await services.proposals.withdraw(numericId(params.id, "proposal"), actor);
+		return seeOther(
+			reply,
+			ctx.href(`/workspace/commitments/${r.commitment.slug}/edit?done=proposal_withdrawn`),
+		);
 	});
 
 	for (const action of Object.keys(moderationActions) as (keyof typeof moderationActions)[]) {

@@ -12,14 +12,15 @@ import {
 } from "../../../modules/commitments/commitments.schemas.ts";
 import { CsrfField, ErrorSummary, type FormErrors } from "../../components/form.tsx";
 import { Layout } from "../../components/layout.tsx";
-import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { PageContext } from "../../context.ts";
 import { common } from "../../i18n/common.messages.ts";
 import { stepButtons, stepReasonLabels, workspace as w } from "../../i18n/workspace.messages.ts";
 import { bindFields } from "./bind-fields.tsx";
+import { type ChangeRow, ChangesTable } from "./changes-table.tsx";
 import { type CommitmentChoices, CommitmentFields } from "./commitment-form.tsx";
 import type { FormValues } from "./form-values.ts";
 import { ActionErrorSummary, ActionForm, BackToWorkspace, Flash, StatusBadge } from "./parts.tsx";
+import { ProposalNotices, type ProposalState } from "./proposals.tsx";
 
 export function NewCommitmentPage(props: {
 	ctx: PageContext;
@@ -50,14 +51,6 @@ export function NewCommitmentPage(props: {
 	);
 }
 
-/** One field someone else changed: its label, and its value then and now, as text. */
-export interface ChangeRow {
-	field: string;
-	label: string;
-	before: string;
-	after: string;
-}
-
 export interface Conflict {
 	started: number;
 	current: number;
@@ -76,31 +69,14 @@ function ConflictNotice(props: { ctx: PageContext; conflict: Conflict }) {
 				})}
 			</p>
 			{conflict.changes.length > 0 ? (
-				<ScrollRegion label={ctx.t(w.conflict_caption)}>
-					<table id="conflict-changes">
-						<caption class="muted">{ctx.t(w.conflict_caption)}</caption>
-						<thead>
-							<tr>
-								<th scope="col">{ctx.t(common.field)}</th>
-								<th scope="col">{ctx.t(w.col_when_started, { n: conflict.started })}</th>
-								<th scope="col">{ctx.t(w.col_now, { n: conflict.current })}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{conflict.changes.map((c) => (
-								<tr key={c.field} data-field={c.field}>
-									<th scope="row">{c.label}</th>
-									<td dir="auto" class="before">
-										{c.before}
-									</td>
-									<td dir="auto" class="after">
-										{c.after}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</ScrollRegion>
+				<ChangesTable
+					ctx={ctx}
+					id="conflict-changes"
+					caption={ctx.t(w.conflict_caption)}
+					beforeHeading={ctx.t(w.col_when_started, { n: conflict.started })}
+					afterHeading={ctx.t(w.col_now, { n: conflict.current })}
+					changes={conflict.changes}
+				/>
 			) : (
 				<p>{ctx.t(w.conflict_no_field)}</p>
 			)}
@@ -174,6 +150,7 @@ export interface EditPageProps {
 	done: string | undefined;
 	canReport: boolean;
 	canAssess: boolean;
+	proposals: ProposalState;
 }
 
 function Summary(props: { ctx: PageContext; detail: CommitmentDetail }) {
@@ -245,6 +222,7 @@ export function EditCommitmentPage(props: EditPageProps) {
 				)}
 			</p>
 			<Flash ctx={ctx} done={props.done} />
+			<ProposalNotices ctx={ctx} state={props.proposals} />
 			{props.conflict && <ConflictNotice ctx={ctx} conflict={props.conflict} />}
 			{!props.conflict && <ErrorSummary ctx={ctx} errors={errors} />}
 			{props.stepError && (

@@ -15,6 +15,7 @@ import type { PageContext } from "../../context.ts";
 import { common } from "../../i18n/common.messages.ts";
 import { roleNames } from "../../i18n/enums.messages.ts";
 import { problemText } from "../../i18n/problems.messages.ts";
+import { pr } from "../../i18n/proposals.messages.ts";
 import { workspace as w } from "../../i18n/workspace.messages.ts";
 import type { StakeholderChoice } from "./access.ts";
 import { Flash, StatusBadge } from "./parts.tsx";
@@ -23,7 +24,7 @@ export interface WorkspaceHomeData {
 	stakeholders: (StakeholderChoice & { role: "focal_point" | "editor" })[];
 	commitments: { items: CommitmentListItem[]; total: number; page: number; limit: number } | null;
 	canDraft: boolean;
-	secretariat: { submitted: number; flagged: number } | null;
+	secretariat: { submitted: number; flagged: number; proposed: number } | null;
 	toAssess: ToAssess | null;
 	done: string | undefined;
 }
@@ -220,6 +221,12 @@ export function WorkspaceHomePage(props: { ctx: PageContext; data: WorkspaceHome
 								{ctx.t(w.queue_title)}
 							</a>
 							<p class="figure-big">{ctx.fmt.number(data.secretariat.submitted)}</p>
+						</li>
+						<li class="card">
+							<a href={ctx.href("/workspace/proposals")} id="proposals-link">
+								{ctx.t(pr.title)}
+							</a>
+							<p class="figure-big">{ctx.fmt.number(data.secretariat.proposed)}</p>
 						</li>
 						<li class="card">
 							<a href={ctx.href("/workspace/moderation")} id="moderation-link">

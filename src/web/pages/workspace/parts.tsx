@@ -16,6 +16,7 @@ import {
 import type { PageContext } from "../../context.ts";
 import { commitmentStatusNames } from "../../i18n/enums.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
+import { proposalDone } from "../../i18n/proposals.messages.ts";
 import { doneMessages, workspace as w } from "../../i18n/workspace.messages.ts";
 
 /** The way back to the workspace's first page, and any crumbs after it. */
@@ -29,12 +30,14 @@ export function BackToWorkspace(props: { ctx: PageContext; children?: ComponentC
 }
 
 /** The translated notice for `?done=...` after a post/redirect/get. */
+const allDone = { ...doneMessages, ...proposalDone };
+
 export function Flash(props: {
 	ctx: PageContext;
 	done: string | undefined;
 	children?: ComponentChildren;
 }) {
-	const message = props.done ? (doneMessages as Record<string, Message>)[props.done] : undefined;
+	const message = props.done ? (allDone as Record<string, Message>)[props.done] : undefined;
 	if (!message) return null;
 	return (
 		<div class="flash" role="status" id="flash">

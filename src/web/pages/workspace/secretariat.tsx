@@ -28,11 +28,22 @@ export interface ItemError {
 	reason: string;
 }
 
+/** A required reason for one item's action, with what was typed and its error when that action failed. */
+export function requiredReason(label: string, failed: ItemError | null, action: string) {
+	const mine = failed?.action === action ? failed : null;
+	return {
+		label,
+		required: true,
+		value: mine?.reason ?? "",
+		error: mine?.errors.fields.reason,
+	};
+}
+
 /**
  * A queue's page: its title and count, the notice of the last action (or what failed),
  * the items (the children, each with its small forms) and the pager.
  */
-function QueueFrame(props: {
+export function QueueFrame(props: {
 	ctx: PageContext;
 	title: string;
 	intro: string;
@@ -172,12 +183,7 @@ export function QueuePage(props: {
 								button={ctx.t(stepButtons.return)}
 								secondary
 								hidden={{ step: "return", version: c.version, back: "queue" }}
-								reason={{
-									label: ctx.t(stepReasonLabels.return),
-									required: true,
-									value: mine?.action === "return" ? mine.reason : "",
-									error: mine?.action === "return" ? mine.errors.fields.reason : undefined,
-								}}
+								reason={requiredReason(ctx.t(stepReasonLabels.return), mine, "return")}
 							/>
 						</div>
 					</li>
@@ -259,12 +265,7 @@ export function ModerationPage(props: {
 								id={`hide-${c.id}`}
 								action={ctx.href(`/workspace/moderation/${c.id}/hide`)}
 								button={ctx.t(w.hide_button)}
-								reason={{
-									label: ctx.t(w.hide_reason),
-									required: true,
-									value: mine?.reason ?? "",
-									error: mine?.errors.fields.reason,
-								}}
+								reason={requiredReason(ctx.t(w.hide_reason), mine, "hide")}
 							/>
 							<ActionForm
 								ctx={ctx}
