@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
+import { cliActor } from "../../src/lib/actor.ts";
 import { call, type Person, signIn } from "../helpers/users.ts";
 import {
 	type DemoPages,
@@ -45,6 +46,8 @@ async function navigate(page: Page, click: () => Promise<void>): Promise<number>
 
 /** The page of an IATI activity linked to the commitment checked (set up in `before`). */
 let activityPath = "";
+/** A published commitment with a change of its text waiting for review (set up in `before`). */
+let proposedSlug = "";
 
 const pageTypes: PageType[] = [
 	{ name: "home", who: "anonymous", path: () => "/" },
@@ -120,6 +123,18 @@ const pageTypes: PageType[] = [
 		who: "secretariat",
 		path: () => "/workspace/queue",
 		holds: "#queue .queue-item",
+	},
+	{
+		name: "proposed changes queue",
+		who: "secretariat",
+		path: () => "/workspace/proposals",
+		holds: "#proposals .queue-item",
+	},
+	{
+		name: "commitment edit form, a change awaiting review",
+		who: "focalPoint",
+		path: () => `/workspace/commitments/${proposedSlug}/edit`,
+		holds: "#pending-proposal",
 	},
 	{
 		name: "moderation",
@@ -245,6 +260,28 @@ describeInBrowser(
 				{},
 			);
 			assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+			// A published commitment whose text a maker's editor proposes to change.
+			const toChange = await ctx().services.commitments.create(
+				{
+					title: "Accessibility check: a published text with a change proposed",
+					text: "The United Kingdom will provide GBP 3 million in 2016 for clinics.",
+					kind: "financial",
+					makers: [demo.stakeholder],
+					goals: ["sdg:3"],
+					financial: { amount: "3000000", currency: "GBP", frequency: "total" },
+					status: "published",
+				},
+				cliActor,
+			);
+			proposedSlug = toChange.slug;
+			const proposed = await call(server, editor, "PATCH", `/api/v1/commitments/${proposedSlug}`, {
+				version: toChange.version,
+				reason: "The announcement says 'up to'",
+				changes: {
+					text: "The United Kingdom will provide up to GBP 3 million in 2016 for clinics.",
+				},
+			});
+			assert.equal(proposed.status, 202, JSON.stringify(proposed.body));
 			// A comment with a reply, flagged: the thread and the moderation queue have content.
 			const comments = `/api/v1/commitments/${demo.commitment.slug}/comments`;
 			const comment = await call(server, commenter, "POST", comments, {

@@ -292,7 +292,15 @@ describeEachDialect("the workspace", (ctx) => {
 			/aria-invalid="true" aria-describedby="financial.amount-hint financial.amount-error"/,
 		);
 		assert.match(res.body, /id="title"[^>]*value="Workspace test: a bad amount"/);
-		assert.match(res.body, /id="targets"[^>]*value="sdg:3.1, sdg:3.8"/);
+		// Targets are ticked by name; those typed come back ticked under their goal, opened.
+		assert.match(res.body, /<details open="" data-goal="sdg:3">|<details open data-goal="sdg:3">/);
+		for (const code of ["sdg:3.1", "sdg:3.8"])
+			assert.match(res.body, new RegExp(`name="targets" value="${escapeRe(code)}" checked`));
+		assert.match(
+			res.body,
+			/<label for="targets-sdg-3-1" dir="auto">3.1 By 2030, reduce the global maternal mortality ratio/,
+		);
+		assert.doesNotMatch(res.body, /<details open[^>]*data-goal="sdg:4"/);
 		assert.match(res.body, /name="goals" value="sdg:3" checked/);
 		assert.match(res.body, /id="sources.0.url"[^>]*value="https:\/\/example.org\/announcement"/);
 		assert.match(res.body, /<option value="total" selected>/);
@@ -324,6 +332,11 @@ describeEachDialect("the workspace", (ctx) => {
 		);
 		assert.equal(target.statusCode, 400);
 		assert.match(target.body, /id="targets-error">[^<]*sdg:99.z[^<]*</);
+		assert.match(
+			target.body,
+			/name="targets" value="sdg:99.z" checked/,
+			"the typo stays, to untick",
+		);
 
 		// Naming a stakeholder one is not a member of.
 		const other = await post(

@@ -444,12 +444,12 @@ export const workspace = defineMessages({
 		zh: "目标、具体目标和受援方",
 	},
 	f_targets_hint: {
-		en: "Target codes separated by commas, such as sdg:3.1, sdg:3.b or mdg:8.B. A target’s goal is added by itself.",
-		fr: "Codes des cibles séparés par des virgules, par exemple sdg:3.1, sdg:3.b ou mdg:8.B. L’objectif de chaque cible est ajouté automatiquement.",
-		es: "Códigos de metas separados por comas, como sdg:3.1, sdg:3.b o mdg:8.B. El objetivo de cada meta se añade automáticamente.",
-		ru: "Коды задач через запятую, например sdg:3.1, sdg:3.b или mdg:8.B. Цель каждой задачи добавляется автоматически.",
-		ar: "رموز الغايات مفصولة بفواصل، مثل sdg:3.1 أو sdg:3.b أو mdg:8.B. ويُضاف هدف كل غاية تلقائياً.",
-		zh: "以逗号分隔的具体目标代码，例如 sdg:3.1、sdg:3.b 或 mdg:8.B。具体目标所属的目标会自动添加。",
+		en: "Open a goal and tick its targets. A target's goal is added by itself.",
+		fr: "Ouvrez un objectif et cochez ses cibles. L’objectif de chaque cible est ajouté automatiquement.",
+		es: "Abra un objetivo y marque sus metas. El objetivo de cada meta se añade automáticamente.",
+		ru: "Откройте цель и отметьте её задачи. Цель каждой задачи добавляется автоматически.",
+		ar: "افتح هدفاً وحدّد غاياته. ويُضاف هدف كل غاية تلقائياً.",
+		zh: "展开一个目标并勾选其具体目标。具体目标所属的目标会自动添加。",
 	},
 	f_recipients_hint: {
 		en: "By name or code, separated by semicolons: countries (Kenya; ET), regions, groups (Least developed countries; SIDS) or global.",

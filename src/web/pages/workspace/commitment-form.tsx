@@ -10,8 +10,9 @@ import { common } from "../../i18n/common.messages.ts";
 import { additionalityNames, commitmentKindNames } from "../../i18n/enums.messages.ts";
 import { frequencyNames, priceBasisNames, workspace as w } from "../../i18n/workspace.messages.ts";
 import { bindFields, namedOptions } from "./bind-fields.tsx";
-import { type FormValues, list, rowsToShow, text } from "./form-values.ts";
+import { codes, type FormValues, list, rowsToShow, text } from "./form-values.ts";
 import { CheckboxGroup, FieldGroup, MultiChoice } from "./parts.tsx";
+import { TargetChoices } from "./target-choices.tsx";
 
 export interface CommitmentChoices {
 	makers: { value: string; label: string }[];
@@ -92,7 +93,7 @@ export function CommitmentFields(props: {
 					errors={noErrors}
 					class="goal-checks"
 				/>
-				{input("targets", ctx.t(common.targets), { hint: ctx.t(w.f_targets_hint), dir: "ltr" })}
+				<TargetChoices ctx={ctx} values={list(v, "targets").flatMap(codes)} errors={errors} />
 				{input("recipients", ctx.t(common.recipients), {
 					hint: ctx.t(w.f_recipients_hint),
 					dir: "ltr",

@@ -48,7 +48,7 @@ export function commitmentValues(d: CommitmentDetail, book: NameBook): FormValue
 		forum: d.forum?.slug ?? "",
 		announced_on: str(d.announced_on),
 		goals: d.goals,
-		targets: d.targets.join(", "),
+		targets: d.targets,
 		// By name in the page's language, as the form takes them back.
 		recipients: book.recipientNames(
 			d.recipients.map((r) => (r.kind === "global" ? "global" : str(r.code))),
@@ -137,7 +137,8 @@ export function commitmentInputOf(
 			forum: optional(values, "forum"),
 			announced_on: optional(values, "announced_on"),
 			goals: list(values, "goals").filter(Boolean),
-			targets: codes(text(values, "targets")),
+			// Ticked by name (one value each), or typed as codes separated by commas.
+			targets: list(values, "targets").flatMap(codes),
 			recipients: book.recipients(text(values, "recipients")).map((c) => recipientOf(c, groups)),
 			sectors: book.sectors(text(values, "sectors")),
 			financial,
