@@ -1,0 +1,66 @@
+/**
+ * What the fault suites do to a PostgreSQL test database from the outside, through an
+ * admin connection (the cluster is shared: it is never stopped or restarted).
+ */
+import pg from "pg";
+import { pgAdminUrl } from "./databases.ts";
+
+function databaseName(url: string): string {
+	return new URL(url).pathname.slice(1);
+}
+
+async function withAdmin<T>(run: (admin: pg.Client) => Promise<T>): Promise<T> {
+	const admin = new pg.Client({ connectionString: pgAdminUrl });
+	await admin.connect();
+	try {
+		return await run(admin);
+	} finally {
+		await admin.end();
+	}
+}
+
+/**
+ * Waits until no backend of the database is running a statement or holds a transaction
+ * open: after a client was killed, its backend may still be working (or committing)
+ * until it notices the socket is gone.
+ */
+export async function waitForIdleBackends(url: string, timeoutMs = 15_000): Promise<void> {
+	await withAdmin(async (admin) => {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const r = await admin.query<{ n: string }>(
+				"select count(*) as n from pg_stat_activity where datname = $1 and state is not null and state <> 'idle'",
+				[databaseName(url)],
+			);
+			if (Number(r.rows[0]?.n) === 0) return;
+			if (Date.now() > deadline)
+				throw new Error(`backends of ${databaseName(url)} still busy after ${timeoutMs} ms`);
+			await new Promise((r) => setTimeout(r, 50));
+		}
+	});
+}
+
+/**
+ * What a restart of PostgreSQL does to one database's clients: every connection to it is
+ * ended by the server (pg_terminate_backend, SQLSTATE 57P01 to a client mid-query).
+ * Returns how many were ended.
+ */
+export async function terminateBackends(url: string): Promise<number> {
+	return withAdmin(async (admin) => {
+		const r = await admin.query<{ ended: boolean }>(
+			"select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+			[databaseName(url)],
+		);
+		return r.rows.filter((x) => x.ended).length;
+	});
+}
+
+/**
+ * While `on`, the database takes no new connection (as while PostgreSQL starts up again):
+ * a connection limit of 0, which binds every role but superusers.
+ */
+export async function refuseConnections(url: string, on: boolean): Promise<void> {
+	await withAdmin((admin) =>
+		admin.query(`alter database ${databaseName(url)} connection limit ${on ? 0 : -1}`),
+	);
+}
