@@ -5,7 +5,7 @@ import { pageRoutes } from "../web/routes.ts";
 import { serverLogger } from "./logging.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerCompression } from "./plugins/compression.ts";
-import { registerErrorHandling } from "./plugins/errors.ts";
+import { frameworkError, registerErrorHandling } from "./plugins/errors.ts";
 import { registerNulGuard } from "./plugins/nul-guard.ts";
 import { registerSecurityHeaders } from "./plugins/security.ts";
 import { moduleRoutes, type Services } from "./services.ts";
@@ -25,6 +25,7 @@ export async function buildApp(
 		logger: serverLogger(options.logger ?? false),
 		trustProxy: options.trustProxy ?? trustProxySetting(process.env.IIF_TRUST_PROXY),
 		routerOptions: { maxParamLength: 200 },
+		frameworkErrors: frameworkError,
 	});
 	// Slow connections are the norm for many users: compress everything worth it.
 	registerCompression(app);

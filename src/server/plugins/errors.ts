@@ -80,6 +80,29 @@ export async function sendProblem(request: FastifyRequest, reply: FastifyReply, 
 		);
 }
 
+/** What the router refuses before any route, said as the path's problem. */
+const routerRefusals: Record<string, string> = {
+	FST_ERR_BAD_URL:
+		"the path is not a valid address: each % must start an escape of UTF-8 bytes (%XX)",
+	FST_ERR_MAX_PARAM_LENGTH: "a part of the path is longer than any id, code or slug can be",
+};
+
+/**
+ * Errors Fastify meets before any route (Fastify's `frameworkErrors` option): a path
+ * whose percent escapes are no UTF-8 (`/api/v1/commitments/%ZZ`, a lone surrogate's
+ * `%ED%A0%80`), or with a part longer than the router takes, was answered in Fastify's
+ * own JSON shape (the latter as a 414), not as a problem like every other refusal. Now
+ * each is one: a 400 naming the path, a page for a browser.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+	const refusal = routerRefusals[error.code];
+	return sendProblem(
+		request,
+		reply,
+		refusal ? AppError.invalid("path", refusal) : toAppError(error),
+	);
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
 	app.setErrorHandler((error, request, reply) => {
 		const appError = toAppError(error);

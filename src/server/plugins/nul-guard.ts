@@ -4,27 +4,39 @@
  * store NUL in text at all (it answered 500), SQLite would store a string other tools cut
  * short; no real input needs it. One place, so that no route can forget it: a 400 naming
  * the field, on both databases.
+ *
+ * The same walk refuses input nested deeper than any form or API body is (maxDepth):
+ * a JSON body of 5,000 nested arrays fits the 1 MB body limit, and both this walk and
+ * zod's recursive checks would overflow the stack on it (a 500). The walk is a loop, so
+ * it never overflows itself.
  */
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../lib/errors.ts";
 
 const nul = "\u0000";
 
-/** The path (a.b[0].c) of the first string or key holding NUL, or null. */
-export function findNul(value: unknown, path: string[] = []): string[] | null {
-	if (typeof value === "string") return value.includes(nul) ? path : null;
-	if (Array.isArray(value)) {
-		for (let i = 0; i < value.length; i++) {
-			const found = findNul(value[i], [...path, String(i)]);
-			if (found) return found;
+/** Deepest nesting a request may carry: our deepest body (a report's years) is 3 levels. */
+export const maxDepth = 32;
+
+export type InputFault = { kind: "nul" | "depth"; path: string[] };
+
+/** The first string or key holding NUL, or the first value nested deeper than maxDepth, or null. */
+export function findInputFault(value: unknown): InputFault | null {
+	const pending: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+	for (let next = pending.pop(); next; next = pending.pop()) {
+		const { value: v, path } = next;
+		if (typeof v === "string") {
+			if (v.includes(nul)) return { kind: "nul", path };
+			continue;
 		}
-		return null;
-	}
-	if (value !== null && typeof value === "object") {
-		for (const [key, v] of Object.entries(value)) {
-			if (key.includes(nul)) return [...path, key.replaceAll(nul, "\\0")];
-			const found = findNul(v, [...path, key]);
-			if (found) return found;
+		if (v === null || typeof v !== "object") continue;
+		if (path.length >= maxDepth) return { kind: "depth", path };
+		const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+		// Pushed last first, so the first field is looked at first and named first.
+		for (let i = entries.length - 1; i >= 0; i--) {
+			const [key, child] = entries[i] as readonly [string, unknown];
+			if (key.includes(nul)) return { kind: "nul", path: [...path, key.replaceAll(nul, "\\0")] };
+			pending.push({ value: child, path: [...path, key] });
 		}
 	}
 	return null;
@@ -35,10 +47,15 @@ const labels = { params: "path parameter", query: "query parameter", body: "fiel
 export function registerNulGuard(app: FastifyInstance): void {
 	app.addHook("preValidation", async (request) => {
 		for (const part of ["params", "query", "body"] as const) {
-			const found = findNul(request[part]);
+			const found = findInputFault(request[part]);
 			if (!found) continue;
-			const name = found.join(".") || part;
-			const message = `${labels[part]} '${name}' must not contain a NUL character (\\u0000)`;
+			// Too deep is said of the top field holding the nesting (its full path is 32 keys long).
+			const path = found.kind === "depth" ? found.path.slice(0, 1) : found.path;
+			const name = (Array.isArray(request[part]) ? "" : path.join(".")) || part;
+			const message =
+				found.kind === "nul"
+					? `${labels[part]} '${name}' must not contain a NUL character (\\u0000)`
+					: `${labels[part]} '${name}' is nested more than ${maxDepth} levels deep`;
 			throw new AppError("invalid_input", message, { fields: [{ name, message }] });
 		}
 	});
