@@ -114,6 +114,13 @@ export interface StakeholderGroupMemberTable {
 	group_code: string;
 }
 
+export interface RecipientGroupMemberTable {
+	group_code: string;
+	country_code: string;
+	from_year: number;
+	until_year: number | null;
+}
+
 export interface CommitmentTable {
 	id: Generated<number>;
 	slug: string;
@@ -712,6 +719,7 @@ export interface Tables {
 	forum: ForumTable;
 	stakeholder: StakeholderTable;
 	stakeholder_group_member: StakeholderGroupMemberTable;
+	recipient_group_member: RecipientGroupMemberTable;
 	commitment: CommitmentTable;
 	commitment_maker: CommitmentMakerTable;
 	commitment_goal: CommitmentGoalTable;

@@ -50,6 +50,11 @@ export interface CommitmentInputs {
 	maker_kinds: string[];
 	groups: string[];
 	recipients: string[];
+	/**
+	 * Recipient groups its countries belonged to when it was made (group:LDC for a pledge to
+	 * Tanzania): counted under the group like a pledge to the group itself.
+	 */
+	recipient_groups: string[];
 }
 
 export interface ReportInputs {
@@ -221,7 +226,7 @@ export function groupKeys(c: CommitmentInputs): GroupKey[] {
 	add("stakeholder_group", c.groups);
 	if (c.forum_id !== null) add("forum", [c.forum_id]);
 	if (c.forum_kind !== null) add("forum_kind", [c.forum_kind]);
-	add("recipient", c.recipients);
+	add("recipient", [...c.recipients, ...c.recipient_groups]);
 	add("kind", [c.kind]);
 	add("status", [c.status]);
 	// The year it was announced, as the explorer's year facet counts it.

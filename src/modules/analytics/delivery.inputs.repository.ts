@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { chunks } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { groupsViaCountries } from "../reference/group-membership.ts";
 import { donorSeriesName } from "./conversion.ts";
 import type { CommitmentInputs, IatiYear, Relation, ReportInputs } from "./delivery.compute.ts";
 
@@ -67,7 +68,7 @@ export class DeliveryInputsRepository {
 
 	async commitments(ids: number[]): Promise<CommitmentInputs[]> {
 		if (ids.length === 0) return [];
-		const [base, makers, goals, targets, recipients, groups] = await Promise.all([
+		const [base, makers, goals, targets, recipients, groups, countryGroups] = await Promise.all([
 			inChunks(ids, (part) =>
 				this.db
 					.selectFrom("commitment")
@@ -142,6 +143,7 @@ export class DeliveryInputsRepository {
 					.where("commitment_maker.commitment_id", "in", part)
 					.execute(),
 			),
+			inChunks(ids, (part) => groupsViaCountries(this.db, part).execute()),
 		]);
 		const listOf = (rows: { commitment_id: number | string; v: string }[]) => {
 			const m = new Map<number, string[]>();
@@ -154,6 +156,7 @@ export class DeliveryInputsRepository {
 		const goalMap = listOf(goals);
 		const targetMap = listOf(targets);
 		const groupMap = listOf(groups);
+		const countryGroupMap = listOf(countryGroups.map((g) => ({ ...g, v: g.key })));
 		const recipientMap = listOf(
 			recipients.map((r) => ({ commitment_id: r.commitment_id, v: `${r.kind}:${r.code}` })),
 		);
@@ -207,6 +210,7 @@ export class DeliveryInputsRepository {
 				maker_kinds: [...new Set(ms.map((m) => m.kind))],
 				groups: [...new Set(groupMap.get(id) ?? [])],
 				recipients: recipientMap.get(id) ?? [],
+				recipient_groups: [...new Set(countryGroupMap.get(id) ?? [])],
 			};
 		});
 	}

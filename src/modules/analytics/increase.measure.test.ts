@@ -67,6 +67,7 @@ function increase(c: Partial<CommitmentInputs>): CommitmentInputs {
 		maker_kinds: ["member_state"],
 		groups: [],
 		recipients: ["region:998"],
+		recipient_groups: [],
 		...c,
 	};
 }

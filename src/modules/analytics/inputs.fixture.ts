@@ -34,6 +34,7 @@ export function pledge(
 		maker_kinds: ["member_state"],
 		groups: [],
 		recipients: ["global:global"],
+		recipient_groups: [],
 		...c,
 	};
 }

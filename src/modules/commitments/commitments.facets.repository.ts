@@ -10,6 +10,7 @@ import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
 import { publicCount } from "../analytics/delivery.query.repository.ts";
 import { statusAt, statusVersionKey } from "../analytics/delivery.status.repository.ts";
+import { groupsViaCountries } from "../reference/group-membership.ts";
 import { type FacetDimension, facetDimensions } from "./commitments.schemas.ts";
 import type { CommitmentSearchRepository } from "./commitments.search.repository.ts";
 
@@ -95,13 +96,20 @@ export class CommitmentFacetRepository {
 					.where("t.commitment_id", "in", ids)
 					.groupBy("t.target_id")
 					.execute();
-			case "recipient":
-				return this.db
+			case "recipient": {
+				// Its own recipients, and the groups its countries belonged to (group-membership.ts),
+				// each once per commitment: a pledge to Tanzania and to the LDCs counts once for the LDCs.
+				const own = this.db
 					.selectFrom("commitment_recipient as r")
-					.select([sql<string>`r.kind || ':' || r.code`.as("key"), countAll])
-					.where("r.commitment_id", "in", ids)
-					.groupBy(["r.kind", "r.code"])
+					.select(["r.commitment_id", sql<string>`r.kind || ':' || r.code`.as("key")])
+					.where("r.commitment_id", "in", ids);
+				const viaCountries = groupsViaCountries(this.db, ids);
+				return this.db
+					.selectFrom(own.union(viaCountries).as("k"))
+					.select(["k.key", countAll])
+					.groupBy("k.key")
 					.execute();
+			}
 			case "maker":
 				return makers
 					.select(["s.id as key", "s.slug", "s.name", countAll])

@@ -10,6 +10,7 @@ import type { DialectName } from "../../db/database.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt } from "../../lib/numbers.ts";
 import { statusAt } from "../analytics/delivery.status.repository.ts";
+import { memberIn, membershipYear } from "../reference/group-membership.ts";
 import { type CommitmentRow, toCommitmentRow } from "./commitments.repository.ts";
 
 /** A list filter with every reference already resolved and checked by the service. */
@@ -221,19 +222,41 @@ export class CommitmentSearchRepository {
 			);
 		if (has(f.recipients)) {
 			const rs = f.recipients;
+			const groups = rs.filter((r) => r.kind === "group").map((r) => r.code);
 			sets.push(
 				this.db
 					.selectFrom("commitment_recipient")
 					.select("commitment_recipient.commitment_id")
 					.where((eb) =>
-						eb.or(
-							rs.map((r) =>
+						eb.or([
+							...rs.map((r) =>
 								eb.and([
 									eb("commitment_recipient.kind", "=", r.kind),
 									eb("commitment_recipient.code", "=", r.code),
 								]),
 							),
-						),
+							// A group matches the pledges to its member countries too (group-membership.ts).
+							...(groups.length === 0
+								? []
+								: [
+										eb.and([
+											eb("commitment_recipient.kind", "=", "country"),
+											eb.exists(
+												eb
+													.selectFrom("recipient_group_member as m")
+													.innerJoin(
+														"commitment as gc",
+														"gc.id",
+														"commitment_recipient.commitment_id",
+													)
+													.select("m.group_code")
+													.whereRef("m.country_code", "=", "commitment_recipient.code")
+													.where("m.group_code", "in", groups)
+													.where(memberIn("m", membershipYear("gc"))),
+											),
+										]),
+									]),
+						]),
 					),
 			);
 		}

@@ -274,9 +274,35 @@ export function readCodelist(list: CodelistName): CodelistData {
 	return { list, items: [...byCode.values()] };
 }
 
+/** A country's membership of a recipient group: from a year, up to the year before another. */
+export interface GroupMemberData {
+	group_code: string;
+	country_code: string;
+	from_year: number;
+	until_year: number | null;
+}
+
+/**
+ * The member countries of recipient groups (data/groups). Only graduations the source
+ * lists as done end a membership; a scheduled one is recorded in the file, not applied.
+ */
+function readGroupMembers(): GroupMemberData[] {
+	const file = readJson<{
+		group: string;
+		members: { country: string; included: number; graduated: number | null }[];
+	}>("groups", "ldc-membership.json");
+	return file.members.map((m) => ({
+		group_code: file.group,
+		country_code: m.country,
+		from_year: m.included,
+		until_year: m.graduated,
+	}));
+}
+
 export interface ReferenceData {
 	frameworks: FrameworkData[];
 	codelists: CodelistData[];
+	groupMembers: GroupMemberData[];
 	/** Changes whenever any shipped file changes, so loading can be skipped when nothing did. */
 	hash: string;
 }
@@ -296,13 +322,16 @@ export function referenceSourcesHash(): string {
 			else hash.update(relative(dataDir, path)).update("\0").update(readFileSync(path));
 		}
 	};
-	for (const dir of ["mdg", "sdg", "iati"]) walk(join(dataDir, dir));
+	for (const dir of ["mdg", "sdg", "iati", "groups"]) walk(join(dataDir, dir));
 	return hash.digest("hex");
 }
 
 export function readReferenceData(): ReferenceData {
 	const frameworks = [readMdg(), readSdg()];
 	const codelists = codelistNames.map(readCodelist);
-	const hash = createHash("sha256").update(JSON.stringify({ frameworks, codelists })).digest("hex");
-	return { frameworks, codelists, hash };
+	const groupMembers = readGroupMembers();
+	const hash = createHash("sha256")
+		.update(JSON.stringify({ frameworks, codelists, groupMembers }))
+		.digest("hex");
+	return { frameworks, codelists, groupMembers, hash };
 }

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { upsertAll } from "../../db/batch.ts";
 import { getMeta, setMeta } from "../../db/meta.ts";
 import type { Tables } from "../../db/tables.ts";
-import type { CodelistData, FrameworkData } from "./reference.data.ts";
+import type { CodelistData, FrameworkData, GroupMemberData } from "./reference.data.ts";
 
 /** The items of one codelist joined to their names in `lang` (loc) and in English (en), the fallback. */
 export function namedCodes(db: Kysely<Tables>, list: string, lang: string) {
@@ -119,6 +119,13 @@ export class ReferenceRepository {
 
 	async upsertGroups(groups: { code: string; name: string }[]): Promise<void> {
 		await upsertAll(this.db, "stakeholder_group", groups, ["code"], ["name"]);
+	}
+
+	/** The member countries of recipient groups, replaced whole: the shipped file is the record. */
+	async replaceGroupMembers(members: GroupMemberData[]): Promise<void> {
+		await this.db.deleteFrom("recipient_group_member").execute();
+		if (members.length > 0)
+			await this.db.insertInto("recipient_group_member").values(members).execute();
 	}
 
 	/** Which of these codes exist in a codelist (active or not: old records cite withdrawn codes). */

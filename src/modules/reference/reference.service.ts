@@ -53,6 +53,7 @@ export class ReferenceService {
 			for (const f of data.frameworks) await r.upsertFramework(f);
 			for (const c of data.codelists) await r.upsertCodelist(c);
 			await r.upsertGroups(baseGroups);
+			await r.replaceGroupMembers(data.groupMembers);
 			await r.setMeta(hashKey, data.hash);
 			await r.setMeta(sourcesKey, sources);
 		});
