@@ -43,6 +43,39 @@ export class IatiReadError extends AppError {
 	}
 }
 
+/**
+ * Bounds on what one piece of a file may hold, so that reading takes the same memory
+ * whatever a file throws at it. saxes gathers a whole attribute value, text, comment,
+ * name or DOCTYPE before handing it over, and keeps a frame per open element: a 100 MB
+ * attribute took 200 MB and a small import worker's whole heap, 10 million nested
+ * elements would take gigabytes. No IATI file comes near either: its deepest element
+ * (a result's period's target's dimension's narrative) is about ten levels down, and
+ * its longest texts (descriptions) are some kilobytes.
+ */
+export const readLimits = { depth: 100, pieceBytes: 4 * 1024 * 1024 };
+
+/** What saxes holds of the piece it is reading (fields it does not publish, read to bound them). */
+interface SaxesPending {
+	text?: string;
+	name?: string;
+	entity?: string;
+	piTarget?: string;
+	attribList?: { name: string; value: unknown }[];
+}
+
+/** Characters saxes is holding for the piece it has not finished reading yet. */
+function pendingChars(parser: SaxesParser): number {
+	const p = parser as unknown as SaxesPending;
+	let n =
+		(p.text?.length ?? 0) +
+		(p.name?.length ?? 0) +
+		(p.entity?.length ?? 0) +
+		(p.piTarget?.length ?? 0);
+	for (const a of p.attribList ?? [])
+		n += a.name.length + (typeof a.value === "string" ? a.value.length : 0);
+	return n;
+}
+
 /** The two kinds of IATI file, by root element, and the element of one record in each. */
 const recordOf: Record<string, "iati-activity" | "iati-organisation"> = {
 	"iati-activities": "iati-activity",
@@ -146,8 +179,15 @@ export async function* readIatiFile(
 	let listening = false;
 	const onText = (text: string) => {
 		const el = stack[stack.length - 1];
-		if (el) el.text += text;
+		if (!el) return;
+		el.text += text;
+		// Text cut in pieces (by comments, CDATA sections) is joined here, so bounded here too.
+		if (el.text.length > readLimits.pieceBytes) tooLong(`the text of <${el.name}>`);
 	};
+	const tooLong = (what: string) =>
+		parser.fail(
+			`${what} runs past ${readLimits.pieceBytes / 1024 / 1024} MB: no IATI file holds so much in one piece`,
+		);
 	const listen = (on: boolean) => {
 		if (on === listening) return;
 		listening = on;
@@ -157,6 +197,10 @@ export async function* readIatiFile(
 
 	parser.on("opentag", (tag: SaxesTagPlain) => {
 		depth++;
+		if (depth > readLimits.depth)
+			parser.fail(
+				`elements are nested more than ${readLimits.depth} levels deep: an IATI file's are about ten`,
+			);
 		if (skipping) return;
 		if (depth === 1) {
 			record = Object.hasOwn(recordOf, tag.name) ? (recordOf[tag.name] ?? null) : null;
@@ -191,6 +235,12 @@ export async function* readIatiFile(
 			listen(false);
 			return;
 		}
+		// Like the root, an element read must not put itself in another vocabulary.
+		const namespace = tag.attributes.xmlns?.trim();
+		if (namespace)
+			parser.fail(
+				`the element <${tag.name}> is in the namespace '${namespace}': an IATI file's elements are in no namespace`,
+			);
 		const el: XmlElement = {
 			name: tag.name,
 			attrs: tag.attributes,
@@ -217,6 +267,14 @@ export async function* readIatiFile(
 	parser.on("cdata", (text) => {
 		if (listening) onText(text);
 	});
+	// saxes reads no DTD: an entity declared in one is never expanded, nor an external one
+	// fetched, and its use fails as undefined. Said plainly, at the declaration.
+	parser.on("doctype", (doctype) => {
+		if (/<!ENTITY/i.test(doctype))
+			parser.fail(
+				"the DOCTYPE declares entities: entity declarations are not read (no external entity is fetched, none expanded), and an IATI file needs none",
+			);
+	});
 
 	function toRecord(el: XmlElement): IatiRecord {
 		const ctx = { version, currencies };
@@ -234,7 +292,11 @@ export async function* readIatiFile(
 
 	const fail = (e: unknown): IatiReadError => {
 		if (e instanceof IatiReadError) return e;
-		const message = (e as Error).message.replace(/^\d+:\d+: /, "");
+		const said = (e as Error).message.replace(/^\d+:\d+: /, "");
+		const message =
+			said === "undefined entity."
+				? "an undefined entity: only &amp; &lt; &gt; &quot; &apos; and character references (&#65;) can be used"
+				: said;
 		// saxes gives the 0-based column of the next character, which is the 1-based column
 		// (as editors count) of the character where it found the error.
 		return new IatiReadError(path, parser.line, parser.column, message);
@@ -249,6 +311,8 @@ export async function* readIatiFile(
 			decoder ??= new TextDecoder(encodingOf(chunk), { fatal: true });
 			try {
 				parser.write(decoder.decode(chunk, { stream: true }));
+				if (pendingChars(parser) > readLimits.pieceBytes)
+					tooLong("an attribute value, a text, a comment or a name");
 			} catch (e) {
 				throw fail(e);
 			}
