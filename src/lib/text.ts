@@ -25,3 +25,10 @@ export function likePattern(words: string | undefined): string | undefined {
 		.trim();
 	return w ? `%${w}%` : undefined;
 }
+
+/**
+ * A UTF-16 surrogate without its pair: no character, so no UTF-8 can hold it. SQLite
+ * kept such text as invalid UTF-8 and PostgreSQL as U+FFFD: neither gives it back as written.
+ */
+export const loneSurrogate =
+	/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

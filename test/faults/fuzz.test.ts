@@ -617,6 +617,59 @@ describeEachDialect("fuzz: hostile input to every documented operation and page"
 		assert.equal(await c.services.audit.count(), audits);
 	});
 
+	it("refuses a lone surrogate in any field or key with a 400 naming it: it cannot be stored as written", async () => {
+		// SQLite kept it as invalid UTF-8 (read back as three U+FFFD), PostgreSQL as one U+FFFD.
+		const c = ctx();
+		const focal = await person(c, {
+			memberships: [{ stakeholder: "united-kingdom", role: "focal_point" }],
+		});
+		const audits = await c.services.audit.count();
+		const report = {
+			kind: "maker",
+			stakeholder: "united-kingdom",
+			period_start: "2012-01-01",
+			period_end: "2012-12-31",
+			policy_status: "in_progress",
+			narrative: "Paid",
+		};
+		for (const [payload, name] of [
+			[{ ...report, narrative: "Paid \uD800 in full" }, "narrative"],
+			[
+				{ ...report, evidence: [{ title: "x\uDC00", url: "https://example.org/" }] },
+				"evidence.0.title",
+			],
+			[{ ...report, "key\uD800": 1 }, "key\\uD800"],
+		] as const) {
+			const res = await call(
+				c,
+				focal,
+				"POST",
+				"/api/v1/commitments/united-kingdom-gavi-2011/reports",
+				payload,
+			);
+			assert.equal(res.status, 400, JSON.stringify(res.body));
+			assert.deepEqual(
+				res.body.errors.map((e: { name: string }) => e.name),
+				[name],
+			);
+			assert.match(res.body.detail, /lone surrogate/);
+		}
+		// A pair is a character (an emoji), and welcome.
+		const ok = await call(
+			c,
+			focal,
+			"POST",
+			"/api/v1/commitments/united-kingdom-gavi-2011/reports",
+			{
+				...report,
+				narrative: "Paid in full 😀",
+			},
+		);
+		assert.equal(ok.status, 201, JSON.stringify(ok.body));
+		assert.equal((await c.get(`/api/v1/reports/${ok.body.id}`)).body.narrative, "Paid in full 😀");
+		assert.equal(await c.services.audit.count(), audits + 1);
+	});
+
 	it("answers a path whose percent escapes are no UTF-8, or with a part too long, as a problem naming the path, in the API and the pages", async () => {
 		const c = ctx();
 		for (const url of [

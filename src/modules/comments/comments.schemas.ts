@@ -4,15 +4,13 @@
  */
 import * as z from "zod";
 import { docSchemas, intParam } from "../../http/params.ts";
+import { loneSurrogate } from "../../lib/text.ts";
 
 const idText = (what: string) =>
 	z.string().regex(/^[1-9]\d{0,15}$/, `must be a ${what} id: a positive whole number`);
 
 export const commentIdParams = z.strictObject({ id: idText("comment") });
 export const reportIdParams = z.strictObject({ id: idText("report") });
-
-/** Lone UTF-16 surrogates cannot be stored as UTF-8: the text would not come back as written. */
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const maxBodyLength = 5000;
 
