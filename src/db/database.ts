@@ -87,6 +87,12 @@ function openPostgres(url: string): Database {
 	// query (where any failure is that query's error), and emits 'error' on the pool, which
 	// unheard would end the process.
 	pool.on("error", () => {});
+	// The same can happen to a connection in use, between two queries of a transaction: pg
+	// then emits 'error' on that client, and unheard it ends the process, every request in
+	// it with it (and, under `iif serve`, every worker at once: a crash loop while the
+	// database restarts). Heard, the request's next query fails instead (a 503, errors.ts),
+	// and the pool discards the client when it is released.
+	pool.on("connect", (client) => client.on("error", () => {}));
 	const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 	const location = url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
 	return { db, dialect: "postgres", location, close: () => db.destroy() };

@@ -24,6 +24,13 @@ const retryAfter: Record<UnavailableReason, number> = {
 	down: 10,
 };
 
+/**
+ * The messages of node-postgres for a connection lost under a query, or used after it was
+ * lost (the next query of a transaction, its ROLLBACK).
+ */
+const pgConnectionLost =
+	/^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|timeout expired)$/;
+
 /** Why the database refused, from a driver error's code; null for every other error. */
 export function unavailableReason(error: unknown): UnavailableReason | null {
 	for (let e = error, depth = 0; e && depth < 3; e = (e as Error).cause, depth++) {
@@ -39,6 +46,8 @@ export function unavailableReason(error: unknown): UnavailableReason | null {
 		if (code === "55P03") return "busy";
 		if (code === "57P01" || code === "57P03" || code === "53300") return "down";
 		if (code === "ECONNREFUSED" || code === "ECONNRESET") return "down";
+		// pg's own errors for a connection the server ended (a restart): they carry no code.
+		if (!code && e instanceof Error && pgConnectionLost.test(e.message)) return "down";
 	}
 	return null;
 }

@@ -2,7 +2,9 @@
  * What the fault suites do to a PostgreSQL test database from the outside, through an
  * admin connection (the cluster is shared: it is never stopped or restarted).
  */
+import { type ChildProcess, spawn } from "node:child_process";
 import pg from "pg";
+import { iifBin } from "./cli.ts";
 import { pgAdminUrl } from "./databases.ts";
 
 function databaseName(url: string): string {
@@ -63,4 +65,32 @@ export async function refuseConnections(url: string, on: boolean): Promise<void>
 	await withAdmin((admin) =>
 		admin.query(`alter database ${databaseName(url)} connection limit ${on ? 0 : -1}`),
 	);
+}
+
+/** `iif serve` in a child process on a free port, once it listens; its URL on 127.0.0.1. */
+export function startServe(
+	env: Record<string, string>,
+): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [iifBin, "serve", "--port", "0", "--host", "127.0.0.1"], {
+			env: { ...process.env, LOG_LEVEL: "warn", ...env },
+			stdio: ["ignore", "pipe", "pipe"],
+		});
+		let out = "";
+		const timer = setTimeout(() => reject(new Error(`iif serve did not start: ${out}`)), 60_000);
+		const read = (d: Buffer) => {
+			out += d;
+			const m = /at http:\/\/localhost:(\d+)/.exec(out);
+			if (m) {
+				clearTimeout(timer);
+				resolve({ child, base: `http://127.0.0.1:${m[1]}`, output: () => out });
+			}
+		};
+		child.stdout.on("data", read);
+		child.stderr.on("data", read);
+		child.once("exit", (code, signal) => {
+			clearTimeout(timer);
+			reject(new Error(`iif serve exited (${code ?? signal}) before it listened: ${out}`));
+		});
+	});
 }
