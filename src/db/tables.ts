@@ -127,6 +127,10 @@ export interface CommitmentTable {
 	title: string;
 	title_key: string;
 	text: string;
+	/** verbatim (the source's words, quote_source and quote_locator say where) or summary. */
+	text_kind: Generated<string>;
+	quote_source: number | null;
+	quote_locator: string | null;
 	kind: string;
 	forum_id: number | null;
 	announced_on: string | null;

@@ -45,10 +45,13 @@ interface Cell {
 const commitment = (status: "draft" | "submitted" | "published", n: number): CommitmentInput => ({
 	title: `Matrix pledge ${status} ${n}`,
 	text: "A pledge made for the authorization matrix.",
+	text_kind: "verbatim",
+	quote: { source: 0, locator: "para. 1" },
 	kind: "financial",
 	makers: ["united-kingdom"],
 	goals: ["mdg:8"],
 	financial: { amount: "1000000", currency: "USD", frequency: "total" },
+	sources: [{ title: "Matrix communiqué", url: "https://example.org/matrix" }],
 	status,
 });
 

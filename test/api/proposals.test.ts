@@ -17,6 +17,8 @@ const pledge = (
 ): CommitmentInput => ({
 	title: `Proposals test pledge ${++n}`,
 	text: `The makers will provide USD ${n} million for clinics.`,
+	text_kind: "verbatim",
+	quote: { source: 0, locator: "para. 3" },
 	kind: "financial",
 	makers,
 	goals: ["mdg:8"],
@@ -139,10 +141,28 @@ describeEachDialect("proposed changes under review", (ctx) => {
 			).status,
 			200,
 		);
-		assert.deepEqual(await ctx().services.audit.verify(), {
-			intact: true,
-			events: await auditCount(),
+		const verdict = await ctx().services.audit.verify();
+		assert.equal(verdict.intact, true);
+		assert.equal(verdict.events, await auditCount());
+	});
+
+	it("applies a summary's rewording at once, and holds turning it into a quotation", async () => {
+		const c = await ctx().services.commitments.create(
+			{ ...pledge(["united-kingdom"]), text_kind: "summary", quote: null },
+			cliActor,
+		);
+		const url = `/api/v1/commitments/${c.slug}`;
+		const reworded = await call(ctx(), focal, "PATCH", url, {
+			version: c.version,
+			changes: { text: "Our clearer summary of the pledge." },
 		});
+		assert.equal(reworded.status, 200, "a summary is our words");
+		const quoted = await call(ctx(), focal, "PATCH", url, {
+			version: c.version + 1,
+			changes: { text_kind: "verbatim", quote: { source: 0, locator: "para. 9" } },
+		});
+		assert.equal(quoted.status, 202, "claiming the words are the source's is reviewed");
+		assert.equal(quoted.body.proposal.review, "text");
 	});
 
 	it("applies other changes, and every change of a draft, at once", async () => {

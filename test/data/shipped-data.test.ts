@@ -107,6 +107,30 @@ describe("demo dataset", () => {
 		assert.equal(commitments.size, demo.commitments.length, "slugs are unique");
 	});
 
+	it("says of every text whether it is its source's words, and where they are", () => {
+		for (const c of demo.commitments) {
+			assert.ok(c.sources.length > 0, `${c.slug} cites a source`);
+			assert.ok(
+				c.text_kind === "verbatim" || c.text_kind === "summary",
+				`${c.slug}: text_kind is verbatim or summary, not ${c.text_kind}`,
+			);
+			if (c.text_kind === "verbatim") {
+				const q = c.quote;
+				assert.ok(
+					q && q.source >= 0 && q.source < c.sources.length,
+					`${c.slug}: quotes a source it cites`,
+				);
+				assert.ok(q.locator.trim().length > 0, `${c.slug}: says where the words are`);
+			} else assert.ok(!c.quote, `${c.slug}: a summary quotes nothing`);
+			// A quotation trimmed marks its cuts; a bare ellipsis in the middle would hide one.
+			if (c.text_kind === "verbatim")
+				assert.ok(
+					!/\.\.\.(?!\])/.test(c.text.replace(/\[\.\.\.\]/g, "")),
+					`${c.slug}: cuts marked [...]`,
+				);
+		}
+	});
+
 	it("refers only to what it defines, with relations between commitments", () => {
 		for (const c of demo.commitments) {
 			assert.ok(forums.has(c.forum), `${c.slug}: forum ${c.forum}`);

@@ -265,6 +265,9 @@ describeInBrowser(
 				{
 					title: "Accessibility check: a published text with a change proposed",
 					text: "The United Kingdom will provide GBP 3 million in 2016 for clinics.",
+					text_kind: "verbatim",
+					quote: { source: 0, locator: "para. 2" },
+					sources: [{ title: "Announcement", url: "https://example.org/announcement" }],
 					kind: "financial",
 					makers: [demo.stakeholder],
 					goals: ["sdg:3"],

@@ -188,7 +188,7 @@ describeInBrowser(
 				.getByRole("textbox", { name: /^Title/ })
 				.fill(title);
 			await form()
-				.getByRole("textbox", { name: /^Verbatim text/ })
+				.getByRole("textbox", { name: /^Text of the commitment/ })
 				.fill("We will provide GBP 5 million for maternal health clinics over 2016-2018.");
 			await form()
 				.getByRole("checkbox", { name: /^SDG 3:/ })

@@ -19,6 +19,8 @@ export interface DemoCommitment {
 	} | null;
 	policy: { target: string } | null;
 	sources: { url: string }[];
+	text_kind?: string;
+	quote?: { source: number; locator: string } | null;
 	relations: { kind: string; to: string }[];
 	status: string;
 }

@@ -434,6 +434,9 @@ describeEachDialect("the workspace", (ctx) => {
 				{
 					...draftFields("united-kingdom", title),
 					text,
+					text_kind: "verbatim",
+					"quote.source": "1",
+					"quote.locator": "para. 4",
 					version: String(hiddenVersion(before.body)),
 					reason: "Quoted as the communiqué words it",
 				},
@@ -449,7 +452,7 @@ describeEachDialect("the workspace", (ctx) => {
 		assert.match(waiting.body, /id="pending-proposal"/);
 		assert.match(
 			waiting.body,
-			/<tr data-field="text"><th scope="row">Verbatim text<\/th><td dir="auto" class="before">[^<]*12 million over 2016-2018[^<]*<\/td><td dir="auto" class="after">The government will provide up to 12 million for clinics.<\/td>/,
+			/<tr data-field="text"><th scope="row">Text of the commitment<\/th><td dir="auto" class="before">[^<]*12 million over 2016-2018[^<]*<\/td><td dir="auto" class="after">The government will provide up to 12 million for clinics.<\/td>/,
 		);
 		assert.match(waiting.body, /id="withdraw-proposal-\d+"/);
 		assert.doesNotMatch(

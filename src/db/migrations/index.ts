@@ -14,6 +14,7 @@ import * as m0011 from "./0011_delivery_status.ts";
 import * as m0012 from "./0012_report_withdrawal.ts";
 import * as m0013 from "./0013_commitment_proposals.ts";
 import * as m0014 from "./0014_recipient_group_members.ts";
+import * as m0015 from "./0015_text_kind.ts";
 
 export const migrations: Record<string, Migration> = {
 	"0001_reference": m0001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
 	"0012_report_withdrawal": m0012,
 	"0013_commitment_proposals": m0013,
 	"0014_recipient_group_members": m0014,
+	"0015_text_kind": m0015,
 };

@@ -4,7 +4,7 @@ import { type Column, joined, oneOf, type Table, usd } from "../../interchange/c
 import { conversionStatuses } from "../analytics/conversion.ts";
 import { countReasons } from "../analytics/roots.ts";
 import type { CommitmentExport } from "./commitments.export.ts";
-import { commitmentKinds, forumKinds, publicStatuses } from "./commitments.schemas.ts";
+import { commitmentKinds, forumKinds, publicStatuses, textKinds } from "./commitments.schemas.ts";
 
 type C = Column<CommitmentExport>;
 
@@ -240,8 +240,23 @@ const columns: C[] = [
 	},
 	{ name: "updated_at", description: "When it last changed (UTC).", value: (r) => r.updated_at },
 	{
+		name: "text_kind",
+		description: `${oneOf(textKinds)} verbatim: the text is its source's own words; summary: our words.`,
+		value: (r) => r.text_kind,
+	},
+	{
+		name: "quote_source",
+		description: "For a verbatim text: the title of the source it quotes.",
+		value: (r) => r.quote?.source,
+	},
+	{
+		name: "quote_locator",
+		description: "For a verbatim text: where the words are in it (para. 42, p. 3 ...).",
+		value: (r) => r.quote?.locator,
+	},
+	{
 		name: "text",
-		description: "The verbatim text of the commitment.",
+		description: "The text of the commitment: its source's words or a summary (text_kind).",
 		value: (r) => r.text,
 	},
 ];

@@ -7,6 +7,9 @@ export interface CommitmentExport {
 	/** Exactly the list item of GET /api/v1/commitments: the JSON form. */
 	item: CommitmentListItem;
 	text: string;
+	text_kind: string;
+	/** For a verbatim text: the title of the source it quotes, and where. */
+	quote: { source: string | null; locator: string } | null;
 	goals: { code: string; title: string | null }[];
 	targets: { code: string; title: string | null }[];
 	sectors: { code: string; name: string | null }[];
@@ -38,6 +41,14 @@ export function commitmentExport(
 	return {
 		item,
 		text: row.text,
+		text_kind: row.text_kind,
+		quote:
+			row.quote_locator === null
+				? null
+				: {
+						source: (parts.sources.get(id) ?? [])[Number(row.quote_source)]?.title ?? null,
+						locator: row.quote_locator,
+					},
 		goals: item.goals.map((code) => ({ code, title: parts.goals.get(code) ?? null })),
 		targets: item.targets.map((code) => ({ code, title: parts.targets.get(code) ?? null })),
 		sectors: parts.sectors.get(id) ?? [],

@@ -499,6 +499,8 @@ export class CommitmentQueries {
 		return {
 			...(item as CommitmentListItem),
 			text: row.text,
+			text_kind: state.text_kind,
+			quote: state.quote,
 			financial: f ? financialTerms(f) : null,
 			policy: state.policy,
 			sectors: state.sectors.map((code) => ({ code, name: sectorNames.get(code) ?? null })),

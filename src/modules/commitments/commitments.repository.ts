@@ -18,6 +18,9 @@ function columns(s: CommitmentState, now: string) {
 		title: s.title,
 		title_key: searchText(s.title),
 		text: s.text,
+		text_kind: s.text_kind,
+		quote_source: s.quote?.source ?? null,
+		quote_locator: s.quote?.locator ?? null,
 		kind: s.kind,
 		forum_id: s.forum_id,
 		announced_on: s.announced_on,
@@ -263,6 +266,11 @@ export class CommitmentRepository {
 			slug: row.slug,
 			title: row.title,
 			text: row.text,
+			text_kind: row.text_kind as CommitmentState["text_kind"],
+			quote:
+				row.quote_source === null || row.quote_locator === null
+					? null
+					: { source: toInt(row.quote_source), locator: row.quote_locator },
 			kind: row.kind as CommitmentState["kind"],
 			forum_id: row.forum_id === null ? null : toInt(row.forum_id),
 			announced_on: row.announced_on,

@@ -129,6 +129,25 @@ export const sourceInput = z.strictObject({
 	published_on: isoDate.nullable().default(null),
 });
 
+/** Whether a commitment's text is its source's own words or ours. */
+export const textKinds = ["verbatim", "summary"] as const;
+export type TextKind = (typeof textKinds)[number];
+
+export const quoteInput = z.strictObject({
+	source: z
+		.number()
+		.int()
+		.min(0)
+		.max(49)
+		.meta({ description: "Which of the sources holds the words: its position, from 0." }),
+	locator: z
+		.string()
+		.trim()
+		.min(1, "must say where the words are: a paragraph, a page, a section")
+		.max(200)
+		.meta({ description: "Where in the source: para. 42, p. 3, Annex F ..." }),
+});
+
 /** Everything a writer states about a commitment; the service resolves references. */
 export const commitmentInput = z
 	.strictObject({
@@ -139,6 +158,11 @@ export const commitmentInput = z
 			.optional(),
 		title: z.string().trim().min(3, "must be at least 3 characters").max(300),
 		text: z.string().trim().min(1, "must not be empty").max(20000),
+		text_kind: z.enum(textKinds).default("summary").meta({
+			description:
+				"verbatim: the text is its source's own words (quote says which source and where; cuts marked [...]); summary: our words. A text that does not say is a summary.",
+		}),
+		quote: quoteInput.nullable().default(null),
 		kind: z.enum(commitmentKinds),
 		forum: recordRef.nullable().default(null),
 		announced_on: isoDate.nullable().default(null),
@@ -163,6 +187,24 @@ export const commitmentInput = z
 		origin: z.enum(origins).default("user"),
 	})
 	.superRefine((c, ctx) => {
+		if (c.text_kind === "verbatim" && c.quote === null)
+			ctx.addIssue({
+				code: "custom",
+				path: ["quote"],
+				message: "a verbatim text names its source and where the words are in it",
+			});
+		if (c.text_kind === "summary" && c.quote !== null)
+			ctx.addIssue({
+				code: "custom",
+				path: ["quote"],
+				message: "a summary is our words: it quotes no source (set text_kind to verbatim)",
+			});
+		if (c.quote !== null && c.quote.source >= c.sources.length)
+			ctx.addIssue({
+				code: "custom",
+				path: ["quote", "source"],
+				message: `names source ${c.quote.source + 1}, but the commitment has ${c.sources.length === 0 ? "no source" : `${c.sources.length}`}`,
+			});
 		if (c.kind !== "policy" && c.financial === null)
 			ctx.addIssue({
 				code: "custom",
@@ -452,6 +494,16 @@ const relatedCommitment = z.object({
 
 export const commitmentDetail = commitmentListItem.extend({
 	text: z.string(),
+	text_kind: z.enum(textKinds).meta({
+		description:
+			"verbatim: the text is its source's own words (quote names which source and where); summary: our words.",
+	}),
+	quote: z
+		.object({
+			source: z.number().int().meta({ description: "Position of the source in sources, from 0." }),
+			locator: z.string().meta({ description: "Where the words are: para. 42, p. 3 ..." }),
+		})
+		.nullable(),
 	financial: z
 		.object({
 			amount: z.string().nullable(),

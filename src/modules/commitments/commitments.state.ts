@@ -3,7 +3,7 @@
  * what a version snapshot holds, and what an update is merged into.
  */
 import { formatMinorUnits } from "../../lib/money.ts";
-import type { CommitmentKind, CommitmentStatus } from "./commitments.schemas.ts";
+import type { CommitmentKind, CommitmentStatus, TextKind } from "./commitments.schemas.ts";
 
 export interface FinancialState {
 	amount_minor: number | null;
@@ -33,10 +33,19 @@ export interface SourceState {
 	published_on: string | null;
 }
 
+/** Where a verbatim text comes from: its source (by position among the sources) and place in it. */
+export interface QuoteState {
+	source: number;
+	locator: string;
+}
+
 export interface CommitmentState {
 	slug: string;
 	title: string;
 	text: string;
+	text_kind: TextKind;
+	/** Set for a verbatim text, null for a summary. */
+	quote: QuoteState | null;
 	kind: CommitmentKind;
 	forum_id: number | null;
 	announced_on: string | null;

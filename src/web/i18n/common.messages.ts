@@ -310,13 +310,13 @@ export const common = defineMessages({
 
 	// ---- the registry's words, the same on every page that shows them ----
 	title: { en: "Title", fr: "Titre", es: "Título", ru: "Название", ar: "العنوان", zh: "标题" },
-	verbatim_text: {
-		en: "Verbatim text",
-		fr: "Texte intégral",
-		es: "Texto literal",
-		ru: "Дословный текст",
-		ar: "النص الحرفي",
-		zh: "原文",
+	commitment_text: {
+		en: "Text of the commitment",
+		fr: "Texte de l’engagement",
+		es: "Texto del compromiso",
+		ru: "Текст обязательства",
+		ar: "نص الالتزام",
+		zh: "承诺文本",
 	},
 	commitment: {
 		en: "Commitment",

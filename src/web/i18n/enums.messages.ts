@@ -19,6 +19,7 @@ import type {
 	ForumKind,
 	RelationKind,
 	recipientKinds,
+	TextKind,
 } from "../../modules/commitments/commitments.schemas.ts";
 import type { policyStatuses, reportKinds } from "../../modules/reports/reports.schemas.ts";
 import type { StakeholderKind } from "../../modules/stakeholders/stakeholders.kinds.ts";
@@ -42,6 +43,25 @@ export function nameOf(
 	const message = names[value];
 	return message ? ctx.t(message) : fallback;
 }
+
+export const textKindNames: Record<TextKind, Message> = {
+	verbatim: {
+		en: "Verbatim: the source's own words",
+		fr: "Citation : les termes mêmes de la source",
+		es: "Literal: las palabras de la propia fuente",
+		ru: "Дословно: слова самого источника",
+		ar: "حرفي: كلمات المصدر نفسه",
+		zh: "原文：来源本身的措辞",
+	},
+	summary: {
+		en: "Summary: our words",
+		fr: "Résumé : nos propres termes",
+		es: "Resumen: nuestras palabras",
+		ru: "Изложение: наши слова",
+		ar: "ملخص: بكلماتنا",
+		zh: "摘要：我们的表述",
+	},
+};
 
 export const commitmentKindNames: Record<CommitmentKind, Message> = {
 	financial: {

@@ -6,6 +6,7 @@
  * in the page's language. Others stay as the service wrote them.
  */
 import type { Language } from "../../lib/languages.ts";
+import { cm } from "./commitment.messages.ts";
 import { common } from "./common.messages.ts";
 import { intlTag } from "./locale.ts";
 import { defineMessages, type Message } from "./messages.ts";
@@ -114,7 +115,11 @@ const known: [RegExp, Message, (m: RegExpExecArray) => Record<string, string>][]
 /** The labels of the forms' fields, by the services' field names: for the error summary. */
 export const fieldLabels: Record<string, Message> = {
 	title: common.title,
-	text: common.verbatim_text,
+	text: common.commitment_text,
+	text_kind: cm.text_kind,
+	quote: cm.quote,
+	"quote.source": w.f_quote_source,
+	"quote.locator": w.f_quote_locator,
 	kind: w.f_kind,
 	forum: w.f_forum,
 	announced_on: w.f_announced_on,

@@ -40,23 +40,34 @@ function paragraphs(text: string) {
 		));
 }
 
+/**
+ * The commitment's text as it is recorded: a quotation in the source's own words (with the
+ * source and the place it is quoted from), or our summary, never one shown as the other.
+ */
 export function VerbatimText(props: { ctx: PageContext; detail: CommitmentDetail }) {
 	const { ctx, detail } = props;
-	const [first, ...others] = detail.sources;
+	const quoted = detail.text_kind === "verbatim" && detail.quote ? detail.quote : null;
+	const source = quoted ? detail.sources[quoted.source] : undefined;
+	const others = detail.sources.filter((s) => s !== source);
 	return (
-		<section id="text" aria-labelledby="text-heading">
-			<h2 id="text-heading">{ctx.t(cm.verbatim_heading)}</h2>
-			<figure class="verbatim">
-				<blockquote dir="auto" cite={first?.url ?? undefined}>
-					{paragraphs(detail.text)}
-				</blockquote>
-				{first && (
+		<section id="text" aria-labelledby="text-heading" data-text-kind={detail.text_kind}>
+			<h2 id="text-heading">{ctx.t(quoted ? cm.verbatim_heading : cm.summary_heading)}</h2>
+			{quoted ? (
+				<figure class="verbatim">
+					<blockquote dir="auto" cite={source?.url ?? undefined}>
+						{paragraphs(detail.text)}
+					</blockquote>
 					<figcaption>
-						{labelled(ctx, common.source)} <SourceCitation ctx={ctx} source={first} />
+						{labelled(ctx, common.source)} {source && <SourceCitation ctx={ctx} source={source} />}{" "}
+						<span class="locator">{ctx.t(cm.quoted_at, { locator: quoted.locator })}</span>
 					</figcaption>
-				)}
-			</figure>
-			<p class="muted small">{ctx.t(cm.verbatim_note)}</p>
+				</figure>
+			) : (
+				<div class="summary-text" dir="auto">
+					{paragraphs(detail.text)}
+				</div>
+			)}
+			<p class="muted small">{ctx.t(quoted ? cm.verbatim_note : cm.summary_note)}</p>
 			{others.length > 0 && (
 				<>
 					<h3>{ctx.t(common.sources)}</h3>

@@ -52,6 +52,8 @@ function snapshot(): CommitmentState {
 	return {
 		slug: "japan-clinics-2010",
 		title: "Clinics in rural Japan",
+		text_kind: "verbatim",
+		quote: { source: 0, locator: "para. 1" },
 		text: "Japan will open clinics.",
 		kind: "both",
 		forum_id: 7,
@@ -87,6 +89,8 @@ function changedEverywhere(s: CommitmentState): CommitmentState {
 	return {
 		slug: `${s.slug}-b`,
 		title: `${s.title} (revised)`,
+		text_kind: "summary",
+		quote: null,
 		text: `${s.text} And staff them.`,
 		kind: "financial",
 		forum_id: 8,
@@ -179,8 +183,11 @@ describe("version changes", () => {
 		assert.equal(told.get("financial.amount_minor")?.after, ctx.fmt.money(750_000_000, "JPY"));
 		assert.equal(told.get("forum")?.after, "MDG Summit");
 		assert.equal(told.get("makers")?.after, "Japan; Canada");
+		assert.equal(told.get("quote")?.before, "Source 1, para. 1");
+		assert.equal(told.get("text_kind")?.after, "Summary: our words");
 		for (const c of told.values())
-			for (const text of [c.before, c.after])
+			// A summary quotes nothing: its quote reads as nothing (shown as a dash).
+			for (const text of c.field === "quote" ? [c.before] : [c.before, c.after])
 				assert.ok(text && !/^[[{]|undefined|NaN/.test(text), `${c.field} reads as text: ${text}`);
 	});
 

@@ -24,6 +24,7 @@ import {
 	commitmentStatusNames,
 	nameOf,
 	recipientKindNames,
+	textKindNames,
 } from "../../i18n/enums.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
 import { gniText } from "./money.tsx";
@@ -48,7 +49,9 @@ interface FieldDescription {
 // Typed by the snapshot's own fields: a field added to the state and not here fails to compile.
 const fields: Record<VersionField, FieldDescription> = {
 	title: { label: common.title, words: true },
-	text: { label: common.verbatim_text, words: true },
+	text: { label: common.commitment_text, words: true },
+	text_kind: { label: cm.text_kind },
+	quote: { label: cm.quote },
 	slug: { label: fieldNames.slug },
 	origin: { label: fieldNames.origin },
 	kind: { label: cm.kind },
@@ -179,6 +182,12 @@ export function valueText(
 	switch (field) {
 		case "kind":
 			return nameOf(ctx, commitmentKindNames, String(value));
+		case "text_kind":
+			return nameOf(ctx, textKindNames, String(value));
+		case "quote": {
+			const q = value as { source: number; locator: string };
+			return `${ctx.t(common.source)} ${ctx.fmt.number(q.source + 1)}, ${q.locator}`;
+		}
 		case "status":
 			return nameOf(ctx, commitmentStatusNames, String(value));
 		case "forum":

@@ -3,11 +3,16 @@
  * the service's field (financial.amount ...) so a problem the service finds is printed
  * next to its input, and everything typed is shown again after a failed post.
  */
-import { commitmentKinds } from "../../../modules/commitments/commitments.schemas.ts";
+import { commitmentKinds, textKinds } from "../../../modules/commitments/commitments.schemas.ts";
 import { FieldError, type FormErrors, noErrors } from "../../components/form.tsx";
 import type { PageContext } from "../../context.ts";
+import { cm } from "../../i18n/commitment.messages.ts";
 import { common } from "../../i18n/common.messages.ts";
-import { additionalityNames, commitmentKindNames } from "../../i18n/enums.messages.ts";
+import {
+	additionalityNames,
+	commitmentKindNames,
+	textKindNames,
+} from "../../i18n/enums.messages.ts";
 import { frequencyNames, priceBasisNames, workspace as w } from "../../i18n/workspace.messages.ts";
 import { bindFields, namedOptions } from "./bind-fields.tsx";
 import { codes, type FormValues, list, rowsToShow, text } from "./form-values.ts";
@@ -45,11 +50,26 @@ export function CommitmentFields(props: {
 			<fieldset id="about">
 				<legend>{ctx.t(w.section_commitment)}</legend>
 				{input("title", ctx.t(common.title), { required: true, dir: "auto" })}
-				{textarea("text", ctx.t(common.verbatim_text), {
+				{textarea("text", ctx.t(common.commitment_text), {
 					hint: ctx.t(w.f_text_hint),
 					required: true,
 					rows: 6,
 				})}
+				{select("text_kind", ctx.t(cm.text_kind), namedOptions(ctx, textKindNames, textKinds), {
+					required: true,
+				})}
+				<FieldGroup
+					ctx={ctx}
+					name="quote"
+					legend={ctx.t(cm.quote)}
+					hint={ctx.t(w.f_quote_hint)}
+					errors={errors}
+				>
+					<div class="row">
+						{input("quote.source", ctx.t(w.f_quote_source), { inputMode: "numeric", dir: "ltr" })}
+						{input("quote.locator", ctx.t(w.f_quote_locator), { dir: "auto" })}
+					</div>
+				</FieldGroup>
 				{select("kind", ctx.t(w.f_kind), namedOptions(ctx, commitmentKindNames, commitmentKinds), {
 					hint: ctx.t(w.f_kind_hint),
 					required: true,

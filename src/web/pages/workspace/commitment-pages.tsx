@@ -169,7 +169,7 @@ function Summary(props: { ctx: PageContext; detail: CommitmentDetail }) {
 					<dd>{ctx.fmt.money(Number(d.financial.amount), d.financial.currency)}</dd>
 				</>
 			)}
-			<dt>{ctx.t(common.verbatim_text)}</dt>
+			<dt>{ctx.t(common.commitment_text)}</dt>
 			<dd>
 				<blockquote dir="auto" class="verbatim">
 					{d.text}

@@ -38,11 +38,36 @@ export const sourceFields = ["title", "url", "document_symbol", "published_on"] 
 
 const str = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 
+/**
+ * The kind of text and, for a verbatim one, where its words are. The form numbers its
+ * source rows from 1 (blank: the first); the service counts the sources it is given
+ * (blank rows left out) from 0. A summary quotes nothing, whatever was typed.
+ */
+function quoteOf(values: FormValues, lang: Language, sourceRows: number[]) {
+	const kind = text(values, "text_kind") || "summary";
+	if (kind !== "verbatim") return { text_kind: kind };
+	const typed = text(values, "quote.source").trim();
+	const n = typed === "" ? 1 : typedNumber(typed, lang);
+	const given = typeof n === "number" && Number.isInteger(n) ? sourceRows.indexOf(n - 1) : -1;
+	return {
+		text_kind: kind,
+		quote: {
+			// A row with no source (or not a number) goes on as typed, for the service to name.
+			source: given >= 0 ? given : typeof n === "number" ? n - 1 : typed,
+			locator: text(values, "quote.locator"),
+		},
+	};
+}
+
 /** A stored commitment as the edit form's fields. */
 export function commitmentValues(d: CommitmentDetail, book: NameBook): FormValues {
 	const v: FormValues = {
 		title: d.title,
 		text: d.text,
+		text_kind: d.text_kind,
+		// The source as the form counts it, from 1.
+		"quote.source": d.quote ? String(d.quote.source + 1) : "",
+		"quote.locator": d.quote?.locator ?? "",
 		kind: d.kind,
 		makers: d.makers.map((m) => m.slug),
 		forum: d.forum?.slug ?? "",
@@ -132,6 +157,11 @@ export function commitmentInputOf(
 		input: {
 			title: text(values, "title"),
 			text: text(values, "text"),
+			...quoteOf(
+				values,
+				lang,
+				sources.map((r) => r.index),
+			),
 			kind,
 			makers: list(values, "makers").filter(Boolean),
 			forum: optional(values, "forum"),

@@ -97,7 +97,7 @@ function SubmissionText(props: {
 	if (!detail) return null;
 	return (
 		<div class="submission-text">
-			<h3>{ctx.t(common.verbatim_text)}</h3>
+			<h3>{ctx.t(common.commitment_text)}</h3>
 			<blockquote dir="auto" class="prewrap">
 				{detail.text}
 			</blockquote>
