@@ -14,6 +14,7 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { sql } from "kysely";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
+import { commitmentDraft } from "../helpers/records.ts";
 import { recordTables, rowCounts } from "../helpers/rows.ts";
 import { call, type Person, person } from "../helpers/users.ts";
 
@@ -142,6 +143,28 @@ const rawBodies: readonly string[] = [
 	`${"[".repeat(400_000)}${"]".repeat(400_000)}`,
 	`{"title":"${"\\ud800".repeat(1000)}"}`,
 ];
+
+/** Header values are Latin-1 on the wire: hostile text as its UTF-8 bytes read as Latin-1. */
+const headerText = (rng: Rng) =>
+	Buffer.from(
+		hostileText(rng)
+			.slice(0, 2000)
+			.replace(/[\r\n\0]/g, ""),
+		"utf8",
+	).toString("latin1");
+
+/** Headers a client controls: language, caches, and credentials that are not what they seem. */
+function hostileHeaders(rng: Rng, who: Person | null): Record<string, string> {
+	const h: Record<string, string> = {};
+	if (rng.chance(0.5)) h["accept-language"] = headerText(rng);
+	if (rng.chance(0.3)) h["if-none-match"] = headerText(rng);
+	if (rng.chance(0.3))
+		h.cookie = `${who?.headers.cookie ?? "iif_session=x"}; iif_lang=${headerText(rng)}`;
+	if (rng.chance(0.2)) h["x-csrf-token"] = headerText(rng);
+	if (rng.chance(0.2)) h.authorization = `Bearer ${headerText(rng)}`;
+	if (rng.chance(0.1)) h["x-forwarded-for"] = headerText(rng);
+	return h;
+}
 
 // ---------------------------------------------------------------------------------------
 // The OpenAPI document, read as the fuzzer needs it.
@@ -495,6 +518,7 @@ describeEachDialect("fuzz: hostile input to every documented operation and page"
 						...(who?.headers ?? {}),
 						accept: html ? "text/html" : "application/json",
 						...(body ? { "content-type": body.type } : {}),
+						...(rng.chance(0.1) ? hostileHeaders(rng, who) : {}),
 					},
 					...(body ? { payload: body.payload } : {}),
 				});
@@ -668,6 +692,37 @@ describeEachDialect("fuzz: hostile input to every documented operation and page"
 		assert.equal(ok.status, 201, JSON.stringify(ok.body));
 		assert.equal((await c.get(`/api/v1/reports/${ok.body.id}`)).body.narrative, "Paid in full 😀");
 		assert.equal(await c.services.audit.count(), audits + 1);
+	});
+
+	it("refuses a negative commitment amount, as reports and requirements refuse theirs, writing nothing", async () => {
+		// "-1000" was stored as -100000 minor units: a pledge that took money off every total.
+		const c = ctx();
+		const focal = await person(c, {
+			memberships: [{ stakeholder: "united-kingdom", role: "focal_point" }],
+		});
+		const audits = await c.services.audit.count();
+		for (const amount of ["-1000", "-0.01", " -5"]) {
+			const res = await call(c, focal, "POST", "/api/v1/commitments", {
+				...commitmentDraft,
+				financial: { ...commitmentDraft.financial, amount },
+			});
+			assert.equal(res.status, 400, `${amount}: ${JSON.stringify(res.body)}`);
+			assert.deepEqual(
+				res.body.errors.map((e: { name: string }) => e.name),
+				["financial.amount"],
+			);
+			assert.match(res.body.detail, /must not be negative/);
+		}
+		assert.equal(await c.services.audit.count(), audits);
+		const draft = await call(c, focal, "POST", "/api/v1/commitments", commitmentDraft);
+		assert.equal(draft.status, 201, JSON.stringify(draft.body));
+		const change = await call(c, focal, "PATCH", `/api/v1/commitments/${draft.body.slug}`, {
+			version: 1,
+			changes: { financial: { ...commitmentDraft.financial, amount: "-20000000" } },
+		});
+		assert.equal(change.status, 400, JSON.stringify(change.body));
+		const stored = await call(c, focal, "GET", `/api/v1/commitments/${draft.body.slug}`);
+		assert.equal(stored.body.financial.amount_minor, 2_000_000_000);
 	});
 
 	it("answers a path whose percent escapes are no UTF-8, or with a part too long, as a problem naming the path, in the API and the pages", async () => {

@@ -65,7 +65,13 @@ const recordRef = z.union([
 
 export const financialTermsInput = z
 	.strictObject({
-		amount: z.string().trim().nullable().default(null),
+		// Money promised is never negative: -1000 was stored and took money off every total.
+		amount: z
+			.string()
+			.trim()
+			.refine((a) => !a.startsWith("-"), "must not be negative: a pledge is money promised")
+			.nullable()
+			.default(null),
 		currency: z
 			.string()
 			.regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")
