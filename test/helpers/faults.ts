@@ -3,6 +3,7 @@
  * admin connection (the cluster is shared: it is never stopped or restarted).
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { iifBin } from "./cli.ts";
 import { pgAdminUrl } from "./databases.ts";
@@ -67,10 +68,16 @@ export async function refuseConnections(url: string, on: boolean): Promise<void>
 	);
 }
 
+export interface Served {
+	child: ChildProcess;
+	base: string;
+	output: () => string;
+	/** SIGKILL to the process and every worker it forked at once, as a crash of the machine's would; resolves once all are gone. */
+	killAll(): Promise<void>;
+}
+
 /** `iif serve` in a child process on a free port, once it listens; its URL on 127.0.0.1. */
-export function startServe(
-	env: Record<string, string>,
-): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+export function startServe(env: Record<string, string>): Promise<Served> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [iifBin, "serve", "--port", "0", "--host", "127.0.0.1"], {
 			env: { ...process.env, LOG_LEVEL: "warn", ...env },
@@ -83,8 +90,21 @@ export function startServe(
 			const m = /at http:\/\/localhost:(\d+)/.exec(out);
 			if (m) {
 				clearTimeout(timer);
-				resolve({ child, base: `http://127.0.0.1:${m[1]}`, output: () => out });
+				resolve({ child, base: `http://127.0.0.1:${m[1]}`, output: () => out, killAll });
 			}
+		};
+		const killAll = async () => {
+			const workers = [...out.matchAll(/worker (\d+) listening/g)].map((w) => Number(w[1]));
+			const pids = [child.pid as number, ...workers];
+			for (const pid of pids) {
+				try {
+					process.kill(pid, "SIGKILL");
+				} catch {
+					// gone already
+				}
+			}
+			const deadline = Date.now() + 10_000;
+			while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 		};
 		child.stdout.on("data", read);
 		child.stderr.on("data", read);
@@ -93,4 +113,13 @@ export function startServe(
 			reject(new Error(`iif serve exited (${code ?? signal}) before it listened: ${out}`));
 		});
 	});
+}
+
+/** A process that still runs: not gone, and not a zombie waiting to be reaped. */
+function alive(pid: number): boolean {
+	try {
+		return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+	} catch {
+		return false;
+	}
 }
