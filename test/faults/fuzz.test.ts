@@ -375,6 +375,18 @@ const pageGets: readonly string[] = [
 	"/workspace/commitments/:commitments/reports/:reports/edit",
 	"/workspace/commitments/:commitments/reports/:reports/withdraw",
 ];
+/** What is served outside the language prefix: feeds, assets, health, the API's own pages. */
+const plainGets: readonly string[] = [
+	"/feeds/all.atom",
+	"/feeds/commitments/:commitments.atom",
+	"/feeds/stakeholders/:stakeholders.atom",
+	"/feeds/goals/:goal.atom",
+	"/feeds/countries/:countries.atom",
+	"/assets/:asset",
+	"/healthz",
+	"/api/docs",
+];
+
 const pagePosts: readonly string[] = [
 	"/commitments/:commitments/comments",
 	"/comments/:comments/flag",
@@ -441,6 +453,16 @@ function pagePath(template: string, known: Known, rng: Rng): string {
 		return pool?.length ? encode(rng.pick(pool)) : (fill[name]?.() ?? rng.pick(hostileIds));
 	});
 	return `/${lang}${path === "/" ? "" : path}`;
+}
+
+function plainPath(template: string, known: Known, rng: Rng): string {
+	return template.replace(/:([a-z]+)/g, (_, name: string) => {
+		if (rng.chance(0.5)) return rng.pick(hostileIds);
+		if (name === "asset") return rng.pick(["site.css", "explorer.js", "..%2Fsite.css"]);
+		if (name === "goal") return rng.pick(["mdg-8", "sdg:17"]);
+		const pool = known[name];
+		return pool?.length ? encode(rng.pick(pool)) : rng.pick(hostileIds);
+	});
 }
 
 function pageQuery(rng: Rng): string {
@@ -605,6 +627,16 @@ describeEachDialect("fuzz: hostile input to every documented operation and page"
 						undefined,
 						true,
 					);
+		for (const template of plainGets)
+			for (let i = 0; i < 6; i++)
+				await send(
+					"anonymous",
+					"GET",
+					`${plainPath(template, known, rng)}${pageQuery(rng)}`,
+					null,
+					undefined,
+					rng.chance(0.5),
+				);
 		// Each form's fields as its page offers them, read by someone who may use them all.
 		const editor = await person(c, {
 			role: "secretariat",
@@ -641,7 +673,7 @@ describeEachDialect("fuzz: hostile input to every documented operation and page"
 
 		const statuses = [...tally.byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`);
 		console.log(
-			`fuzz [${c.dialect}]: ${tally.requests} requests over ${operations.length} operations and ${pageGets.length + pagePosts.length} pages, seed ${seed}; ${tally.refusedWrites} refused writes checked; statuses ${statuses.join(" ")}`,
+			`fuzz [${c.dialect}]: ${tally.requests} requests over ${operations.length} operations and ${pageGets.length + pagePosts.length + plainGets.length} pages, feeds and assets, seed ${seed}; ${tally.refusedWrites} refused writes checked; statuses ${statuses.join(" ")}`,
 		);
 		assert.deepEqual(tally.failures.slice(0, 20), [], `${tally.failures.length} failures`);
 		assert.ok(tally.requests > 2000, `${tally.requests} requests`);
