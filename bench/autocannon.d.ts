@@ -9,6 +9,8 @@ declare module "autocannon" {
 		amount?: number;
 		timeout?: number;
 		headers?: Record<string, string>;
+		/** Requests each connection sends in turn, cycling. */
+		requests?: { method?: string; path: string }[];
 	}
 
 	interface Histogram {
@@ -30,6 +32,7 @@ declare module "autocannon" {
 	}
 
 	interface Instance extends EventEmitter {
+		on(event: "reqError", listener: (error: Error) => void): this;
 		on(
 			event: "response",
 			listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void,

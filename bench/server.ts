@@ -9,6 +9,10 @@ export interface Server {
 	base: string;
 	/** How many processes serve: the workers `iif serve` announced, or itself alone. */
 	workers: number;
+	/** The processes that serve (for their memory): the workers, or `iif serve` itself. */
+	pids(): number[];
+	/** What the server wrote to stdout and stderr so far (its log). */
+	output(): string;
 	stop(): Promise<void>;
 }
 
@@ -46,6 +50,11 @@ export async function startServer(databaseUrl: string): Promise<Server> {
 	return {
 		base,
 		workers: workers ? Number(workers[1]) : 1,
+		pids: () => {
+			const forked = [...output.matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1]));
+			return forked.length ? forked : [child.pid as number];
+		},
+		output: () => output,
 		stop: async () => {
 			if (child.exitCode !== null) return;
 			const exited = once(child, "exit");
