@@ -146,6 +146,8 @@ export interface CommitmentTable {
 	period_start: string | null;
 	period_end: string | null;
 	additionality: string | null;
+	/** oda (the default), oof or guarantee: only oda counts in delivery totals. */
+	flow_type: Generated<string>;
 	gni_share_min: number | null;
 	gni_share_max: number | null;
 	financial_note: string | null;
@@ -649,6 +651,8 @@ export interface DeliveryTotalTable extends UsdPair, UsdBySource {
 	overlap: number;
 	superseded: number;
 	withdrawn: number;
+	/** Pledges that are not aid, counted apart (migration 0016). */
+	not_aid: Generated<number>;
 	unconverted: number;
 	/** Of a maker: its pledges made jointly with others (migration 0010). */
 	collective: number;

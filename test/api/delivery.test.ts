@@ -299,6 +299,7 @@ describeEachDialect(
 				overlap: 0,
 				superseded: 1,
 				withdrawn: 1,
+				not_aid: 0,
 				unconverted: 1,
 				collective: 0,
 			});

@@ -34,6 +34,8 @@ const op = fc.oneof(
 		annual: fc.boolean(),
 		publish: fc.boolean(),
 		recipient: fc.constantFrom("KE", "GH", "global"),
+		// Money that is not aid carries it under its kind of money only: mostly aid.
+		flow: fc.constantFrom("oda", "oda", "oof", "guarantee"),
 	}),
 	fc.record({
 		type: fc.constant("update" as const),
@@ -132,6 +134,7 @@ async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<s
 						price_basis: "current",
 						period_start: `${o.start}-01-01`,
 						period_end: `${o.start + o.years}-06-30`,
+						flow_type: o.flow,
 					},
 					status: o.publish ? "published" : "draft",
 				},

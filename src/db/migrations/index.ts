@@ -15,6 +15,7 @@ import * as m0012 from "./0012_report_withdrawal.ts";
 import * as m0013 from "./0013_commitment_proposals.ts";
 import * as m0014 from "./0014_recipient_group_members.ts";
 import * as m0015 from "./0015_text_kind.ts";
+import * as m0016 from "./0016_flow_type.ts";
 
 export const migrations: Record<string, Migration> = {
 	"0001_reference": m0001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
 	"0013_commitment_proposals": m0013,
 	"0014_recipient_group_members": m0014,
 	"0015_text_kind": m0015,
+	"0016_flow_type": m0016,
 };

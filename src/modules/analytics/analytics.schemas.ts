@@ -21,6 +21,7 @@ export const groupBys = [
 	"forum_kind",
 	"recipient",
 	"year",
+	"flow_type",
 ] as const;
 export type GroupBy = (typeof groupBys)[number];
 export const bases = ["constant", "current"] as const;
@@ -33,6 +34,11 @@ export const deliveryQuery = commitmentListQuery.omit({ sort: true, limit: true 
 		"constant",
 	),
 	format: enumParam(["json", "csv"], "json, or csv for a spreadsheet (UTF-8 with BOM).", "json"),
+	flows: enumParam(
+		["aid", "all"],
+		"aid (the default): only development aid adds money; pledges of other official flows or guarantees are counted apart (counts.not_aid). all: their money is added too. group_by=flow_type shows each kind of money apart.",
+		"aid",
+	),
 	sort: enumParam(
 		groupSorts,
 		"The order of the groups, largest first: committed, delivered, gap (committed with data - delivered) or ratio (delivered / committed with data). Groups whose value is unknown (no delivery data) come last. By year, always by year.",

@@ -73,21 +73,24 @@ export class AnalyticsService {
 		q: DeliveryQuery,
 		options: { fromFacts?: boolean } = {},
 	): Promise<DeliveryAggregate> {
-		const filterGiven = [
-			q.goal,
-			q.target,
-			q.stakeholder,
-			q.maker_kind,
-			q.forum,
-			q.forum_kind,
-			q.recipient,
-			q.kind,
-			q.measure,
-			q.status,
-			q.year_from,
-			q.year_to,
-			q.q,
-		].some((v) => v !== undefined);
+		const filterGiven =
+			[
+				q.goal,
+				q.target,
+				q.stakeholder,
+				q.maker_kind,
+				q.forum,
+				q.forum_kind,
+				q.recipient,
+				q.kind,
+				q.measure,
+				q.status,
+				q.year_from,
+				q.year_to,
+				q.q,
+			].some((v) => v !== undefined) || q.flows === "all";
+		// Money that is not aid is left out of the rollups: adding it sums the facts.
+		const includeNotAid = q.flows === "all";
 		let ids: IdsQuery | null = null;
 		let group: { dim: string; key: string } | null = null;
 		// Chosen makers are credited with their own pledges, not the collective ones they
@@ -97,7 +100,7 @@ export class AnalyticsService {
 		if (filterGiven) {
 			const filter = await this.commitments.resolveFilter(q);
 			ids = new CommitmentSearchRepository(this.db, this.database.dialect).idsQuery(filter);
-			group = options.fromFacts ? null : rolledUpGroup(filter);
+			group = options.fromFacts || includeNotAid ? null : rolledUpGroup(filter);
 			if (filter.stakeholderIds?.length) {
 				source = "makers";
 				makers = new Set(filter.stakeholderIds.map(String));
@@ -113,7 +116,7 @@ export class AnalyticsService {
 		const groupsOf = async (dim: string) =>
 			ids
 				? {
-						figures: await repo.byKey(dim, basis, clock, ids, source),
+						figures: await repo.byKey(dim, basis, clock, ids, source, includeNotAid),
 						// The chosen makers' total counts their commitments as each maker does
 						// (its own pledges, and the collective ones apart), as the rollups do.
 						counts:
@@ -136,9 +139,9 @@ export class AnalyticsService {
 		let counts: GroupCount[] = [];
 		let totalGroups: number;
 		if (q.group_by === "year") {
-			const years = (await repo.byYear(basis, clock, ids, group ?? undefined, source)).sort(
-				(a, b) => Number(a.key) - Number(b.key),
-			);
+			const years = (
+				await repo.byYear(basis, clock, ids, group ?? undefined, source, includeNotAid)
+			).sort((a, b) => Number(a.key) - Number(b.key));
 			shown = years.slice(offset, offset + limit);
 			totalGroups = years.length;
 		} else if (!ids) {
@@ -166,7 +169,7 @@ export class AnalyticsService {
 			totalGroups = figures.length;
 		}
 		const names =
-			q.group_by === "year" || q.group_by === "forum_kind"
+			q.group_by === "year" || q.group_by === "forum_kind" || q.group_by === "flow_type"
 				? new Map<string, { name: string; slug?: string }>()
 				: await repo.names(
 						q.group_by,
@@ -209,6 +212,9 @@ export class AnalyticsService {
 							"Filters select the commitments that carry money: a reaffirmation that matches adds nothing unless the commitment it reaffirms matches too.",
 						]
 					: []),
+				includeNotAid
+					? "flows=all: pledges that are not development aid (other official flows, guarantees) add their money too."
+					: "Only development aid adds money: pledges of other official flows or guarantees (trade finance, export credits) are shown and counted apart (counts.not_aid); flows=all adds them, group_by=flow_type shows each kind apart.",
 				...(q.group_by === "stakeholder" || source === "makers"
 					? [
 							"A maker is credited with its own pledges (made by it alone, including its part of a collective pledge) and the delivery on them. A pledge made jointly by several makers counts in the total but for none of them alone: it is collective, not split.",
@@ -385,6 +391,7 @@ function emptyCounts(): Omit<Counts, "not_public"> {
 		overlap: 0,
 		superseded: 0,
 		withdrawn: 0,
+		not_aid: 0,
 		unconverted: 0,
 		collective: 0,
 	};

@@ -55,6 +55,8 @@ export interface CommitmentInputs {
 	 * Tanzania): counted under the group like a pledge to the group itself.
 	 */
 	recipient_groups: string[];
+	/** oda, oof or guarantee (commitments.schemas.ts, flowTypes): only oda is aid. */
+	flow_type: string;
 }
 
 export interface ReportInputs {
@@ -203,6 +205,8 @@ export const groupDims = [
 	"kind",
 	"status",
 	"year",
+	// What kind of money: the one dimension where pledges that are not aid carry money.
+	"flow_type",
 	"maker_kind",
 ] as const;
 export type GroupDim = (typeof groupDims)[number];
@@ -232,10 +236,15 @@ export function groupKeys(c: CommitmentInputs): GroupKey[] {
 	// The year it was announced, as the explorer's year facet counts it.
 	if (c.announced_on !== null) add("year", [c.announced_on.slice(0, 4)]);
 	add("maker_kind", c.maker_kinds);
+	add("flow_type", [c.flow_type]);
 	// A pledge made jointly: each maker counts it as collective, never as its own money.
 	if (c.makers.length > 1)
 		for (const k of keys)
 			if (k.dim === makerDim && c.status !== "withdrawn") k.reason = "collective";
+	// Money that is not aid counts in every group as "not aid", with no money, and carries
+	// its money under its kind of money alone (methodology 5b).
+	if (c.flow_type !== "oda" && c.status !== "withdrawn")
+		for (const k of keys) if (k.dim !== "flow_type") k.reason = "not_aid";
 	return keys;
 }
 
@@ -521,6 +530,8 @@ export function computeDelivery(
 	const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap(subtree)];
 	for (const s of out.states) {
 		if (!treeReasons.includes(s.reason)) continue;
+		// A pledge below one that is not aid (a part of a guarantee) is not its maker's aid either.
+		if (byId.get(s.root_id)?.flow_type !== "oda") continue;
 		const maker = soleMaker(byId.get(s.commitment_id));
 		if (maker === null) continue;
 		let above = placements.get(s.commitment_id)?.parentId ?? null;

@@ -88,6 +88,7 @@ export class DeliveryInputsRepository {
 						"commitment.gni_share_min",
 						"commitment.gni_share_max",
 						"commitment.increase_over_year",
+						"commitment.flow_type",
 						"commitment.forum_id",
 						"forum.kind as forum_kind",
 					])
@@ -197,6 +198,7 @@ export class DeliveryInputsRepository {
 				gni_share_min: c.gni_share_min === null ? null : Number(c.gni_share_min),
 				gni_share_max: c.gni_share_max === null ? null : Number(c.gni_share_max),
 				increase_over_year: toIntOrNull(c.increase_over_year),
+				flow_type: c.flow_type,
 				share_providers: [
 					...new Set(ms.map((m) => m.provider).filter((p): p is string => p !== null)),
 				],

@@ -9,6 +9,7 @@ import { chunks } from "../../db/batch.ts";
 import { isPostgres } from "../../db/dialect.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toConvertedCents, toInt } from "../../lib/numbers.ts";
+import { aidKey } from "./aid.keys.ts";
 import { deliverySources, factMoney, makerDim } from "./delivery.compute.ts";
 import { counters } from "./delivery.store.repository.ts";
 import type { GroupSort } from "./group.sort.ts";
@@ -82,7 +83,7 @@ const sourcesOf = (r: Record<string, unknown>) =>
  */
 export const publicCount = sql<
 	number | string
->`delivery_total.counted + delivery_total.reaffirmation + delivery_total.part + delivery_total.overlap + delivery_total.superseded + delivery_total.withdrawn + delivery_total.collective`;
+>`delivery_total.counted + delivery_total.reaffirmation + delivery_total.part + delivery_total.overlap + delivery_total.superseded + delivery_total.withdrawn + delivery_total.not_aid + delivery_total.collective`;
 
 export class DeliveryQueryRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
@@ -135,6 +136,8 @@ export class DeliveryQueryRepository {
 		clock: Clock,
 		ids: IdsQuery,
 		source: FactSource = "roots",
+		/** Sum the money of pledges that are not aid too (only asked for, never by default). */
+		includeNotAid = false,
 	): Promise<GroupFigures[]> {
 		const c = `committed_${basis}`;
 		const d = `delivered_${basis}`;
@@ -151,7 +154,7 @@ export class DeliveryQueryRepository {
 				: await sql<Record<string, unknown>>`select k.key as key, ${sums}
 					from ${this.factsOf(source)} f
 					join delivery_key k on k.commitment_id = f.root_id and ${await this.factKeysOf(dim, ids)}
-					where f.root_id in (${ids})
+					where f.root_id in (${ids}) and (${includeNotAid ? sql`true` : aidKey("k")})
 					group by k.key`.execute(this.db);
 		return rows.rows.map((r) => ({
 			key: String(r.key),
@@ -281,10 +284,16 @@ export class DeliveryQueryRepository {
 		ids: IdsQuery | null,
 		group?: { dim: string; key: string },
 		source: FactSource = "roots",
+		includeNotAid = false,
 	): Promise<GroupFigures[]> {
 		const c = `committed_${basis}`;
 		const d = `delivered_${basis}`;
 		const cv = coveredColumn(basis);
+		// A root that is not aid carries its money under its kind of money alone (byKey).
+		const aidOnly = includeNotAid
+			? sql``
+			: sql`and not exists (select 1 from delivery_key k
+					where k.commitment_id = f.root_id and k.dim = 'all' and k.reason = 'not_aid')`;
 		const rows = group
 			? await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
 					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected,
@@ -297,7 +306,7 @@ export class DeliveryQueryRepository {
 					await sql<Record<string, unknown>>`select year, sum(${sql.ref(c)}) as committed,
 					sum(${sql.ref(d)}) as delivered, ${this.expectedSum(c, clock)} as expected,
 					sum(${sql.ref(cv)}) as covered
-				from ${this.factsOf(source)} f where root_id in (${ids}) group by year
+				from ${this.factsOf(source)} f where root_id in (${ids}) ${aidOnly} group by year
 				having ${sql.join(
 					factMoney.map((m) => sql`sum(${sql.ref(m)}) <> 0`),
 					sql` or `,
@@ -327,7 +336,7 @@ export class DeliveryQueryRepository {
 		for (const r of rows.rows) {
 			const key = String(r.key);
 			out.push({ key, counter: String(r.counter), n: toInt(r.n) });
-			if (!["withdrawn", "not_public", "collective"].includes(String(r.counter)))
+			if (!["withdrawn", "not_public", "collective", "not_aid"].includes(String(r.counter)))
 				unconverted.set(key, (unconverted.get(key) ?? 0) + toInt(r.unconverted));
 		}
 		for (const [key, n] of unconverted) if (n > 0) out.push({ key, counter: "unconverted", n });

@@ -167,8 +167,10 @@ class Deltas {
 			for (const f of c.makerFacts.get(m.id) ?? [])
 				this.addMoney({ dim: makerDim, key: String(f.stakeholder_id) }, f, sign);
 			if (m.reason !== "counted") continue;
+			// Money that is not aid is in its kind of money only (groupKeys).
 			for (const f of c.facts.get(m.id) ?? [])
-				for (const k of keys) if (k.dim !== makerDim) this.addMoney(k, f, sign);
+				for (const k of keys)
+					if (k.dim !== makerDim && k.reason !== "not_aid") this.addMoney(k, f, sign);
 		}
 	}
 

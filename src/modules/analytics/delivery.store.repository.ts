@@ -10,6 +10,7 @@ import { chunks } from "../../db/batch.ts";
 import { getMeta, setMeta } from "../../db/meta.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toConvertedCents, toConvertedCentsOrNull, toInt } from "../../lib/numbers.ts";
+import { aidKey } from "./aid.keys.ts";
 import {
 	type DeliveryOutputs,
 	type DeliveryState,
@@ -42,6 +43,7 @@ export const counters = [
 	"overlap",
 	"superseded",
 	"withdrawn",
+	"not_aid",
 	"unconverted",
 	// A maker's pledges made jointly with others (delivery.compute.ts, soleMaker).
 	"collective",
@@ -307,7 +309,7 @@ export class DeliveryStoreRepository {
 		const cols = (alias: string) => sql.join(money.map((c) => sql`${sql.ref(`${alias}.${c}`)}`));
 		return sql`select k.dim as dim, k.key as key, f.year as year, ${cols("f")}
 				from delivery_fact f join delivery_key k on k.commitment_id = f.root_id
-				where k.dim <> ${makerDim}
+				where k.dim <> ${makerDim} and ${aidKey("k")}
 			union all
 			select ${makerDim} as dim, cast(m.stakeholder_id as text) as key, m.year as year, ${cols("m")}
 				from delivery_maker_fact m`;

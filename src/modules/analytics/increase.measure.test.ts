@@ -68,6 +68,7 @@ function increase(c: Partial<CommitmentInputs>): CommitmentInputs {
 		groups: [],
 		recipients: ["region:998"],
 		recipient_groups: [],
+		flow_type: "oda",
 		...c,
 	};
 }

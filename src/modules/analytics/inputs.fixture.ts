@@ -35,6 +35,7 @@ export function pledge(
 		groups: [],
 		recipients: ["global:global"],
 		recipient_groups: [],
+		flow_type: "oda",
 		...c,
 	};
 }

@@ -14,6 +14,9 @@ export const countReasons = [
 	"overlap",
 	"superseded",
 	"withdrawn",
+	// Not development aid (a guarantee, a loan at market terms): shown, counted apart,
+	// never in the aid totals (delivery.compute.ts, groupKeys). A key's reason, not a place.
+	"not_aid",
 	"not_public",
 ] as const;
 export type CountReason = (typeof countReasons)[number];

@@ -4,7 +4,7 @@ import type { CommitmentTable, Tables } from "../../db/tables.ts";
 import { canNameRecord, type RecordRef } from "../../lib/ids.ts";
 import { toFloatOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
 import { searchText } from "../../lib/text.ts";
-import type { CommitmentState } from "./commitments.state.ts";
+import type { CommitmentState, FinancialState } from "./commitments.state.ts";
 
 export type CommitmentRow = Omit<Selectable<CommitmentTable>, "amount_minor"> & {
 	amount_minor: number | null;
@@ -35,6 +35,7 @@ function columns(s: CommitmentState, now: string) {
 		period_start: f?.period_start ?? null,
 		period_end: f?.period_end ?? null,
 		additionality: f?.additionality ?? null,
+		flow_type: f?.flow_type ?? "oda",
 		gni_share_min: f?.gni_share_min ?? null,
 		gni_share_max: f?.gni_share_max ?? null,
 		financial_note: f?.note ?? null,
@@ -291,6 +292,7 @@ export class CommitmentRepository {
 							| "new"
 							| "reaffirmed"
 							| "unspecified",
+						flow_type: row.flow_type as FinancialState["flow_type"],
 						gni_share_min: row.gni_share_min,
 						gni_share_max: row.gni_share_max,
 						note: row.financial_note,

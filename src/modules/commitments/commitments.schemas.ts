@@ -63,6 +63,15 @@ const recordRef = z.union([
 	z.string().regex(slugPattern, "must be an id or a slug"),
 ]);
 
+/**
+ * What kind of money a pledge is: official development assistance (concessional money that
+ * reaches developing countries), other official flows (loans at market terms, export
+ * credits), or guarantees (money that moves only if a guarantee is called). Only ODA counts
+ * in the delivery totals; the others are shown, and counted apart (methodology, 5b).
+ */
+export const flowTypes = ["oda", "oof", "guarantee"] as const;
+export type FlowType = (typeof flowTypes)[number];
+
 export const financialTermsInput = z
 	.strictObject({
 		// Money promised is never negative: -1000 was stored and took money off every total.
@@ -84,6 +93,10 @@ export const financialTermsInput = z
 		period_start: isoDate.nullable().default(null),
 		period_end: isoDate.nullable().default(null),
 		additionality: z.enum(["new", "reaffirmed", "unspecified"]).default("unspecified"),
+		flow_type: z.enum(flowTypes).default("oda").meta({
+			description:
+				"oda: development aid (the default); oof: other official flows at market terms (export credits, non-concessional loans); guarantee: guarantees and insurance. Only oda counts in delivery totals; the others count apart (group_by=flow_type).",
+		}),
 		gni_share_min: z.number().min(0).max(100).nullable().default(null),
 		gni_share_max: z.number().min(0).max(100).nullable().default(null),
 		note: z.string().trim().max(2000).nullable().default(null),
@@ -522,6 +535,7 @@ export const commitmentDetail = commitmentListItem.extend({
 			period_start: z.string().nullable(),
 			period_end: z.string().nullable(),
 			additionality: z.enum(["new", "reaffirmed", "unspecified"]),
+			flow_type: z.enum(flowTypes),
 			gni_share_min: z.number().nullable(),
 			gni_share_max: z.number().nullable(),
 			note: z.string().nullable(),

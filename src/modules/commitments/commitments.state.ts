@@ -3,7 +3,12 @@
  * what a version snapshot holds, and what an update is merged into.
  */
 import { formatMinorUnits } from "../../lib/money.ts";
-import type { CommitmentKind, CommitmentStatus, TextKind } from "./commitments.schemas.ts";
+import type {
+	CommitmentKind,
+	CommitmentStatus,
+	FlowType,
+	TextKind,
+} from "./commitments.schemas.ts";
 
 export interface FinancialState {
 	amount_minor: number | null;
@@ -15,6 +20,7 @@ export interface FinancialState {
 	period_start: string | null;
 	period_end: string | null;
 	additionality: "new" | "reaffirmed" | "unspecified";
+	flow_type: FlowType;
 	gni_share_min: number | null;
 	gni_share_max: number | null;
 	note: string | null;

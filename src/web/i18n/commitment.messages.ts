@@ -67,6 +67,22 @@ export const cm = defineMessages({
 		ar: "في {locator}",
 		zh: "位置：{locator}",
 	},
+	flow_type: {
+		en: "Kind of money",
+		fr: "Nature des fonds",
+		es: "Tipo de fondos",
+		ru: "Вид средств",
+		ar: "نوع الأموال",
+		zh: "资金类型",
+	},
+	not_aid_note: {
+		en: "Not development aid: shown here, left out of every delivery total (see the methodology).",
+		fr: "Pas une aide au développement : affiché ici, exclu de tous les totaux de réalisation (voir la méthodologie).",
+		es: "No es ayuda al desarrollo: se muestra aquí y se excluye de todos los totales de cumplimiento (véase la metodología).",
+		ru: "Не является помощью в целях развития: показано здесь, но не входит ни в один итог выполнения (см. методологию).",
+		ar: "ليست مساعدة إنمائية: معروضة هنا ومستبعدة من جميع مجاميع التنفيذ (انظر المنهجية).",
+		zh: "不属于发展援助：在此显示，但不计入任何兑现总额（见方法说明）。",
+	},
 	text_kind: {
 		en: "Kind of text",
 		fr: "Nature du texte",

@@ -16,6 +16,7 @@ import type {
 	CommitmentDetail,
 	CommitmentKind,
 	CommitmentStatus,
+	FlowType,
 	ForumKind,
 	RelationKind,
 	recipientKinds,
@@ -43,6 +44,33 @@ export function nameOf(
 	const message = names[value];
 	return message ? ctx.t(message) : fallback;
 }
+
+export const flowTypeNames: Record<FlowType, Message> = {
+	oda: {
+		en: "Development aid (ODA)",
+		fr: "Aide publique au développement (APD)",
+		es: "Ayuda oficial al desarrollo (AOD)",
+		ru: "Официальная помощь в целях развития (ОПР)",
+		ar: "المساعدة الإنمائية الرسمية",
+		zh: "官方发展援助",
+	},
+	oof: {
+		en: "Other official flows, at market terms: not counted as aid",
+		fr: "Autres apports du secteur public, aux conditions du marché : non comptés comme aide",
+		es: "Otros flujos oficiales, en condiciones de mercado: no se cuentan como ayuda",
+		ru: "Прочие официальные потоки на рыночных условиях: не считаются помощью",
+		ar: "تدفقات رسمية أخرى بشروط السوق: لا تُحسب مساعدةً",
+		zh: "按市场条件提供的其他官方资金：不计为援助",
+	},
+	guarantee: {
+		en: "Guarantees and insurance: not counted as aid",
+		fr: "Garanties et assurances : non comptées comme aide",
+		es: "Garantías y seguros: no se cuentan como ayuda",
+		ru: "Гарантии и страхование: не считаются помощью",
+		ar: "ضمانات وتأمين: لا تُحسب مساعدةً",
+		zh: "担保和保险：不计为援助",
+	},
+};
 
 export const textKindNames: Record<TextKind, Message> = {
 	verbatim: {

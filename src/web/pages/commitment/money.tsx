@@ -11,7 +11,7 @@ import type { PageContext } from "../../context.ts";
 import { cm, conversionNames } from "../../i18n/commitment.messages.ts";
 import { common } from "../../i18n/common.messages.ts";
 import { components } from "../../i18n/components.messages.ts";
-import { additionalityNames } from "../../i18n/enums.messages.ts";
+import { additionalityNames, flowTypeNames } from "../../i18n/enums.messages.ts";
 import { labelled } from "./names.ts";
 
 export function periodText(ctx: PageContext, start: string | null, end: string | null): string {
@@ -103,6 +103,15 @@ export function MoneySection(props: {
 						)}
 						<dt>{ctx.t(cm.additionality)}</dt>
 						<dd>{ctx.t(additionality[f.additionality])}</dd>
+						<dt>{ctx.t(cm.flow_type)}</dt>
+						<dd id="flow-type" data-flow-type={f.flow_type}>
+							{ctx.t(flowTypeNames[f.flow_type])}
+							{f.flow_type !== "oda" && (
+								<p class="notice small" id="not-aid">
+									{ctx.t(cm.not_aid_note)}
+								</p>
+							)}
+						</dd>
 						{f.gni_share_min !== null && f.gni_share_max !== null && (
 							<>
 								<dt>{ctx.t(cm.gni_share)}</dt>

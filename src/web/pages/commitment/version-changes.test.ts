@@ -75,6 +75,7 @@ function snapshot(): CommitmentState {
 			period_start: "2010-01-01",
 			period_end: "2015-12-31",
 			additionality: "new",
+			flow_type: "oda",
 			gni_share_min: 0.5,
 			gni_share_max: 0.6,
 			note: "Over five years",
@@ -112,6 +113,7 @@ function changedEverywhere(s: CommitmentState): CommitmentState {
 			period_start: "2011-01-01",
 			period_end: "2016-12-31",
 			additionality: "reaffirmed",
+			flow_type: "guarantee",
 			gni_share_min: 0.7,
 			gni_share_max: 0.8,
 			note: "Over six years",
@@ -185,8 +187,8 @@ describe("version changes", () => {
 		assert.equal(told.get("makers")?.after, "Japan; Canada");
 		assert.equal(told.get("quote")?.before, "Source 1, para. 1");
 		assert.equal(told.get("text_kind")?.after, "Summary: our words");
+		// A summary quotes nothing: its quote reads as nothing (shown as a dash).
 		for (const c of told.values())
-			// A summary quotes nothing: its quote reads as nothing (shown as a dash).
 			for (const text of c.field === "quote" ? [c.before] : [c.before, c.after])
 				assert.ok(text && !/^[[{]|undefined|NaN/.test(text), `${c.field} reads as text: ${text}`);
 	});

@@ -22,6 +22,7 @@ import {
 	additionalityNames,
 	commitmentKindNames,
 	commitmentStatusNames,
+	flowTypeNames,
 	nameOf,
 	recipientKindNames,
 	textKindNames,
@@ -75,6 +76,7 @@ const fields: Record<VersionField, FieldDescription> = {
 	"financial.period_start": { label: fieldNames.period_start },
 	"financial.period_end": { label: fieldNames.period_end },
 	"financial.additionality": { label: cm.additionality },
+	"financial.flow_type": { label: cm.flow_type },
 	"financial.gni_share_min": { label: fieldNames.gni_share_min },
 	"financial.gni_share_max": { label: fieldNames.gni_share_max },
 	"financial.note": { label: cm.note, words: true },
@@ -228,6 +230,8 @@ export function valueText(
 				year:
 					typeof terms?.price_base_year === "number" ? ctx.fmt.year(terms.price_base_year) : "—",
 			});
+		case "financial.flow_type":
+			return nameOf(ctx, flowTypeNames, String(value));
 		case "financial.additionality":
 			return nameOf(ctx, additionalityNames, String(value), ctx.t(additionalityNames.unspecified));
 		case "financial.increase_over_year":

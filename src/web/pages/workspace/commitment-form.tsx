@@ -3,7 +3,11 @@
  * the service's field (financial.amount ...) so a problem the service finds is printed
  * next to its input, and everything typed is shown again after a failed post.
  */
-import { commitmentKinds, textKinds } from "../../../modules/commitments/commitments.schemas.ts";
+import {
+	commitmentKinds,
+	flowTypes,
+	textKinds,
+} from "../../../modules/commitments/commitments.schemas.ts";
 import { FieldError, type FormErrors, noErrors } from "../../components/form.tsx";
 import type { PageContext } from "../../context.ts";
 import { cm } from "../../i18n/commitment.messages.ts";
@@ -11,6 +15,7 @@ import { common } from "../../i18n/common.messages.ts";
 import {
 	additionalityNames,
 	commitmentKindNames,
+	flowTypeNames,
 	textKindNames,
 } from "../../i18n/enums.messages.ts";
 import { frequencyNames, priceBasisNames, workspace as w } from "../../i18n/workspace.messages.ts";
@@ -172,6 +177,12 @@ export function CommitmentFields(props: {
 					ctx.t(w.f_additionality),
 					namedOptions(ctx, additionalityNames, ["new", "reaffirmed", "unspecified"]),
 					{ value: text(v, "financial.additionality") || "unspecified" },
+				)}
+				{select(
+					"financial.flow_type",
+					ctx.t(cm.flow_type),
+					namedOptions(ctx, flowTypeNames, flowTypes),
+					{ value: text(v, "financial.flow_type") || "oda" },
 				)}
 				<div class="row">
 					{input("financial.gni_share_min", ctx.t(w.f_gni_min), {
