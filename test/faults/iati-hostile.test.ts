@@ -181,6 +181,53 @@ describeEachDialect(
 			assert.deepEqual(await state(ctx()), before);
 		});
 
+		it("rejects an identifier too long to be looked up, and every activity it imports can be fetched by its identifier", async () => {
+			// A 253-character identifier was imported, and then answered 400 at its own address
+			// (the router takes path parts up to 200 characters): stored, but out of reach.
+			const ids = [
+				`XM-${"A".repeat(197)}`,
+				"XM-A/B/../C?d=1#e",
+				"XM-é-😀 <x>",
+				`XM-${"B".repeat(250)}`,
+				`XM-${"C".repeat(5000)}`,
+			];
+			const path = join(work, `${ctx().dialect}-identifiers.xml`);
+			const esc = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
+			writeFileSync(
+				path,
+				`${head}<iati-activities version="2.03">${ids.map((id) => good(esc(id))).join("")}</iati-activities>\n`,
+			);
+			const r = await new ImportService(ctx().db.database).importFiles([path], cliActor);
+			assert.deepEqual(r.failed, []);
+			assert.equal(r.activities, 3, JSON.stringify(r.rejected).slice(0, 500));
+			assert.deepEqual(
+				r.rejected.map((x) => x.reason.replace(/ \(.*, line \d+\)$/, "")),
+				[
+					"iati-identifier is 253 characters long: at most 200 can be stored and looked up",
+					"iati-identifier is 5003 characters long: at most 200 can be stored and looked up",
+				],
+			);
+			assert.ok(
+				r.rejected.every((x) => (x.identifier?.length ?? 0) <= 201),
+				"named, cut short",
+			);
+			for (const id of ids.slice(0, 3)) {
+				const api = await ctx().get(`/api/v1/activities/${encodeURIComponent(id)}`);
+				assert.equal(
+					api.status,
+					200,
+					`${id.slice(0, 30)}: ${JSON.stringify(api.body).slice(0, 200)}`,
+				);
+				assert.equal(api.body.iati_identifier, id);
+				const page = await ctx().app.inject({
+					method: "GET",
+					url: `/en/activities/${encodeURIComponent(id)}`,
+					headers: { accept: "text/html" },
+				});
+				assert.equal(page.statusCode, 200, id.slice(0, 30));
+			}
+		});
+
 		it("reads files with a byte-order mark (UTF-8, UTF-16 either way) as their text", async () => {
 			const title = "Éducation – 教育 – تعليم";
 			const text = (id: string, encoding: string) =>

@@ -5,14 +5,15 @@
  * gives the same value. Defaults are IATI's: vocabularies "1", description type "1";
  * a value with no value-date takes the transaction date, as IATI reads it.
  */
-import type {
-	ActivityDate,
-	IatiActivity,
-	Narrative,
-	OrgRef,
-	ParticipatingOrg,
-	RecipientShare,
-	Transaction,
+import {
+	type ActivityDate,
+	type IatiActivity,
+	maxIdentifierLength,
+	type Narrative,
+	type OrgRef,
+	type ParticipatingOrg,
+	type RecipientShare,
+	type Transaction,
 } from "./activity.model.ts";
 import { attr, child, code, narratives, type XmlElement } from "./elements.ts";
 import * as legacy from "./legacy.ts";
@@ -45,9 +46,16 @@ export function toActivity(el: XmlElement, ctx: MappingContext): IatiActivity | 
 	const identifier = child(el, "iati-identifier")?.text.trim() || null;
 	try {
 		if (!identifier) throw new Rejected("missing iati-identifier");
+		if (identifier.length > maxIdentifierLength)
+			throw new Rejected(
+				`iati-identifier is ${identifier.length} characters long: at most ${maxIdentifierLength} can be stored and looked up`,
+			);
 		return mapActivity(el, identifier, ctx);
 	} catch (e) {
-		if (e instanceof Rejected) return { identifier, reason: e.message, line: e.line ?? el.line };
+		// Named as far as it can be stored: a rejection report need not repeat megabytes.
+		const named = identifier?.slice(0, maxIdentifierLength + 1) ?? null;
+		if (e instanceof Rejected)
+			return { identifier: named, reason: e.message, line: e.line ?? el.line };
 		throw e;
 	}
 }

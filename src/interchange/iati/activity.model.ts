@@ -6,6 +6,13 @@
  */
 
 /** Text in several languages: `lang` null means the activity's default language. */
+/**
+ * The longest IATI identifier stored: an activity is looked up at its address
+ * (/api/v1/activities/{identifier}), whose every part the router takes up to 200
+ * characters long. Real identifiers (publisher prefix and own code) are far shorter.
+ */
+export const maxIdentifierLength = 200;
+
 export interface Narrative {
 	lang: string | null;
 	text: string;

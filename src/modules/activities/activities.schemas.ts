@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { pageOf } from "../../http/paging.ts";
 import { intParam, listParam, patternListParam, textParam } from "../../http/params.ts";
+import { maxIdentifierLength } from "../../interchange/iati/activity.model.ts";
 import { isIsoDate } from "../../lib/dates.ts";
 import { recordRefPattern } from "../../lib/ids.ts";
 
@@ -20,7 +21,7 @@ export const transactionInput = z.strictObject({
 });
 
 export const activityInput = z.strictObject({
-	iati_identifier: z.string().trim().min(1).max(200),
+	iati_identifier: z.string().trim().min(1).max(maxIdentifierLength),
 	reporting_org_ref: z.string().trim().max(200).nullable().default(null),
 	title: z.string().trim().max(2000).nullable().default(null),
 	default_currency: currency.nullable().default(null),
@@ -62,7 +63,7 @@ export const activityListQuery = z.strictObject({
 export type ActivityListQuery = z.output<typeof activityListQuery>;
 
 export const activityParams = z.strictObject({
-	identifier: z.string().min(1).max(300).meta({
+	identifier: z.string().min(1).max(maxIdentifierLength).meta({
 		description:
 			"The IATI identifier, URL-encoded (identifiers contain slashes and other reserved characters).",
 	}),
