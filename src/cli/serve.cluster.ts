@@ -25,6 +25,9 @@ export function workerCount(text: string | undefined, dialect: "sqlite" | "postg
 	return Number(value);
 }
 
+/** How long the workers get to stop after SIGTERM: their grace (8 s) and a margin. */
+const workerStopMs = 9000;
+
 /** A worker that dies this often within a minute is not restarted again: a crash loop. */
 const maxRestartsPerMinute = 5;
 
@@ -56,11 +59,14 @@ export function runPrimary(
 		});
 		return worker;
 	};
+	// A worker that had to cut requests off (or was killed) makes the whole stop unclean.
+	let stopCode = 0;
 	cluster.on("exit", (worker, code, signal) => {
 		ready.delete(worker.id);
 		if (stopping) {
+			if (code !== 0 || signal) stopCode = 1;
 			if (Object.keys(cluster.workers ?? {}).length === 0)
-				void onStop().finally(() => process.exit(0));
+				void onStop().finally(() => process.exit(stopCode));
 			return;
 		}
 		const now = Date.now();
@@ -85,6 +91,11 @@ export function runPrimary(
 		if (stopping) return;
 		stopping = true;
 		for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+		// Each worker stops within its own grace period (serve.ts); one that does not is
+		// killed, so that the whole server still stops within the 10 s it promises.
+		setTimeout(() => {
+			for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGKILL");
+		}, workerStopMs).unref();
 	};
 	process.once("SIGINT", stop);
 	process.once("SIGTERM", stop);

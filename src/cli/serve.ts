@@ -9,6 +9,7 @@ import type { Database } from "../db/database.ts";
 import { cliActor } from "../lib/actor.ts";
 import { AppError } from "../lib/errors.ts";
 import { buildApp } from "../server/app.ts";
+import { trackConnections } from "../server/connections.ts";
 import type { Services } from "../server/services.ts";
 import { trustProxyWarning } from "../server/trust-proxy.ts";
 import { openMigrated } from "./context.ts";
@@ -70,7 +71,20 @@ export async function serveCommand(args: string[]): Promise<number> {
 	return await new Promise<number>(() => {});
 }
 
-/** Serves in this process until SIGTERM or SIGINT, which let requests in flight finish. */
+/**
+ * How long requests in flight may take to finish after SIGTERM. Orchestrators kill a
+ * process that has not stopped after a grace period of their own (ours promises 10 s),
+ * so at this point what is still open is cut off, and the exit code says so.
+ */
+export const shutdownGraceMs = 8000;
+
+/**
+ * Serves in this process until SIGTERM or SIGINT. Then the port closes at once (new
+ * connections are refused), /readyz answers 503 and every answer closes its connection
+ * (health.routes.ts), requests in flight finish, and the process exits 0; a connection
+ * still open after shutdownGraceMs (a client that never finishes its request, a stuck
+ * query) is closed, and the process exits 1.
+ */
 async function listen(
 	database: Database,
 	services: Services,
@@ -79,10 +93,30 @@ async function listen(
 	announce: boolean,
 ): Promise<number> {
 	const app = await buildApp(services, { logger: { level: process.env.LOG_LEVEL ?? "info" } });
+	const connections = trackConnections(app.server);
 	const stop = async () => {
+		let code = 0;
+		// Until the port is closed and the last request answered, connections that carry
+		// no request are closed as they are found (see connections.ts).
+		const sweep = setInterval(() => connections.closeIdle(), 100);
+		sweep.unref();
+		const cutOff = setTimeout(() => {
+			code = 1;
+			app.server.getConnections((_err, open) => {
+				console.error(
+					`${open} connection${open === 1 ? "" : "s"} still open after ${shutdownGraceMs / 1000} s: closed`,
+				);
+				app.server.closeAllConnections();
+			});
+			// Should closing the database hang too, the promise of 10 s still holds.
+			setTimeout(() => process.exit(1), 1500).unref();
+		}, shutdownGraceMs);
+		cutOff.unref();
 		await app.close();
 		await database.close();
-		process.exit(0);
+		clearTimeout(cutOff);
+		clearInterval(sweep);
+		process.exit(code);
 	};
 	process.once("SIGINT", stop);
 	process.once("SIGTERM", stop);

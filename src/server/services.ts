@@ -59,13 +59,14 @@ export function createServices(database: Database, options: { analytics?: Analyt
 	const forums = new ForumService(database, analytics);
 	const stakeholders = new StakeholderService(database, analytics);
 	const reports = new ReportService(database);
+	const audit = new AuditService(database);
 	return {
 		database,
 		activities: new ActivityService(database),
 		transactions: new TransactionService(database),
 		analytics,
 		assessments: new AssessmentService(database),
-		audit: new AuditService(database),
+		audit,
 		comments: new CommentService(database),
 		auth: new AuthService(database),
 		users: new UserService(database),
@@ -78,7 +79,7 @@ export function createServices(database: Database, options: { analytics?: Analyt
 		flags: new FlagService(database, options.analytics),
 		forums,
 		frameworks: new FrameworkService(database),
-		health: new HealthService(database),
+		health: new HealthService(database, audit),
 		links: new LinkService(database),
 		reference: new ReferenceService(database),
 		reports,

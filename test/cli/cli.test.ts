@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
 import { after, before, describe, it } from "node:test";
-import { iifBin, runIif } from "../helpers/cli.ts";
+import { runIif, serve } from "../helpers/cli.ts";
 import {
 	createTestDatabase,
 	dialects,
@@ -11,29 +10,6 @@ import {
 import { demo } from "../helpers/demo.ts";
 
 const run = runIif;
-
-/** Starts `iif serve` on a free port and resolves with its base URL once it listens. */
-function serve(
-	env: Record<string, string>,
-): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [iifBin, "serve", "--port", "0", "--host", "127.0.0.1"], {
-			env: { ...process.env, LOG_LEVEL: "warn", ...env },
-		});
-		let out = "";
-		const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
-		child.stdout.on("data", (d) => {
-			out += d;
-			const m = /at (http:\/\/localhost:\d+)/.exec(out);
-			if (m?.[1]) {
-				clearTimeout(timer);
-				resolve({ child, base: m[1], output: () => out });
-			}
-		});
-		child.stderr.on("data", (d) => (out += d));
-		child.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-	});
-}
 
 for (const dialect of dialects) {
 	describe(`iif CLI [${dialect}]`, { skip: skipReason(dialect) }, () => {

@@ -24,14 +24,9 @@ export class AuditRepository {
 		// concurrent writers would both extend the same last event and fork the chain.
 		if (this.dialect === "postgres")
 			await sql`select pg_advisory_xact_lock(${chainLock})`.execute(this.db);
-		const last = await this.db
-			.selectFrom("audit_event")
-			.select(["id", "hash"])
-			.orderBy("id", "desc")
-			.limit(1)
-			.executeTakeFirst();
+		const last = await this.last();
 		const fields: HashedFields = {
-			id: last ? toInt(last.id) + 1 : 1,
+			id: last ? last.id + 1 : 1,
 			occurred_at: nowIso(),
 			actor_user_id: e.actorUserId,
 			actor_via: e.actorVia,
@@ -82,6 +77,27 @@ export class AuditRepository {
 			.orderBy("audit_event.id")
 			.execute();
 		return rows.map((r) => ({ ...r, id: toInt(r.id) }));
+	}
+
+	/** The hash of event `id`, or null when the log holds no such event. */
+	async hashOf(id: number): Promise<string | null> {
+		const row = await this.db
+			.selectFrom("audit_event")
+			.select("hash")
+			.where("id", "=", id)
+			.executeTakeFirst();
+		return row?.hash ?? null;
+	}
+
+	/** The newest event's id and hash: ids run 1, 2, 3 ..., so the id is the count. */
+	async last(): Promise<{ id: number; hash: string } | null> {
+		const row = await this.db
+			.selectFrom("audit_event")
+			.select(["id", "hash"])
+			.orderBy("id", "desc")
+			.limit(1)
+			.executeTakeFirst();
+		return row ? { id: toInt(row.id), hash: row.hash } : null;
 	}
 
 	async count(): Promise<number> {

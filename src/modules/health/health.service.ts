@@ -1,11 +1,14 @@
 /**
  * What /healthz reports: the database answers, takes writes, which dialect it is, and
  * where the schema stands. A database that answers reads but refuses writes (full disk,
- * read-only) is not healthy: a load balancer should know before users do.
+ * read-only) is not healthy: a load balancer should know before users do. It also
+ * publishes the audit log's anchor, so that anyone may keep it and later hold the
+ * registry to it (`iif audit verify --expect`).
  */
 import type { Database } from "../../db/database.ts";
 import { unavailableError } from "../../db/errors.ts";
 import { type MigrationState, migrationState } from "../../db/migrate.ts";
+import { type AuditService, formatAnchor } from "../audit/audit.service.ts";
 import { HealthRepository } from "./health.repository.ts";
 
 export interface Health {
@@ -17,10 +20,23 @@ export interface Health {
 		problem?: string;
 		migrations: MigrationState;
 	};
+	/** The audit log's tail: events, the newest hash, and both as `HASH:COUNT`. */
+	audit: { events: number; head: string; anchor: string };
 }
 
 export class HealthService {
-	constructor(private readonly database: Database) {}
+	constructor(
+		private readonly database: Database,
+		private readonly audit: AuditService,
+	) {}
+
+	/** Whether the database answers at all: what /readyz needs, one round trip. */
+	async answers(): Promise<boolean> {
+		return new HealthRepository(this.database.db).ping().then(
+			() => true,
+			() => false,
+		);
+	}
 
 	async check(): Promise<Health> {
 		const repository = new HealthRepository(this.database.db);
@@ -38,6 +54,7 @@ export class HealthService {
 			: migrations.pending === 0
 				? "ok"
 				: "migrations_pending";
-		return { status, database };
+		const anchor = await this.audit.anchor();
+		return { status, database, audit: { ...anchor, anchor: formatAnchor(anchor) } };
 	}
 }
