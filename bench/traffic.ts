@@ -75,7 +75,8 @@ interface PhaseResult {
 	writes: Stats;
 	byKind: Record<string, number>;
 	conflicts: number;
-	rss: { pid: number; before: number; after: number; peak: number }[];
+	/** MB after the warm-up, every second of the run (samples), at the end, and the highest seen. */
+	rss: { pid: number; before: number; samples: number[]; after: number; peak: number }[];
 	logProblems: { busy: number; errors: number; samples: string[] };
 	checks: { lostUpdates: string[]; missing: string[]; rollups: boolean; audit: string };
 	loadAverage: number;
@@ -413,9 +414,19 @@ async function phase(dialect: DialectName): Promise<PhaseResult> {
 		for (const [i, w] of writers.entries())
 			sessions.push(await signIn(bases[i % bases.length] as string, w));
 		const pids = servers.flatMap((s) => s.pids());
-		const rss = pids.map((pid) => ({ pid, before: rssMb(pid), after: 0, peak: rssMb(pid) }));
+		const rss = pids.map((pid) => ({
+			pid,
+			before: rssMb(pid),
+			samples: [] as number[],
+			after: 0,
+			peak: rssMb(pid),
+		}));
 		const sampler = setInterval(() => {
-			for (const r of rss) r.peak = Math.max(r.peak, rssMb(r.pid));
+			for (const r of rss) {
+				const mb = rssMb(r.pid);
+				r.samples.push(mb);
+				r.peak = Math.max(r.peak, mb);
+			}
 		}, 1000);
 		const reads = newStats();
 		const writes = newStats();
@@ -537,6 +548,17 @@ function render(results: PhaseResult[], when: Date): string {
 	row("error lines in the server log", (r) => String(r.logProblems.errors));
 	row("RSS after warm-up -> end (peak), MB, per process", (r) =>
 		r.rss.map((x) => `${f(x.before)} -> ${f(x.after)} (${f(x.peak)})`).join("; "),
+	);
+	// The curve, not only its ends: memory that settles is not memory that leaks.
+	row("RSS at 0 / 25 / 50 / 75 / 100 % of the run, MB", (r) =>
+		r.rss
+			.map((x) =>
+				[0, 0.25, 0.5, 0.75]
+					.map((q) => f(x.samples[Math.floor(q * x.samples.length)] ?? Number.NaN))
+					.concat(f(x.after))
+					.join(" / "),
+			)
+			.join("; "),
 	);
 	row("lost updates", (r) =>
 		r.checks.lostUpdates.length ? r.checks.lostUpdates.join("; ") : "none",
