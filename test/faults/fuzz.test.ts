@@ -801,6 +801,54 @@ describeEachDialect("fuzz: hostile input to every documented operation and page"
 		assert.equal(stored.body.financial.amount_minor, 2_000_000_000);
 	});
 
+	it("keeps serving every page and total once a pledge too large to sum exactly is published", async () => {
+		// GBP 9 trillion a year for 101 years is 1.2e17 US cents: the totals read it with toInt
+		// and the home page, a stakeholder's page and the delivery analytics answered 500 to all.
+		const c = ctx();
+		const focal = await person(c, {
+			memberships: [{ stakeholder: "united-kingdom", role: "focal_point" }],
+		});
+		const secretariat = await person(c, { role: "secretariat" });
+		const huge = await call(c, focal, "POST", "/api/v1/commitments", {
+			...commitmentDraft,
+			title: "A pledge too large to sum exactly",
+			financial: {
+				...commitmentDraft.financial,
+				amount: "8999999999999",
+				frequency: "annual",
+				period_start: "2000-01-01",
+				period_end: "2100-12-31",
+			},
+		});
+		assert.equal(huge.status, 201, JSON.stringify(huge.body));
+		const url = `/api/v1/commitments/${huge.body.slug}`;
+		assert.equal((await call(c, focal, "POST", `${url}/submit`, {})).status, 200);
+		assert.equal((await call(c, secretariat, "POST", `${url}/publish`, {})).status, 200);
+		for (const page of [
+			"/api/v1/analytics/delivery?group_by=stakeholder",
+			"/api/v1/analytics/delivery?group_by=goal&format=csv",
+			"/api/v1/analytics/delivery?group_by=year",
+			"/api/v1/analytics/delivery?group_by=stakeholder&stakeholder=united-kingdom",
+			`${url}/delivery`,
+			"/en/",
+			"/en/stakeholders/united-kingdom",
+			"/en/commitments?sort=-committed_usd",
+			`/en/commitments/${huge.body.slug}`,
+		]) {
+			const res = await c.app.inject({
+				method: "GET",
+				url: page,
+				headers: { accept: "text/html" },
+			});
+			assert.equal(res.statusCode, 200, `${page}: ${res.body.slice(0, 300)}`);
+		}
+		const totals = await c.get(
+			"/api/v1/analytics/delivery?group_by=stakeholder&stakeholder=united-kingdom",
+		);
+		// Converted money past 2^53 cents reads as its nearest double, as it does elsewhere.
+		assert.ok(Number(totals.body.total.committed) > 1e15, JSON.stringify(totals.body.total));
+	});
+
 	it("answers a path whose percent escapes are no UTF-8, or with a part too long, as a problem naming the path, in the API and the pages", async () => {
 		const c = ctx();
 		for (const url of [

@@ -75,7 +75,7 @@ const float = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const sourceColumn = (source: string, basis: Basis) => `delivered_${source}_${basis}`;
 const coveredColumn = (basis: Basis) => `committed_covered_${basis}`;
 const sourcesOf = (r: Record<string, unknown>) =>
-	new Map(deliverySources.map((src) => [src, toInt(r[src] ?? 0)]));
+	new Map(deliverySources.map((src) => [src, toConvertedCents(r[src] ?? 0)]));
 
 /**
  * A group's public commitments in delivery_total: each counted or left out for a reason
@@ -158,10 +158,10 @@ export class DeliveryQueryRepository {
 					group by k.key`.execute(this.db);
 		return rows.rows.map((r) => ({
 			key: String(r.key),
-			committed: toInt(r.committed),
-			delivered: toInt(r.delivered),
+			committed: toConvertedCents(r.committed),
+			delivered: toConvertedCents(r.delivered),
 			expected: Math.round(float(r.expected)),
-			covered: toInt(r.covered),
+			covered: toConvertedCents(r.covered),
 			sources: sourcesOf(r),
 		}));
 	}
@@ -216,13 +216,13 @@ export class DeliveryQueryRepository {
 		const counts: GroupCount[] = [];
 		for (const r of totals.rows) {
 			const k = String(r.key);
-			const committed = toInt(r[c]);
+			const committed = toConvertedCents(r[c]);
 			figures.push({
 				key: k,
 				committed,
-				delivered: toInt(r[d]),
+				delivered: toConvertedCents(r[d]),
 				expected: Math.round(committed - (later.get(k) ?? 0)),
-				covered: toInt(r.covered),
+				covered: toConvertedCents(r.covered),
 				sources: sourcesOf(r),
 			});
 			for (const counter of counters) {
@@ -317,10 +317,10 @@ export class DeliveryQueryRepository {
 				from delivery_rollup where dim = 'all' group by year`.execute(this.db);
 		return rows.rows.map((r) => ({
 			key: String(toInt(r.year)),
-			committed: toInt(r.committed),
-			delivered: toInt(r.delivered),
+			committed: toConvertedCents(r.committed),
+			delivered: toConvertedCents(r.delivered),
 			expected: Math.round(float(r.expected)),
-			covered: toInt(r.covered),
+			covered: toConvertedCents(r.covered),
 		}));
 	}
 

@@ -70,7 +70,7 @@ export interface StoredContribution {
 }
 
 const moneyOf = (r: Record<string, unknown>): Money =>
-	Object.fromEntries(money.map((m) => [m, toInt(r[m])])) as Money;
+	Object.fromEntries(money.map((m) => [m, toConvertedCents(r[m])])) as Money;
 /** The four totals of a commitment's own year (delivery_year has no split by source). */
 const yearMoneyOf = (r: Record<string, unknown>) => ({
 	committed_current: toConvertedCents(r.committed_current),
