@@ -10,34 +10,18 @@
  * Several rounds, each killed at a random moment of its burst.
  */
 import assert from "node:assert/strict";
-import { once } from "node:events";
 import { it } from "node:test";
 import { sql } from "kysely";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import { runIif } from "../helpers/cli.ts";
-import { type Served, startServe, waitForIdleBackends } from "../helpers/faults.ts";
+import { type Served, signInOverHttp, startServe, waitForIdleBackends } from "../helpers/faults.ts";
 import { createUser } from "../helpers/users.ts";
 
 const rounds = 3;
 const focalPoints = 4;
 const citizens = 3;
 
-interface Session {
-	cookie: string;
-	csrf: string;
-}
-
-async function signIn(base: string, email: string, password: string): Promise<Session> {
-	const res = await fetch(`${base}/api/v1/session`, {
-		method: "POST",
-		headers: { "content-type": "application/json" },
-		body: JSON.stringify({ email, password }),
-	});
-	assert.equal(res.status, 200, await res.clone().text());
-	const cookie = /iif_session=[^;]+/.exec(res.headers.get("set-cookie") ?? "")?.[0];
-	assert.ok(cookie, "a session cookie");
-	return { cookie, csrf: ((await res.json()) as { csrf_token: string }).csrf_token };
-}
+type Session = Record<string, string>;
 
 async function send(
 	base: string,
@@ -48,7 +32,7 @@ async function send(
 ): Promise<{ status: number; body: any }> {
 	const res = await fetch(`${base}${path}`, {
 		method,
-		headers: { "content-type": "application/json", cookie: s.cookie, "x-csrf-token": s.csrf },
+		headers: s,
 		body: JSON.stringify(body),
 	});
 	const text = await res.text();
@@ -124,7 +108,9 @@ describeEachDialect("kill -9 of iif serve during concurrent writes", (ctx) => {
 			live = server;
 			const base = server.base;
 			const sessions = await Promise.all(
-				[...focal.map((f) => f.user), ...people].map((u) => signIn(base, u.email, u.password)),
+				[...focal.map((f) => f.user), ...people].map((u) =>
+					signInOverHttp(base, u.email, u.password),
+				),
 			);
 			let stop = false;
 			let sent = 0;
@@ -148,7 +134,7 @@ describeEachDialect("kill -9 of iif serve during concurrent writes", (ctx) => {
 			const focalLoops = focal.map(async (f, i) => {
 				const s = sessions[i] as Session;
 				const current = await fetch(`${base}/api/v1/commitments/${f.id}`, {
-					headers: { cookie: s.cookie },
+					headers: s,
 				}).then((r) => r.json() as Promise<any>);
 				let version: number = current.version;
 				let n = 0;
@@ -237,9 +223,7 @@ describeEachDialect("kill -9 of iif serve during concurrent writes", (ctx) => {
 			const health = await fetch(`${server.base}/healthz`);
 			assert.equal(health.status, 200, await health.text());
 		} finally {
-			const exited = once(server.child, "exit");
-			server.child.kill("SIGTERM");
-			await exited;
+			await server.stop();
 		}
 	});
 });

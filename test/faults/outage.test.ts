@@ -13,7 +13,6 @@
  * for a while no new connection is taken, as while the server starts up again.
  */
 import assert from "node:assert/strict";
-import { once } from "node:events";
 import { after, before, describe, it } from "node:test";
 import { sql } from "kysely";
 import { openDatabase } from "../../src/db/database.ts";
@@ -22,7 +21,12 @@ import { buildApp } from "../../src/server/app.ts";
 import { createServices } from "../../src/server/services.ts";
 import { startTestApp, type TestContext } from "../helpers/app.ts";
 import { skipReason } from "../helpers/databases.ts";
-import { refuseConnections, startServe, terminateBackends } from "../helpers/faults.ts";
+import {
+	refuseConnections,
+	signInOverHttp,
+	startServe,
+	terminateBackends,
+} from "../helpers/faults.ts";
 import { createUser, signIn } from "../helpers/users.ts";
 
 describe("a SQLite file that becomes full [sqlite]", () => {
@@ -135,18 +139,9 @@ describe("PostgreSQL restarted under iif serve [postgres]", {
 			IIF_WRITE_RATE: "100000/600",
 		});
 		try {
-			const sessions: Record<string, string>[] = [];
-			for (const u of users) {
-				const res = await fetch(`${server.base}/api/v1/session`, {
-					method: "POST",
-					headers: { "content-type": "application/json" },
-					body: JSON.stringify({ email: u.email, password: u.password }),
-				});
-				assert.equal(res.status, 200);
-				const cookie = /iif_session=[^;]+/.exec(res.headers.get("set-cookie") ?? "")?.[0] ?? "";
-				const { csrf_token } = (await res.json()) as { csrf_token: string };
-				sessions.push({ cookie, "x-csrf-token": csrf_token, "content-type": "application/json" });
-			}
+			const sessions = await Promise.all(
+				users.map((u) => signInOverHttp(server.base, u.email, u.password)),
+			);
 			const answers: { phase: string; status: number; retryAfter: string | null; body: string }[] =
 				[];
 			let phase = "before";
@@ -216,9 +211,7 @@ describe("PostgreSQL restarted under iif serve [postgres]", {
 			const health = await fetch(`${server.base}/healthz`);
 			assert.equal(health.status, 200, await health.text());
 		} finally {
-			const exited = once(server.child, "exit");
-			server.child.kill("SIGTERM");
-			await exited;
+			await server.stop();
 		}
 	});
 });

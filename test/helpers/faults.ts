@@ -3,6 +3,7 @@
  * admin connection (the cluster is shared: it is never stopped or restarted).
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { iifBin } from "./cli.ts";
@@ -74,6 +75,26 @@ export interface Served {
 	output: () => string;
 	/** SIGKILL to the process and every worker it forked at once, as a crash of the machine's would; resolves once all are gone. */
 	killAll(): Promise<void>;
+	/** SIGTERM, as an operator stops it; resolves once it has exited. */
+	stop(): Promise<void>;
+}
+
+/** The headers of a user signed in through the API of a running server: the session cookie, the CSRF token, JSON. */
+export async function signInOverHttp(
+	base: string,
+	email: string,
+	password: string,
+): Promise<Record<string, string>> {
+	const res = await fetch(`${base}/api/v1/session`, {
+		method: "POST",
+		headers: { "content-type": "application/json" },
+		body: JSON.stringify({ email, password }),
+	});
+	if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
+	const cookie = /iif_session=[^;]+/.exec(res.headers.get("set-cookie") ?? "")?.[0];
+	if (!cookie) throw new Error("sign-in set no session cookie");
+	const { csrf_token } = (await res.json()) as { csrf_token: string };
+	return { cookie, "x-csrf-token": csrf_token, "content-type": "application/json" };
 }
 
 /** `iif serve` in a child process on a free port, once it listens; its URL on 127.0.0.1. */
@@ -90,7 +111,7 @@ export function startServe(env: Record<string, string>): Promise<Served> {
 			const m = /at http:\/\/localhost:(\d+)/.exec(out);
 			if (m) {
 				clearTimeout(timer);
-				resolve({ child, base: `http://127.0.0.1:${m[1]}`, output: () => out, killAll });
+				resolve({ child, base: `http://127.0.0.1:${m[1]}`, output: () => out, killAll, stop });
 			}
 		};
 		const killAll = async () => {
@@ -105,6 +126,12 @@ export function startServe(env: Record<string, string>): Promise<Served> {
 			}
 			const deadline = Date.now() + 10_000;
 			while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		};
+		const stop = async () => {
+			if (child.exitCode !== null || child.signalCode !== null) return;
+			const exited = once(child, "exit");
+			child.kill("SIGTERM");
+			await exited;
 		};
 		child.stdout.on("data", read);
 		child.stderr.on("data", read);
