@@ -175,7 +175,9 @@ describe("PostgreSQL restarted under iif serve [postgres]", {
 			phase = "outage";
 			await refuseConnections(ctx.db.url, true);
 			const ended = await terminateBackends(ctx.db.url);
-			await pause(1500);
+			await pause(300);
+			const healthDuringOutage = await fetch(`${server.base}/healthz`);
+			await pause(1200);
 			await refuseConnections(ctx.db.url, false);
 			phase = "after";
 			await pause(1500);
@@ -208,6 +210,12 @@ describe("PostgreSQL restarted under iif serve [postgres]", {
 			);
 			assert.equal(server.child.exitCode, null, "the server is still running");
 			assert.doesNotMatch(server.output(), /exited \(/, "no worker died and was restarted");
+			assert.equal(healthDuringOutage.status, 503, await healthDuringOutage.text());
+			assert.equal(
+				healthDuringOutage.headers.get("retry-after"),
+				"10",
+				"/healthz too says when to ask again",
+			);
 			const health = await fetch(`${server.base}/healthz`);
 			assert.equal(health.status, 200, await health.text());
 		} finally {

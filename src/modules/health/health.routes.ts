@@ -6,6 +6,7 @@
  * requests in flight finish) so that traffic goes elsewhere.
  */
 import type { FastifyInstance } from "fastify";
+import { databaseUnavailable } from "../../db/errors.ts";
 
 export function healthRoutes(
 	app: FastifyInstance,
@@ -30,7 +31,13 @@ export function healthRoutes(
 			if (state.status === "not_writable") reply.header("retry-after", "60");
 			return reply.status(state.status === "ok" ? 200 : 503).send(state);
 		} catch (err) {
-			_request.log.error({ err }, "health check failed");
+			// A database that is down (restarting, refusing connections) is a state to wait
+			// out, like every other 503 of the service: it says when to ask again.
+			const down = databaseUnavailable(err);
+			if (down) {
+				_request.log.warn({ err }, `health check: ${down.message}`);
+				reply.header("retry-after", String(down.extra.retry_after));
+			} else _request.log.error({ err }, "health check failed");
 			return reply
 				.status(503)
 				.header("cache-control", "no-store")
