@@ -11,10 +11,15 @@
  * the test prints how many requests it tried.
  */
 import assert from "node:assert/strict";
-import { it } from "node:test";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, it } from "node:test";
 import { sql } from "kysely";
+import { cliActor } from "../../src/lib/actor.ts";
+import { ImportService } from "../../src/modules/activities/import.service.ts";
 import { describeEachDialect, type TestContext } from "../helpers/app.ts";
-import { commitmentDraft } from "../helpers/records.ts";
+import { commitmentDraft, requirementInput } from "../helpers/records.ts";
 import { recordTables, rowCounts } from "../helpers/rows.ts";
 import { call, type Person, person } from "../helpers/users.ts";
 
@@ -833,6 +838,8 @@ describeEachDialect("fuzz: hostile input to every documented operation and page"
 			"/en/",
 			"/en/stakeholders/united-kingdom",
 			"/en/commitments?sort=-committed_usd",
+			"/api/v1/commitments?format=csv",
+			"/api/v1/analytics/flags",
 			`/en/commitments/${huge.body.slug}`,
 		]) {
 			const res = await c.app.inject({
@@ -847,6 +854,54 @@ describeEachDialect("fuzz: hostile input to every documented operation and page"
 		);
 		// Converted money past 2^53 cents reads as its nearest double, as it does elsewhere.
 		assert.ok(Number(totals.body.total.committed) > 1e15, JSON.stringify(totals.body.total));
+	});
+
+	it("keeps serving a requirement and an IATI activity whose US dollar value passes 2^53 cents", async () => {
+		// Each read its converted money with toInt: the requirement's creation answered 500
+		// (after writing it, in a transaction rolled back), the activity's pages 500 for good.
+		const c = ctx();
+		const secretariat = await person(c, { role: "secretariat" });
+		const slug = `requirement-past-exact-${c.dialect}`;
+		const created = await call(
+			c,
+			secretariat,
+			"POST",
+			"/api/v1/requirements",
+			requirementInput(slug, {
+				amount: "9999999999999",
+				frequency: "annual",
+				period_start: "1990-01-01",
+				period_end: "2100-12-31",
+				source_title: "A hostile estimate",
+			}),
+		);
+		assert.equal(created.status, 201, JSON.stringify(created.body));
+		const dir = mkdtempSync(join(tmpdir(), "iif-fuzz-huge-"));
+		after(() => rmSync(dir, { recursive: true, force: true }));
+		const file = join(dir, "huge.xml");
+		// GBP 80 trillion: 8e15 pence, exact; about 1e16 US cents, past 2^53.
+		writeFileSync(
+			file,
+			`<iati-activities version="2.03"><iati-activity default-currency="GBP"><iati-identifier>XM-HUGE-${c.dialect}</iati-identifier><reporting-org ref="XM-HUGE" type="10"><narrative>Huge</narrative></reporting-org><title><narrative>Huge</narrative></title><transaction><transaction-type code="3"/><transaction-date iso-date="2020-05-01"/><value value-date="2020-05-01">80000000000000</value></transaction></iati-activity></iati-activities>`,
+		);
+		const imported = await new ImportService(c.db.database).importFiles([file], cliActor);
+		assert.deepEqual(imported.failed, []);
+		assert.equal(imported.activities, 1, JSON.stringify(imported.rejected));
+		for (const url of [
+			`/api/v1/requirements/${slug}`,
+			"/api/v1/requirements?format=csv",
+			`/api/v1/activities/XM-HUGE-${c.dialect}`,
+			"/api/v1/activities?reporting_org=XM-HUGE",
+			`/api/v1/transactions?activity=XM-HUGE-${c.dialect}`,
+			`/api/v1/transactions?format=csv&activity=XM-HUGE-${c.dialect}`,
+			"/api/v1/export/iati.xml?reporting_org=XM-HUGE",
+			`/en/activities/XM-HUGE-${c.dialect}`,
+		]) {
+			const res = await c.app.inject({ method: "GET", url, headers: { accept: "text/html" } });
+			assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
+		}
+		const t = await c.get(`/api/v1/transactions?activity=XM-HUGE-${c.dialect}`);
+		assert.equal(t.body.items[0].usd_current, "102564158225256.64");
 	});
 
 	it("answers a path whose percent escapes are no UTF-8, or with a part too long, as a problem naming the path, in the API and the pages", async () => {

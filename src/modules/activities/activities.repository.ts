@@ -5,7 +5,7 @@
 import type { Insertable, Kysely } from "kysely";
 import { chunks } from "../../db/batch.ts";
 import type { ActivityTransactionTable, Tables } from "../../db/tables.ts";
-import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { toConvertedCentsOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
 
 export type NewTransaction = Omit<Insertable<ActivityTransactionTable>, "id" | "activity_id">;
 
@@ -191,8 +191,8 @@ export class ActivityRepository {
 			...r,
 			id: toInt(r.id),
 			value_minor: toInt(r.value_minor),
-			usd_current: toIntOrNull(r.usd_current),
-			usd_constant: toIntOrNull(r.usd_constant),
+			usd_current: toConvertedCentsOrNull(r.usd_current),
+			usd_constant: toConvertedCentsOrNull(r.usd_constant),
 			reporter_country: r.reporter_country ?? null,
 		}));
 	}

@@ -9,7 +9,7 @@ import type {
 	IatiOrganisation,
 	OrganisationBudget,
 } from "../../interchange/iati/activity.model.ts";
-import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { toConvertedCentsOrNull, toInt } from "../../lib/numbers.ts";
 import { parseNarratives, type TransactionMoney } from "./iati.rows.ts";
 
 export interface OrganisationToSave {
@@ -186,8 +186,8 @@ export class IatiOrganisationRepository {
 			...r,
 			organisation_id: toInt(r.organisation_id),
 			value_minor: toInt(r.value_minor),
-			usd_current: toIntOrNull(r.usd_current),
-			usd_constant: toIntOrNull(r.usd_constant),
+			usd_current: toConvertedCentsOrNull(r.usd_current),
+			usd_constant: toConvertedCentsOrNull(r.usd_constant),
 			reporter_country: r.reporter_country ?? null,
 		}));
 	}
@@ -216,8 +216,8 @@ export class IatiOrganisationRepository {
 			.execute();
 		return rows.map((r) => ({
 			kind: r.kind,
-			usd_current: toIntOrNull(r.usd_current),
-			usd_constant: toIntOrNull(r.usd_constant),
+			usd_current: toConvertedCentsOrNull(r.usd_current),
+			usd_constant: toConvertedCentsOrNull(r.usd_constant),
 			conversion: r.conversion,
 		}));
 	}

@@ -23,7 +23,7 @@ import type {
 	Narrative,
 	Transaction,
 } from "../../interchange/iati/activity.model.ts";
-import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { toConvertedCentsOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
 import { searchText } from "../../lib/text.ts";
 
 /** A transaction's money as written: its currency (stated, else the default) and US dollars. */
@@ -439,8 +439,8 @@ function toTransaction(
 			: null,
 		sectors,
 		effective_currency: t.currency,
-		usd_current: toIntOrNull(t.usd_current),
-		usd_constant: toIntOrNull(t.usd_constant),
+		usd_current: toConvertedCentsOrNull(t.usd_current),
+		usd_constant: toConvertedCentsOrNull(t.usd_constant),
 		conversion: t.conversion,
 	};
 }

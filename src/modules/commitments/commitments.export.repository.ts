@@ -1,7 +1,7 @@
 /** What a flat export of commitments adds to the list items, for a whole batch in a few queries. */
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
-import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { toConvertedCents, toConvertedCentsOrNull, toInt } from "../../lib/numbers.ts";
 
 /** A commitment's normalised figures (US cents) from the analytics tables. */
 export interface DeliveryFigures {
@@ -114,10 +114,10 @@ export class CommitmentExportRepository {
 					{
 						reason: d.reason,
 						conversion: d.conversion,
-						committed_current: toIntOrNull(d.committed_current),
-						committed_constant: toIntOrNull(d.committed_constant),
-						delivered_current: toInt(d.delivered_current),
-						delivered_constant: toInt(d.delivered_constant),
+						committed_current: toConvertedCentsOrNull(d.committed_current),
+						committed_constant: toConvertedCentsOrNull(d.committed_constant),
+						delivered_current: toConvertedCents(d.delivered_current),
+						delivered_constant: toConvertedCents(d.delivered_constant),
 					},
 				]),
 			),

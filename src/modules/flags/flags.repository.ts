@@ -7,7 +7,7 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import { chunks } from "../../db/batch.ts";
 import type { Tables } from "../../db/tables.ts";
-import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { toConvertedCents, toConvertedCentsOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
 import { checkedStatuses, roundingToleranceCents, yearsBetween } from "./flags.rules.ts";
 
 /** Which commitments may carry a flag; every list given is non-empty and means "any of". */
@@ -174,9 +174,9 @@ export class FlagRepository {
 			.execute();
 		return rows.map((r) => ({
 			whole_id: toInt(r.whole_id),
-			whole_constant: toInt(r.whole_constant),
+			whole_constant: toConvertedCents(r.whole_constant),
 			part_id: toInt(r.part_id),
-			part_constant: toIntOrNull(r.part_constant),
+			part_constant: toConvertedCentsOrNull(r.part_constant),
 		}));
 	}
 

@@ -6,7 +6,7 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Tables } from "../../db/tables.ts";
 import { canNameRecord, type RecordRef } from "../../lib/ids.ts";
-import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { toConvertedCentsOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
 import type { ConversionStatus } from "../analytics/conversion.ts";
 import type { RequirementScope } from "./requirements.schemas.ts";
 
@@ -104,10 +104,10 @@ function record(r: Row): RequirementRecord {
 		source_title: r.source_title,
 		source_url: r.source_url,
 		note: r.note,
-		required_current: toIntOrNull(r.required_current),
-		required_constant: toIntOrNull(r.required_constant),
-		provided_current: toIntOrNull(r.provided_current),
-		provided_constant: toIntOrNull(r.provided_constant),
+		required_current: toConvertedCentsOrNull(r.required_current),
+		required_constant: toConvertedCentsOrNull(r.required_constant),
+		provided_current: toConvertedCentsOrNull(r.provided_current),
+		provided_constant: toConvertedCentsOrNull(r.provided_constant),
 		conversion: r.conversion as ConversionStatus,
 		created_at: r.created_at,
 		updated_at: r.updated_at,

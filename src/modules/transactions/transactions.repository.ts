@@ -1,7 +1,7 @@
 /** Reads activity transactions with their activity, reporting organisation and type name. */
 import type { Kysely } from "kysely";
 import type { Tables } from "../../db/tables.ts";
-import { toInt, toIntOrNull } from "../../lib/numbers.ts";
+import { toConvertedCentsOrNull, toInt } from "../../lib/numbers.ts";
 
 export interface TransactionFilter {
 	activities?: string[];
@@ -117,8 +117,8 @@ export class TransactionRepository {
 			reporting_org_name: r.reporting_org_name ?? null,
 			type_name: r.type_name ?? null,
 			value_minor: toInt(r.value_minor),
-			usd_current: toIntOrNull(r.usd_current),
-			usd_constant: toIntOrNull(r.usd_constant),
+			usd_current: toConvertedCentsOrNull(r.usd_current),
+			usd_constant: toConvertedCentsOrNull(r.usd_constant),
 		}));
 	}
 
