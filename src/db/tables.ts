@@ -204,6 +204,10 @@ export interface CommitmentRelationTable {
 	to_id: number;
 	kind: string;
 	note: string | null;
+	/** The part of from's money the relation holds for (0 < share < 1); null: all of it. */
+	share: number | null;
+	/** That part as stated, in from's minor units, when stated as an amount. */
+	amount_minor: BigIntColumn | null;
 	created_at: string;
 }
 

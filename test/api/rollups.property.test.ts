@@ -55,6 +55,8 @@ const op = fc.oneof(
 		from: index,
 		to: index,
 		kind: fc.constantFrom("reaffirms", "part_of", "overlaps", "supersedes"),
+		// A part_of or overlaps for part of the money (refused for the other kinds: fine).
+		share: fc.option(fc.constantFrom(0.25, 0.5, 0.8), { nil: null }),
 	}),
 	fc.record({
 		type: fc.constant("report" as const),
@@ -173,7 +175,11 @@ async function apply(ctx: TestContext, o: Op, slugs: string[], activities: Set<s
 		case "relate": {
 			const [from, to] = [pick(o.from), pick(o.to)];
 			if (!from || !to) return;
-			await s.commitments.relate(from, { to, kind: o.kind }, cliActor);
+			await s.commitments.relate(
+				from,
+				{ to, kind: o.kind, ...(o.share === null ? {} : { share: o.share }) },
+				cliActor,
+			);
 			return;
 		}
 		case "report": {

@@ -84,6 +84,8 @@ export interface Relation {
 	from_id: number;
 	to_id: number;
 	kind: string;
+	/** The part of from's money it holds for (0 < share < 1); null or absent: all of it. */
+	share?: number | null;
 }
 
 export interface YearFigures {
@@ -377,7 +379,12 @@ export function computeDelivery(
 	converter: Converter,
 	statistics: StatisticsInputs | null = null,
 ): DeliveryOutputs {
-	const placements = placeCommitments(commitments, relations);
+	// A relation for part of a commitment's money does not place it: it stays its own root
+	// and shares that part with the other's root (partialWeights).
+	const placements = placeCommitments(
+		commitments,
+		relations.filter((r) => !r.share),
+	);
 	const reportsOf = new Map<number, ReportInputs[]>();
 	for (const r of reports)
 		reportsOf.set(r.commitment_id, [...(reportsOf.get(r.commitment_id) ?? []), r]);
@@ -519,10 +526,22 @@ export function computeDelivery(
 		if (parent != null) children.set(parent, [...(children.get(parent) ?? []), s.commitment_id]);
 	}
 	const reasonOf = new Map(out.states.map((s) => [s.commitment_id, s.reason]));
-	const factsOf = (rootId: number, ids: number[]) => treeFacts(rootId, ids, out.years, reasonOf);
+	const factsOf = (rootId: number, ids: number[]) =>
+		treeFacts(rootId, new Map(ids.map((id) => [id, 1])), out.years, reasonOf);
+	const weights = partialWeights(relations, placements, members);
 	for (const s of out.states) {
 		if (s.reason !== "counted") continue;
-		out.facts.set(s.commitment_id, factsOf(s.commitment_id, members.get(s.commitment_id) ?? []));
+		const own = members.get(s.commitment_id) ?? [];
+		out.facts.set(
+			s.commitment_id,
+			treeFacts(
+				s.commitment_id,
+				weights.get(s.commitment_id) ?? new Map(own.map((id) => [id, 1])),
+				out.years,
+				reasonOf,
+				new Set(own),
+			),
+		);
 	}
 
 	// What each maker promised and delivered on its own (makerFacts).
@@ -567,41 +586,89 @@ export function soleMaker(c: CommitmentInputs | undefined): number | null {
 }
 
 /**
+ * Relations for part of a commitment's money (share): the commitment stays its own root,
+ * keeping 1 - its shares of its tree's money, and each share of its tree's delivery goes
+ * to the root of the commitment it is related to. So a root's facts weigh its members:
+ * its own tree at what its commitment keeps, and the trees shared with it at their share.
+ * Every tree's delivery adds up to once in all. A partial relation counts only between
+ * public roots (the service refuses one beside a whole placement); roots with none are
+ * left out of the answer and weigh their members 1.
+ */
+function partialWeights(
+	relations: Relation[],
+	placements: Map<number, { rootId: number; reason: CountReason; parentId: number | null }>,
+	members: Map<number, number[]>,
+): Map<number, Map<number, number>> {
+	const live = (id: number) => {
+		const p = placements.get(id);
+		return p !== undefined && treeReasons.includes(p.reason);
+	};
+	const partial = relations.filter(
+		(r) =>
+			r.share && live(r.from_id) && live(r.to_id) && placements.get(r.from_id)?.parentId === null,
+	);
+	const out = new Map<number, Map<number, number>>();
+	const weigh = (root: number, id: number, w: number) => {
+		let m = out.get(root);
+		if (!m) {
+			m = new Map((members.get(root) ?? []).map((x) => [x, 1]));
+			out.set(root, m);
+		}
+		m.set(id, (m.get(id) ?? 0) + w);
+	};
+	for (const r of partial) {
+		const share = r.share ?? 0;
+		const tree = members.get(r.from_id) ?? [r.from_id];
+		const to = placements.get(r.to_id)?.rootId ?? r.to_id;
+		for (const id of tree) {
+			weigh(r.from_id, id, -share);
+			weigh(to, id, share);
+		}
+	}
+	return out;
+}
+
+/**
  * What a commitment adds with the commitments below it (a root with its whole tree, or a
  * maker's own pledge with its part of the tree), by year: its own schedule and all
- * their delivery.
+ * their delivery, each member weighed (partialWeights; 1 for a whole tree).
  */
 function treeFacts(
 	rootId: number,
-	ids: number[],
+	weights: Map<number, number>,
 	yearsOf: Map<number, YearFigures[]>,
 	reasonOf: Map<number, CountReason>,
+	/** The root's own tree, when others' trees are shared with it: theirs cover a part only. */
+	own?: ReadonlySet<number>,
 ): FactFigures[] {
 	const byYear = new Map<number, FactFigures>();
 	const coverage = newCoverage();
-	for (const id of ids) {
+	for (const [id, weight] of weights) {
+		if (weight <= 0) continue;
+		const w = (cents: number) => (weight === 1 ? cents : Math.round(cents * weight));
+		const shared = own !== undefined && !own.has(id);
 		for (const y of yearsOf.get(id) ?? []) {
 			const f = byYear.get(y.year) ?? { year: y.year, ...zeroFactMoney() };
 			byYear.set(y.year, f);
 			if (id === rootId) {
-				f.committed_current += y.committed_current;
-				f.committed_constant += y.committed_constant;
+				f.committed_current += w(y.committed_current);
+				f.committed_constant += w(y.committed_constant);
 			} else if (y.source === "statistics") {
 				// Statistics measure each maker's whole aid: a reaffirming target's ODA is
 				// already in its root's measure (or is another measure of the same aid).
 				continue;
 			}
-			f.delivered_current += y.delivered_current;
-			f.delivered_constant += y.delivered_constant;
+			f.delivered_current += w(y.delivered_current);
+			f.delivered_constant += w(y.delivered_constant);
 			if (y.source) {
-				f[`delivered_${y.source}_current`] += y.delivered_current;
-				f[`delivered_${y.source}_constant`] += y.delivered_constant;
-				cover(coverage, id, y.year, id === rootId ? "counted" : reasonOf.get(id));
+				f[`delivered_${y.source}_current`] += w(y.delivered_current);
+				f[`delivered_${y.source}_constant`] += w(y.delivered_constant);
+				cover(coverage, id, y.year, id === rootId ? "counted" : shared ? "part" : reasonOf.get(id));
 			}
 		}
 	}
 	const facts = [...byYear.values()].sort((a, b) => a.year - b.year);
-	coveredMoney(coverage, facts, yearsOf);
+	coveredMoney(coverage, facts, yearsOf, weights);
 	return facts;
 }
 
@@ -634,6 +701,7 @@ function coveredMoney(
 	c: Coverage,
 	facts: FactFigures[],
 	yearsOf: Map<number, YearFigures[]>,
+	weights: Map<number, number>,
 ): void {
 	for (const basis of ["current", "constant"] as const) {
 		const committed = `committed_${basis}` as const;
@@ -644,7 +712,8 @@ function coveredMoney(
 		// root's promise in proportion to it, and never more than that rest.
 		let parts = 0;
 		for (const [id, upTo] of c.parts)
-			for (const y of yearsOf.get(id) ?? []) if (y.year <= upTo) parts += y[committed];
+			for (const y of yearsOf.get(id) ?? [])
+				if (y.year <= upTo) parts += y[committed] * (weights.get(id) ?? 1);
 		const rest = facts.reduce((a, f) => a + f[committed] - f[covered], 0);
 		if (parts <= 0 || rest <= 0) continue;
 		const share = Math.min(1, parts / rest);

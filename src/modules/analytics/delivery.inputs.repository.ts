@@ -28,23 +28,33 @@ export class DeliveryInputsRepository {
 	async allRelations(): Promise<Relation[]> {
 		const rows = await this.db
 			.selectFrom("commitment_relation")
-			.select(["from_id", "to_id", "kind"])
+			.select(["from_id", "to_id", "kind", "share"])
 			.execute();
-		return rows.map((r) => ({ from_id: toInt(r.from_id), to_id: toInt(r.to_id), kind: r.kind }));
+		return rows.map((r) => ({
+			from_id: toInt(r.from_id),
+			to_id: toInt(r.to_id),
+			kind: r.kind,
+			share: r.share === null ? null : Number(r.share),
+		}));
 	}
 
 	async relationsTouching(ids: number[]): Promise<Relation[]> {
 		const rows = await inChunks(ids, (part) =>
 			this.db
 				.selectFrom("commitment_relation")
-				.select(["from_id", "to_id", "kind"])
+				.select(["from_id", "to_id", "kind", "share"])
 				.where((eb) => eb.or([eb("from_id", "in", part), eb("to_id", "in", part)]))
 				.execute(),
 		);
 		const seen = new Set<string>();
 		const out: Relation[] = [];
 		for (const r of rows) {
-			const rel = { from_id: toInt(r.from_id), to_id: toInt(r.to_id), kind: r.kind };
+			const rel = {
+				from_id: toInt(r.from_id),
+				to_id: toInt(r.to_id),
+				kind: r.kind,
+				share: r.share === null ? null : Number(r.share),
+			};
 			const key = `${rel.from_id}|${rel.to_id}|${rel.kind}`;
 			if (!seen.has(key)) {
 				seen.add(key);

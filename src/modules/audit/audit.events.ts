@@ -64,7 +64,8 @@ export interface AuditEvents {
 	"commitment.withdraw_proposal": ProposalClosed;
 	"commitment.relate": {
 		objectId: number;
-		after: { kind: string; to: number; note: string | null };
+		/** share: the part of its money the relation holds for, when not all of it. */
+		after: { kind: string; to: number; note: string | null; share?: number };
 	};
 	"report.create": { objectId: number; after: Snapshot & { commitment_id: number } };
 	"report.update": {

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { CommitmentTable, Tables } from "../../db/tables.ts";
 import { canNameRecord, type RecordRef } from "../../lib/ids.ts";
+import { formatMinorUnits } from "../../lib/money.ts";
 import { toFloatOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
 import { searchText } from "../../lib/text.ts";
 import type { CommitmentState, FinancialState } from "./commitments.state.ts";
@@ -334,6 +335,8 @@ export class CommitmentRepository {
 		to_id: number;
 		kind: string;
 		note: string | null;
+		share: number | null;
+		amount_minor: number | null;
 		created_at: string;
 	}): Promise<boolean> {
 		const inserted = await this.db
@@ -343,6 +346,34 @@ export class CommitmentRepository {
 			.returning("from_id")
 			.execute();
 		return inserted.length === 1;
+	}
+
+	/**
+	 * The relations that place `id`'s money: its own (reaffirms, part of, overlaps, with
+	 * their share) and a supersession of it by another.
+	 */
+	async upwardRelations(
+		id: number,
+	): Promise<{ kind: string; to_id: number; share: number | null }[]> {
+		const [own, superseded] = await Promise.all([
+			this.db
+				.selectFrom("commitment_relation")
+				.select(["kind", "to_id", "share"])
+				.where("from_id", "=", id)
+				.where("kind", "<>", "supersedes")
+				.execute(),
+			this.db
+				.selectFrom("commitment_relation")
+				.select(["kind", "from_id as to_id", "share"])
+				.where("to_id", "=", id)
+				.where("kind", "=", "supersedes")
+				.execute(),
+		]);
+		return [...own, ...superseded].map((r) => ({
+			kind: r.kind,
+			to_id: toInt(r.to_id),
+			share: toFloatOrNull(r.share),
+		}));
 	}
 
 	/** Ids reachable from `id` by following relations of these kinds outward (for cycle checks). */
@@ -372,6 +403,9 @@ export class CommitmentRepository {
 		const select = [
 			"commitment_relation.kind",
 			"commitment_relation.note",
+			"commitment_relation.share",
+			"commitment_relation.amount_minor",
+			"commitment.currency",
 			"commitment.id",
 			"commitment.slug",
 			"commitment.title",
@@ -395,13 +429,25 @@ export class CommitmentRepository {
 				.orderBy("commitment.id")
 				.execute(),
 		]);
-		const shape = (r: (typeof outgoing)[number]) => ({
-			kind: r.kind,
-			note: r.note,
-			status: r.status,
-			commitment: { id: toInt(r.id), slug: r.slug, title: r.title },
-		});
-		return { outgoing: outgoing.map(shape), incoming: incoming.map(shape) };
+		// A partial relation's amount is in the relating commitment's currency: this one's
+		// for the outgoing, the other's for the incoming.
+		const own = (await this.findRow(id))?.currency ?? null;
+		const shape = (r: (typeof outgoing)[number], currency: string | null) => {
+			const minor = toIntOrNull(r.amount_minor);
+			return {
+				kind: r.kind,
+				note: r.note,
+				share: toFloatOrNull(r.share),
+				amount: minor !== null && currency !== null ? formatMinorUnits(minor, currency) : null,
+				currency: minor !== null ? currency : null,
+				status: r.status,
+				commitment: { id: toInt(r.id), slug: r.slug, title: r.title },
+			};
+		};
+		return {
+			outgoing: outgoing.map((r) => shape(r, own)),
+			incoming: incoming.map((r) => shape(r, r.currency)),
+		};
 	}
 
 	/** The makers of each of these commitments. */

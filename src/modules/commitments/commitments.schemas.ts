@@ -275,14 +275,50 @@ export const transitionInput = z.strictObject({
 		.meta({ description: "The version this step applies to; a stale one gets 409." }),
 });
 
-export const relationCreate = z.strictObject({
-	to: z.union([
-		z.number().int().positive(),
-		z.string().regex(recordRefPattern, "must be a commitment id or slug"),
-	]),
-	kind: z.enum(relationKinds),
-	note: z.string().trim().max(2000).nullable().default(null),
-});
+/** Relations that may hold for part of a commitment's money (relationCreate's share or amount). */
+export const partialRelationKinds = ["part_of", "overlaps"] as const;
+
+export const relationCreate = z
+	.strictObject({
+		to: z.union([
+			z.number().int().positive(),
+			z.string().regex(recordRefPattern, "must be a commitment id or slug"),
+		]),
+		kind: z.enum(relationKinds),
+		note: z.string().trim().max(2000).nullable().default(null),
+		share: z
+			.number()
+			.gt(0, "must be more than 0")
+			.lt(1, "must be less than 1: a relation for all of it has no share")
+			.optional()
+			.meta({
+				description:
+					"For part_of and overlaps: the part of this commitment's money the relation holds for (0.25 is a quarter). Without share or amount, it holds for all of it.",
+			}),
+		amount: z
+			.string()
+			.trim()
+			.regex(/^\d+(\.\d+)?$/, "must be a positive decimal amount, such as 41400000")
+			.optional()
+			.meta({
+				description:
+					"Or that part as an amount in this commitment's own currency (C$41.4m of a C$540m pledge: 41400000).",
+			}),
+	})
+	.superRefine((r, ctx) => {
+		if (r.share !== undefined && r.amount !== undefined)
+			ctx.addIssue({
+				code: "custom",
+				path: ["amount"],
+				message: "give a share or an amount, not both",
+			});
+		if ((r.share !== undefined || r.amount !== undefined) && !isOneOf(partialRelationKinds, r.kind))
+			ctx.addIssue({
+				code: "custom",
+				path: ["kind"],
+				message: `only part_of and overlaps may hold for part of the money, not ${r.kind}`,
+			});
+	});
 
 export const writeResult = z.object({
 	id: z.number().int(),
@@ -508,6 +544,15 @@ export const commitmentList = pageOf(commitmentListItem);
 const relatedCommitment = z.object({
 	kind: z.enum(relationKinds),
 	note: z.string().nullable(),
+	share: z
+		.number()
+		.nullable()
+		.meta({ description: "The part of the relating commitment's money it holds for; null: all." }),
+	amount: z
+		.string()
+		.nullable()
+		.meta({ description: "That part as stated, in the relating commitment's currency." }),
+	currency: z.string().nullable(),
 	commitment: z.object({ id: z.number().int(), slug: z.string(), title: z.string() }),
 });
 

@@ -12,6 +12,7 @@ import { nowIso } from "../../lib/dates.ts";
 import { isOneOf } from "../../lib/enums.ts";
 import { AppError } from "../../lib/errors.ts";
 import { slugify } from "../../lib/ids.ts";
+import { formatMinorUnits, toMinorUnits } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { differences, staleVersion } from "../../lib/versioning.ts";
 import { refreshDelivery } from "../analytics/delivery.refresh.ts";
@@ -63,6 +64,64 @@ const forbiddenStep: Record<Transition, string> = {
 
 /** Relations that must never loop back (a part of its own part, a reaffirmation of itself). */
 const acyclicKinds = ["reaffirms", "supersedes", "part_of"] as const;
+
+/**
+ * The part of `from`'s money a relation holds for, when it holds for a part: a share as
+ * given, or an amount in `from`'s currency, which must be less than its own amount.
+ */
+function partOf(
+	r: { share?: number | undefined; amount?: string | undefined },
+	from: CommitmentState,
+): { share: number; amountMinor: number | null } | null {
+	if (r.share !== undefined) return { share: r.share, amountMinor: null };
+	if (r.amount === undefined) return null;
+	const f = from.financial;
+	if (!f || f.amount_minor === null || f.currency === null)
+		throw AppError.invalid("amount", "this commitment states no amount: give the share instead");
+	const amountMinor = toMinorUnits(r.amount, f.currency, "amount");
+	if (amountMinor <= 0 || amountMinor >= f.amount_minor)
+		throw AppError.invalid(
+			"amount",
+			`must be more than 0 and less than the commitment's own ${formatMinorUnits(f.amount_minor, f.currency)} ${f.currency}: a relation for all of it has no amount`,
+		);
+	return { share: amountMinor / f.amount_minor, amountMinor };
+}
+
+/**
+ * A commitment's money is placed once: wholly under another (a reaffirmation, a part, an
+ * overlap, a supersession), or in parts beside its own (partial relations adding up to no
+ * more than all of it), never both, or some of it would count twice.
+ */
+async function checkPlacement(
+	repo: CommitmentRepository,
+	from: number,
+	fromRef: string,
+	kind: string,
+	to: number,
+	share: number | null,
+): Promise<void> {
+	const placed = (await repo.upwardRelations(from)).filter(
+		(p) => !(p.to_id === to && p.kind === kind),
+	);
+	const whole = placed.filter((p) => p.share === null);
+	const parts = placed.filter((p) => p.share !== null);
+	if (share !== null && whole.length > 0)
+		throw AppError.invalid(
+			"share",
+			`'${fromRef}' is already wholly placed under another commitment (${whole[0]?.kind}): a relation for part of its money would count that part twice`,
+		);
+	if (share === null && kind !== "supersedes" && parts.length > 0)
+		throw AppError.invalid(
+			"kind",
+			`'${fromRef}' has relations for parts of its money: relate the rest as a part too, or remove them first`,
+		);
+	const total = parts.reduce((sum, p) => sum + (p.share ?? 0), share ?? 0);
+	if (share !== null && total > 1 + 1e-9)
+		throw AppError.invalid(
+			"share",
+			`the parts of '${fromRef}' related to others would add up to ${Math.round(total * 100)}% of it, more than all of it`,
+		);
+}
 
 /** The writes of commitments; the reads it inherits from CommitmentQueries. */
 export class CommitmentService extends CommitmentQueries {
@@ -261,18 +320,22 @@ export class CommitmentService extends CommitmentQueries {
 					`'${fromRef}' ${r.kind} '${toRef}' would make a cycle: '${toRef}' already leads back to '${fromRef}'`,
 				);
 			}
+			const part = partOf(r, current.state);
+			await checkPlacement(repo, from, fromRef, r.kind, to, part?.share ?? null);
 			const created = await repo.insertRelation({
 				from_id: from,
 				to_id: to,
 				kind: r.kind,
 				note: r.note,
+				share: part?.share ?? null,
+				amount_minor: part?.amountMinor ?? null,
 				created_at: nowIso(),
 			});
 			if (created)
 				await recordAudit(trx, actor, {
 					action: "commitment.relate",
 					objectId: from,
-					after: { kind: r.kind, to, note: r.note },
+					after: { kind: r.kind, to, note: r.note, ...(part ? { share: part.share } : {}) },
 				});
 			await refreshDelivery(trx, [from, to]);
 			return { created };

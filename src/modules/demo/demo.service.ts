@@ -31,10 +31,12 @@ const demoFile = z.object({
 			slug: z.string(),
 			relations: z
 				.array(
-					z.object({
+					z.strictObject({
 						kind: z.enum(relationKinds),
 						to: z.string(),
 						note: z.string().nullable().optional(),
+						share: z.number().optional(),
+						amount: z.string().optional(),
 					}),
 				)
 				.default([]),
@@ -167,6 +169,9 @@ export class DemoService {
 						to: r.to,
 						kind: r.kind,
 						note: r.note ?? null,
+						// A relation for part of the money, where the record says which part.
+						...(r.share !== undefined ? { share: r.share } : {}),
+						...(r.amount !== undefined ? { amount: r.amount } : {}),
 					},
 					cliActor,
 				);

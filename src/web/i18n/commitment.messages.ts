@@ -67,6 +67,14 @@ export const cm = defineMessages({
 		ar: "في {locator}",
 		zh: "位置：{locator}",
 	},
+	relation_part: {
+		en: "(for {part} of the money, the rest counted on its own)",
+		fr: "(pour {part} des fonds, le reste étant compté à part)",
+		es: "(por {part} de los fondos; el resto se cuenta por separado)",
+		ru: "(на {part} средств; остальное учитывается отдельно)",
+		ar: "(عن {part} من الأموال، ويُحسب الباقي على حدة)",
+		zh: "（涉及其中 {part} 的资金，其余单独计算）",
+	},
 	flow_type: {
 		en: "Kind of money",
 		fr: "Nature des fonds",

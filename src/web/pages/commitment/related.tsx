@@ -76,12 +76,30 @@ export function FlagsSection(props: { ctx: PageContext; flags: CommitmentFlags }
 function Relation(props: {
 	ctx: PageContext;
 	name: string;
-	relation: { commitment: Ref; note: string | null };
+	relation: {
+		commitment: Ref;
+		note: string | null;
+		share?: number | null;
+		amount?: string | null;
+		currency?: string | null;
+	};
 }) {
 	const r = props.relation;
+	const { ctx } = props;
 	return (
 		<li>
-			<span class="badge">{props.name}</span> <CommitmentLink ctx={props.ctx} c={r.commitment} />
+			<span class="badge">{props.name}</span> <CommitmentLink ctx={ctx} c={r.commitment} />
+			{r.share != null && (
+				<span class="relation-share">
+					{" "}
+					{ctx.t(cm.relation_part, {
+						part:
+							r.amount && r.currency
+								? ctx.fmt.money(Number(r.amount), r.currency)
+								: ctx.fmt.percent(r.share),
+					})}
+				</span>
+			)}
 			{r.note && (
 				<div class="small" dir="auto">
 					{r.note}
