@@ -20,8 +20,8 @@ import { describeEachDialect, type TestContext } from "../helpers/app.ts";
 import { iifBin, runIif } from "../helpers/cli.ts";
 import { waitForIdleBackends } from "../helpers/faults.ts";
 
-/** Activities per file: some 12 MB, a couple of seconds to import on this machine. */
-const activitiesPerFile = 20_000;
+/** Activities per file: some 7 MB, one to two seconds to import on this machine. */
+const activitiesPerFile = 12_000;
 const killPoints = 12;
 
 const work = mkdtempSync(join(tmpdir(), "iif-kill-import-"));
