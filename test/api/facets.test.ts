@@ -102,10 +102,10 @@ describeEachDialect("GET /api/v1/commitments/facets", (ctx) => {
 		}
 		assert.deepEqual(
 			f.status.map((b) => [b.value, b.count]),
-			[
-				["published", 46],
-				["completed", 1],
-			],
+			(["published", "completed"] as const)
+				.map((status) => [status, demo.commitments.filter((c) => c.status === status).length])
+				.filter(([, n]) => Number(n) > 0)
+				.sort((a, b) => Number(b[1]) - Number(a[1])),
 		);
 		// Makers: by slug, as the stakeholder filter takes them, named in English.
 		const uk = f.maker.find((b) => b.value === "united-kingdom");
