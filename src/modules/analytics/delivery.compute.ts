@@ -528,7 +528,8 @@ export function computeDelivery(
 	const reasonOf = new Map(out.states.map((s) => [s.commitment_id, s.reason]));
 	const factsOf = (rootId: number, ids: number[]) =>
 		treeFacts(rootId, new Map(ids.map((id) => [id, 1])), out.years, reasonOf);
-	const weights = partialWeights(relations, placements, members);
+	const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap(subtree)];
+	const shared = partialWeights(relations, placements, members, subtree);
 	for (const s of out.states) {
 		if (s.reason !== "counted") continue;
 		const own = members.get(s.commitment_id) ?? [];
@@ -536,17 +537,17 @@ export function computeDelivery(
 			s.commitment_id,
 			treeFacts(
 				s.commitment_id,
-				weights.get(s.commitment_id) ?? new Map(own.map((id) => [id, 1])),
+				shared.delivered.get(s.commitment_id) ?? new Map(own.map((id) => [id, 1])),
 				out.years,
 				reasonOf,
 				new Set(own),
+				shared.committed.get(s.commitment_id),
 			),
 		);
 	}
 
 	// What each maker promised and delivered on its own (makerFacts).
 	const byId = new Map(commitments.map((c) => [c.id, c]));
-	const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap(subtree)];
 	for (const s of out.states) {
 		if (!treeReasons.includes(s.reason)) continue;
 		// A pledge below one that is not aid (a part of a guarantee) is not its maker's aid either.
@@ -586,46 +587,55 @@ export function soleMaker(c: CommitmentInputs | undefined): number | null {
 }
 
 /**
- * Relations for part of a commitment's money (share): the commitment stays its own root,
- * keeping 1 - its shares of its tree's money, and each share of its tree's delivery goes
- * to the root of the commitment it is related to. So a root's facts weigh its members:
- * its own tree at what its commitment keeps, and the trees shared with it at their share.
- * Every tree's delivery adds up to once in all. A partial relation counts only between
- * public roots (the service refuses one beside a whole placement); roots with none are
- * left out of the answer and weigh their members 1.
+ * Relations for part of a commitment's money (share): that part of the commitment, with
+ * its tree below it, moves from the root that holds it (its own, or the one it is wholly
+ * placed under) to the root of the commitment it is related to, which already holds the
+ * promise. So the first root's promise drops by the share of the commitment's, and its
+ * delivery weighs the commitment's tree at 1 - share; the other root's delivery weighs
+ * that tree at the share, its promise unchanged. Every promise and every delivery still
+ * counts once. Roots with no such relation are left out: they weigh their own tree 1.
  */
 function partialWeights(
 	relations: Relation[],
 	placements: Map<number, { rootId: number; reason: CountReason; parentId: number | null }>,
 	members: Map<number, number[]>,
-): Map<number, Map<number, number>> {
+	subtree: (id: number) => number[],
+): { delivered: Map<number, Map<number, number>>; committed: Map<number, Map<number, number>> } {
 	const live = (id: number) => {
 		const p = placements.get(id);
 		return p !== undefined && treeReasons.includes(p.reason);
 	};
-	const partial = relations.filter(
-		(r) =>
-			r.share && live(r.from_id) && live(r.to_id) && placements.get(r.from_id)?.parentId === null,
-	);
-	const out = new Map<number, Map<number, number>>();
-	const weigh = (root: number, id: number, w: number) => {
-		let m = out.get(root);
+	const delivered = new Map<number, Map<number, number>>();
+	const committed = new Map<number, Map<number, number>>();
+	const weightsOf = (root: number) => {
+		let m = delivered.get(root);
 		if (!m) {
 			m = new Map((members.get(root) ?? []).map((x) => [x, 1]));
-			out.set(root, m);
+			delivered.set(root, m);
 		}
-		m.set(id, (m.get(id) ?? 0) + w);
+		return m;
 	};
+	// Each move takes its share of what the first root still holds of each record, so
+	// however the relations nest, every record's weights add up to 1 (in a fixed order).
+	const partial = relations
+		.filter((r) => r.share && live(r.from_id) && live(r.to_id))
+		.sort((a, b) => a.from_id - b.from_id || a.to_id - b.to_id);
 	for (const r of partial) {
 		const share = r.share ?? 0;
-		const tree = members.get(r.from_id) ?? [r.from_id];
+		const from = placements.get(r.from_id)?.rootId ?? r.from_id;
 		const to = placements.get(r.to_id)?.rootId ?? r.to_id;
-		for (const id of tree) {
-			weigh(r.from_id, id, -share);
-			weigh(to, id, share);
+		if (from === to) continue;
+		const [held, gets] = [weightsOf(from), weightsOf(to)];
+		for (const id of subtree(r.from_id)) {
+			const moved = share * (held.get(id) ?? 0);
+			held.set(id, (held.get(id) ?? 0) - moved);
+			gets.set(id, (gets.get(id) ?? 0) + moved);
 		}
+		const promise = committed.get(from) ?? new Map([[from, 1]]);
+		promise.set(r.from_id, (promise.get(r.from_id) ?? (r.from_id === from ? 1 : 0)) - share);
+		committed.set(from, promise);
 	}
-	return out;
+	return { delivered, committed };
 }
 
 /**
@@ -640,20 +650,30 @@ function treeFacts(
 	reasonOf: Map<number, CountReason>,
 	/** The root's own tree, when others' trees are shared with it: theirs cover a part only. */
 	own?: ReadonlySet<number>,
+	/** Whose promises it adds, weighed: its own alone by default, less what it shares. */
+	promises: ReadonlyMap<number, number> = new Map([[rootId, 1]]),
 ): FactFigures[] {
 	const byYear = new Map<number, FactFigures>();
 	const coverage = newCoverage();
+	const scale = (cents: number, weight: number) =>
+		weight === 1 ? cents : Math.round(cents * weight);
+	for (const [id, weight] of promises) {
+		if (weight === 0) continue;
+		for (const y of yearsOf.get(id) ?? []) {
+			const f = byYear.get(y.year) ?? { year: y.year, ...zeroFactMoney() };
+			byYear.set(y.year, f);
+			f.committed_current += scale(y.committed_current, weight);
+			f.committed_constant += scale(y.committed_constant, weight);
+		}
+	}
 	for (const [id, weight] of weights) {
 		if (weight <= 0) continue;
-		const w = (cents: number) => (weight === 1 ? cents : Math.round(cents * weight));
+		const w = (cents: number) => scale(cents, weight);
 		const shared = own !== undefined && !own.has(id);
 		for (const y of yearsOf.get(id) ?? []) {
 			const f = byYear.get(y.year) ?? { year: y.year, ...zeroFactMoney() };
 			byYear.set(y.year, f);
-			if (id === rootId) {
-				f.committed_current += w(y.committed_current);
-				f.committed_constant += w(y.committed_constant);
-			} else if (y.source === "statistics") {
+			if (id !== rootId && y.source === "statistics") {
 				// Statistics measure each maker's whole aid: a reaffirming target's ODA is
 				// already in its root's measure (or is another measure of the same aid).
 				continue;

@@ -125,3 +125,84 @@ describe("relations for parts of the money, any of them", () => {
 		);
 	});
 });
+
+describe("a part of a pledge wholly inside a collective one", () => {
+	it("moves the part from the collective root to the other root, promise and delivery", () => {
+		// Global Fund 2011-13 (10) holds Canada's pledge (2, part_of); Muskoka (20) holds
+		// Canada's Muskoka pledge (1, part_of); C$41.4m of the Global Fund pledge is Muskoka's.
+		const globalFund = pledge(10, 11_700_000_00);
+		const muskoka = pledge(20, 5_000_000_00);
+		const canadaGf = pledge(2, 540_000_00);
+		const canadaMuskoka = pledge(1, 1_100_000_00);
+		const reports = [report(2, 2012, { 2011: 100_000_00 }), report(1, 2012, { 2011: 300_000_00 })];
+		const share = 41_400_00 / 540_000_00;
+		const out = computeDelivery(
+			[globalFund, muskoka, canadaGf, canadaMuskoka],
+			reports,
+			[],
+			[
+				{ from_id: 2, to_id: 10, kind: "part_of" },
+				{ from_id: 1, to_id: 20, kind: "part_of" },
+				{ from_id: 2, to_id: 1, kind: "overlaps", share },
+			],
+			converter,
+			null,
+		);
+		const gf = sum(out.facts.get(10));
+		const mk = sum(out.facts.get(20));
+		assert.equal(gf.committed, 11_700_000_00 - 41_400_00, "the collective without the shared part");
+		assert.equal(mk.committed, 5_000_000_00);
+		assert.equal(gf.delivered, Math.round(100_000_00 * (1 - share)));
+		assert.equal(mk.delivered, 300_000_00 + Math.round(100_000_00 * share));
+		assert.deepEqual(
+			[...out.facts.keys()].sort((a, b) => a - b),
+			[10, 20],
+			"two roots",
+		);
+	});
+});
+
+describe("parts and wholes together", () => {
+	// The service relates parts at one level of a tree only; the computation keeps every
+	// delivery once even where they nest (each move takes its share of what is left).
+	it("count every delivery once, whatever the whole and partial relations (property)", () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.integer({ min: 0, max: 1_000_000_00 }), { minLength: 2, maxLength: 8 }),
+				fc.array(fc.record({ from: fc.nat(7), to: fc.nat(7) }), { maxLength: 6 }),
+				fc.array(
+					fc.record({
+						from: fc.nat(7),
+						to: fc.nat(7),
+						share: fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+					}),
+					{ maxLength: 6 },
+				),
+				(delivered, wholes, parts) => {
+					const n = delivered.length;
+					const commitments = delivered.map((_, i) => pledge(i + 1, 1_000_000_00));
+					const reports = delivered.map((d, i) => report(i + 1, 2012, { 2011: d }));
+					const relations: Relation[] = [];
+					// Whole parts point to a lower id, so they never loop.
+					for (const w of wholes) {
+						const [from, to] = [(w.from % n) + 1, (w.to % n) + 1];
+						if (from > to) relations.push({ from_id: from, to_id: to, kind: "part_of" });
+					}
+					const given = new Map<number, number>();
+					for (const p of parts) {
+						const [from, to] = [(p.from % n) + 1, (p.to % n) + 1];
+						if (from === to || (given.get(from) ?? 0) + p.share > 1) continue;
+						given.set(from, (given.get(from) ?? 0) + p.share);
+						relations.push({ from_id: from, to_id: to, kind: "overlaps", share: p.share });
+					}
+					const out = computeDelivery(commitments, reports, [], relations, converter, null);
+					const total = [...out.facts.values()].map(sum).reduce((a, s) => a + s.delivered, 0);
+					const expected = delivered.reduce((a, d) => a + d, 0);
+					const slack = 2 * n * (relations.length + 1);
+					assert.ok(Math.abs(total - expected) <= slack, `${total} vs ${expected}`);
+				},
+			),
+			{ numRuns: 300, seed: 20261208 },
+		);
+	});
+});

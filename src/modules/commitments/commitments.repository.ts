@@ -376,6 +376,54 @@ export class CommitmentRepository {
 		}));
 	}
 
+	/**
+	 * The commitments wholly above `id` (what its money is placed under, and so on) and
+	 * wholly below it, following the relations that place all of a commitment's money.
+	 */
+	async wholeTree(id: number): Promise<Set<number>> {
+		const seen = new Set<number>([id]);
+		const step = async (ids: number[], up: boolean): Promise<number[]> => {
+			if (ids.length === 0) return [];
+			const rows = await this.db
+				.selectFrom("commitment_relation")
+				.select(["from_id", "to_id", "kind"])
+				.where("share", "is", null)
+				.where((eb) => eb.or([eb("from_id", "in", ids), eb("to_id", "in", ids)]))
+				.execute();
+			const out: number[] = [];
+			for (const r of rows) {
+				const [from, to] = [toInt(r.from_id), toInt(r.to_id)];
+				// A supersedes B: B's money is placed under A.
+				const [below, above] = r.kind === "supersedes" ? [to, from] : [from, to];
+				const next = up ? (ids.includes(below) ? above : null) : ids.includes(above) ? below : null;
+				if (next !== null && !seen.has(next)) {
+					seen.add(next);
+					out.push(next);
+				}
+			}
+			return out;
+		};
+		for (const up of [true, false]) {
+			let frontier = [id];
+			while (frontier.length > 0) frontier = await step(frontier, up);
+		}
+		seen.delete(id);
+		return seen;
+	}
+
+	/** Which of these commitments relate a part of their money to another. */
+	async withParts(ids: number[]): Promise<number[]> {
+		if (ids.length === 0) return [];
+		const rows = await this.db
+			.selectFrom("commitment_relation")
+			.select("from_id")
+			.distinct()
+			.where("from_id", "in", ids)
+			.where("share", "is not", null)
+			.execute();
+		return rows.map((r) => toInt(r.from_id));
+	}
+
 	/** Ids reachable from `id` by following relations of these kinds outward (for cycle checks). */
 	async reachable(id: number, kinds: readonly string[]): Promise<Set<number>> {
 		const seen = new Set<number>();

@@ -88,11 +88,10 @@ function partOf(
 }
 
 /**
- * A commitment's money is placed once: wholly under another (a reaffirmation, a part, an
- * overlap, a supersession), or in parts beside its own (partial relations adding up to no
- * more than all of it), never both, or some of it would count twice.
+ * The parts of a commitment's money related to others add up to no more than all of it:
+ * beyond that, some of it would be moved twice (delivery.compute.ts, partialWeights).
  */
-async function checkPlacement(
+async function checkParts(
 	repo: CommitmentRepository,
 	from: number,
 	fromRef: string,
@@ -100,23 +99,19 @@ async function checkPlacement(
 	to: number,
 	share: number | null,
 ): Promise<void> {
-	const placed = (await repo.upwardRelations(from)).filter(
-		(p) => !(p.to_id === to && p.kind === kind),
-	);
-	const whole = placed.filter((p) => p.share === null);
-	const parts = placed.filter((p) => p.share !== null);
-	if (share !== null && whole.length > 0)
+	if (share === null) return;
+	// Parts at one level of a tree only: a part of a part would be moved twice over.
+	const nested = await repo.withParts([...(await repo.wholeTree(from))]);
+	if (nested.length > 0)
 		throw AppError.invalid(
 			"share",
-			`'${fromRef}' is already wholly placed under another commitment (${whole[0]?.kind}): a relation for part of its money would count that part twice`,
+			`a commitment above or below '${fromRef}' (id ${nested[0]}) already relates a part of its money: relate parts at one level only`,
 		);
-	if (share === null && kind !== "supersedes" && parts.length > 0)
-		throw AppError.invalid(
-			"kind",
-			`'${fromRef}' has relations for parts of its money: relate the rest as a part too, or remove them first`,
-		);
-	const total = parts.reduce((sum, p) => sum + (p.share ?? 0), share ?? 0);
-	if (share !== null && total > 1 + 1e-9)
+	const parts = (await repo.upwardRelations(from)).filter(
+		(p) => p.share !== null && !(p.to_id === to && p.kind === kind),
+	);
+	const total = parts.reduce((sum, p) => sum + (p.share ?? 0), share);
+	if (total > 1 + 1e-9)
 		throw AppError.invalid(
 			"share",
 			`the parts of '${fromRef}' related to others would add up to ${Math.round(total * 100)}% of it, more than all of it`,
@@ -321,7 +316,7 @@ export class CommitmentService extends CommitmentQueries {
 				);
 			}
 			const part = partOf(r, current.state);
-			await checkPlacement(repo, from, fromRef, r.kind, to, part?.share ?? null);
+			await checkParts(repo, from, fromRef, r.kind, to, part?.share ?? null);
 			const created = await repo.insertRelation({
 				from_id: from,
 				to_id: to,
