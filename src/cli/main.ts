@@ -34,7 +34,15 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
 	},
 	audit: {
 		run: async (args) => (await import("./audit.ts")).auditCommand(args),
-		help: "verify: check the audit log's hash chain (exit 1 at the first broken link)",
+		help: "verify [--expect HASH:COUNT]: check the audit log's hash chain (exit 1 at the first broken link, or when the anchor's event is gone or changed); prints the anchor",
+	},
+	backup: {
+		run: async (args) => (await import("./backup.ts")).backupCommand(args),
+		help: "--out FILE: a consistent copy of the database while the server writes (SQLite online backup; pg_dump for PostgreSQL)",
+	},
+	restore: {
+		run: async (args) => (await import("./restore.ts")).restoreCommand(args),
+		help: "FILE: load a backup into the empty database of IIF_DATABASE_URL, then verify its audit log",
 	},
 };
 

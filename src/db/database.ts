@@ -33,18 +33,33 @@ export interface OpenOptions {
 	 * hears "try again" quickly rather than hanging; IIF_SQLITE_BUSY_WAIT_MS, 2 s by default.
 	 */
 	busyWaitMs?: number;
+	/**
+	 * SQLite: open an existing file only to read it (a backup being checked): nothing is
+	 * created and nothing written, not even the switch to WAL.
+	 */
+	readOnly?: boolean;
 }
 
 export function openDatabase(
 	url: string = process.env.IIF_DATABASE_URL ?? defaultSqlitePath,
 	options: OpenOptions = {},
 ): Database {
-	return isPostgresUrl(url)
-		? openPostgres(url)
-		: openSqlite(url.replace(/^sqlite:(\/\/)?/, ""), options);
+	return isPostgresUrl(url) ? openPostgres(url) : openSqlite(sqlitePathOf(url), options);
+}
+
+/** The file a SQLite URL names: `sqlite:`, `sqlite://` or a plain path. */
+export function sqlitePathOf(url: string): string {
+	return url.replace(/^sqlite:(\/\/)?/, "");
 }
 
 function openSqlite(path: string, options: OpenOptions): Database {
+	if (options.readOnly) {
+		const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
+		const db = new Kysely<Tables>({
+			dialect: new ImmediateSqliteDialect(sqlite, { busyWaitMs: 0 }),
+		});
+		return { db, dialect: "sqlite", location: path, close: () => db.destroy() };
+	}
 	if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new SQLite(path);
 	sqlite.pragma("journal_mode = WAL");

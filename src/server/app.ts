@@ -2,7 +2,7 @@
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
 import { pageRoutes } from "../web/routes.ts";
-import { serverLogger } from "./logging.ts";
+import { registerRequestIdHeader, requestId, serverLogger } from "./logging.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerCompression } from "./plugins/compression.ts";
 import { frameworkError, registerErrorHandling } from "./plugins/errors.ts";
@@ -23,11 +23,13 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: serverLogger(options.logger ?? false),
+		genReqId: requestId,
 		trustProxy: options.trustProxy ?? trustProxySetting(process.env.IIF_TRUST_PROXY),
 		routerOptions: { maxParamLength: 200 },
 		frameworkErrors: frameworkError,
 	});
 	// Slow connections are the norm for many users: compress everything worth it.
+	registerRequestIdHeader(app);
 	registerCompression(app);
 	// The portal's forms post ordinary form fields, so they work without JavaScript.
 	await app.register(formbody);
