@@ -129,4 +129,24 @@ describeEachDialect("relations for part of the money", (ctx) => {
 		const check = await ctx().services.analytics.rollupCheck();
 		assert.deepEqual(check.maintained, check.recomputed);
 	});
+
+	it("records the demo's cases: Canada's C$41.4m from Muskoka, Japan's US$800m to the Global Fund", async () => {
+		const canada = await ctx().services.commitments.get("canada-global-fund-2010", cliActor);
+		const toMuskoka = canada.relations.outgoing.find(
+			(r) => r.commitment.slug === "canada-muskoka-2010-mnch",
+		);
+		assert.deepEqual(
+			[toMuskoka?.kind, toMuskoka?.amount, toMuskoka?.currency],
+			["overlaps", "41400000.00", "CAD"],
+		);
+		assert.ok(
+			canada.relations.outgoing.some((r) => r.kind === "part_of" && r.share === null),
+			"still wholly part of the replenishment",
+		);
+		const japan = await ctx().services.commitments.get(
+			"japan-kan-commitment-2010-health",
+			cliActor,
+		);
+		assert.equal(japan.relations.outgoing[0]?.amount, "800000000.00");
+	});
 });
