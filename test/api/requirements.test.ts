@@ -391,7 +391,7 @@ describeEachDialect("requirements", (ctx) => {
 		assert.equal(gtf.body.total, 1);
 		const oda = gtf.body.items[0];
 		assert.equal(oda.slug, "mdg-gap-task-force-2013-oda-0-7-gni");
-		assert.equal(oda.target, "mdg:8.B");
+		assert.equal(oda.target, "mdg:8.A", "filed where the ODA-volume pledges are");
 		assert.equal(oda.usd.required.current, "314600000000.00");
 		assert.equal(oda.usd.provided.current, "134800000000.00");
 		assert.equal(oda.gap.provided_source, "source");
