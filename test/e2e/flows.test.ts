@@ -273,8 +273,15 @@ describeInBrowser(
 				await seen(page.getByRole("heading", { level: 1 })),
 				flat(demo.commitment.title),
 			);
-			const text = page.getByRole("region", { name: cm.verbatim_heading.en });
-			assert.equal(await seen(text.locator("blockquote")), flat(demo.commitment.text));
+			// A quotation in a blockquote under "in the words of its source"; a summary not quoted.
+			const verbatim = (await page.locator("#text").getAttribute("data-text-kind")) === "verbatim";
+			const text = page.getByRole("region", {
+				name: (verbatim ? cm.verbatim_heading : cm.summary_heading).en,
+			});
+			assert.equal(
+				await seen(text.locator(verbatim ? "blockquote" : ".summary-text")),
+				flat(demo.commitment.text),
+			);
 
 			const delivery = page.getByRole("region", { name: cm.delivery_heading.en });
 			const chart = delivery.getByRole("img", { name: cm.chart_title.en });
@@ -492,7 +499,11 @@ describeInBrowser(
 			await switcher("en").getByRole("link", { name: nativeNames.ar }).click();
 			await page.waitForURL((u) => u.pathname === `/ar${path}`);
 			assert.deepEqual(await htmlLanguage(page), { lang: "ar", dir: "rtl", direction: "rtl" });
-			assert.ok(await page.getByRole("heading", { name: cm.verbatim_heading.ar }).isVisible());
+			const textHeading = async (lang: "ar" | "zh") =>
+				(await page.locator("#text").getAttribute("data-text-kind")) === "verbatim"
+					? cm.verbatim_heading[lang]
+					: cm.summary_heading[lang];
+			assert.ok(await page.getByRole("heading", { name: await textHeading("ar") }).isVisible());
 			assert.match(
 				await seen(page.getByRole("navigation", { name: common.nav_main.ar })),
 				/[\u0600-\u06ff]/,
@@ -502,7 +513,7 @@ describeInBrowser(
 			await switcher("ar").getByRole("link", { name: nativeNames.zh }).click();
 			await page.waitForURL((u) => u.pathname === `/zh${path}`);
 			assert.deepEqual(await htmlLanguage(page), { lang: "zh-Hans", dir: "ltr", direction: "ltr" });
-			assert.ok(await page.getByRole("heading", { name: cm.verbatim_heading.zh }).isVisible());
+			assert.ok(await page.getByRole("heading", { name: await textHeading("zh") }).isVisible());
 			assert.match(
 				await seen(page.getByRole("navigation", { name: common.nav_main.zh })),
 				/[\u4e00-\u9fff]/,

@@ -62,6 +62,8 @@ export function CommitmentFields(props: {
 				})}
 				{select("text_kind", ctx.t(cm.text_kind), namedOptions(ctx, textKindNames, textKinds), {
 					required: true,
+					// Our words unless the writer says the text is the source's and where.
+					value: text(v, "text_kind") || "summary",
 				})}
 				<FieldGroup
 					ctx={ctx}
