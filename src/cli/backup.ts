@@ -5,6 +5,7 @@
  * --expect` checks after a restore.
  */
 import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { backupPostgres } from "../db/backup.postgres.ts";
 import { backupSqlite } from "../db/backup.sqlite.ts";
@@ -22,6 +23,11 @@ export async function backupCommand(args: string[]): Promise<number> {
 		throw new AppError(
 			"invalid_input",
 			`${out} already exists: a backup never overwrites a file; name another`,
+		);
+	if (!existsSync(dirname(resolve(out))))
+		throw new AppError(
+			"invalid_input",
+			`the folder ${dirname(resolve(out))} does not exist: create it first`,
 		);
 	const url = process.env.IIF_DATABASE_URL ?? defaultSqlitePath;
 	if (isPostgresUrl(url)) {

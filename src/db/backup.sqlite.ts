@@ -4,7 +4,8 @@
  * as one transaction saw it. Each file is written under a temporary name beside its
  * destination and renamed into place when whole, so a failure leaves nothing half-written.
  */
-import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import { AppError } from "../lib/errors.ts";
 
@@ -121,6 +122,7 @@ export async function restoreSqlite(file: string, target: string): Promise<void>
 		);
 	rmSync(wal, { force: true });
 	rmSync(`${target}-shm`, { force: true });
+	mkdirSync(dirname(resolve(target)), { recursive: true });
 	const source = new SQLite(file, { readonly: true, fileMustExist: true });
 	try {
 		await writeWhole(target, async (partial) => {

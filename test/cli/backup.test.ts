@@ -185,6 +185,12 @@ for (const dialect of dialects) {
 			assert.equal(again.code, 2);
 			assert.match(again.stderr, /already exists: a backup never overwrites a file/);
 
+			const nowhere = await runIif(["backup", "--out", join(dir, "no-such-folder", "x.backup")], {
+				IIF_DATABASE_URL: source.url,
+			});
+			assert.equal(nowhere.code, 2);
+			assert.match(nowhere.stderr, /the folder .*no-such-folder does not exist/);
+
 			const junk = join(dir, "junk.backup");
 			writeFileSync(junk, "not a backup at all");
 			const into = await target();
