@@ -81,59 +81,63 @@ for (const dialect of dialects) {
 			await db.drop().catch(() => {});
 		});
 
-		it("finishes the request in flight, refuses new ones, and exits 0 within 10 s", async () => {
-			const { child, base, output } = await serve(env);
-			const exited = exitOf(child);
-			// A keep-alive connection that has asked nothing yet, and one whose request is half sent.
-			const idle = await open(base);
-			const busy = await open(base);
-			const ready = await fetch(`${base}/readyz`);
-			assert.equal(ready.status, 200);
-			assert.deepEqual(await ready.json(), { status: "ready" });
-			const { head, body } = registration("late@example.org");
-			busy.write(head + body.slice(0, 10));
-			// A request still arriving: half its head is sent before SIGTERM, the rest after.
-			const probe = await open(base);
-			probe.write("GET /readyz HTTP/1.1\r\nhost: localhost\r\n");
-			await sleep(300);
+		for (const to of ["the server", "every process of its group"] as const)
+			it(`finishes the request in flight, refuses new ones, and exits 0 within 10 s (SIGTERM to ${to})`, async () => {
+				// systemd (KillMode=control-group) signals every process: workers get SIGTERM twice.
+				const group = to !== "the server";
+				const { child, base, output } = await serve(env, { detached: group });
+				const exited = exitOf(child);
+				// A keep-alive connection that has asked nothing yet, and one whose request is half sent.
+				const idle = await open(base);
+				const busy = await open(base);
+				const ready = await fetch(`${base}/readyz`);
+				assert.equal(ready.status, 200);
+				assert.deepEqual(await ready.json(), { status: "ready" });
+				const { head, body } = registration(`late-${group ? "group" : "one"}@example.org`);
+				busy.write(head + body.slice(0, 10));
+				// A request still arriving: half its head is sent before SIGTERM, the rest after.
+				const probe = await open(base);
+				probe.write("GET /readyz HTTP/1.1\r\nhost: localhost\r\n");
+				await sleep(300);
 
-			const signalled = Date.now();
-			child.kill("SIGTERM");
-			await sleep(500);
-			await assert.rejects(fetch(`${base}/readyz`), "a new connection is refused");
-			const probed = answerHead(probe);
-			probe.write("\r\n");
-			const readiness = await probed;
-			assert.equal(readiness.status, 503, "/readyz fails once shutdown has begun");
-			assert.match(readiness.headers, /connection: close/);
-			const answer = answerHead(busy);
-			busy.write(body.slice(10));
-			const { status, headers } = await answer;
-			const code = await exited;
-			const took = Date.now() - signalled;
-			idle.destroy();
-			busy.destroy();
-			probe.destroy();
-			assert.equal(status, 202, `${headers}\n${output()}`);
-			assert.match(
-				headers,
-				/connection: close/,
-				"the answer tells the client not to send more here",
-			);
-			assert.equal(code, 0, output());
-			assert.ok(took < 10_000, `exited ${took} ms after SIGTERM`);
-			const database = openDatabase(db.url);
-			try {
-				const row = await sql<{
-					n: number | string;
-				}>`select count(*) as n from app_user where email = ${"late@example.org"}`.execute(
-					database.db,
+				const signalled = Date.now();
+				if (group) process.kill(-(child.pid as number), "SIGTERM");
+				else child.kill("SIGTERM");
+				await sleep(500);
+				await assert.rejects(fetch(`${base}/readyz`), "a new connection is refused");
+				const probed = answerHead(probe);
+				probe.write("\r\n");
+				const readiness = await probed;
+				assert.equal(readiness.status, 503, "/readyz fails once shutdown has begun");
+				assert.match(readiness.headers, /connection: close/);
+				const answer = answerHead(busy);
+				busy.write(body.slice(10));
+				const { status, headers } = await answer;
+				const code = await exited;
+				const took = Date.now() - signalled;
+				idle.destroy();
+				busy.destroy();
+				probe.destroy();
+				assert.equal(status, 202, `${headers}\n${output()}`);
+				assert.match(
+					headers,
+					/connection: close/,
+					"the answer tells the client not to send more here",
 				);
-				assert.equal(Number(row.rows[0]?.n), 1, "the write in flight was kept");
-			} finally {
-				await database.close();
-			}
-		});
+				assert.equal(code, 0, output());
+				assert.ok(took < 10_000, `exited ${took} ms after SIGTERM`);
+				const database = openDatabase(db.url);
+				try {
+					const row = await sql<{
+						n: number | string;
+					}>`select count(*) as n from app_user where email = ${`late-${group ? "group" : "one"}@example.org`}`.execute(
+						database.db,
+					);
+					assert.equal(Number(row.rows[0]?.n), 1, "the write in flight was kept");
+				} finally {
+					await database.close();
+				}
+			});
 
 		it("exits within 10 s when a client never finishes its request", async () => {
 			const { child, base, output } = await serve(env);

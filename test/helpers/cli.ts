@@ -19,13 +19,19 @@ export function runIif(
 	});
 }
 
-/** Starts `iif serve` on a free port and resolves with its base URL once it listens. */
+/**
+ * Starts `iif serve` on a free port and resolves with its base URL once it listens;
+ * `detached` puts it in a process group of its own (the group's id is its pid).
+ */
 export function serve(
 	env: Record<string, string>,
+	options: { detached?: boolean } = {},
 ): Promise<{ child: ChildProcess; base: string; output: () => string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [iifBin, "serve", "--port", "0", "--host", "127.0.0.1"], {
 			env: { ...process.env, LOG_LEVEL: "warn", ...env },
+			// Its own process group, for a signal to all its processes at once (as systemd sends).
+			detached: options.detached ?? false,
 		});
 		let out = "";
 		const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
