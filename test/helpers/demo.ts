@@ -16,6 +16,7 @@ export interface DemoCommitment {
 		amount: string | null;
 		currency: string | null;
 		gni_share_min: number | null;
+		flow_type?: string;
 	} | null;
 	policy: { target: string } | null;
 	sources: { url: string }[];

@@ -65,11 +65,13 @@ const recordRef = z.union([
 
 /**
  * What kind of money a pledge is: official development assistance (concessional money that
- * reaches developing countries), other official flows (loans at market terms, export
- * credits), or guarantees (money that moves only if a guarantee is called). Only ODA counts
- * in the delivery totals; the others are shown, and counted apart (methodology, 5b).
+ * reaches developing countries); other official flows (loans at market terms, export
+ * credits); guarantees (money that moves only if a guarantee is called); private finance
+ * (investment by companies); a government's own budget (domestic resources); or public
+ * and private money together that no source separates (mixed). Only ODA counts in the
+ * delivery totals; the others are shown, and counted apart (methodology, 5b).
  */
-export const flowTypes = ["oda", "oof", "guarantee"] as const;
+export const flowTypes = ["oda", "oof", "guarantee", "private", "domestic", "mixed"] as const;
 export type FlowType = (typeof flowTypes)[number];
 
 export const financialTermsInput = z
@@ -95,7 +97,7 @@ export const financialTermsInput = z
 		additionality: z.enum(["new", "reaffirmed", "unspecified"]).default("unspecified"),
 		flow_type: z.enum(flowTypes).default("oda").meta({
 			description:
-				"oda: development aid (the default); oof: other official flows at market terms (export credits, non-concessional loans); guarantee: guarantees and insurance. Only oda counts in delivery totals; the others count apart (group_by=flow_type).",
+				"oda: development aid (the default); oof: other official flows at market terms (export credits, non-concessional loans); guarantee: guarantees and insurance; private: private finance; domestic: a government's own budget; mixed: public and private money no source separates. Only oda counts in delivery totals; the others count apart (group_by=flow_type).",
 		}),
 		gni_share_min: z.number().min(0).max(100).nullable().default(null),
 		gni_share_max: z.number().min(0).max(100).nullable().default(null),

@@ -70,6 +70,30 @@ export const flowTypeNames: Record<FlowType, Message> = {
 		ar: "ضمانات وتأمين: لا تُحسب مساعدةً",
 		zh: "担保和保险：不计为援助",
 	},
+	private: {
+		en: "Private finance: not counted as aid",
+		fr: "Financements privés : non comptés comme aide",
+		es: "Financiación privada: no se cuenta como ayuda",
+		ru: "Частное финансирование: не считается помощью",
+		ar: "تمويل خاص: لا يُحسب مساعدةً",
+		zh: "私人资金：不计为援助",
+	},
+	domestic: {
+		en: "A government's own budget: not counted as aid",
+		fr: "Budget propre d’un gouvernement : non compté comme aide",
+		es: "Presupuesto propio de un gobierno: no se cuenta como ayuda",
+		ru: "Собственный бюджет правительства: не считается помощью",
+		ar: "الميزانية الخاصة لحكومة ما: لا تُحسب مساعدةً",
+		zh: "政府自身预算：不计为援助",
+	},
+	mixed: {
+		en: "Public and private money together, not separated: not counted as aid",
+		fr: "Fonds publics et privés confondus : non comptés comme aide",
+		es: "Fondos públicos y privados juntos, sin separar: no se cuentan como ayuda",
+		ru: "Государственные и частные средства вместе, без разделения: не считаются помощью",
+		ar: "أموال عامة وخاصة معاً دون فصل: لا تُحسب مساعدةً",
+		zh: "公共和私人资金合计、未作区分：不计为援助",
+	},
 };
 
 export const textKindNames: Record<TextKind, Message> = {
