@@ -97,8 +97,10 @@ export function runPrimary(
 			for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGKILL");
 		}, workerStopMs).unref();
 	};
-	process.once("SIGINT", stop);
-	process.once("SIGTERM", stop);
+	// Every signal goes to stop, which acts once: a second one must not fall to Node's
+	// default handler and end the primary before its workers.
+	process.on("SIGINT", stop);
+	process.on("SIGTERM", stop);
 	for (let i = 0; i < count; i++) fork();
 	return { listening };
 }

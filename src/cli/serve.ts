@@ -94,7 +94,14 @@ async function listen(
 ): Promise<number> {
 	const app = await buildApp(services, { logger: { level: process.env.LOG_LEVEL ?? "info" } });
 	const connections = trackConnections(app.server);
+	let stopping = false;
 	const stop = async () => {
+		// A second signal (systemd signals every process of the group, and the primary
+		// signals its workers too) changes nothing: the shutdown under way goes on. With
+		// `once`, it fell to Node's default handler, which ended the worker at once and
+		// cut off the requests it was finishing.
+		if (stopping) return;
+		stopping = true;
 		let code = 0;
 		// Until the port is closed and the last request answered, connections that carry
 		// no request are closed as they are found (see connections.ts).
@@ -118,8 +125,8 @@ async function listen(
 		clearInterval(sweep);
 		process.exit(code);
 	};
-	process.once("SIGINT", stop);
-	process.once("SIGTERM", stop);
+	process.on("SIGINT", stop);
+	process.on("SIGTERM", stop);
 	await app.listen({ port, host });
 	if (announce)
 		console.log(
