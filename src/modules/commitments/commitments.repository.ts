@@ -348,32 +348,15 @@ export class CommitmentRepository {
 		return inserted.length === 1;
 	}
 
-	/**
-	 * The relations that place `id`'s money: its own (reaffirms, part of, overlaps, with
-	 * their share) and a supersession of it by another.
-	 */
-	async upwardRelations(
-		id: number,
-	): Promise<{ kind: string; to_id: number; share: number | null }[]> {
-		const [own, superseded] = await Promise.all([
-			this.db
-				.selectFrom("commitment_relation")
-				.select(["kind", "to_id", "share"])
-				.where("from_id", "=", id)
-				.where("kind", "<>", "supersedes")
-				.execute(),
-			this.db
-				.selectFrom("commitment_relation")
-				.select(["kind", "from_id as to_id", "share"])
-				.where("to_id", "=", id)
-				.where("kind", "=", "supersedes")
-				.execute(),
-		]);
-		return [...own, ...superseded].map((r) => ({
-			kind: r.kind,
-			to_id: toInt(r.to_id),
-			share: toFloatOrNull(r.share),
-		}));
+	/** The relations of `id` that hold for a part of its money, with their share. */
+	async partialRelations(id: number): Promise<{ kind: string; to_id: number; share: number }[]> {
+		const rows = await this.db
+			.selectFrom("commitment_relation")
+			.select(["kind", "to_id", "share"])
+			.where("from_id", "=", id)
+			.where("share", "is not", null)
+			.execute();
+		return rows.map((r) => ({ kind: r.kind, to_id: toInt(r.to_id), share: Number(r.share) }));
 	}
 
 	/**

@@ -107,10 +107,10 @@ async function checkParts(
 			"share",
 			`a commitment above or below '${fromRef}' (id ${nested[0]}) already relates a part of its money: relate parts at one level only`,
 		);
-	const parts = (await repo.upwardRelations(from)).filter(
-		(p) => p.share !== null && !(p.to_id === to && p.kind === kind),
+	const parts = (await repo.partialRelations(from)).filter(
+		(p) => !(p.to_id === to && p.kind === kind),
 	);
-	const total = parts.reduce((sum, p) => sum + (p.share ?? 0), share);
+	const total = parts.reduce((sum, p) => sum + p.share, share);
 	if (total > 1 + 1e-9)
 		throw AppError.invalid(
 			"share",
