@@ -615,25 +615,36 @@ function partialWeights(
 		}
 		return m;
 	};
-	// Each move takes its share of what the first root still holds of each record, so
-	// however the relations nest, every record's weights add up to 1 (in a fixed order).
+	// The parts of one commitment are shares of the whole of it: they move together, each
+	// its share of what the first root held of its tree before any of them. A part of a
+	// record that an earlier move already shared (parts that nest) takes its share of what
+	// is left. So every record's weights add up to 1, and a root's promise drops by the
+	// same fraction of a commitment as its delivery does (in a fixed order).
 	const partial = relations
 		.filter((r) => r.share && live(r.from_id) && live(r.to_id))
 		.sort((a, b) => a.from_id - b.from_id || a.to_id - b.to_id);
-	for (const r of partial) {
-		const share = r.share ?? 0;
-		const from = placements.get(r.from_id)?.rootId ?? r.from_id;
-		const to = placements.get(r.to_id)?.rootId ?? r.to_id;
-		if (from === to) continue;
-		const [held, gets] = [weightsOf(from), weightsOf(to)];
-		for (const id of subtree(r.from_id)) {
-			const moved = share * (held.get(id) ?? 0);
-			held.set(id, (held.get(id) ?? 0) - moved);
-			gets.set(id, (gets.get(id) ?? 0) + moved);
+	const byFrom = new Map<number, Relation[]>();
+	for (const r of partial) byFrom.set(r.from_id, [...(byFrom.get(r.from_id) ?? []), r]);
+	for (const [fromId, parts] of byFrom) {
+		const from = placements.get(fromId)?.rootId ?? fromId;
+		const held = weightsOf(from);
+		const tree = subtree(fromId);
+		const before = new Map(tree.map((id) => [id, held.get(id) ?? 0]));
+		for (const r of parts) {
+			const share = r.share ?? 0;
+			const to = placements.get(r.to_id)?.rootId ?? r.to_id;
+			if (from === to) continue;
+			const gets = weightsOf(to);
+			for (const id of tree) {
+				const moved = share * (before.get(id) ?? 0);
+				held.set(id, (held.get(id) ?? 0) - moved);
+				gets.set(id, (gets.get(id) ?? 0) + moved);
+			}
+			const promise = committed.get(from) ?? new Map([[from, 1]]);
+			const kept = promise.get(fromId) ?? (fromId === from ? 1 : 0);
+			promise.set(fromId, kept - share * (before.get(fromId) ?? 0));
+			committed.set(from, promise);
 		}
-		const promise = committed.get(from) ?? new Map([[from, 1]]);
-		promise.set(r.from_id, (promise.get(r.from_id) ?? (r.from_id === from ? 1 : 0)) - share);
-		committed.set(from, promise);
 	}
 	return { delivered, committed };
 }

@@ -69,6 +69,30 @@ describe("a relation for part of the money", () => {
 	});
 });
 
+describe("two parts of one pledge", () => {
+	it("are shares of the whole pledge: its root keeps the rest of promise and delivery alike", () => {
+		// A pledge (1) of 100, a quarter of it another pledge's (2), a half a third's (3).
+		const pledges = [pledge(1, 100_000_00), pledge(2, 500_000_00), pledge(3, 500_000_00)];
+		const reports = [report(1, 2012, { 2011: 80_000_00 })];
+		const out = computeDelivery(
+			pledges,
+			reports,
+			[],
+			[
+				{ from_id: 1, to_id: 2, kind: "overlaps", share: 0.25 },
+				{ from_id: 1, to_id: 3, kind: "overlaps", share: 0.5 },
+			],
+			converter,
+			null,
+		);
+		const [one, two, three] = [1, 2, 3].map((id) => sum(out.facts.get(id)));
+		assert.equal(one?.committed, 25_000_00, "a quarter of the promise left");
+		assert.equal(one?.delivered, 20_000_00, "and a quarter of its delivery, not (1-1/4)(1-1/2)");
+		assert.equal(two?.delivered, 20_000_00);
+		assert.equal(three?.delivered, 40_000_00);
+	});
+});
+
 describe("relations for parts of the money, any of them", () => {
 	it("count every delivery once and every promise less what it shares (property)", () => {
 		fc.assert(
