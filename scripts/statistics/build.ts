@@ -152,6 +152,26 @@ for (const r of rows("sdg-17-2-1-national/de_destatis_17-2-1.csv")) {
 		"2026-07-24",
 	]);
 }
+// ODA to Africa: DAC2A net bilateral plus imputed multilateral ODA to recipient 10001
+// (Africa), per member and for the DAC total (20001), whose own published series comes
+// before a sum of members. It measures pledges of aid to Africa (Gleneagles' +$25bn).
+const africaProviders = new Map(iso);
+africaProviders.set("20001", "DAC");
+for (const r of rows("oecd-dac-one-aftershocks/total_oda_to_africa.csv")) {
+	const p = africaProviders.get(r.donor_code as string);
+	if (!p || r.value_africa === "") continue;
+	stats.push([
+		p,
+		Number(r.year),
+		"oda_africa",
+		r.value_africa as string,
+		"usd_millions",
+		"bilateral_and_imputed_multilateral",
+		"OECD DAC2A net bilateral ODA plus imputed multilateral ODA to Africa (recipient 10001; ONE indicator ONE.10.206_106), USD million at current prices; extracted by ONE Campaign",
+		`${one}/total_oda_to_africa.csv`,
+		onePublished,
+	]);
+}
 // Values transcribed from published tables and pages, each row with its own source
 // (data/statistics/sources/transcribed-ldc.csv, already in the import format).
 const transcribed = readFileSync(join(out, "sources", "transcribed-ldc.csv"), "utf8")

@@ -703,7 +703,7 @@ export interface StatisticProviderTable {
 export interface OfficialStatisticTable {
 	provider: string;
 	year: number;
-	/** oda | gni | oda_ldc */
+	/** oda | gni | oda_ldc | oda_africa */
 	measure: string;
 	/** The decimal as published. */
 	value: string;

@@ -22,8 +22,12 @@ export const statisticColumns = [
 	"published_on",
 ] as const;
 
-/** oda: official development assistance; gni: gross national income; oda_ldc: ODA to the least developed countries. */
-export const statisticMeasures = ["oda", "gni", "oda_ldc"] as const;
+/**
+ * oda: official development assistance; gni: gross national income; oda_ldc: ODA to the
+ * least developed countries; oda_africa: ODA to Africa (net bilateral plus imputed
+ * multilateral, in money only: no share of GNI is published for it).
+ */
+export const statisticMeasures = ["oda", "gni", "oda_ldc", "oda_africa"] as const;
 export type StatisticMeasure = (typeof statisticMeasures)[number];
 export const statisticUnits = ["usd_millions", "percent_of_gni"] as const;
 export type StatisticUnit = (typeof statisticUnits)[number];
@@ -33,6 +37,7 @@ const unitsOf: Record<StatisticMeasure, readonly StatisticUnit[]> = {
 	oda: ["usd_millions", "percent_of_gni"],
 	gni: ["usd_millions"],
 	oda_ldc: ["usd_millions", "percent_of_gni"],
+	oda_africa: ["usd_millions"],
 };
 
 export interface StatisticRow {
@@ -153,8 +158,8 @@ export function parseStatistics(
 		if (!isOneOf(statisticMeasures, measure))
 			problem(2, `'${measure}' is not a measure (${statisticMeasures.join(", ")})`);
 		if (!decimal.test(value)) problem(3, `'${value}' is not a decimal number`);
-		else if (Number(value) < 0 && measure !== "oda" && measure !== "oda_ldc")
-			problem(3, "must not be negative");
+		// Net ODA can be negative (repayments above disbursements); GNI cannot.
+		else if (Number(value) < 0 && measure === "gni") problem(3, "must not be negative");
 		else if (unit === "percent_of_gni" && Math.abs(Number(value)) > 100)
 			problem(3, "a percentage of GNI must be at most 100");
 		const units = unitsOf[measure as StatisticMeasure];

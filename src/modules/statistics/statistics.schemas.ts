@@ -11,7 +11,10 @@ export const statisticListQuery = z.strictObject({
 		"GB",
 		"Provider codes: ISO 3166-1 alpha-2 for a DAC member, EUI for the EU Institutions, DAC or EU for a collective.",
 	),
-	measure: enumListParam(statisticMeasures, "oda, gni or oda_ldc."),
+	measure: enumListParam(
+		statisticMeasures,
+		"oda, gni, oda_ldc (ODA to the least developed countries) or oda_africa (ODA to Africa).",
+	),
 	year_from: optionalIntParam({ min: 1950, max: 2100, description: "From this year on." }),
 	year_to: optionalIntParam({ min: 1950, max: 2100, description: "Up to this year." }),
 });
