@@ -26,6 +26,7 @@ import {
 	signInOverHttp,
 	startServe,
 	terminateBackends,
+	writeUntilFull,
 } from "../helpers/faults.ts";
 import { createUser, signIn } from "../helpers/users.ts";
 
@@ -58,21 +59,7 @@ describe("a SQLite file that becomes full [sqlite]", () => {
 			await sql.raw(`pragma max_page_count = ${size}`).execute(database.db);
 
 			// The pages the file has still hold some free room: writes go on until it is used up.
-			let accepted = 0;
-			let refused = null;
-			for (let i = 0; i < 5000 && !refused; i++) {
-				const res = await write(i);
-				if (res.statusCode === 201) accepted++;
-				else refused = res;
-			}
-			assert.ok(refused, `the file never filled up (${accepted} writes)`);
-			assert.equal(refused.statusCode, 503, refused.body);
-			assert.equal(refused.headers["retry-after"], "60");
-			assert.match(String(refused.headers["content-type"]), /^application\/problem\+json/);
-			assert.equal(refused.json().code, "unavailable");
-			assert.match(refused.json().detail, /no disk space left/);
-			const again = await write(-1);
-			assert.equal(again.statusCode, 503, "still full, still 503");
+			const accepted = await writeUntilFull(write);
 			assert.equal(
 				(await app.inject({ method: "GET", url: "/api/v1/tokens", headers })).statusCode,
 				200,

@@ -20,6 +20,7 @@ import { after, before, describe, it } from "node:test";
 import pg from "pg";
 import { startTestApp, type TestContext } from "../helpers/app.ts";
 import { pgAdminUrl, requireAll, skipReason } from "../helpers/databases.ts";
+import { writeUntilFull } from "../helpers/faults.ts";
 import { createUser, signIn } from "../helpers/users.ts";
 
 /** Why a tmpfs tablespace cannot be made here, or false when it can. */
@@ -126,20 +127,7 @@ describe("a PostgreSQL database on a full disk [postgres]", { skip: tmpfsReason(
 
 		// The pages the tables have still hold some free room: writes go on until it is used up.
 		const [tokensBefore, eventsBefore] = [await tokens(), await events()];
-		let accepted = 0;
-		let refused = null;
-		for (let i = 0; i < 5000 && !refused; i++) {
-			const res = await write(i);
-			if (res.statusCode === 201) accepted++;
-			else refused = res;
-		}
-		assert.ok(refused, `the tables never filled up (${accepted} writes)`);
-		assert.equal(refused.statusCode, 503, refused.body);
-		assert.equal(refused.headers["retry-after"], "60");
-		assert.match(String(refused.headers["content-type"]), /^application\/problem\+json/);
-		assert.equal(refused.json().code, "unavailable");
-		assert.match(refused.json().detail, /no disk space left/);
-		assert.equal((await write(-1)).statusCode, 503, "still full, still 503");
+		const accepted = await writeUntilFull(write);
 		// Nothing half written: each accepted write is a token and its audit event, no more.
 		assert.equal(await tokens(), tokensBefore + accepted, "a refused write left no token");
 		assert.equal(await events(), eventsBefore + accepted, "and no audit event");

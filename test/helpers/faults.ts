@@ -2,6 +2,7 @@
  * What the fault suites do to a PostgreSQL test database from the outside, through an
  * admin connection (the cluster is shared: it is never stopped or restarted).
  */
+import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
@@ -149,4 +150,36 @@ function alive(pid: number): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** What an injected write answers: enough of light-my-request's response for the checks. */
+interface Answer {
+	statusCode: number;
+	body: string;
+	headers: Record<string, unknown>;
+	json(): { code?: string; detail?: string };
+}
+
+/**
+ * Writes until the database refuses one, as a full disk makes it once the free room in
+ * the pages it has is used up; checks the refusal is the 503 with Retry-After that says
+ * why (never a 500), and that the next write is refused alike. Returns how many were
+ * accepted (201) before.
+ */
+export async function writeUntilFull(write: (i: number) => Promise<Answer>): Promise<number> {
+	let accepted = 0;
+	let refused: Answer | null = null;
+	for (let i = 0; i < 5000 && !refused; i++) {
+		const res = await write(i);
+		if (res.statusCode === 201) accepted++;
+		else refused = res;
+	}
+	assert.ok(refused, `the database never filled up (${accepted} writes)`);
+	assert.equal(refused.statusCode, 503, refused.body);
+	assert.equal(refused.headers["retry-after"], "60");
+	assert.match(String(refused.headers["content-type"]), /^application\/problem\+json/);
+	assert.equal(refused.json().code, "unavailable");
+	assert.match(String(refused.json().detail), /no disk space left/);
+	assert.equal((await write(-1)).statusCode, 503, "still full, still 503");
+	return accepted;
 }
