@@ -114,6 +114,17 @@ export interface StakeholderGroupMemberTable {
 	group_code: string;
 }
 
+/** An agency a state reports to IATI through, under the agency's own identifier. */
+export interface StakeholderAgencyTable {
+	stakeholder_id: number;
+	iati_org_id: string;
+	name: string | null;
+	reported_from: number | null;
+	reported_to: number | null;
+	source: string | null;
+	position: number;
+}
+
 export interface RecipientGroupMemberTable {
 	group_code: string;
 	country_code: string;
@@ -731,6 +742,7 @@ export interface Tables {
 	forum: ForumTable;
 	stakeholder: StakeholderTable;
 	stakeholder_group_member: StakeholderGroupMemberTable;
+	stakeholder_agency: StakeholderAgencyTable;
 	recipient_group_member: RecipientGroupMemberTable;
 	commitment: CommitmentTable;
 	commitment_maker: CommitmentMakerTable;

@@ -4,6 +4,7 @@
  */
 import type { Insertable, Kysely } from "kysely";
 import { chunks } from "../../db/batch.ts";
+import { stakeholderOrgRefs } from "../../db/org-refs.ts";
 import type { ActivityTransactionTable, Tables } from "../../db/tables.ts";
 import { toConvertedCentsOrNull, toInt, toIntOrNull } from "../../lib/numbers.ts";
 
@@ -70,13 +71,15 @@ export class ActivityRepository {
 		return toInt(row.id);
 	}
 
-	/** The country of the stakeholder publishing under an IATI organisation identifier. */
+	/** The country of the stakeholder publishing under an IATI organisation identifier (its own or an agency's). */
 	async reporterCountry(orgRef: string | null): Promise<string | null> {
 		if (!orgRef) return null;
 		const row = await this.db
-			.selectFrom("stakeholder")
-			.select("country_code")
-			.where("iati_org_id", "=", orgRef)
+			.selectFrom(stakeholderOrgRefs(this.db).as("r"))
+			.innerJoin("stakeholder as s", "s.id", "r.stakeholder_id")
+			.select("s.country_code")
+			.where("r.ref", "=", orgRef)
+			.orderBy("s.id")
 			.executeTakeFirst();
 		return row?.country_code ?? null;
 	}
@@ -171,7 +174,8 @@ export class ActivityRepository {
 		const rows = await this.db
 			.selectFrom("activity_transaction as t")
 			.innerJoin("activity as a", "a.id", "t.activity_id")
-			.leftJoin("stakeholder as s", "s.iati_org_id", "a.reporting_org_ref")
+			.leftJoin(stakeholderOrgRefs(this.db).as("r"), "r.ref", "a.reporting_org_ref")
+			.leftJoin("stakeholder as s", "s.id", "r.stakeholder_id")
 			.select([
 				"t.id",
 				"t.value_minor",

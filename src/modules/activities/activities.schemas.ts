@@ -133,6 +133,20 @@ export const activityDetail = z.object({
 	hierarchy: z.number().int().nullable(),
 	humanitarian: z.boolean().nullable(),
 	reporting_org: orgRef.extend({ ref: z.string() }),
+	reports_for: z
+		.object({
+			slug: z.string(),
+			name: z.string(),
+			agency_name: z.string().nullable().meta({
+				description: "The agency's name as the registry records it (null: not recorded).",
+			}),
+			via_agency: z.boolean(),
+		})
+		.nullable()
+		.meta({
+			description:
+				"The registry's stakeholder the reporting organisation is, or reports for (a state, when the reporter is one of its aid agencies); null when no stakeholder holds the identifier.",
+		}),
 	title: z.array(narrative),
 	descriptions: z.array(z.object({ type: z.string(), narratives: z.array(narrative) })),
 	participating_orgs: z.array(

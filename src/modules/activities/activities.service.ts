@@ -12,6 +12,7 @@ import { Converter, donorSeriesName, transactionUsd } from "../analytics/convers
 import { refreshDelivery, storedBaseYear } from "../analytics/delivery.refresh.ts";
 import { recordAudit } from "../audit/audit.record.ts";
 import { publicStatuses } from "../commitments/commitments.schemas.ts";
+import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
 import { activityExportBatches } from "./activities.export.ts";
 import { activityPolicy } from "./activities.policy.ts";
 import { ActivityQueryRepository } from "./activities.query.repository.ts";
@@ -145,8 +146,19 @@ export class ActivityService {
 		if (!a) throw AppError.notFound("activity", iatiIdentifier);
 		const { id, ...activity } = a;
 		const usd = (cents: number | null) => (cents === null ? null : formatMinorUnits(cents, "USD"));
+		const holder = (await new StakeholderRepository(db).holdersOf([a.reporting_org.ref])).get(
+			a.reporting_org.ref,
+		);
 		return {
 			...activity,
+			reports_for: holder
+				? {
+						slug: holder.slug,
+						name: holder.name,
+						agency_name: holder.agency_name,
+						via_agency: holder.via_agency,
+					}
+				: null,
 			transactions: activity.transactions.map(
 				({ effective_currency, usd_current, usd_constant, conversion, ...t }) => ({
 					...t,

@@ -4,6 +4,7 @@
  * organisation matched by identifier; loading gives back the IatiOrganisation saved.
  */
 import type { Kysely, Selectable } from "kysely";
+import { stakeholderOrgRefs } from "../../db/org-refs.ts";
 import type { OrganisationBudgetTable, Tables } from "../../db/tables.ts";
 import type {
 	IatiOrganisation,
@@ -166,7 +167,8 @@ export class IatiOrganisationRepository {
 		const rows = await this.db
 			.selectFrom("organisation_budget as b")
 			.innerJoin("organisation as o", "o.id", "b.organisation_id")
-			.leftJoin("stakeholder as s", "s.iati_org_id", "o.reporting_org_ref")
+			.leftJoin(stakeholderOrgRefs(this.db).as("r"), "r.ref", "o.reporting_org_ref")
+			.leftJoin("stakeholder as s", "s.id", "r.stakeholder_id")
 			.select([
 				"b.organisation_id",
 				"b.position",

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import { insertLiterals, insertRows } from "../../db/batch.ts";
+import { stakeholderOrgRefs } from "../../db/org-refs.ts";
 import type { Tables } from "../../db/tables.ts";
 import type { IatiActivity, Transaction } from "../../interchange/iati/activity.model.ts";
 import { toInt } from "../../lib/numbers.ts";
@@ -249,18 +250,17 @@ export class IatiRepository {
 		return [...out].sort((a, b) => a - b);
 	}
 
-	/** Every IATI organisation identifier a stakeholder publishes under, with its country. */
+	/** Every IATI organisation identifier a stakeholder publishes under (its own or an agency's), with its country. */
 	async allReporterCountries(): Promise<[string, string | null][]> {
 		const rows = await this.db
-			.selectFrom("stakeholder")
-			.select(["iati_org_id", "country_code"])
-			.where("iati_org_id", "is not", null)
-			.orderBy("id")
+			.selectFrom(stakeholderOrgRefs(this.db).as("r"))
+			.innerJoin("stakeholder as s", "s.id", "r.stakeholder_id")
+			.select(["r.ref", "s.country_code"])
+			.orderBy("s.id")
 			.execute();
 		const out = new Map<string, string | null>();
-		// Two stakeholders may share an identifier: the first recorded speaks for it.
-		for (const r of rows)
-			if (r.iati_org_id && !out.has(r.iati_org_id)) out.set(r.iati_org_id, r.country_code);
+		// Two stakeholders may share an identifier recorded before agencies: the first speaks for it.
+		for (const r of rows) if (!out.has(r.ref)) out.set(r.ref, r.country_code);
 		return [...out];
 	}
 
@@ -269,14 +269,13 @@ export class IatiRepository {
 		const out = new Map<string, string | null>(refs.map((r) => [r, null]));
 		for (const part of chunked(refs, 1000)) {
 			const rows = await this.db
-				.selectFrom("stakeholder")
-				.select(["iati_org_id", "country_code"])
-				.where("iati_org_id", "in", part)
-				.orderBy("id")
+				.selectFrom(stakeholderOrgRefs(this.db).as("r"))
+				.innerJoin("stakeholder as s", "s.id", "r.stakeholder_id")
+				.select(["r.ref", "s.country_code"])
+				.where("r.ref", "in", part)
+				.orderBy("s.id")
 				.execute();
-			for (const r of rows)
-				if (r.iati_org_id && out.get(r.iati_org_id) === null)
-					out.set(r.iati_org_id, r.country_code);
+			for (const r of rows) if (out.get(r.ref) === null) out.set(r.ref, r.country_code);
 		}
 		return out;
 	}

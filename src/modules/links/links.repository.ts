@@ -4,6 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import { chunks } from "../../db/batch.ts";
+import { stakeholderOrgRefs } from "../../db/org-refs.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toInt, toIntOrNull } from "../../lib/numbers.ts";
 import type { ActivityFacts, CommitmentFacts } from "./links.rules.ts";
@@ -40,12 +41,12 @@ export class LinkRepository {
 				.select(["id", "period_start", "period_end", "announced_on"])
 				.where("id", "in", ids)
 				.execute(),
+			// A maker's own identifier and its agencies': a state reports through its agencies.
 			this.db
 				.selectFrom("commitment_maker as m")
-				.innerJoin("stakeholder as s", "s.id", "m.stakeholder_id")
-				.select(["m.commitment_id as id", "s.iati_org_id as v"])
+				.innerJoin(stakeholderOrgRefs(this.db).as("r"), "r.stakeholder_id", "m.stakeholder_id")
+				.select(["m.commitment_id as id", "r.ref as v"])
 				.where("m.commitment_id", "in", ids)
-				.where("s.iati_org_id", "is not", null)
 				.execute(),
 			this.db
 				.selectFrom("commitment_goal")
@@ -110,15 +111,15 @@ export class LinkRepository {
 		return [...new Set([...reported, ...funded].map((r) => toInt(r.id)))];
 	}
 
-	/** Commitments made by stakeholders publishing as, or funding through, these organisations. */
+	/** Commitments made by stakeholders publishing as, or through agencies that are, these organisations. */
 	async candidateCommitments(orgRefs: string[]): Promise<number[]> {
 		if (orgRefs.length === 0) return [];
 		const rows = await this.db
 			.selectFrom("commitment_maker as m")
-			.innerJoin("stakeholder as s", "s.id", "m.stakeholder_id")
+			.innerJoin(stakeholderOrgRefs(this.db).as("r"), "r.stakeholder_id", "m.stakeholder_id")
 			.innerJoin("commitment as c", "c.id", "m.commitment_id")
 			.select("m.commitment_id")
-			.where("s.iati_org_id", "in", orgRefs)
+			.where("r.ref", "in", orgRefs)
 			.where("c.status", "in", ["published", "completed"])
 			.execute();
 		return [...new Set(rows.map((r) => toInt(r.commitment_id)))];

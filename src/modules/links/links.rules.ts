@@ -1,14 +1,15 @@
 /**
  * Which published IATI activities probably deliver a commitment. A proposal needs the
  * money to come from a maker (the reporting org, or a funding or extending org, is one
- * of the makers by IATI organisation identifier); goals, recipients and dates then add
+ * of the makers by IATI organisation identifier: the maker's own, or one of its agencies',
+ * as a state reports through its aid agencies); goals, recipients and dates then add
  * to the score. Every point scored comes with its reason, so the person deciding sees
  * why. Proposals are only proposals: the secretariat or the maker's focal point decides.
  */
 
 export interface CommitmentFacts {
 	id: number;
-	/** IATI organisation identifiers of the makers. */
+	/** IATI organisation identifiers of the makers: their own and their agencies'. */
 	makerOrgRefs: string[];
 	goals: string[]; // "sdg:3", "mdg:6"
 	targets: string[]; // "sdg:3.b"

@@ -28,8 +28,19 @@ export const stakeholdersTable: Table<StakeholderExport> = {
 		},
 		{
 			name: "iati_org_id",
-			description: "IATI organisation identifier, where known.",
+			description: "The IATI organisation identifier it publishes under itself, where known.",
 			value: (r) => r.item.iati_org_id,
+		},
+		{
+			name: "agency_iati_org_ids",
+			description:
+				'IATI organisation identifiers of the agencies it reports through (a state\'s aid agencies), separated by "; ".',
+			value: (r) => joined(r.item.agencies.map((a) => a.iati_org_id)),
+		},
+		{
+			name: "agency_names",
+			description: "The agencies' names, in the same order (empty where not recorded).",
+			value: (r) => joined(r.item.agencies.map((a) => a.name)),
 		},
 		{
 			name: "group_codes",

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { idsByRef } from "../../db/refs.ts";
 import type { Tables } from "../../db/tables.ts";
 import { canNameRecord, type RecordRef } from "../../lib/ids.ts";
-import { toInt } from "../../lib/numbers.ts";
+import { toInt, toIntOrNull } from "../../lib/numbers.ts";
 import type { StakeholderKind } from "./stakeholders.schemas.ts";
 
 export interface StakeholderFilter {
@@ -26,6 +26,25 @@ export interface StakeholderRecord {
 	statistics_provider: string | null;
 }
 
+export interface AgencyRecord {
+	iati_org_id: string;
+	name: string | null;
+	reported_from: number | null;
+	reported_to: number | null;
+	source: string | null;
+}
+
+/** Who holds an IATI organisation identifier: a stakeholder as itself, or through an agency. */
+export interface OrgRefHolder {
+	ref: string;
+	stakeholder_id: number;
+	slug: string;
+	name: string;
+	/** The agency's name when the identifier is an agency's (null: not recorded). */
+	agency_name: string | null;
+	via_agency: boolean;
+}
+
 export class StakeholderRepository {
 	constructor(private readonly db: Kysely<Tables>) {}
 
@@ -33,7 +52,12 @@ export class StakeholderRepository {
 		return idsByRef(this.db, "stakeholder", refs);
 	}
 
-	async insert(s: Omit<StakeholderRecord, "id">, groups: string[], now: string): Promise<number> {
+	async insert(
+		s: Omit<StakeholderRecord, "id">,
+		groups: string[],
+		agencies: AgencyRecord[],
+		now: string,
+	): Promise<number> {
 		const row = await this.db
 			.insertInto("stakeholder")
 			.values({
@@ -56,7 +80,69 @@ export class StakeholderRepository {
 				.insertInto("stakeholder_group_member")
 				.values(groups.map((group_code) => ({ stakeholder_id: id, group_code })))
 				.execute();
+		if (agencies.length)
+			await this.db
+				.insertInto("stakeholder_agency")
+				.values(agencies.map((a, position) => ({ ...a, stakeholder_id: id, position })))
+				.execute();
 		return id;
+	}
+
+	/** The stakeholders holding these identifiers, as their own or an agency's; first recorded first. */
+	async holdersOf(refs: string[]): Promise<Map<string, OrgRefHolder>> {
+		const out = new Map<string, OrgRefHolder>();
+		if (refs.length === 0) return out;
+		const [own, agencies] = await Promise.all([
+			this.db
+				.selectFrom("stakeholder")
+				.select(["id", "slug", "name", "iati_org_id as ref"])
+				.where("iati_org_id", "in", refs)
+				.orderBy("id")
+				.execute(),
+			this.db
+				.selectFrom("stakeholder_agency as a")
+				.innerJoin("stakeholder as s", "s.id", "a.stakeholder_id")
+				.select(["s.id", "s.slug", "s.name", "a.iati_org_id as ref", "a.name as agency_name"])
+				.where("a.iati_org_id", "in", refs)
+				.execute(),
+		]);
+		for (const r of agencies)
+			out.set(r.ref, { ...r, stakeholder_id: toInt(r.id), via_agency: true });
+		for (const r of own)
+			if (r.ref && !out.has(r.ref))
+				out.set(r.ref, {
+					ref: r.ref,
+					stakeholder_id: toInt(r.id),
+					slug: r.slug,
+					name: r.name,
+					agency_name: null,
+					via_agency: false,
+				});
+		return out;
+	}
+
+	async agenciesOf(ids: number[]): Promise<Map<number, AgencyRecord[]>> {
+		const out = new Map<number, AgencyRecord[]>();
+		if (ids.length === 0) return out;
+		const rows = await this.db
+			.selectFrom("stakeholder_agency")
+			.select(["stakeholder_id", "iati_org_id", "name", "reported_from", "reported_to", "source"])
+			.where("stakeholder_id", "in", ids)
+			.orderBy("stakeholder_id")
+			.orderBy("position")
+			.execute();
+		for (const { stakeholder_id, ...a } of rows) {
+			const id = toInt(stakeholder_id);
+			out.set(id, [
+				...(out.get(id) ?? []),
+				{
+					...a,
+					reported_from: toIntOrNull(a.reported_from),
+					reported_to: toIntOrNull(a.reported_to),
+				},
+			]);
+		}
+		return out;
 	}
 
 	private filtered(f: StakeholderFilter) {

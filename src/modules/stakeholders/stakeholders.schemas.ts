@@ -8,6 +8,59 @@ import { stakeholderKinds } from "./stakeholders.kinds.ts";
 
 export { type StakeholderKind, stakeholderKinds } from "./stakeholders.kinds.ts";
 
+const iatiOrgId = z
+	.string()
+	.trim()
+	.min(1)
+	.max(100)
+	.regex(/^[^\s/&|?]+$/, "must be an IATI organisation identifier such as GB-GOV-1");
+const year = z.number().int().min(1900).max(2100);
+
+/** An agency a state reports to IATI through: its identifier, name and, where known, years. */
+export const agencyInput = z
+	.strictObject({
+		iati_org_id: iatiOrgId,
+		name: z
+			.string()
+			.trim()
+			.min(2)
+			.max(300)
+			.nullable()
+			.default(null)
+			.meta({ description: "The agency's name as its source gives it; null when not known." }),
+		reported_from: year.nullable().default(null).meta({
+			description: "First year it reported under this identifier, where the source says.",
+		}),
+		reported_to: year
+			.nullable()
+			.default(null)
+			.meta({ description: "Last year it reported under this identifier, where the source says." }),
+		source: z
+			.string()
+			.trim()
+			.min(2)
+			.max(500)
+			.nullable()
+			.default(null)
+			.meta({ description: "Where the identifier, name and years come from." }),
+	})
+	.superRefine((a, ctx) => {
+		if (a.reported_from !== null && a.reported_to !== null && a.reported_to < a.reported_from)
+			ctx.addIssue({
+				code: "custom",
+				path: ["reported_to"],
+				message: `must not be before reported_from (${a.reported_from})`,
+			});
+	});
+
+export const agencyItem = z.object({
+	iati_org_id: z.string(),
+	name: z.string().nullable(),
+	reported_from: z.number().int().nullable(),
+	reported_to: z.number().int().nullable(),
+	source: z.string().nullable(),
+});
+
 export const stakeholderInput = z
 	.strictObject({
 		slug: z
@@ -22,7 +75,14 @@ export const stakeholderInput = z
 			.regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as KE")
 			.nullable()
 			.default(null),
-		iati_org_id: z.string().trim().max(100).nullable().default(null),
+		iati_org_id: iatiOrgId.nullable().default(null).meta({
+			description:
+				"The IATI organisation identifier it publishes under itself (a foundation, a multilateral). A state reports through agencies instead.",
+		}),
+		agencies: z.array(agencyInput).max(20).default([]).meta({
+			description:
+				"The agencies it reports to IATI through (a state's aid agencies), each under its own identifier.",
+		}),
 		groups: z
 			.array(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be a group code such as G8"))
 			.max(50)
@@ -72,7 +132,13 @@ export const stakeholderItem = z.object({
 	short_name: z.string().nullable(),
 	kind: z.enum(stakeholderKinds),
 	country: z.string().nullable(),
-	iati_org_id: z.string().nullable(),
+	iati_org_id: z
+		.string()
+		.nullable()
+		.meta({ description: "The IATI organisation identifier it publishes under itself." }),
+	agencies: z.array(agencyItem).meta({
+		description: "The agencies it reports to IATI through, each under its own identifier.",
+	}),
 	groups: z.array(z.string()),
 	website: z.string().nullable(),
 	statistics_provider: z.string().nullable(),

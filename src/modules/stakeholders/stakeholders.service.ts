@@ -61,6 +61,7 @@ export class StakeholderService {
 				throw new AppError("conflict", `a stakeholder with slug '${s.slug}' exists already`, {
 					fields: [{ name: "slug", message: "is taken" }],
 				});
+			await this.checkOrgRefsFree(repo, s.iati_org_id, s.agencies);
 			const id = await repo.insert(
 				{
 					slug: s.slug,
@@ -73,11 +74,46 @@ export class StakeholderService {
 					statistics_provider: s.statistics_provider,
 				},
 				[...new Set(s.groups)],
+				s.agencies,
 				nowIso(),
 			);
 			await recordAudit(trx, actor, { action: "stakeholder.create", objectId: id, after: s });
 			return id;
 		});
+	}
+
+	/**
+	 * An IATI organisation identifier belongs to one stakeholder at most, as its own or as
+	 * one of its agencies': otherwise an activity would count for two makers.
+	 */
+	private async checkOrgRefsFree(
+		repo: StakeholderRepository,
+		own: string | null,
+		agencies: { iati_org_id: string }[],
+	): Promise<void> {
+		const named = [
+			...(own === null ? [] : [{ field: "iati_org_id", ref: own }]),
+			...agencies.map((a, i) => ({ field: `agencies.${i}.iati_org_id`, ref: a.iati_org_id })),
+		];
+		const seen = new Map<string, string>();
+		for (const n of named) {
+			const first = seen.get(n.ref);
+			if (first !== undefined)
+				throw AppError.invalid(
+					n.field,
+					`IATI organisation identifier '${n.ref}' is given twice (also as ${first})`,
+				);
+			seen.set(n.ref, n.field);
+		}
+		const holders = await repo.holdersOf([...seen.keys()]);
+		const taken = named.find((n) => holders.has(n.ref));
+		if (!taken) return;
+		const holder = holders.get(taken.ref) as NonNullable<ReturnType<typeof holders.get>>;
+		throw new AppError(
+			"conflict",
+			`IATI organisation identifier '${taken.ref}' belongs to stakeholder '${holder.slug}' already${holder.via_agency ? ` (one of its agencies${holder.agency_name ? `, ${holder.agency_name}` : ""})` : ""}`,
+			{ fields: [{ name: taken.field, message: `belongs to '${holder.slug}' already` }] },
+		);
 	}
 
 	private filter(query: Omit<z.output<typeof stakeholderListQuery>, "page" | "limit">) {
@@ -149,12 +185,14 @@ export class StakeholderService {
 
 	private async decorate(repo: StakeholderRepository, rows: StakeholderRecord[]) {
 		const ids = rows.map((r) => r.id);
-		const [groups, counts] = await Promise.all([
+		const [groups, agencies, counts] = await Promise.all([
 			repo.groupsOf(ids),
+			repo.agenciesOf(ids),
 			this.analytics.publicCounts("stakeholder", ids, String),
 		]);
 		return rows.map((r) => ({
 			...r,
+			agencies: agencies.get(r.id) ?? [],
 			groups: groups.get(r.id) ?? [],
 			commitment_count: counts.get(r.id) ?? 0,
 		}));

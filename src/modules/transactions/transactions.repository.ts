@@ -1,5 +1,6 @@
 /** Reads activity transactions with their activity, reporting organisation and type name. */
 import type { Kysely } from "kysely";
+import { stakeholderOrgRefs } from "../../db/org-refs.ts";
 import type { Tables } from "../../db/tables.ts";
 import { toConvertedCentsOrNull, toInt } from "../../lib/numbers.ts";
 
@@ -86,9 +87,10 @@ export class TransactionRepository {
 				"a.reporting_org_ref",
 				// A subquery, not a join: two stakeholders may share an identifier, and a join would repeat the row.
 				eb
-					.selectFrom("stakeholder as s")
+					.selectFrom(stakeholderOrgRefs(this.db).as("r"))
+					.innerJoin("stakeholder as s", "s.id", "r.stakeholder_id")
 					.select("s.name")
-					.whereRef("s.iati_org_id", "=", "a.reporting_org_ref")
+					.whereRef("r.ref", "=", "a.reporting_org_ref")
 					.orderBy("s.id")
 					.limit(1)
 					.as("reporting_org_name"),

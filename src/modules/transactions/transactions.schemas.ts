@@ -39,7 +39,7 @@ export const transactionItem = z.object({
 		ref: z.string().nullable(),
 		name: z.string().nullable().meta({
 			description:
-				"The stakeholder registered with this IATI identifier, else the name the publisher gave.",
+				"The stakeholder registered with this IATI identifier (as its own, or one of its agencies': then the state), else the name the publisher gave.",
 		}),
 	}),
 	type: z.object({

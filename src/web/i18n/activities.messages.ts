@@ -30,6 +30,14 @@ export const activities = defineMessages({
 		ar: "معرّف IATI",
 		zh: "IATI 标识符",
 	},
+	reports_for: {
+		en: "Aid agency of",
+		fr: "Agence d’aide de",
+		es: "Agencia de ayuda de",
+		ru: "Агентство помощи государства",
+		ar: "وكالة المعونة التابعة لـ",
+		zh: "所属国家（援助机构）",
+	},
 	publisher: {
 		en: "Reported by",
 		fr: "Publiée par",

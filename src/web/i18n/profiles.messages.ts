@@ -39,6 +39,14 @@ export const profiles = defineMessages({
 		ar: "الموقع الإلكتروني",
 		zh: "网站",
 	},
+	agencies: {
+		en: "Reports to IATI through",
+		fr: "Publie dans l’IITA par",
+		es: "Informa a la IATI a través de",
+		ru: "Отчитывается в IATI через",
+		ar: "يقدّم تقاريره إلى IATI عبر",
+		zh: "通过以下机构向 IATI 报告",
+	},
 	iati_id: {
 		en: "IATI organisation identifier",
 		fr: "Identifiant d’organisation IATI",

@@ -56,6 +56,16 @@ export function ActivityPage(props: {
 						<Published ctx={ctx} list={a.reporting_org.narratives} fallback={a.reporting_org.ref} />{" "}
 						(<code dir="ltr">{a.reporting_org.ref}</code>)
 					</dd>
+					{a.reports_for?.via_agency && (
+						<>
+							<dt>{ctx.t(m.reports_for)}</dt>
+							<dd id="reports-for">
+								<a href={ctx.href(`/stakeholders/${a.reports_for.slug}`)} dir="auto">
+									{a.reports_for.name}
+								</a>
+							</dd>
+						</>
+					)}
 					{a.last_updated_datetime && (
 						<>
 							<dt>{ctx.t(m.last_updated)}</dt>

@@ -94,6 +94,31 @@ export function StakeholderPage(props: {
 							</dd>
 						</>
 					)}
+					{s.agencies.length > 0 && (
+						<>
+							<dt>{ctx.t(m.agencies)}</dt>
+							<dd id="agencies">
+								<ul class="plain-list">
+									{s.agencies.map((a) => (
+										<li key={a.iati_org_id}>
+											{a.name && (
+												<>
+													<span dir="auto">{a.name}</span>{" "}
+												</>
+											)}
+											(<code dir="ltr">{a.iati_org_id}</code>)
+											{(a.reported_from !== null || a.reported_to !== null) && (
+												<span class="muted small">
+													{" "}
+													{a.reported_from ?? "…"}–{a.reported_to ?? "…"}
+												</span>
+											)}
+										</li>
+									))}
+								</ul>
+							</dd>
+						</>
+					)}
 				</dl>
 
 				<section aria-labelledby="delivery-h" id="delivery">
