@@ -232,6 +232,12 @@ describeEachDialect(
 				act,
 				/<dd id="reports-for"><a href="\/en\/stakeholders\/uk"[^>]*>United Kingdom<\/a>/,
 			);
+			// A transaction an agency reported carries the state's name, as the registry knows it.
+			const tx = await ctx().get("/api/v1/transactions?activity=GB-1-VAX");
+			assert.deepEqual(
+				tx.body.items.map((t: any) => t.reporting_org),
+				[{ ref: "GB-1", name: "United Kingdom" }],
+			);
 			const unrelated = await ctx().get("/api/v1/activities/XX-UNRELATED-9-VAX");
 			assert.equal(unrelated.body.reports_for, null);
 			assert.doesNotMatch(
@@ -242,6 +248,32 @@ describeEachDialect(
 	},
 	{ demo: false },
 );
+
+describeEachDialect("the demo's states report through sourced agencies", (ctx) => {
+	it("records the UK's DFID (GB-1) and FCDO (GB-GOV-1), each with its source, and no state's own identifier", async () => {
+		const uk = (await ctx().get("/api/v1/stakeholders/united-kingdom")).body;
+		assert.equal(uk.iati_org_id, null);
+		assert.deepEqual(
+			uk.agencies.map((a: any) => [a.iati_org_id, a.name]),
+			[
+				["GB-1", "Department for International Development"],
+				["GB-GOV-1", "Foreign, Commonwealth and Development Office"],
+			],
+		);
+		assert.match(uk.agencies[0].source, /iati-dfid\/CD\.xml/);
+		const all = await ctx().get("/api/v1/stakeholders?kind=member_state&limit=200");
+		for (const s of all.body.items) {
+			assert.equal(s.iati_org_id, null, `${s.slug} reports through agencies`);
+			for (const a of s.agencies)
+				assert.ok(
+					a.name === null || a.source,
+					`${s.slug}: ${a.iati_org_id} named without a source`,
+				);
+		}
+		const gates = (await ctx().get("/api/v1/stakeholders/bill-melinda-gates-foundation")).body;
+		assert.equal(gates.iati_org_id, "DAC-1601");
+	});
+});
 
 /** Migration 0018 over rows written before it: states' identifiers move, none is lost. */
 for (const dialect of dialects) {
