@@ -161,6 +161,10 @@ export interface CommitmentTable {
 	flow_type: Generated<string>;
 	gni_share_min: number | null;
 	gni_share_max: number | null;
+	/** Whose official statistics measure it, when its makers' own do not fit (DAC). */
+	statistics_provider: string | null;
+	/** Why that provider's statistics measure it, in words shown on the page. */
+	statistics_reason: string | null;
 	financial_note: string | null;
 	policy_target: string | null;
 	policy_baseline: string | null;

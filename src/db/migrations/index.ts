@@ -18,6 +18,7 @@ import * as m0015 from "./0015_text_kind.ts";
 import * as m0016 from "./0016_flow_type.ts";
 import * as m0017 from "./0017_partial_relations.ts";
 import * as m0018 from "./0018_stakeholder_agencies.ts";
+import * as m0019 from "./0019_commitment_statistics_provider.ts";
 
 export const migrations: Record<string, Migration> = {
 	"0001_reference": m0001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
 	"0016_flow_type": m0016,
 	"0017_partial_relations": m0017,
 	"0018_stakeholder_agencies": m0018,
+	"0019_commitment_statistics_provider": m0019,
 };

@@ -14,13 +14,13 @@ import { type CommitmentRef, visibleCommitment } from "../commitments/commitment
 import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { pair, ratioOf, usd } from "./analytics.format.ts";
 import type { CommitmentDelivery, ShareDelivery } from "./analytics.schemas.ts";
-import { type ConversionStatus, Converter } from "./conversion.ts";
-import { DeliveryInputsRepository } from "./delivery.inputs.repository.ts";
+import type { ConversionStatus } from "./conversion.ts";
 import { DeliveryQueryRepository } from "./delivery.query.repository.ts";
 import { storedBaseYear } from "./delivery.refresh.ts";
 import { deliveryOf, type StatusParts, termsOf } from "./delivery.status.ts";
 import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
-import { increaseRule, increaseScheduleOf } from "./increase.measure.ts";
+import { increaseOf } from "./increase.delivery.ts";
+import { increaseRule } from "./increase.measure.ts";
 import { elapsedShare, expectedBy } from "./schedule.ts";
 import { measuredShare } from "./share.load.ts";
 import { millionsToCents, shareRule } from "./share.measure.ts";
@@ -185,28 +185,27 @@ export async function commitmentDeliveryOf(
 		series,
 		share,
 		increase: row.increase_over_year !== null ? await increaseOf(db, id, baseYear) : null,
+		statistics_of: await namedStatistics(db, row),
 	};
 }
 
-/** How an increase over a baseline year is measured: on statistics, or on the makers' reports. */
-async function increaseOf(
+/**
+ * Whose statistics measure the commitment when it names them instead of its makers' own,
+ * with the reason, so the page can say "measured on the statistics of the DAC countries,
+ * because ...".
+ */
+async function namedStatistics(
 	db: Kysely<Tables>,
-	id: number,
-	baseYear: number,
-): Promise<CommitmentDelivery["increase"]> {
-	const [c] = await new DeliveryInputsRepository(db).commitments([id]);
-	if (!c || c.increase_over_year === null) return null;
-	const stats = new StatisticsRepository(db);
-	const [table, providers] = await Promise.all([stats.table(), stats.providers()]);
-	const m = increaseScheduleOf(c, { table, providers }, new Converter(baseYear));
+	row: { statistics_provider: string | null; statistics_reason: string | null },
+): Promise<CommitmentDelivery["statistics_of"]> {
+	if (row.statistics_provider === null) return null;
+	const p = (await new StatisticsRepository(db).providers()).find(
+		(x) => x.code === row.statistics_provider,
+	);
 	return {
-		baseline_year: c.increase_over_year,
-		target_year: m.targetYear,
-		measured_on: m.delivered ? "statistics" : "reports",
-		not_on_statistics: m.delivered
-			? null
-			: (m.unmeasured ?? "none of its makers has official statistics"),
-		rule: increaseRule,
+		code: row.statistics_provider,
+		name: p?.name ?? row.statistics_provider,
+		reason: row.statistics_reason ?? "",
 	};
 }
 

@@ -210,6 +210,14 @@ export const shareDelivery = z.object({
 });
 export type ShareDelivery = z.infer<typeof shareDelivery>;
 
+/** One year an increase is measured on: ODA at current prices, as published, with sources. */
+const increaseYear = z.object({
+	year: z.number().int(),
+	oda: usd.meta({ description: "US dollars at current prices." }),
+	basis: z.string().nullable(),
+	sources: z.array(sourceRef),
+});
+
 export const commitmentDelivery = z.object({
 	commitment: z.object({
 		id: z.number().int(),
@@ -274,12 +282,51 @@ export const commitmentDelivery = z.object({
 				.string()
 				.nullable()
 				.meta({ description: "Why official statistics do not measure it, when they do not." }),
+			measure: z.enum(["oda", "oda_ldc", "oda_africa"]).nullable().meta({
+				description:
+					"What the statistics measure: ODA to all developing countries, to the LDCs, or to Africa (when it is the only recipient). Null when they do not measure it.",
+			}),
+			provider: z
+				.object({ code: z.string(), name: z.string(), collective: z.boolean() })
+				.nullable()
+				.meta({
+					description: "Whose statistics; a collective's own series, else its members' sum.",
+				}),
+			baseline: increaseYear.nullable(),
+			target: increaseYear.nullable(),
+			increase_at_commitment_prices: z
+				.object({ amount: usd, price_base_year: z.number().int() })
+				.nullable()
+				.meta({
+					description:
+						"Target-year ODA minus baseline-year ODA at the constant prices the commitment states (2004 for Gleneagles), US dollars.",
+				}),
+			members: z
+				.array(
+					z.object({
+						code: z.string(),
+						name: z.string(),
+						baseline: usd.nullable(),
+						target: usd.nullable(),
+						increase_at_commitment_prices: usd.nullable(),
+					}),
+				)
+				.meta({
+					description: "A collective's members, each with its own figures, shown beside it.",
+				}),
 			rule: z.string(),
 		})
 		.nullable()
 		.meta({
 			description:
 				"For an increase over a baseline year: promised once in its target year, delivered as the increase reached then.",
+		}),
+	statistics_of: z
+		.object({ code: z.string(), name: z.string(), reason: z.string() })
+		.nullable()
+		.meta({
+			description:
+				"When the commitment names whose official statistics measure it instead of its makers' own: the provider and why.",
 		}),
 });
 export type CommitmentDelivery = z.infer<typeof commitmentDelivery>;

@@ -99,6 +99,7 @@ export class DeliveryInputsRepository {
 						"commitment.gni_share_max",
 						"commitment.increase_over_year",
 						"commitment.flow_type",
+						"commitment.statistics_provider",
 						"commitment.forum_id",
 						"forum.kind as forum_kind",
 					])
@@ -209,10 +210,14 @@ export class DeliveryInputsRepository {
 				gni_share_max: c.gni_share_max === null ? null : Number(c.gni_share_max),
 				increase_over_year: toIntOrNull(c.increase_over_year),
 				flow_type: c.flow_type,
-				share_providers: [
-					...new Set(ms.map((m) => m.provider).filter((p): p is string => p !== null)),
-				],
-				makers_without_provider: ms.filter((m) => m.provider === null).length,
+				// A commitment that names whose statistics measure it (the DAC for Gleneagles'
+				// "G8 and other donors") is measured on that provider alone, not on its makers'.
+				share_providers:
+					c.statistics_provider !== null
+						? [c.statistics_provider]
+						: [...new Set(ms.map((m) => m.provider).filter((p): p is string => p !== null))],
+				makers_without_provider:
+					c.statistics_provider !== null ? 0 : ms.filter((m) => m.provider === null).length,
 				forum_id: toIntOrNull(c.forum_id),
 				forum_kind: c.forum_kind ?? null,
 				donor,

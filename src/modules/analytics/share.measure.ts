@@ -10,6 +10,8 @@
 import type { DeliveryStatus } from "./status.ts";
 
 export type ShareMeasure = "oda" | "oda_ldc";
+/** What the statistics measure in money: a share target's ODA, or ODA to Africa (increases only). */
+export type MoneyMeasure = ShareMeasure | "oda_africa";
 
 export interface ShareTarget {
 	measure: ShareMeasure;
@@ -108,7 +110,7 @@ function single(
 	stats: StatTable,
 	code: string,
 	year: number,
-	measure: ShareMeasure,
+	measure: MoneyMeasure,
 ): {
 	oda: number | null;
 	gni: number | null;
@@ -157,7 +159,7 @@ function summed(
 	stats: StatTable,
 	members: string[],
 	year: number,
-	measure: ShareMeasure,
+	measure: MoneyMeasure,
 ): Omit<YearShare, "year" | "due" | "path" | "gap"> {
 	let oda = 0;
 	let gni = 0;
@@ -236,7 +238,7 @@ const blankYear: YearFigure = {
 export function providerYears(
 	subject: ShareSubject,
 	stats: StatTable,
-	measure: ShareMeasure,
+	measure: MoneyMeasure,
 ): { sorted: number[]; figures: Map<number, YearFigure> } {
 	const { providers, all } = subject;
 	const collective = providers.length > 1 || providers.some((p) => p.kind === "collective");
@@ -253,15 +255,18 @@ export function providerYears(
 			continue;
 		}
 		const members = subjectMembers(providers, all, year);
-		if (own && own.share !== null) {
-			// A collective's own published series (the DAC's ODA to LDCs, say) comes before
-			// a sum of its members; its money needs the members' GNI when only a share is published.
+		if (own && (own.share !== null || own.oda !== null)) {
+			// A collective's own published series (the DAC's ODA to LDCs or to Africa) comes
+			// before a sum of its members; its money needs the members' GNI when only a share
+			// is published, and its share their GNI when only money is.
 			const sum = summed(stats, members, year, "oda");
 			const gni = own.gni ?? sum.gni;
+			const oda = own.oda ?? (gni !== null && own.share !== null ? (own.share * gni) / 100 : null);
 			figures.set(year, {
 				...own,
 				gni,
-				oda: own.oda ?? (gni !== null ? (own.share * gni) / 100 : null),
+				oda,
+				share: own.share ?? (oda !== null && gni !== null && gni > 0 ? (oda / gni) * 100 : null),
 				included: sum.included,
 				missing: [],
 				sources: dedupe([...own.sources, ...sum.sources]),

@@ -157,6 +157,17 @@ const columns: C[] = [
 		value: (r) => r.item.gni_share?.max,
 	},
 	{
+		name: "statistics_provider",
+		description:
+			"Whose official statistics measure it when its makers' own do not fit (DAC: the DAC countries as a whole); empty: its makers' own.",
+		value: (r) => r.terms.statistics_provider,
+	},
+	{
+		name: "statistics_reason",
+		description: "Why that provider's statistics measure it.",
+		value: (r) => r.terms.statistics_reason,
+	},
+	{
 		name: "financial_note",
 		description: "Note on the financial terms.",
 		value: (r) => r.terms.note,

@@ -22,6 +22,8 @@ export interface CommitmentExport {
 		period_start: string | null;
 		period_end: string | null;
 		additionality: string | null;
+		statistics_provider: string | null;
+		statistics_reason: string | null;
 		note: string | null;
 	};
 	policy: { target: string | null; baseline: string | null; deadline: string | null };
@@ -61,6 +63,8 @@ export function commitmentExport(
 			period_start: row.period_start,
 			period_end: row.period_end,
 			additionality: row.kind === "policy" ? null : row.additionality,
+			statistics_provider: row.statistics_provider,
+			statistics_reason: row.statistics_reason,
 			note: row.financial_note,
 		},
 		policy: {

@@ -39,6 +39,8 @@ function columns(s: CommitmentState, now: string) {
 		flow_type: f?.flow_type ?? "oda",
 		gni_share_min: f?.gni_share_min ?? null,
 		gni_share_max: f?.gni_share_max ?? null,
+		statistics_provider: f?.statistics_provider ?? null,
+		statistics_reason: f?.statistics_reason ?? null,
 		financial_note: f?.note ?? null,
 		policy_target: p?.target ?? null,
 		policy_baseline: p?.baseline ?? null,
@@ -296,6 +298,8 @@ export class CommitmentRepository {
 						flow_type: row.flow_type as FinancialState["flow_type"],
 						gni_share_min: row.gni_share_min,
 						gni_share_max: row.gni_share_max,
+						statistics_provider: row.statistics_provider,
+						statistics_reason: row.statistics_reason,
 						note: row.financial_note,
 					}
 				: null,

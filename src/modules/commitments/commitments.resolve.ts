@@ -11,6 +11,7 @@ import { ForumRepository } from "../forums/forums.repository.ts";
 import { checkRecipients } from "../reference/recipients.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StakeholderRepository } from "../stakeholders/stakeholders.repository.ts";
+import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { normalizeGoalCode, normalizeTargetCode } from "./commitments.filters.ts";
 import type { CommitmentData, CommitmentInput } from "./commitments.schemas.ts";
 import { type CommitmentState, type FinancialState, financialTerms } from "./commitments.state.ts";
@@ -85,6 +86,16 @@ export async function resolveCommitment(
 				}
 			}
 		}
+		// Only a provider the statistics know can measure it: any other would measure nothing.
+		const provider = terms.statistics_provider;
+		if (
+			provider !== null &&
+			!(await new StatisticsRepository(db).providers()).some((p) => p.code === provider)
+		)
+			problem(
+				"financial.statistics_provider",
+				`unknown statistics provider '${provider}' (see /api/v1/statistics/providers)`,
+			);
 		financial = { ...terms, amount_minor: amountMinor, note };
 	}
 

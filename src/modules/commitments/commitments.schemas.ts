@@ -17,6 +17,7 @@ import { isOneOf } from "../../lib/enums.ts";
 import { recordRefPattern, slugPattern } from "../../lib/ids.ts";
 import { deliveryStatuses } from "../analytics/status.ts";
 import { stakeholderKinds } from "../stakeholders/stakeholders.kinds.ts";
+import { providerPattern } from "../statistics/statistics.schemas.ts";
 import { reviewReasons } from "./commitments.review.ts";
 
 export const commitmentKinds = ["financial", "policy", "both"] as const;
@@ -101,6 +102,26 @@ export const financialTermsInput = z
 		}),
 		gni_share_min: z.number().min(0).max(100).nullable().default(null),
 		gni_share_max: z.number().min(0).max(100).nullable().default(null),
+		statistics_provider: z
+			.string()
+			.regex(providerPattern, "must be a statistics provider code such as DAC, EU or GB")
+			.nullable()
+			.default(null)
+			.meta({
+				description:
+					"Whose official statistics measure it when its makers' own do not fit (a code of /api/v1/statistics/providers: DAC for the DAC countries as a whole). Null: its makers' own.",
+			}),
+		statistics_reason: z
+			.string()
+			.trim()
+			.min(1, "must not be empty")
+			.max(1000)
+			.nullable()
+			.default(null)
+			.meta({
+				description:
+					"Why that provider's statistics measure it, shown on the commitment page after 'because'. Required with statistics_provider.",
+			}),
 		note: z.string().trim().max(2000).nullable().default(null),
 	})
 	.superRefine((f, ctx) => {
@@ -122,6 +143,11 @@ export const financialTermsInput = z
 			issue("gni_share_max", "give both ends of the share of GNI (equal for a single figure)");
 		if (f.gni_share_min !== null && f.gni_share_max !== null && f.gni_share_min > f.gni_share_max)
 			issue("gni_share_max", "is below gni_share_min");
+		// A reader is told why other statistics than the makers' own measure it.
+		if (f.statistics_provider !== null && f.statistics_reason === null)
+			issue("statistics_reason", "say why this provider's statistics measure the commitment");
+		if (f.statistics_provider === null && f.statistics_reason !== null)
+			issue("statistics_provider", "is required with statistics_reason");
 	});
 
 export const policyTermsInput = z.strictObject({
@@ -585,6 +611,10 @@ export const commitmentDetail = commitmentListItem.extend({
 			flow_type: z.enum(flowTypes),
 			gni_share_min: z.number().nullable(),
 			gni_share_max: z.number().nullable(),
+			statistics_provider: z.string().nullable().meta({
+				description: "Whose official statistics measure it instead of its makers' own.",
+			}),
+			statistics_reason: z.string().nullable(),
 			note: z.string().nullable(),
 		})
 		.nullable(),

@@ -23,6 +23,9 @@ export interface FinancialState {
 	flow_type: FlowType;
 	gni_share_min: number | null;
 	gni_share_max: number | null;
+	/** Whose official statistics measure it instead of its makers' own, and why. */
+	statistics_provider: string | null;
+	statistics_reason: string | null;
 	note: string | null;
 }
 

@@ -136,6 +136,8 @@ export const fieldLabels: Record<string, Message> = {
 	"financial.gni_share_max": w.f_gni_max,
 	"financial.increase_over_year": w.f_increase_over_year,
 	"financial.note": w.f_financial_note,
+	"financial.statistics_provider": cm.statistics_provider,
+	"financial.statistics_reason": cm.statistics_reason,
 	"policy.baseline": common.policy_baseline,
 	"policy.target": w.f_policy_target,
 	"policy.deadline": common.policy_deadline,

@@ -23,6 +23,7 @@ import {
 } from "../../i18n/enums.messages.ts";
 import type { Message } from "../../i18n/messages.ts";
 import { shareRuleLines, share as sm } from "../../i18n/share.messages.ts";
+import { IncreaseFigures } from "./increase.tsx";
 import { labelled, listOf } from "./names.ts";
 import { ShareSection } from "./share.tsx";
 
@@ -193,6 +194,7 @@ export function StatusSection(props: { ctx: PageContext; delivery: CommitmentDel
 					)}
 				</p>
 			)}
+			{dl.increase && <IncreaseFigures ctx={ctx} increase={dl.increase} />}
 			<details class="rules" open>
 				<summary>{ctx.t(cm.why_status)}</summary>
 				{dl.share !== null && (

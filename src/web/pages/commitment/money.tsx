@@ -112,6 +112,19 @@ export function MoneySection(props: {
 								</p>
 							)}
 						</dd>
+						{dl.statistics_of && (
+							<>
+								<dt>{ctx.t(cm.statistics_provider)}</dt>
+								<dd id="statistics-of" data-provider={dl.statistics_of.code}>
+									<p dir="auto">
+										{ctx.t(cm.measured_on_named, {
+											provider: dl.statistics_of.name,
+											reason: dl.statistics_of.reason,
+										})}
+									</p>
+								</dd>
+							</>
+						)}
 						{f.gni_share_min !== null && f.gni_share_max !== null && (
 							<>
 								<dt>{ctx.t(cm.gni_share)}</dt>

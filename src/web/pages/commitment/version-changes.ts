@@ -79,6 +79,8 @@ const fields: Record<VersionField, FieldDescription> = {
 	"financial.flow_type": { label: cm.flow_type },
 	"financial.gni_share_min": { label: fieldNames.gni_share_min },
 	"financial.gni_share_max": { label: fieldNames.gni_share_max },
+	"financial.statistics_provider": { label: cm.statistics_provider },
+	"financial.statistics_reason": { label: cm.statistics_reason, words: true },
 	"financial.note": { label: cm.note, words: true },
 	"policy.target": { label: cm.policy_target, words: true },
 	"policy.baseline": { label: common.policy_baseline, words: true },

@@ -197,6 +197,8 @@ export function CommitmentFields(props: {
 						dir: "ltr",
 					})}
 				</div>
+				{input("financial.statistics_provider", ctx.t(cm.statistics_provider), { dir: "ltr" })}
+				{textarea("financial.statistics_reason", ctx.t(cm.statistics_reason), { rows: 2 })}
 				{textarea("financial.note", ctx.t(w.f_financial_note), { rows: 2 })}
 			</FieldGroup>
 

@@ -32,6 +32,8 @@ export const financialFields = [
 	"flow_type",
 	"gni_share_min",
 	"gni_share_max",
+	"statistics_provider",
+	"statistics_reason",
 	"note",
 ] as const;
 export const policyFields = ["target", "baseline", "deadline"] as const;
@@ -144,6 +146,8 @@ export function commitmentInputOf(
 					flow_type: optional(values, fin("flow_type")) ?? "oda",
 					gni_share_min: gniMin,
 					gni_share_max: gniMax,
+					statistics_provider: optional(values, fin("statistics_provider"))?.toUpperCase() ?? null,
+					statistics_reason: optional(values, fin("statistics_reason")),
 					note: optional(values, fin("note")),
 				};
 	const policy =
