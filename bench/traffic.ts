@@ -500,6 +500,31 @@ function summary(s: Stats) {
 
 const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
 
+/** The median of each tenth of a run's samples (one a second). */
+function tenths(samples: number[]): number[] {
+	return Array.from({ length: 10 }, (_, i) => {
+		const part = samples
+			.slice(Math.floor((i * samples.length) / 10), Math.floor(((i + 1) * samples.length) / 10))
+			.sort((a, b) => a - b);
+		return part.length ? (part[Math.floor(part.length / 2)] as number) : Number.NaN;
+	});
+}
+
+/** The least-squares slope of samples taken one a second, per minute. */
+function slopePerMinute(samples: number[]): number {
+	const n = samples.length;
+	if (n < 2) return Number.NaN;
+	const meanX = (n - 1) / 2;
+	const meanY = samples.reduce((a, b) => a + b, 0) / n;
+	let num = 0;
+	let den = 0;
+	samples.forEach((y, x) => {
+		num += (x - meanX) * (y - meanY);
+		den += (x - meanX) ** 2;
+	});
+	return (num / den) * 60;
+}
+
 function render(results: PhaseResult[], when: Date): string {
 	const cpus = os.cpus();
 	const lines = [
@@ -559,6 +584,14 @@ function render(results: PhaseResult[], when: Date): string {
 					.join(" / "),
 			)
 			.join("; "),
+	);
+	// One sample is wherever the garbage collector happened to be: the median of each tenth
+	// of the run, and the trend over all the samples, tell settling from leaking.
+	row("RSS median of each tenth of the run, MB", (r) =>
+		r.rss.map((x) => tenths(x.samples).map(f).join(" / ")).join("; "),
+	);
+	row("RSS trend over the run (least squares), MB per minute", (r) =>
+		r.rss.map((x) => f(slopePerMinute(x.samples))).join("; "),
 	);
 	row("lost updates", (r) =>
 		r.checks.lostUpdates.length ? r.checks.lostUpdates.join("; ") : "none",
