@@ -197,6 +197,67 @@ describeEachDialect(
 				assert.equal((await ctx().get(`/api/v1/stakeholders/${refused}`)).status, 404);
 		});
 
+		it("completes a stakeholder's agencies without overwriting or removing one", async () => {
+			const s = ctx().services.stakeholders;
+			await s.create(
+				{
+					slug: "migrated-state",
+					name: "Migrated State",
+					kind: "member_state",
+					country: "NO",
+					agencies: [{ iati_org_id: "NO-TEST-AGENCY-1" }],
+				},
+				cliActor,
+			);
+			const named = { name: "Test Agency One", source: "a test source" };
+			const n = await s.completeAgencies(
+				"migrated-state",
+				[
+					{ iati_org_id: "NO-TEST-AGENCY-1", ...named },
+					{ iati_org_id: "NO-TEST-AGENCY-2", name: "Test Agency Two", reported_from: 2015 },
+				],
+				cliActor,
+			);
+			assert.equal(n, 2);
+			const again = await s.completeAgencies(
+				"migrated-state",
+				[{ iati_org_id: "NO-TEST-AGENCY-1", name: "Another Name", source: "other" }],
+				cliActor,
+			);
+			assert.equal(again, 0, "a recorded name is not overwritten");
+			assert.deepEqual((await ctx().get("/api/v1/stakeholders/migrated-state")).body.agencies, [
+				{ iati_org_id: "NO-TEST-AGENCY-1", ...named, reported_from: null, reported_to: null },
+				{
+					iati_org_id: "NO-TEST-AGENCY-2",
+					name: "Test Agency Two",
+					reported_from: 2015,
+					reported_to: null,
+					source: null,
+				},
+			]);
+			const taken = await refusal(
+				s.completeAgencies("migrated-state", [{ iati_org_id: "GB-1" }], cliActor),
+			);
+			assert.equal(taken.code, "conflict");
+			assert.match(taken.message, /'GB-1' belongs to stakeholder 'uk' already/);
+			const citizen = await refusal(
+				s.completeAgencies("migrated-state", [{ iati_org_id: "NO-TEST-AGENCY-3" }], {
+					userId: 1,
+					email: "someone@example.org",
+					displayName: "Someone",
+					role: null,
+					via: "session",
+					memberships: [],
+				}),
+			);
+			assert.equal(citizen.code, "forbidden");
+			assert.equal(
+				(await ctx().get("/api/v1/stakeholders/migrated-state")).body.agencies.length,
+				2,
+				"nothing half-written",
+			);
+		});
+
 		it("proposes an activity an agency reported or funded for the state's commitment, not an unrelated one", async () => {
 			const res = await call(ctx(), focal, "POST", `/api/v1/commitments/${slug}/links/propose`, {});
 			assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -273,6 +334,30 @@ describeEachDialect("the demo's states report through sourced agencies", (ctx) =
 		const gates = (await ctx().get("/api/v1/stakeholders/bill-melinda-gates-foundation")).body;
 		assert.equal(gates.iati_org_id, "DAC-1601");
 	});
+
+	it("completes, on a second load, the agencies of a state recorded before them", async () => {
+		// As migration 0018 leaves it: the UK's identifier moved to an agency with no name.
+		const db = ctx().db.database.db;
+		const uk = await db
+			.selectFrom("stakeholder")
+			.select("id")
+			.where("slug", "=", "united-kingdom")
+			.executeTakeFirstOrThrow();
+		await db.deleteFrom("stakeholder_agency").where("stakeholder_id", "=", uk.id).execute();
+		await db
+			.insertInto("stakeholder_agency")
+			.values({ stakeholder_id: uk.id, iati_org_id: "GB-GOV-1", position: 0 })
+			.execute();
+		await ctx().services.demo.load();
+		const agencies = (await ctx().get("/api/v1/stakeholders/united-kingdom")).body.agencies;
+		assert.deepEqual(
+			agencies.map((a: any) => [a.iati_org_id, a.name]),
+			[
+				["GB-GOV-1", "Foreign, Commonwealth and Development Office"],
+				["GB-1", "Department for International Development"],
+			],
+		);
+	});
 });
 
 /** Migration 0018 over rows written before it: states' identifiers move, none is lost. */
@@ -341,11 +426,11 @@ for (const dialect of dialects) {
 		});
 
 		it("refuses a second stakeholder's agency with the same identifier", async () => {
-			const [s] = await db
+			const s = await db
 				.selectFrom("stakeholder")
 				.select("id")
 				.where("slug", "=", "gates")
-				.execute();
+				.executeTakeFirstOrThrow();
 			await assert.rejects(
 				db
 					.insertInto("stakeholder_agency")
@@ -357,11 +442,11 @@ for (const dialect of dialects) {
 		it("gives the identifier back when undone", async () => {
 			const r = await migrator().migrateTo("0017_partial_relations");
 			assert.equal(r.error, undefined, String(r.error));
-			const [a] = await db
+			const a = await db
 				.selectFrom("stakeholder")
 				.select("iati_org_id")
 				.where("slug", "=", "state-a")
-				.execute();
+				.executeTakeFirstOrThrow();
 			assert.equal(a.iati_org_id, "GB-GOV-1");
 		});
 	});

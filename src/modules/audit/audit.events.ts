@@ -130,6 +130,7 @@ export interface AuditEvents {
 	"token.create": { objectId: number; after: { name: string; prefix: string } };
 	"token.revoke": { objectId: number };
 	"stakeholder.create": { objectId: number; after: Snapshot };
+	"stakeholder.agencies": { objectId: number; before: Snapshot; after: Snapshot };
 	"forum.create": { objectId: number; after: Snapshot };
 	"activity.record": {
 		objectId: number;
@@ -225,6 +226,7 @@ export const auditObjectTypes: { readonly [A in AuditAction]: AuditObjectType } 
 	"token.create": "token",
 	"token.revoke": "token",
 	"stakeholder.create": "stakeholder",
+	"stakeholder.agencies": "stakeholder",
 	"forum.create": "forum",
 	"activity.record": "activity",
 	"activity.link": "activity",

@@ -149,10 +149,15 @@ export class DemoService {
 					);
 			}
 		};
-		for (const s of data.stakeholders)
+		for (const s of data.stakeholders) {
 			await createOnce("stakeholders", s.slug, () =>
 				this.services.stakeholders.create(s, cliActor),
 			);
+			// A stakeholder already present (a database migrated by 0018, whose states' agencies
+			// have no name) gets the agencies the demo records; nothing recorded is overwritten.
+			if (Array.isArray(s.agencies) && s.agencies.length > 0)
+				await this.services.stakeholders.completeAgencies(String(s.slug), s.agencies, cliActor);
+		}
 		for (const f of data.forums)
 			await createOnce("forums", f.slug, () => this.services.forums.create(f, cliActor));
 		for (const c of data.commitments) {

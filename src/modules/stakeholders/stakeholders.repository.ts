@@ -88,6 +88,29 @@ export class StakeholderRepository {
 		return id;
 	}
 
+	/** Records an agency after those a stakeholder has. */
+	async addAgency(stakeholderId: number, a: AgencyRecord, position: number): Promise<void> {
+		await this.db
+			.insertInto("stakeholder_agency")
+			.values({ ...a, stakeholder_id: stakeholderId, position })
+			.execute();
+	}
+
+	/** Fills what is missing (null) about an agency; what is recorded stays. */
+	async fillAgency(stakeholderId: number, a: AgencyRecord): Promise<void> {
+		await this.db
+			.updateTable("stakeholder_agency")
+			.set((eb) => ({
+				name: eb.fn.coalesce("name", eb.val(a.name)),
+				reported_from: eb.fn.coalesce("reported_from", eb.val(a.reported_from)),
+				reported_to: eb.fn.coalesce("reported_to", eb.val(a.reported_to)),
+				source: eb.fn.coalesce("source", eb.val(a.source)),
+			}))
+			.where("stakeholder_id", "=", stakeholderId)
+			.where("iati_org_id", "=", a.iati_org_id)
+			.execute();
+	}
+
 	/** The stakeholders holding these identifiers, as their own or an agency's; first recorded first. */
 	async holdersOf(refs: string[]): Promise<Map<string, OrgRefHolder>> {
 		const out = new Map<string, OrgRefHolder>();

@@ -1,5 +1,5 @@
 /** Stakeholders: creation (checked against reference data), listing and detail. */
-import type * as z from "zod";
+import * as z from "zod";
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { type Batches, mapBatches, offsetBatches } from "../../lib/batches.ts";
@@ -16,6 +16,7 @@ import { ReferenceRepository } from "../reference/reference.repository.ts";
 import { StatisticsRepository } from "../statistics/statistics.repository.ts";
 import { type StakeholderRecord, StakeholderRepository } from "./stakeholders.repository.ts";
 import {
+	agencyInput,
 	stakeholderInput,
 	type stakeholderItem,
 	type stakeholderListQuery,
@@ -79,6 +80,50 @@ export class StakeholderService {
 			);
 			await recordAudit(trx, actor, { action: "stakeholder.create", objectId: id, after: s });
 			return id;
+		});
+	}
+
+	/**
+	 * Adds the agencies a stakeholder lacks and fills what is missing about those it has (a
+	 * name, years, a source), never removing or overwriting one: a database migrated by 0018
+	 * holds states' identifiers as agencies without a name, and the demo (loaded again)
+	 * completes them. Returns how many agencies were added or completed.
+	 */
+	async completeAgencies(refText: string, input: unknown, actor: Actor): Promise<number> {
+		if (!isStaff(actor) && actor.via !== "cli")
+			throw new AppError("forbidden", "only the secretariat records a stakeholder's agencies");
+		const given = parseInput(z.array(agencyInput).max(20), input);
+		const ref = parseRecordRef(refText);
+		if (!ref) throw AppError.invalid("id", `'${refText}' is not a stakeholder id or slug`);
+		return this.database.db.transaction().execute(async (trx) => {
+			const repo = new StakeholderRepository(trx);
+			const row = await repo.find(ref);
+			if (!row) throw AppError.notFound("stakeholder", refText);
+			const before = (await repo.agenciesOf([row.id])).get(row.id) ?? [];
+			const known = new Map(before.map((a) => [a.iati_org_id, a]));
+			const added = given.filter((a) => !known.has(a.iati_org_id));
+			await this.checkOrgRefsFree(repo, null, added);
+			const completed = given.filter((a) => {
+				const k = known.get(a.iati_org_id);
+				return (
+					k !== undefined &&
+					((k.name === null && a.name !== null) ||
+						(k.reported_from === null && a.reported_from !== null) ||
+						(k.reported_to === null && a.reported_to !== null) ||
+						(k.source === null && a.source !== null))
+				);
+			});
+			for (const a of completed) await repo.fillAgency(row.id, a);
+			for (const [i, a] of added.entries()) await repo.addAgency(row.id, a, before.length + i);
+			const changed = added.length + completed.length;
+			if (changed > 0)
+				await recordAudit(trx, actor, {
+					action: "stakeholder.agencies",
+					objectId: row.id,
+					before: { agencies: before },
+					after: { agencies: (await repo.agenciesOf([row.id])).get(row.id) ?? [] },
+				});
+			return changed;
 		});
 	}
 
