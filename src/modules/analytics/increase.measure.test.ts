@@ -94,7 +94,7 @@ describe("increases over a baseline year", () => {
 		const cases: [Partial<CommitmentInputs>, RegExp][] = [
 			[{ makers_without_provider: 1 }, /do not cover every maker/],
 			[{ share_providers: ["US", "RU"] }, /do not cover every maker/],
-			[{ recipients: ["region:289"] }, /all developing countries and to the LDCs only/],
+			[{ recipients: ["region:289"] }, /all developing countries, to the LDCs and to Africa only/],
 			[{ increase_over_year: 2017, period_end: "2018-12-31" }, /different bases/],
 			[{ increase_over_year: 2003 }, /no ODA published for 2003/],
 		];
@@ -123,7 +123,16 @@ describe("increases over a baseline year", () => {
 		const out = computeDelivery(
 			[c],
 			[report(2009, 20_000_000_000_00), report(2010, 30_000_000_000_00)],
-			[{ commitment_id: 1, year: 2010, current: 10n ** 15n, constant: 10n ** 15n, unconverted: 0 }],
+			[
+				{
+					commitment_id: 1,
+					year: 2010,
+					current: 10n ** 15n,
+					constant: 10n ** 15n,
+					unconverted: 0,
+					through: "2010-12-31",
+				},
+			],
 			[],
 			converter,
 			stats,
@@ -144,5 +153,113 @@ describe("increases over a baseline year", () => {
 			stats,
 		);
 		assert.equal(measured.states[0]?.delivered_current, cents(43_000) - cents(28_000));
+	});
+
+	describe("to Africa", () => {
+		const dac = {
+			code: "DAC",
+			name: "DAC countries",
+			kind: "collective",
+			eu_from: null,
+			eu_to: null,
+		};
+		const src = { source: "africa test", source_url: null, published_on: "2025-12-19" };
+		/** The members' ODA and GNI as above, and ODA to Africa: the DAC's own and its members'. */
+		function withAfrica(rows: [string, number, number, string?][]): StatTable {
+			const t = table([
+				["US", 2004, 20_000],
+				["GB", 2004, 8_000],
+				["US", 2010, 30_000],
+				["GB", 2010, 13_000],
+			]);
+			for (const [p, year, value, basis] of rows) {
+				const byYear = t.get(p) ?? new Map();
+				t.set(p, byYear);
+				const at = byYear.get(year) ?? new Map();
+				byYear.set(year, at);
+				at.set("oda_africa", {
+					value,
+					unit: "usd_millions",
+					basis: basis ?? "bilateral_and_imputed_multilateral",
+					...src,
+				});
+			}
+			return t;
+		}
+		const africa = (c: Partial<CommitmentInputs> = {}) =>
+			increase({ recipients: ["region:298"], share_providers: ["DAC"], ...c });
+		const all = [...providers, dac as ProviderInfo];
+
+		it("is measured on ODA to Africa, the DAC's own series before a sum of its members", () => {
+			const t = withAfrica([
+				["DAC", 2004, 30_000],
+				["DAC", 2010, 46_000],
+				["US", 2004, 4_000],
+				["US", 2010, 9_000],
+				["GB", 2004, 2_000],
+				["GB", 2010, 3_000],
+			]);
+			const m = increaseScheduleOf(africa(), { table: t, providers: all }, converter);
+			assert.equal(m.measurement?.measure, "oda_africa");
+			assert.equal(m.delivered?.current, cents(46_000) - cents(30_000), "the DAC's own series");
+			assert.deepEqual(m.measurement?.provider, {
+				code: "DAC",
+				name: "DAC countries",
+				collective: true,
+			});
+			assert.deepEqual(
+				m.measurement?.baseline.sources.map((s) => s.source),
+				["africa test"],
+				"only the series' own source, not the members' ODA and GNI",
+			);
+			// Each member's own figures, shown beside the collective's.
+			assert.deepEqual(
+				m.measurement?.members.map((x) => [x.code, x.baseline, x.target]),
+				[
+					["US", 4_000, 9_000],
+					["GB", 2_000, 3_000],
+				],
+			);
+			// Without the DAC's own series, the sum of its members.
+			const summed = withAfrica([
+				["US", 2004, 4_000],
+				["US", 2010, 9_000],
+				["GB", 2004, 2_000],
+				["GB", 2010, 3_000],
+			]);
+			const s = increaseScheduleOf(africa(), { table: summed, providers: all }, converter);
+			assert.equal(s.delivered?.current, cents(12_000) - cents(6_000));
+		});
+
+		it("leaves a missing baseline or target year missing, and does not compare a change of basis", () => {
+			const cases: [[string, number, number, string?][], RegExp][] = [
+				[[["DAC", 2010, 46_000]], /no ODA to Africa published for 2004/],
+				[[["DAC", 2004, 30_000]], /no ODA to Africa published for 2010/],
+				[
+					[
+						["DAC", 2004, 30_000],
+						["DAC", 2010, 46_000, "grant_equivalent"],
+					],
+					/different bases/,
+				],
+			];
+			for (const [rows, why] of cases) {
+				const m = increaseScheduleOf(
+					africa(),
+					{ table: withAfrica(rows), providers: all },
+					converter,
+				);
+				assert.equal(m.delivered, null, String(why));
+				assert.equal(m.measurement, null);
+				assert.match(m.unmeasured ?? "", why);
+			}
+			// ODA to all developing countries does not stand in for ODA to Africa.
+			const none = increaseScheduleOf(
+				africa(),
+				{ table: withAfrica([]), providers: all },
+				converter,
+			);
+			assert.equal(none.delivered, null);
+		});
 	});
 });

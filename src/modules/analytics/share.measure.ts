@@ -262,14 +262,19 @@ export function providerYears(
 			const sum = summed(stats, members, year, "oda");
 			const gni = own.gni ?? sum.gni;
 			const oda = own.oda ?? (gni !== null && own.share !== null ? (own.share * gni) / 100 : null);
+			// ODA to Africa is measured in money alone: neither the members' GNI nor their
+			// total ODA enters it, so their sources are not its sources.
+			const moneyOnly = measure === "oda_africa";
 			figures.set(year, {
 				...own,
 				gni,
 				oda,
-				share: own.share ?? (oda !== null && gni !== null && gni > 0 ? (oda / gni) * 100 : null),
+				share: moneyOnly
+					? null
+					: (own.share ?? (oda !== null && gni !== null && gni > 0 ? (oda / gni) * 100 : null)),
 				included: sum.included,
 				missing: [],
-				sources: dedupe([...own.sources, ...sum.sources]),
+				sources: moneyOnly ? own.sources : dedupe([...own.sources, ...sum.sources]),
 			});
 			continue;
 		}
