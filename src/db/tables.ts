@@ -620,6 +620,8 @@ export interface DeliveryYearTable extends UsdPair {
 	commitment_id: number;
 	year: number;
 	source: string | null;
+	/** The last day the year's data covers when it stops before the year ends (migration 0020). */
+	through: string | null;
 }
 
 /** Delivered money by source: reports, IATI, official statistics (migration 0007), and the part of committed covered by delivery data. */

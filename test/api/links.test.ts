@@ -258,6 +258,47 @@ describeEachDialect(
 			const check = await ctx().services.analytics.rollupCheck();
 			assert.deepEqual(check.maintained, check.recomputed);
 		});
+
+		it("counts no money spent before the period began, and covers the promise only as far as the published data goes", async () => {
+			// An activity that began before the pledge's period (2016-2020), whose publisher's
+			// data stops on 1 June 2016.
+			const dir = mkdtempSync(join(tmpdir(), "iif-links-"));
+			const file = join(dir, "early.xml");
+			writeFileSync(
+				file,
+				`<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03">${activity({
+					id: "GB-GOV-1-EARLY",
+					reporter: "GB-GOV-1",
+					country: "TZ",
+					start: "2015-01-01",
+					end: "2017-12-31",
+					disbursements: [
+						["2015-06-01", "500000"],
+						["2016-06-01", "250000"],
+					],
+				})}
+</iati-activities>`,
+			);
+			await new ImportService(ctx().db.database).importFiles([file], cliActor);
+			const res = await call(ctx(), focal, "POST", `/api/v1/commitments/${slug}/links`, {
+				activity: "GB-GOV-1-EARLY",
+			});
+			assert.equal(res.status, 200, JSON.stringify(res.body));
+			const d = await ctx().get(`/api/v1/commitments/${slug}/delivery`);
+			assert.equal(d.body.delivered.current, "250000.00", "the 2015 disbursement is not counted");
+			// US$10m over the 1,827 days of 2016-2020: the data covers 153 of them (1 January to
+			// 1 June 2016), so US$837,438.42 of the promise has data, not all of 2016's 2,003,284.07.
+			const a = await ctx().get(
+				"/api/v1/analytics/delivery?group_by=goal&basis=current&goal=sdg:3",
+			);
+			assert.equal(a.status, 200, JSON.stringify(a.body));
+			const covered = Number(a.body.total.committed_with_data);
+			assert.ok(Math.abs(covered - 837_438.42) <= 0.02, `committed with data: ${covered}`);
+			assert.equal(a.body.total.delivered, "250000.00");
+			const check = await ctx().services.analytics.rollupCheck();
+			assert.deepEqual(check.maintained, check.recomputed);
+		});
 	},
 	{ demo: false },
 );

@@ -19,6 +19,7 @@ import * as m0016 from "./0016_flow_type.ts";
 import * as m0017 from "./0017_partial_relations.ts";
 import * as m0018 from "./0018_stakeholder_agencies.ts";
 import * as m0019 from "./0019_commitment_statistics_provider.ts";
+import * as m0020 from "./0020_delivery_year_through.ts";
 
 export const migrations: Record<string, Migration> = {
 	"0001_reference": m0001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
 	"0017_partial_relations": m0017,
 	"0018_stakeholder_agencies": m0018,
 	"0019_commitment_statistics_provider": m0019,
+	"0020_delivery_year_through": m0020,
 };

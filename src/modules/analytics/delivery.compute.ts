@@ -78,6 +78,8 @@ export interface IatiYear {
 	current: bigint;
 	constant: bigint;
 	unconverted: number;
+	/** The latest transaction date of the year: published data may stop before its end. */
+	through: string;
 }
 
 export interface Relation {
@@ -95,6 +97,8 @@ export interface YearFigures {
 	delivered_current: number;
 	delivered_constant: number;
 	source: DeliverySource | null;
+	/** The last day the year's data covers, when it stops before the year ends (IATI). */
+	through?: string;
 }
 
 /** Where a year's delivery comes from; official statistics measure share-of-income targets. */
@@ -473,6 +477,7 @@ export function computeDelivery(
 			r.delivered_current += fromBasisPoints(t.current);
 			r.delivered_constant += fromBasisPoints(t.constant);
 			r.source = "iati";
+			r.through = t.through;
 		}
 		let lastReport: string | null = null;
 		for (const rep of reportsOf.get(c.id) ?? []) {
@@ -495,7 +500,7 @@ export function computeDelivery(
 			}
 		}
 		const years = [...yearRows.values()].sort((a, b) => a.year - b.year);
-		const sum = (k: keyof Omit<YearFigures, "year" | "source">) =>
+		const sum = (k: keyof Omit<YearFigures, "year" | "source" | "through">) =>
 			years.reduce((a, y) => a + y[k], 0);
 		const place = placements.get(c.id) ?? { rootId: c.id, reason: "not_public" as const };
 		const hasMoney = converted(schedule.status);
@@ -526,8 +531,12 @@ export function computeDelivery(
 		if (parent != null) children.set(parent, [...(children.get(parent) ?? []), s.commitment_id]);
 	}
 	const reasonOf = new Map(out.states.map((s) => [s.commitment_id, s.reason]));
+	const periods = new Map(
+		commitments.map((c) => [c.id, { start: c.period_start, end: c.period_end } as Period]),
+	);
+	const periodOf = (id: number): Period => periods.get(id) ?? { start: null, end: null };
 	const factsOf = (rootId: number, ids: number[]) =>
-		treeFacts(rootId, new Map(ids.map((id) => [id, 1])), out.years, reasonOf);
+		treeFacts(rootId, new Map(ids.map((id) => [id, 1])), out.years, reasonOf, periodOf(rootId));
 	const subtree = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap(subtree)];
 	const shared = partialWeights(relations, placements, members, subtree);
 	for (const s of out.states) {
@@ -540,6 +549,7 @@ export function computeDelivery(
 				shared.delivered.get(s.commitment_id) ?? new Map(own.map((id) => [id, 1])),
 				out.years,
 				reasonOf,
+				periodOf(s.commitment_id),
 				new Set(own),
 				shared.committed.get(s.commitment_id),
 			),
@@ -659,6 +669,8 @@ function treeFacts(
 	weights: Map<number, number>,
 	yearsOf: Map<number, YearFigures[]>,
 	reasonOf: Map<number, CountReason>,
+	/** The root's period, to tell how much of a year's promise data that stops mid-year covers. */
+	period: Period,
 	/** The root's own tree, when others' trees are shared with it: theirs cover a part only. */
 	own?: ReadonlySet<number>,
 	/** Whose promises it adds, weighed: its own alone by default, less what it shares. */
@@ -694,12 +706,12 @@ function treeFacts(
 			if (y.source) {
 				f[`delivered_${y.source}_current`] += w(y.delivered_current);
 				f[`delivered_${y.source}_constant`] += w(y.delivered_constant);
-				cover(coverage, id, y.year, id === rootId ? "counted" : shared ? "part" : reasonOf.get(id));
+				cover(coverage, id, y, id === rootId ? "counted" : shared ? "part" : reasonOf.get(id));
 			}
 		}
 	}
 	const facts = [...byYear.values()].sort((a, b) => a.year - b.year);
-	coveredMoney(coverage, facts, yearsOf, weights);
+	coveredMoney(coverage, facts, yearsOf, weights, period);
 	return facts;
 }
 
@@ -714,17 +726,41 @@ function treeFacts(
  * not make the rest of the pledge look unpaid.
  */
 interface Coverage {
-	/** The latest year with data of the root or of a record of the same promise. */
-	wholeUpTo: number | null;
+	/** The last day with data of the root or of a record of the same promise. */
+	wholeThrough: string | null;
 	/** Each part with data: its latest year. */
 	parts: Map<number, number>;
 }
 
-const newCoverage = (): Coverage => ({ wholeUpTo: null, parts: new Map() });
+const newCoverage = (): Coverage => ({ wholeThrough: null, parts: new Map() });
 
-function cover(c: Coverage, id: number, year: number, reason: CountReason | undefined): void {
-	if (reason !== "part") c.wholeUpTo = Math.max(c.wholeUpTo ?? year, year);
-	else c.parts.set(id, Math.max(c.parts.get(id) ?? year, year));
+/** A year's data covers it to its end, unless it says it stops before (IATI published so far). */
+function cover(c: Coverage, id: number, y: YearFigures, reason: CountReason | undefined): void {
+	if (reason !== "part") {
+		const through = y.through ?? `${y.year}-12-31`;
+		if (c.wholeThrough === null || through > c.wholeThrough) c.wholeThrough = through;
+	} else c.parts.set(id, Math.max(c.parts.get(id) ?? y.year, y.year));
+}
+
+export interface Period {
+	start: string | null;
+	end: string | null;
+}
+
+const dayMs = 86_400_000;
+
+/**
+ * How much of a year's promise falls on or before a day: the promise is spread over the
+ * days of the period (schedule.ts), so it is the share of the period's days of that year
+ * up to the day (the whole year's days without a period).
+ */
+export function coveredShareOfYear(year: number, through: string, period: Period): number {
+	const first = [`${year}-01-01`, period.start ?? ""].reduce((a, b) => (b > a ? b : a));
+	const last = [`${year}-12-31`, period.end ?? "9999-12-31"].reduce((a, b) => (b < a ? b : a));
+	if (through >= last) return 1;
+	if (through < first) return 0;
+	const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / dayMs + 1;
+	return days(first, through) / days(first, last);
 }
 
 /** Sets each year's committed_covered_* of a root's facts. */
@@ -733,12 +769,20 @@ function coveredMoney(
 	facts: FactFigures[],
 	yearsOf: Map<number, YearFigures[]>,
 	weights: Map<number, number>,
+	period: Period,
 ): void {
+	const through = c.wholeThrough;
+	const upTo = through === null ? null : Number(through.slice(0, 4));
 	for (const basis of ["current", "constant"] as const) {
 		const committed = `committed_${basis}` as const;
 		const covered = `committed_covered_${basis}` as const;
 		for (const f of facts)
-			f[covered] = c.wholeUpTo !== null && f.year <= c.wholeUpTo ? f[committed] : 0;
+			f[covered] =
+				upTo === null || through === null || f.year > upTo
+					? 0
+					: f.year < upTo
+						? f[committed]
+						: Math.round(f[committed] * coveredShareOfYear(f.year, through, period));
 		// The parts' promises up to their latest year of data, spread over the rest of the
 		// root's promise in proportion to it, and never more than that rest.
 		let parts = 0;

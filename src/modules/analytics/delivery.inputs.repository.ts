@@ -289,7 +289,10 @@ export class DeliveryInputsRepository {
 
 	/**
 	 * Accepted links' disbursements (type 3; expenditure, type 4, where the link says so),
-	 * summed per link and year in SQL; shares applied exactly with BigInt.
+	 * summed per link and year in SQL; shares applied exactly with BigInt. Money spent
+	 * before the commitment's period began (before it was announced, without a period)
+	 * did not deliver it, though the activity goes on to: it is left out. Each year says
+	 * its latest transaction date, since a publisher's data may stop before the year ends.
 	 */
 	async iatiYears(ids: number[]): Promise<IatiYear[]> {
 		if (ids.length === 0) return [];
@@ -297,6 +300,7 @@ export class DeliveryInputsRepository {
 			this.db
 				.selectFrom("commitment_activity as l")
 				.innerJoin("activity_transaction as t", "t.activity_id", "l.activity_id")
+				.innerJoin("commitment as c", "c.id", "l.commitment_id")
 				.select((eb) => [
 					"l.commitment_id",
 					"l.share_bp",
@@ -306,9 +310,17 @@ export class DeliveryInputsRepository {
 					eb.fn
 						.sum<string | number>(eb.case().when("t.usd_current", "is", null).then(1).else(0).end())
 						.as("unconverted"),
+					eb.fn.max<string>("t.transaction_date").as("through"),
 				])
 				.where("l.commitment_id", "in", part)
 				.where("l.status", "=", "accepted")
+				.where((eb) =>
+					eb(
+						"t.transaction_date",
+						">=",
+						eb.fn.coalesce("c.period_start", "c.announced_on", eb.val("0000-01-01")),
+					),
+				)
 				.where((eb) =>
 					eb.or([
 						eb("t.transaction_type", "=", "3"),
@@ -329,7 +341,9 @@ export class DeliveryInputsRepository {
 				current: 0n,
 				constant: 0n,
 				unconverted: 0,
+				through: r.through,
 			};
+			if (r.through > acc.through) acc.through = r.through;
 			const share = BigInt(r.share_bp);
 			acc.current += BigInt(r.current ?? 0) * share;
 			acc.constant += BigInt(r.constant ?? 0) * share;

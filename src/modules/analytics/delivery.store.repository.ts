@@ -148,7 +148,7 @@ export class DeliveryStoreRepository {
 		for (const batch of chunks(next.states, 500))
 			await this.db.insertInto("delivery_state").values(batch).execute();
 		const years = [...next.years].flatMap(([id, ys]) =>
-			ys.map((y) => ({ commitment_id: id, ...y })),
+			ys.map((y) => ({ commitment_id: id, ...y, through: y.through ?? null })),
 		);
 		for (const batch of chunks(years, 1000))
 			await this.db.insertInto("delivery_year").values(batch).execute();
@@ -430,6 +430,7 @@ export class DeliveryStoreRepository {
 				out.get(toInt(r.commitment_id))?.push({
 					year: r.year,
 					source: r.source as YearFigures["source"],
+					...(r.through ? { through: r.through } : {}),
 					...yearMoneyOf(r),
 				});
 		return out;
