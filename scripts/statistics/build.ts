@@ -192,7 +192,8 @@ writeFileSync(
 
 const providers = [
 	"code,name,kind,dac_code,eu_from,eu_to",
-	"DAC,DAC countries (sum of the members),collective,20001,,",
+	// The DAC's ODA and GNI are the sum of its members; its ODA to Africa is its own series (20001).
+	"DAC,DAC countries,collective,20001,,",
 	"EU,EU Member States in the DAC (sum of the members in the EU that year),collective,20011,,",
 	"EUI,EU Institutions,institution,918,,",
 	...donors.map(([code, a2, name, from, to]) =>

@@ -75,6 +75,8 @@ describeEachDialect("Gleneagles measured on the DAC countries' statistics", (ctx
 			assert.equal(inc.measured_on, "statistics");
 			assert.equal(inc.measure, measure);
 			assert.deepEqual(inc.provider.code, "DAC");
+			// ODA is the sum of the DAC's members; ODA to Africa, the DAC total's own series.
+			assert.equal(inc.series, measure === "oda" ? "sum_of_members" : "own_total");
 			assert.equal(inc.baseline.year, 2004);
 			assert.equal(inc.target.year, 2010);
 			// At the pledge's own 2004 prices, as the OECD assessed it.
@@ -210,7 +212,7 @@ describeEachDialect("Gleneagles measured on the DAC countries' statistics", (ctx
 		assert.equal(body.increase.measure, "oda_africa");
 		assert.deepEqual(body.statistics_of, {
 			code: "DAC",
-			name: "DAC countries (sum of the members)",
+			name: "DAC countries",
 			reason: "the test says so",
 		});
 		const csv = await ctx().app.inject({ url: "/api/v1/commitments?format=csv" });

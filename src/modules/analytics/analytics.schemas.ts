@@ -292,6 +292,10 @@ export const commitmentDelivery = z.object({
 				.meta({
 					description: "Whose statistics; a collective's own series, else its members' sum.",
 				}),
+			series: z.enum(["provider", "own_total", "sum_of_members"]).nullable().meta({
+				description:
+					"provider: one provider's own figures; own_total: a collective's own published total (the DAC's ODA to Africa); sum_of_members: the sum of its members'.",
+			}),
 			baseline: increaseYear.nullable(),
 			target: increaseYear.nullable(),
 			increase_at_commitment_prices: z

@@ -56,6 +56,7 @@ export async function increaseOf(
 			: (m.unmeasured ?? "none of its makers has official statistics"),
 		measure: s?.measure ?? null,
 		provider: s?.provider ?? null,
+		series: s?.series ?? null,
 		baseline: s ? year(s.baseline) : null,
 		target: s ? year(s.target) : null,
 		increase_at_commitment_prices:

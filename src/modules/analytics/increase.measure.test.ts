@@ -201,6 +201,7 @@ describe("increases over a baseline year", () => {
 			]);
 			const m = increaseScheduleOf(africa(), { table: t, providers: all }, converter);
 			assert.equal(m.measurement?.measure, "oda_africa");
+			assert.equal(m.measurement?.series, "own_total");
 			assert.equal(m.delivered?.current, cents(46_000) - cents(30_000), "the DAC's own series");
 			assert.deepEqual(m.measurement?.provider, {
 				code: "DAC",
@@ -229,6 +230,7 @@ describe("increases over a baseline year", () => {
 			]);
 			const s = increaseScheduleOf(africa(), { table: summed, providers: all }, converter);
 			assert.equal(s.delivered?.current, cents(12_000) - cents(6_000));
+			assert.equal(s.measurement?.series, "sum_of_members");
 		});
 
 		it("leaves a missing baseline or target year missing, and does not compare a change of basis", () => {

@@ -28,6 +28,8 @@ import {
 export interface IncreaseMeasurement {
 	measure: MoneyMeasure;
 	provider: { code: string; name: string; collective: boolean };
+	/** A collective's figures: its own published series, or the sum of its members'. */
+	series: "provider" | "own_total" | "sum_of_members";
 	/** US$ million at current prices, as published (or summed over the members). */
 	baseline: { year: number; oda: number; basis: string | null; sources: SourceRef[] };
 	target: { year: number; oda: number; basis: string | null; sources: SourceRef[] };
@@ -142,6 +144,7 @@ function measuredIncrease(
 		measurement: {
 			measure,
 			provider: subjectOf(providers),
+			series: seriesOf(providers, statistics, measure, [baseline, targetYear]),
 			baseline: { year: baseline, oda: then.oda, basis: then.basis, sources: then.sources },
 			target: { year: targetYear, oda: now.oda, basis: now.basis, sources: now.sources },
 			members: membersOf(subject, statistics, measure, [baseline, targetYear]),
@@ -161,6 +164,23 @@ export function increaseMeasureOf(recipients: string[]): MoneyMeasure | null {
 	if (to(["group:LDC"])) return "oda_ldc";
 	if (to(["region:298"])) return "oda_africa";
 	return null;
+}
+
+/** Whether a collective's figures are its own published series (both years) or a sum. */
+function seriesOf(
+	providers: ProviderInfo[],
+	statistics: StatisticsInputs,
+	measure: MoneyMeasure,
+	years: number[],
+): IncreaseMeasurement["series"] {
+	const [only] = providers;
+	if (providers.length === 1 && only && only.kind !== "collective") return "provider";
+	const own = (y: number) =>
+		statistics.table
+			.get(only?.code ?? "")
+			?.get(y)
+			?.has(measure) === true;
+	return providers.length === 1 && years.every(own) ? "own_total" : "sum_of_members";
 }
 
 function subjectOf(providers: ProviderInfo[]): IncreaseMeasurement["provider"] {

@@ -604,6 +604,22 @@ export const cm = defineMessages({
 		ar: "{measure} من {provider}: {baseline_oda} في عام {baseline}، و{target_oda} في عام {target} (بدولارات الولايات المتحدة بالأسعار الجارية، كما نُشرت).",
 		zh: "{provider}的{measure}：{baseline} 年 {baseline_oda}，{target} 年 {target_oda}（按现价美元计，以公布数据为准）。",
 	},
+	increase_own_total: {
+		en: "{provider} (the total published for them as a whole)",
+		fr: "{provider} (le total publié pour l’ensemble)",
+		es: "{provider} (el total publicado para el conjunto)",
+		ru: "{provider} (итог, опубликованный для группы в целом)",
+		ar: "{provider} (المجموع المنشور لها ككل)",
+		zh: "{provider}（整体公布的总额）",
+	},
+	increase_sum: {
+		en: "{provider} (summed over the members)",
+		fr: "{provider} (somme des membres)",
+		es: "{provider} (suma de los miembros)",
+		ru: "{provider} (сумма по участникам)",
+		ar: "{provider} (مجموع الأعضاء)",
+		zh: "{provider}（各成员之和）",
+	},
 	increase_at_prices: {
 		en: "An increase of {amount} at {year} prices.",
 		fr: "Une hausse de {amount} aux prix de {year}.",

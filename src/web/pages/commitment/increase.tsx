@@ -39,7 +39,12 @@ export function IncreaseFigures(props: { ctx: PageContext; increase: Increase })
 			<p>
 				{ctx.t(cm.increase_figures, {
 					measure: ctx.t(measureNames[inc.measure]),
-					provider,
+					provider:
+						inc.series === "own_total"
+							? ctx.t(cm.increase_own_total, { provider })
+							: inc.series === "sum_of_members"
+								? ctx.t(cm.increase_sum, { provider })
+								: provider,
 					baseline: ctx.fmt.year(inc.baseline.year),
 					baseline_oda: money(inc.baseline.oda) ?? "",
 					target: ctx.fmt.year(inc.target.year),
