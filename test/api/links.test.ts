@@ -281,10 +281,26 @@ describeEachDialect(
 </iati-activities>`,
 			);
 			await new ImportService(ctx().db.database).importFiles([file], cliActor);
+			const blank = await call(ctx(), focal, "POST", `/api/v1/commitments/${slug}/links`, {
+				activity: "GB-GOV-1-EARLY",
+				reason: " ",
+			});
+			assert.equal(blank.status, 400, "a blank reason is refused");
+			assert.match(JSON.stringify(blank.body), /reason/);
+			const reason = "The UK's own programme in the pledge's country, all of it.";
 			const res = await call(ctx(), focal, "POST", `/api/v1/commitments/${slug}/links`, {
 				activity: "GB-GOV-1-EARLY",
+				reason,
 			});
 			assert.equal(res.status, 200, JSON.stringify(res.body));
+			assert.deepEqual(res.body.reasons, [reason], "the reason is kept with the link");
+			const event = await ctx()
+				.db.database.db.selectFrom("audit_event")
+				.select("after")
+				.where("action", "=", "activity.link")
+				.orderBy("id", "desc")
+				.executeTakeFirstOrThrow();
+			assert.equal(JSON.parse(event.after ?? "{}").reason, reason, "and in the audit log");
 			const d = await ctx().get(`/api/v1/commitments/${slug}/delivery`);
 			assert.equal(d.body.delivered.current, "250000.00", "the 2015 disbursement is not counted");
 			// US$10m over the 1,827 days of 2016-2020: the data covers 153 of them (1 January to

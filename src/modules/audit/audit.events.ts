@@ -20,7 +20,13 @@ interface StatusChange {
 /** A link between an activity and a commitment made or accepted, recorded on the activity. */
 interface LinkMade {
 	objectId: number;
-	after: { commitment_id: number; share: number; include_expenditure: boolean };
+	after: {
+		commitment_id: number;
+		share: number;
+		include_expenditure: boolean;
+		/** Why the activity delivers the commitment, as the person linking it said. */
+		reason?: string | null;
+	};
 }
 
 /** A proposed change closed without being applied, recorded on its commitment. */

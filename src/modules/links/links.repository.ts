@@ -293,6 +293,8 @@ export class LinkRepository {
 			include_expenditure: number;
 			decided_by: number | null;
 			decided_at: string;
+			/** The reasons kept with the link (JSON), when the decision adds one. */
+			reasons?: string;
 		},
 	): Promise<void> {
 		await this.db
@@ -333,8 +335,13 @@ export class LinkRepository {
 			activity_id: toInt(r.activity_id),
 			share_bp: toInt(r.share_bp),
 			score: r.score === null ? null : Number(r.score),
-			reasons: r.reasons ? (JSON.parse(r.reasons) as string[]) : [],
+			reasons: parseReasons(r.reasons),
 			include_expenditure: toIntOrNull(r.include_expenditure) ?? 0,
 		}));
 	}
+}
+
+/** A link's reasons as stored (a JSON array of strings; none when null). */
+export function parseReasons(stored: string | null | undefined): string[] {
+	return stored ? (JSON.parse(stored) as string[]) : [];
 }

@@ -17,6 +17,10 @@ export const linkInput = z.strictObject({
 		description:
 			"Count the activity's expenditure (type 4) as delivery, besides its disbursements (type 3).",
 	}),
+	reason: z.string().trim().min(1, "must not be empty").max(2000).optional().meta({
+		description:
+			"Why the activity delivers the commitment (and why at this share): kept with the link's reasons and in the audit log.",
+	}),
 });
 
 export const activityRefInput = z.strictObject({ activity });

@@ -19,7 +19,7 @@ import { ActivityRepository } from "../activities/activities.repository.ts";
 import { refreshDelivery } from "../analytics/delivery.refresh.ts";
 import { recordAudit } from "../audit/audit.record.ts";
 import { visibleCommitment } from "../commitments/commitments.visible.ts";
-import { LinkRepository, type LinkRow } from "./links.repository.ts";
+import { LinkRepository, type LinkRow, parseReasons } from "./links.repository.ts";
 import { scoreLink } from "./links.rules.ts";
 import { activityRefInput, decisionInput, linkInput } from "./links.schemas.ts";
 
@@ -122,12 +122,17 @@ export class LinkService {
 				created_by: auditActorId(actor),
 				created_at: nowIso(),
 			});
+			// A reason given by hand joins the rules' reasons, shown with the link.
+			const reasons = l.reason
+				? JSON.stringify([...parseReasons(existing?.reasons), l.reason])
+				: undefined;
 			await new LinkRepository(trx).decide(commitmentId, activityId, {
 				status: "accepted",
 				share_bp: shareBp,
 				include_expenditure: l.include_expenditure ? 1 : 0,
 				decided_by: auditActorId(actor),
 				decided_at: nowIso(),
+				...(reasons ? { reasons } : {}),
 			});
 			await recordAudit(trx, actor, {
 				action: existing?.status === "proposed" ? "link.accept" : "activity.link",
@@ -136,6 +141,7 @@ export class LinkService {
 					commitment_id: commitmentId,
 					share: l.share,
 					include_expenditure: l.include_expenditure,
+					reason: l.reason ?? null,
 				},
 			});
 			await refreshDelivery(trx, [commitmentId]);
