@@ -68,6 +68,11 @@ const pageTypes: PageType[] = [
 		who: "anonymous",
 		path: () => "/commitments/istanbul-2011-oda-to-ldcs",
 	},
+	{
+		name: "commitment, increase measured on the DAC's statistics, members beside it",
+		who: "anonymous",
+		path: () => "/commitments/gleneagles-2005-africa-oda-increase",
+	},
 	{ name: "stakeholder", who: "anonymous", path: (d) => `/stakeholders/${d.stakeholder}` },
 	{
 		name: "stakeholder, collective donor",

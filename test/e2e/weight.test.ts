@@ -28,6 +28,10 @@ const pageTypes: [string, (d: DemoPages) => string][] = [
 	["commitment", (d) => `/commitments/${d.commitment.slug}`],
 	["commitment, share target", () => "/commitments/uk-2010-oda-0-7-from-2013"],
 	["commitment, collective share target", () => "/commitments/istanbul-2011-oda-to-ldcs"],
+	[
+		"commitment, increase measured on the DAC's statistics",
+		() => "/commitments/gleneagles-2005-africa-oda-increase",
+	],
 	["stakeholder", (d) => `/stakeholders/${d.stakeholder}`],
 	["stakeholder, collective donor", () => "/stakeholders/european-union"],
 	["country", (d) => `/countries/${d.country}`],
