@@ -16,6 +16,7 @@ import { Converter, donorSeriesName } from "../../src/modules/analytics/conversi
 import { csvFields } from "../../src/modules/analytics/rates.data.ts";
 import { millionsToCents } from "../../src/modules/analytics/share.measure.ts";
 import { describeEachDialect } from "../helpers/app.ts";
+import { call, person } from "../helpers/users.ts";
 
 const header = "provider,year,measure,value,unit,basis,source,source_url,published_on";
 const dir = mkdtempSync(join(tmpdir(), "iif-gleneagles-"));
@@ -191,6 +192,30 @@ describeEachDialect("Gleneagles measured on the DAC countries' statistics", (ctx
 				return true;
 			},
 		);
+		// Through the API: a problem naming the field, and nothing written.
+		const focal = await person(ctx(), {
+			memberships: [{ stakeholder: "russia", role: "focal_point" }],
+		});
+		const { status: _s, ...draft } = input({
+			statistics_provider: "XX",
+			statistics_reason: "test",
+		});
+		const refused = await call(ctx(), focal, "POST", "/api/v1/commitments", draft);
+		assert.equal(refused.status, 400);
+		assert.match(String(refused.raw.headers["content-type"]), /application\/problem\+json/);
+		assert.deepEqual(
+			refused.body.errors.map((e: { name: string }) => e.name),
+			["financial.statistics_provider"],
+		);
+		assert.match(refused.body.detail, /unknown statistics provider 'XX'/);
+		const accepted = await call(ctx(), focal, "POST", "/api/v1/commitments", {
+			...draft,
+			financial: { ...draft.financial, statistics_provider: "DAC" },
+		});
+		assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
+		const drafted = await call(ctx(), focal, "GET", `/api/v1/commitments/${accepted.body.slug}`);
+		assert.equal(drafted.body.financial.statistics_provider, "DAC");
+		assert.equal(drafted.body.financial.statistics_reason, "test");
 		await assert.rejects(
 			svc.commitments.create(input({ statistics_provider: "DAC" }), cliActor),
 			/statistics_reason.*say why/,
