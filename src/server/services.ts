@@ -59,6 +59,7 @@ export function createServices(database: Database, options: { analytics?: Analyt
 	const forums = new ForumService(database, analytics);
 	const stakeholders = new StakeholderService(database, analytics);
 	const reports = new ReportService(database);
+	const links = new LinkService(database);
 	const audit = new AuditService(database);
 	return {
 		database,
@@ -73,14 +74,21 @@ export function createServices(database: Database, options: { analytics?: Analyt
 		commitments,
 		proposals: new ProposalService(database),
 		countries: new CountryService(database, analytics),
-		demo: new DemoService(database, { commitments, forums, stakeholders, requirements, reports }),
+		demo: new DemoService(database, {
+			commitments,
+			forums,
+			stakeholders,
+			requirements,
+			reports,
+			links,
+		}),
 		feeds: new FeedService(database),
 		exports: new ExportService(database),
 		flags: new FlagService(database, options.analytics),
 		forums,
 		frameworks: new FrameworkService(database),
 		health: new HealthService(database, audit),
-		links: new LinkService(database),
+		links,
 		reference: new ReferenceService(database),
 		reports,
 		requirements,

@@ -8,8 +8,9 @@ import { isOneOf } from "../../lib/enums.ts";
 import { policyStatuses } from "../reports/reports.schemas.ts";
 import type { DeliveryState, YearFigures } from "./delivery.compute.ts";
 import type { PolicyEvidenceRows } from "./delivery.query.repository.ts";
+import { expectedBy } from "./schedule.ts";
 import { financialTerms, fixedTerms, policyTerms, type StatusTerms } from "./status.terms.ts";
-import type { DeliveryStatus, PolicyEvidence } from "./status.ts";
+import { type DeliveryStatus, onTrackShare, type PolicyEvidence } from "./status.ts";
 
 export interface StatusParts {
 	row: {
@@ -73,16 +74,33 @@ export function termsOf(p: StatusParts): {
 	const { delivered, hasDeliveryData } = deliveryOf(p);
 	const scheduled = p.years.filter((y) => y.committed_constant !== 0 || y.committed_current !== 0);
 	const lastYear = scheduled.at(-1)?.year ?? null;
+	const dueBy = p.row.period_end ?? (lastYear !== null ? `${lastYear}-12-31` : null);
+	const schedule = p.years.map((y) => ({ year: y.year, amount: y.committed_constant }));
+	const through = dataThrough(p.years);
 	const financial =
 		p.row.kind === "policy" && p.row.amount_minor === null
 			? null
-			: financialTerms({
-					committed: p.state.committed_constant,
-					delivered: delivered.constant,
-					schedule: p.years.map((y) => ({ year: y.year, amount: y.committed_constant })),
-					hasDeliveryData,
-					dueBy: p.row.period_end ?? (lastYear !== null ? `${lastYear}-12-31` : null),
-				});
+			: hasDeliveryData &&
+					through !== null &&
+					dueBy !== null &&
+					through < dueBy &&
+					p.state.committed_constant !== null &&
+					delivered.constant < p.state.committed_constant
+				? // Its own data stop before the money was all due (a publisher's file of April):
+					// it is judged on what was due up to their last day, and never shown not met
+					// for days nobody has published figures for.
+					fixedTerms(
+						delivered.constant >= onTrackShare * expectedBy(schedule, through)
+							? "on_track"
+							: "off_track",
+					)
+				: financialTerms({
+						committed: p.state.committed_constant,
+						delivered: delivered.constant,
+						schedule,
+						hasDeliveryData,
+						dueBy,
+					});
 	const policy =
 		p.row.kind === "financial"
 			? null
@@ -94,6 +112,20 @@ export function termsOf(p: StatusParts): {
 			? financial
 			: (policy ?? fixedTerms("no_data"));
 	return { status, financial: p.share ? fixedTerms(p.share.status) : financial, policy };
+}
+
+/**
+ * The last day a commitment's own delivery data cover: the end of the latest year with
+ * data, or the day that year's data stop (IATI published so far); null without data.
+ */
+export function dataThrough(years: YearFigures[]): string | null {
+	let last: string | null = null;
+	for (const y of years) {
+		if (y.source === null) continue;
+		const through = y.through ?? `${y.year}-12-31`;
+		if (last === null || through > last) last = through;
+	}
+	return last;
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * Loads the demo dataset (data/demo/commitments.json: real commitments transcribed from
- * public records; data/demo/requirements.json: documented estimates of what goals need)
- * through the same services every writer uses. Idempotent: records whose slug exists
- * already are left as they are.
+ * public records; data/demo/requirements.json: documented estimates of what goals need;
+ * reports.json: delivery reported from public sources; iati/*.xml: donors' real IATI
+ * files, and links.json: which of their activities deliver which commitment) through the
+ * same services every writer uses. Idempotent: records whose slug exists already are
+ * left as they are.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
 import type { Database } from "../../db/database.ts";
@@ -13,8 +15,10 @@ import { nowIso } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { relationKinds } from "../commitments/commitments.schemas.ts";
+import { ImportService } from "../activities/import.service.ts";
 import type { CommitmentService } from "../commitments/commitments.service.ts";
 import type { ForumService } from "../forums/forums.service.ts";
+import type { LinkService } from "../links/links.service.ts";
 import { dataDir } from "../reference/reference.data.ts";
 import { ReferenceRepository } from "../reference/reference.repository.ts";
 import type { ReportService } from "../reports/reports.service.ts";
@@ -58,6 +62,22 @@ const reportsFile = z.object({
 	),
 });
 
+const linksFile = z.object({
+	notice: z.string(),
+	links: z.array(
+		z.object({
+			commitment: z.string(),
+			share: z.number(),
+			include_expenditure: z.boolean(),
+			// Required here: a demo link says why it was made.
+			reason: z.string().min(1),
+			activities: z.array(z.string()).min(1),
+			// How the list was drawn up: for data/demo/README.md, not part of the link.
+			checked: z.string().min(1),
+		}),
+	),
+});
+
 const requirementsFile = z.object({
 	notice: z.string(),
 	requirements: z.array(z.looseObject({ slug: z.string() })),
@@ -71,6 +91,8 @@ export interface DemoResult {
 		relations: number;
 		requirements: number;
 		reports: number;
+		activities: number;
+		links: number;
 	};
 	present: {
 		stakeholders: number;
@@ -92,6 +114,7 @@ export class DemoService {
 			commitments: CommitmentService;
 			requirements: RequirementService;
 			reports: ReportService;
+			links: LinkService;
 		},
 	) {}
 
@@ -110,10 +133,16 @@ export class DemoService {
 		return parseInput(reportsFile, readJson(path));
 	}
 
+	/** Which demo activities deliver which commitment, with the share and the reason. */
+	readLinks(path = join(dataDir, "demo", "links.json")) {
+		return parseInput(linksFile, readJson(path));
+	}
+
 	async load(path?: string, requirementsPath?: string, reportsPath?: string): Promise<DemoResult> {
 		const data = this.read(path);
 		const requirements = this.readRequirements(requirementsPath);
 		const reports = this.readReports(reportsPath);
+		const links = this.readLinks();
 		const result: DemoResult = {
 			created: {
 				stakeholders: 0,
@@ -122,6 +151,8 @@ export class DemoService {
 				relations: 0,
 				requirements: 0,
 				reports: 0,
+				activities: 0,
+				links: 0,
 			},
 			present: { stakeholders: 0, forums: 0, commitments: 0, requirements: 0, reports: 0 },
 		};
@@ -213,6 +244,44 @@ export class DemoService {
 			}
 			result.created.reports++;
 		}
+		// Donors' real IATI files, imported as `iif import iati` does, then the links that
+		// say which of their activities deliver which commitment.
+		const iatiDir = join(dataDir, "demo", "iati");
+		const files = readdirSync(iatiDir)
+			.filter((f) => f.endsWith(".xml"))
+			.sort()
+			.map((f) => join(iatiDir, f));
+		if (files.length > 0) {
+			const imported = await new ImportService(this.database).importFiles(files, cliActor);
+			if (imported.failed.length > 0)
+				throw new AppError(
+					"invalid_input",
+					`demo IATI files: ${imported.failed.map((f) => `${f.file}: ${f.message}`).join("; ")}`,
+				);
+			result.created.activities += imported.activities;
+		}
+		for (const l of links.links)
+			for (const activity of l.activities) {
+				try {
+					await this.services.links.link(
+						l.commitment,
+						{
+							activity,
+							share: l.share,
+							include_expenditure: l.include_expenditure,
+							reason: l.reason,
+						},
+						cliActor,
+					);
+				} catch (e) {
+					throw new AppError(
+						e instanceof AppError ? e.code : "internal",
+						`demo link of '${activity}' to '${l.commitment}': ${(e as Error).message}`,
+						{ cause: e, fields: e instanceof AppError ? e.fields : [] },
+					);
+				}
+				result.created.links++;
+			}
 		await new ReferenceRepository(this.database.db).setMeta(demoKey, nowIso());
 		return result;
 	}
