@@ -285,20 +285,32 @@ describeEachDialect("commitment page", (ctx) => {
 			api.series.filter((y: any) => Number(y.committed.constant) !== 0).map((y: any) => y.year),
 			[2010],
 		);
+		// Russia and "other donors" have no statistics: the record names the DAC's, as the OECD measured it.
 		assert.deepEqual(
 			[api.increase.baseline_year, api.increase.target_year, api.increase.measured_on],
-			[2004, 2010, "reports"],
+			[2004, 2010, "statistics"],
 		);
-		// Russia and "other donors" have no official statistics: the sum would measure less.
-		assert.match(api.increase.not_on_statistics, /do not cover every maker/);
+		assert.equal(api.increase.not_on_statistics, null);
+		// The Heiligendamm reaffirmation names no provider: its makers' statistics leave Russia out.
+		const reaffirmed = "heiligendamm-2007-reaffirm-gleneagles-africa";
+		const other = (await ctx().get(`/api/v1/commitments/${reaffirmed}/delivery`)).body;
+		assert.equal(other.increase.measured_on, "reports");
+		assert.match(other.increase.not_on_statistics, /do not cover every maker/);
 		for (const lang of ["en", "fr"] as const) {
+			const line = (m: Record<string, string>) =>
+				escapeHtml(
+					(m[lang] as string)
+						.replace(/\{baseline\}/g, formattersFor(lang).year(2004))
+						.replace(/\{target\}/g, formattersFor(lang).year(2010)),
+				);
 			const html = (await getPage(ctx(), page(lang, target))).body;
-			const line = cm.increase_reports[lang]
-				.replace(/\{baseline\}/g, formattersFor(lang).year(2004))
-				.replace(/\{target\}/g, formattersFor(lang).year(2010));
-			assert.ok(html.includes(escapeHtml(line)), `${lang}: the increase is explained`);
+			assert.ok(html.includes(line(cm.increase_statistics)), `${lang}: the increase is explained`);
+			assert.match(html, /id="statistics-of" data-provider="DAC"/);
+			assert.match(html, /id="increase-figures" data-measure="oda"/);
+			const reports = (await getPage(ctx(), page(lang, reaffirmed))).body;
+			assert.ok(reports.includes(line(cm.increase_reports)), `${lang}: on reports`);
 			// Nothing reported on it: its delivered money is not available, never "$0".
-			const table = /<table class="normalised">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+			const table = /<table class="normalised">[\s\S]*?<\/table>/.exec(reports)?.[0] ?? "";
 			assert.ok(table.includes(escapeHtml(components.not_available[lang])), `${lang}: no data`);
 		}
 	});
