@@ -424,6 +424,22 @@ describeEachDialect("commitment page", (ctx) => {
 		assert.match(bad.body, /id="activities-recipient" name="recipient" value="K!"/);
 	});
 
+	it("says how far a commitment's delivery data go when they stop early: DFID's DRC file ends in March 2013", async () => {
+		const slug = "united-kingdom-drc-bilateral-2011-2015";
+		const api = await ctx().get(`/api/v1/commitments/${slug}/delivery`);
+		assert.equal(api.body.data_through, "2013-03-31");
+		assert.equal(api.body.status, "off_track", "judged up to the data's last day, not not_met");
+		for (const lang of ["en", "fr"] as const) {
+			const res = await getPage(ctx(), page(lang, slug));
+			assertPage(res.body, page(lang, slug), lang);
+			const line = cm.data_through[lang].replace("{date}", formattersFor(lang).date("2013-03-31"));
+			assert.ok(res.body.includes(escapeHtml(line)), `${lang}: ${line}`);
+		}
+		// A commitment whose data reach its end says nothing of the kind.
+		const whole = await getPage(ctx(), page("en", "united-states-global-fund-2010"));
+		assert.ok(!whole.body.includes("Delivery data up to"));
+	});
+
 	it("answers the localised 404 page for an unknown commitment", async () => {
 		const res = await getPage(ctx(), page("ar", "no-such-commitment"));
 		assert.equal(res.statusCode, 404);

@@ -17,7 +17,7 @@ import type { CommitmentDelivery, ShareDelivery } from "./analytics.schemas.ts";
 import type { ConversionStatus } from "./conversion.ts";
 import { DeliveryQueryRepository } from "./delivery.query.repository.ts";
 import { storedBaseYear } from "./delivery.refresh.ts";
-import { deliveryOf, type StatusParts, termsOf } from "./delivery.status.ts";
+import { dataThrough, deliveryOf, type StatusParts, termsOf } from "./delivery.status.ts";
 import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
 import { increaseOf } from "./increase.delivery.ts";
 import { increaseRule } from "./increase.measure.ts";
@@ -176,6 +176,7 @@ export async function commitmentDeliveryOf(
 			light: recency(state.last_report_on, row.published_at?.slice(0, 10) ?? null, today),
 			last_report_on: state.last_report_on,
 		},
+		data_through: dataThrough(years),
 		counted_as: {
 			reason: state.reason,
 			root: root ? { id: root.id, slug: root.slug, title: root.title } : null,

@@ -254,6 +254,10 @@ export const commitmentDelivery = z.object({
 	policy_status: z.enum(deliveryStatuses).nullable(),
 	rules: z.object({ financial: z.string(), policy: z.string(), reporting: z.string() }),
 	reporting: z.object({ light: z.enum(trafficLights), last_report_on: z.string().nullable() }),
+	data_through: z.string().nullable().meta({
+		description:
+			"The last day the commitment's own delivery data cover (the end of the latest year with data, or the day a publisher's IATI data stop); null without data. Data that stop before the money was all due are judged up to this day.",
+	}),
 	counted_as: z.object({
 		reason: z.enum(countReasons),
 		root: z.object({ id: z.number().int(), slug: z.string(), title: z.string() }).nullable(),

@@ -564,6 +564,14 @@ export const cm = defineMessages({
 		ar: "الإبلاغ",
 		zh: "报告情况",
 	},
+	data_through: {
+		en: "Delivery data up to {date}; the status is judged on what was due by then.",
+		fr: "Données de décaissement jusqu’au {date} ; le statut est jugé sur ce qui était dû à cette date.",
+		es: "Datos de desembolso hasta el {date}; el estado se juzga según lo debido hasta esa fecha.",
+		ru: "Данные о выплатах по {date}; статус оценивается по тому, что причиталось к этой дате.",
+		ar: "بيانات الصرف حتى {date}؛ ويُحكم على الحالة بما كان مستحقًا حتى ذلك التاريخ.",
+		zh: "支付数据截至{date}；状态按截至该日应付的金额判断。",
+	},
 	last_report: {
 		en: "Last progress report: {date}.",
 		fr: "Dernier rapport d’avancement : {date}.",

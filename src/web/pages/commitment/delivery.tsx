@@ -130,6 +130,15 @@ function RuleList(props: {
 	);
 }
 
+/** Its own data stop before its period ends: the status is judged up to their last day. */
+function dataStopsEarly(dl: CommitmentDelivery): boolean {
+	const end = dl.original?.period_end ?? null;
+	const judged = dl.financial_status === "on_track" || dl.financial_status === "off_track";
+	return (
+		judged && dl.share === null && dl.data_through !== null && end !== null && dl.data_through < end
+	);
+}
+
 export function StatusSection(props: { ctx: PageContext; delivery: CommitmentDelivery }) {
 	const { ctx, delivery: dl } = props;
 	const light = dl.reporting.light;
@@ -141,6 +150,11 @@ export function StatusSection(props: { ctx: PageContext; delivery: CommitmentDel
 				<dt>{ctx.t(cm.delivery_status)}</dt>
 				<dd>
 					<DeliveryStatusBadge ctx={ctx} status={dl.status} />
+					{dataStopsEarly(dl) && (
+						<div class="small">
+							{ctx.t(cm.data_through, { date: ctx.fmt.date(dl.data_through as string) })}
+						</div>
+					)}
 					{both && (
 						<ul class="plain-list small">
 							<li>
