@@ -155,6 +155,70 @@ describeEachDialect(
 				assert.deepEqual(await flagsOf(ctx(), c.slug, "overlap_without_relation"), [], c.slug);
 		});
 
+		it("places an increase over a baseline year in its target year alone, as the totals do", async () => {
+			// Gleneagles' "+US$50bn a year by 2010 over 2004" promises its money in 2010 only:
+			// a pledge of 2002-2006 by the same maker counts nothing twice with it.
+			const m = await maker();
+			const early = await commit({
+				maker: m.slug,
+				announced_on: "2002-03-22",
+				financial: money({ period_start: "2002-01-01", period_end: "2006-12-31" }),
+			});
+			const increase = await commit({
+				maker: m.slug,
+				title: "An increase by 2010 over 2004",
+				announced_on: "2005-07-08",
+				financial: money({
+					period_start: "2005-01-01",
+					period_end: "2010-12-31",
+					increase_over_year: 2004,
+				}),
+			});
+			assert.deepEqual(await flagsOf(ctx(), increase.slug, "overlap_without_relation"), []);
+			// One whose money falls in 2010 overlaps it.
+			const later = await commit({
+				maker: m.slug,
+				announced_on: "2009-07-10",
+				financial: money({ period_start: "2009-01-01", period_end: "2011-12-31" }),
+			});
+			const [flag] = await flagsOf(ctx(), later.slug, "overlap_without_relation");
+			assert.deepEqual(flag?.related, [ref(increase)]);
+			assert.deepEqual(await flagsOf(ctx(), early.slug, "overlap_without_relation"), []);
+			const said = await flagsOf(ctx(), increase.slug, "overlap_without_relation");
+			assert.deepEqual(said, [], "flagged on the later one only");
+		});
+
+		it("does not take a guarantee for the same money as aid; a mix holding aid may be", async () => {
+			const m = await maker();
+			await commit({
+				maker: m.slug,
+				announced_on: "2008-03-01",
+				financial: money({ period_start: "2008-01-01", period_end: "2012-12-31" }),
+			});
+			const guarantee = await commit({
+				maker: m.slug,
+				announced_on: "2009-04-02",
+				financial: money({
+					period_start: "2009-01-01",
+					period_end: "2010-12-31",
+					flow_type: "guarantee",
+				}),
+			});
+			assert.deepEqual(await flagsOf(ctx(), guarantee.slug, "overlap_without_relation"), []);
+			const mixed = await commit({
+				maker: m.slug,
+				announced_on: "2009-12-18",
+				financial: money({
+					period_start: "2010-01-01",
+					period_end: "2012-12-31",
+					flow_type: "mixed",
+				}),
+			});
+			const flagged = await flagsOf(ctx(), mixed.slug, "overlap_without_relation");
+			assert.equal(flagged.length, 1, "the mix overlaps the aid pledge, not the guarantee");
+			assert.equal(flagged[0].related.length, 1);
+		});
+
 		it("does not flag touching periods, other goals or withdrawn pledges; dates an undated period", async () => {
 			const m = await maker();
 			await commit({

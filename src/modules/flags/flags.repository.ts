@@ -39,9 +39,19 @@ const live = sql.join([...checkedStatuses]);
 
 /** The effective period of flags.rules.ts effectivePeriod, in SQL, for a commitment alias. */
 const startOf = (a: string) =>
-	sql`coalesce(${sql.ref(`${a}.period_start`)}, ${sql.ref(`${a}.announced_on`)})`;
+	sql`case when ${sql.ref(`${a}.increase_over_year`)} is not null and ${sql.ref(`${a}.period_end`)} is not null
+		then substr(${sql.ref(`${a}.period_end`)}, 1, 4) || '-01-01'
+		else coalesce(${sql.ref(`${a}.period_start`)}, ${sql.ref(`${a}.announced_on`)}) end`;
 const endOf = (a: string) =>
 	sql`coalesce(${sql.ref(`${a}.period_end`)}, substr(${startOf(a)}, 1, 4) || '-12-31')`;
+/**
+ * Two pledges may hold the same money only if it is money of one kind: aid (or a mix
+ * that holds aid) is not the same money as a guarantee, private investment or a
+ * government's own budget (flow_type, docs/methodology.md section 5b).
+ */
+const aidLike = sql.join(["oda", "mixed"]);
+const sameMoney = sql`(l.flow_type = e.flow_type or (l.flow_type in (${aidLike}) and e.flow_type in (${aidLike})))`;
+
 /** When a pledge was made, to tell the earlier of two: announced, else its period start. */
 const saidOf = (a: string) =>
 	sql`coalesce(${sql.ref(`${a}.announced_on`)}, ${sql.ref(`${a}.period_start`)})`;
@@ -102,6 +112,7 @@ export interface CommitmentNaming {
 	announced_on: string | null;
 	period_start: string | null;
 	period_end: string | null;
+	increase_over_year: number | null;
 }
 
 /** A reported amount or linked transaction that could not be converted: its currency and years. */
@@ -134,6 +145,7 @@ export class FlagRepository {
 				and l.amount_minor is not null and e.amount_minor is not null
 				and ${startOf("l")} is not null and ${startOf("e")} is not null
 				and ${startOf("l")} <= ${endOf("e")} and ${startOf("e")} <= ${endOf("l")}
+				and ${sameMoney}
 				and (${saidOf("e")} < ${saidOf("l")} or (${saidOf("e")} = ${saidOf("l")} and e.id < l.id))
 				and not exists (select 1 from commitment_relation r
 					where (r.from_id = l.id and r.to_id = e.id) or (r.from_id = e.id and r.to_id = l.id))
@@ -352,7 +364,15 @@ export class FlagRepository {
 		for (const part of chunks([...new Set(ids)], 500)) {
 			const rows = await this.db
 				.selectFrom("commitment")
-				.select(["id", "slug", "title", "announced_on", "period_start", "period_end"])
+				.select([
+					"id",
+					"slug",
+					"title",
+					"announced_on",
+					"period_start",
+					"period_end",
+					"increase_over_year",
+				])
 				.where("id", "in", part)
 				.execute();
 			for (const r of rows) out.set(toInt(r.id), { ...r, id: toInt(r.id) });

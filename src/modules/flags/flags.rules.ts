@@ -18,7 +18,7 @@ export type FlagKind = (typeof flagKinds)[number];
 /** The rule behind each kind, for the API documentation and the pages. */
 export const flagRules: Record<FlagKind, string> = {
 	overlap_without_relation:
-		"Two public financial commitments by the same maker for the same goal, whose periods overlap, with no relation between them (reaffirms, supersedes, part_of, overlaps) and not counted in one tree: flagged on the later one, naming the earlier.",
+		"Two public financial commitments by the same maker for the same goal, whose periods overlap (an increase over a baseline year in its target year alone), of the same kind of money (aid, or a mix holding aid, is not the same money as a guarantee, private investment or a domestic budget), with no relation between them (reaffirms, supersedes, part_of, overlaps) and not counted in one tree: flagged on the later one, naming the earlier.",
 	parts_exceed_whole:
 		"The commitments that are part of a collective whole add up to more than the whole (US dollars at constant prices, converted parts only): flagged on the whole, naming the parts.",
 	delivered_above_commitment:
@@ -68,13 +68,19 @@ export interface PeriodTerms {
 	period_start: string | null;
 	period_end: string | null;
 	announced_on: string | null;
+	increase_over_year?: number | null;
 }
 
 /**
  * The days a pledge's money covers: from its period start (else its announcement) to
- * its period end (else the 31 December of the year it starts). Null when nothing dates it.
+ * its period end (else the 31 December of the year it starts). An increase over a
+ * baseline year ("+US$50bn a year by 2010 over 2004") promises its money in its target
+ * year alone (docs/methodology.md, section 3b): that year is its period here. Null when
+ * nothing dates it.
  */
 export function effectivePeriod(c: PeriodTerms): { start: string; end: string } | null {
+	if (c.increase_over_year != null && c.period_end !== null)
+		return { start: `${c.period_end.slice(0, 4)}-01-01`, end: c.period_end };
 	const start = c.period_start ?? c.announced_on;
 	if (start === null) return null;
 	return { start, end: c.period_end ?? `${start.slice(0, 4)}-12-31` };
