@@ -429,12 +429,22 @@ describeEachDialect("commitment page", (ctx) => {
 		const api = await ctx().get(`/api/v1/commitments/${slug}/delivery`);
 		assert.equal(api.body.data_through, "2013-03-31");
 		assert.equal(api.body.status, "off_track", "judged up to the data's last day, not not_met");
+		const due = Number(api.body.expected_through_data.constant);
+		const delivered = Number(api.body.delivered.constant);
+		assert.ok(due > delivered && delivered < 0.9 * due, "off track by what was due then");
+		assert.ok(due < Number(api.body.expected.constant), "less than was due by today");
+		const ratioLine = cm.ratio_line.en
+			.replace("{pct}", formattersFor("en").percent(api.body.ratio))
+			.replace("{pct2}", formattersFor("en").percent(delivered / due))
+			.replace("{date}", formattersFor("en").date("2013-03-31"));
 		for (const lang of ["en", "fr"] as const) {
 			const res = await getPage(ctx(), page(lang, slug));
 			assertPage(res.body, page(lang, slug), lang);
 			const line = cm.data_through[lang].replace("{date}", formattersFor(lang).date("2013-03-31"));
 			assert.ok(res.body.includes(escapeHtml(line)), `${lang}: ${line}`);
 		}
+		const en = await getPage(ctx(), page("en", slug));
+		assert.ok(en.body.includes(escapeHtml(ratioLine)), ratioLine);
 		// A commitment whose data reach its end says nothing of the kind.
 		const whole = await getPage(ctx(), page("en", "united-states-global-fund-2010"));
 		assert.ok(!whole.body.includes("Delivery data up to"));

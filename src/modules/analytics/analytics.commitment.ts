@@ -101,6 +101,22 @@ export async function commitmentDeliveryOf(
 			today,
 		),
 	};
+	// Data that stop before the period ends: what was due up to their last day, which the
+	// status is judged on (delivery.status.ts, termsOf).
+	const through = dataThrough(years);
+	const stopsEarly = through !== null && row.period_end !== null && through < row.period_end;
+	const dueThroughData = stopsEarly
+		? {
+				current: expectedBy(
+					years.map((y) => ({ year: y.year, amount: y.committed_current })),
+					through,
+				),
+				constant: expectedBy(
+					years.map((y) => ({ year: y.year, amount: y.committed_constant })),
+					through,
+				),
+			}
+		: null;
 	const terms = termsOf(parts);
 	const status = statusOn(terms.status, today);
 	const financial = terms.financial && statusOn(terms.financial, today);
@@ -161,6 +177,9 @@ export async function commitmentDeliveryOf(
 		delivered: pair(delivered.current, delivered.constant),
 		delivered_own: pair(state.delivered_current, state.delivered_constant),
 		expected: pair(expected.current, expected.constant),
+		expected_through_data: dueThroughData
+			? pair(dueThroughData.current, dueThroughData.constant)
+			: null,
 		ratio: ratioOf(delivered.constant, state.committed_constant),
 		ratio_to_expected: ratioOf(delivered.constant, expected.constant),
 		status,
@@ -176,7 +195,7 @@ export async function commitmentDeliveryOf(
 			light: recency(state.last_report_on, row.published_at?.slice(0, 10) ?? null, today),
 			last_report_on: state.last_report_on,
 		},
-		data_through: dataThrough(years),
+		data_through: through,
 		counted_as: {
 			reason: state.reason,
 			root: root ? { id: root.id, slug: root.slug, title: root.title } : null,

@@ -247,6 +247,10 @@ export const commitmentDelivery = z.object({
 	}),
 	delivered_own: usdPair,
 	expected: usdPair,
+	expected_through_data: usdPair.nullable().meta({
+		description:
+			"What was due up to data_through, when the commitment's own data stop before its period ends (its status is judged on this); null otherwise.",
+	}),
 	ratio,
 	ratio_to_expected: ratio,
 	status: z.enum(deliveryStatuses),

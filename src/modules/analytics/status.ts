@@ -24,7 +24,7 @@ export interface FinancialFigures {
 }
 
 export const financialRule =
-	"no_data: no amount that converts, or no reported or published disbursement; met: delivered reaches the commitment; not_met: the period is over and delivery fell short; on_track: delivered is at least 90% of what is expected by today (pro rata over the period); off_track: below that.";
+	"no_data: no amount that converts, or no reported or published disbursement; met: delivered reaches the commitment; not_met: the period is over and delivery fell short; on_track: delivered is at least 90% of what is expected by today (pro rata over the period); off_track: below that. When the commitment's own data stop before its period ends, on_track and off_track are judged on what was due up to their last day (data_through), and it is never not_met for days nobody published figures for.";
 
 export function financialStatus(f: FinancialFigures, today: string): DeliveryStatus {
 	if (f.committed === null || f.committed <= 0 || !f.hasDeliveryData) return "no_data";

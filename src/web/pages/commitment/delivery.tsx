@@ -139,6 +139,23 @@ function dataStopsEarly(dl: CommitmentDelivery): boolean {
 	);
 }
 
+/**
+ * What was delivered of what was due: by today, or, when the data stop early, by their
+ * last day (what the status is judged on), not by a day nobody published figures for.
+ */
+function dueShare(dl: CommitmentDelivery, ctx: PageContext): { pct2: string; date: string } {
+	const due = dl.expected_through_data;
+	if (dataStopsEarly(dl) && due !== null && Number(due.constant) > 0)
+		return {
+			pct2: ctx.fmt.percent(Number(dl.delivered.constant) / Number(due.constant)),
+			date: ctx.fmt.date(dl.data_through as string),
+		};
+	return {
+		pct2: dl.ratio_to_expected === null ? "—" : ctx.fmt.percent(dl.ratio_to_expected),
+		date: ctx.fmt.date(dl.as_of),
+	};
+}
+
 export function StatusSection(props: { ctx: PageContext; delivery: CommitmentDelivery }) {
 	const { ctx, delivery: dl } = props;
 	const light = dl.reporting.light;
@@ -189,13 +206,7 @@ export function StatusSection(props: { ctx: PageContext; delivery: CommitmentDel
 				dl.committed !== null &&
 				dl.ratio !== null &&
 				dl.status !== "no_data" && (
-					<p>
-						{ctx.t(cm.ratio_line, {
-							pct: ctx.fmt.percent(dl.ratio),
-							pct2: dl.ratio_to_expected === null ? "—" : ctx.fmt.percent(dl.ratio_to_expected),
-							date: ctx.fmt.date(dl.as_of),
-						})}
-					</p>
+					<p>{ctx.t(cm.ratio_line, { pct: ctx.fmt.percent(dl.ratio), ...dueShare(dl, ctx) })}</p>
 				)}
 			{dl.increase?.target_year != null && (
 				<p class="increase-line">
