@@ -91,32 +91,23 @@ export async function commitmentDeliveryOf(
 		share: share ? { status: share.status, gap: null } : null,
 	};
 	const { delivered, byYear: deliveredByYear } = deliveryOf(parts);
-	const expected = {
+	// What was due by a day, on both bases.
+	const dueBy = (day: string) => ({
 		current: expectedBy(
 			years.map((y) => ({ year: y.year, amount: y.committed_current })),
-			today,
+			day,
 		),
 		constant: expectedBy(
 			years.map((y) => ({ year: y.year, amount: y.committed_constant })),
-			today,
+			day,
 		),
-	};
+	});
+	const expected = dueBy(today);
 	// Data that stop before the period ends: what was due up to their last day, which the
 	// status is judged on (delivery.status.ts, termsOf).
 	const through = dataThrough(years);
 	const stopsEarly = through !== null && row.period_end !== null && through < row.period_end;
-	const dueThroughData = stopsEarly
-		? {
-				current: expectedBy(
-					years.map((y) => ({ year: y.year, amount: y.committed_current })),
-					through,
-				),
-				constant: expectedBy(
-					years.map((y) => ({ year: y.year, amount: y.committed_constant })),
-					through,
-				),
-			}
-		: null;
+	const dueThroughData = stopsEarly ? dueBy(through) : null;
 	const terms = termsOf(parts);
 	const status = statusOn(terms.status, today);
 	const financial = terms.financial && statusOn(terms.financial, today);
