@@ -95,12 +95,16 @@ export function scoreLink(c: CommitmentFacts, a: ActivityFacts): Proposal | null
 
 	if (a.reportingOrgRef && c.makerOrgRefs.includes(a.reportingOrgRef)) {
 		score += 0.4;
-		reasons.push(`reported to IATI by a maker of the commitment (${a.reportingOrgRef})`);
+		reasons.push(
+			`reported to IATI by a maker of the commitment or one of its agencies (${a.reportingOrgRef})`,
+		);
 	} else {
 		const funder = a.funderRefs.find((r) => c.makerOrgRefs.includes(r));
 		if (!funder) return null;
 		score += 0.3;
-		reasons.push(`funded or extended by a maker of the commitment (${funder})`);
+		reasons.push(
+			`funded or extended by a maker of the commitment or one of its agencies (${funder})`,
+		);
 	}
 
 	const sdgTargets = a.sdgTargets.map((t) => `sdg:${t}`);
