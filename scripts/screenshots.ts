@@ -36,6 +36,9 @@ const PAGES = [
 	"/en/stakeholders",
 	"/en/activities",
 	"/fr/commitments?sort=-gap_usd",
+	"/en/commitments/united-kingdom-drc-bilateral-2011-2015",
+	"/en/commitments/gleneagles-2005-africa-oda-increase",
+	"/en/activities/GB-1-202251-101",
 ];
 
 /** A fixed today (YYYY-MM-DD) for what depends on the date, or undefined for the real one. */
