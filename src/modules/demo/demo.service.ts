@@ -260,8 +260,15 @@ export class DemoService {
 				);
 			result.created.activities += imported.activities;
 		}
-		for (const l of links.links)
+		for (const l of links.links) {
+			// Links a previous load made stay as they are (no second audit event for them).
+			const made = new Set(
+				(await this.services.links.list(l.commitment, cliActor)).items
+					.filter((x) => x.status === "accepted")
+					.map((x) => x.activity.iati_identifier),
+			);
 			for (const activity of l.activities) {
+				if (made.has(activity)) continue;
 				try {
 					await this.services.links.link(
 						l.commitment,
@@ -282,6 +289,7 @@ export class DemoService {
 				}
 				result.created.links++;
 			}
+		}
 		await new ReferenceRepository(this.database.db).setMeta(demoKey, nowIso());
 		return result;
 	}
