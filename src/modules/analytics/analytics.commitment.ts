@@ -17,7 +17,13 @@ import type { CommitmentDelivery, ShareDelivery } from "./analytics.schemas.ts";
 import type { ConversionStatus } from "./conversion.ts";
 import { DeliveryQueryRepository } from "./delivery.query.repository.ts";
 import { storedBaseYear } from "./delivery.refresh.ts";
-import { dataThrough, deliveryOf, type StatusParts, termsOf } from "./delivery.status.ts";
+import {
+	dataThrough,
+	deliveryOf,
+	judgedThrough,
+	type StatusParts,
+	termsOf,
+} from "./delivery.status.ts";
 import { DeliveryStoreRepository } from "./delivery.store.repository.ts";
 import { increaseOf } from "./increase.delivery.ts";
 import { increaseRule } from "./increase.measure.ts";
@@ -105,9 +111,8 @@ export async function commitmentDeliveryOf(
 	const expected = dueBy(today);
 	// Data that stop before the period ends: what was due up to their last day, which the
 	// status is judged on (delivery.status.ts, termsOf).
-	const through = dataThrough(years);
-	const stopsEarly = through !== null && row.period_end !== null && through < row.period_end;
-	const dueThroughData = stopsEarly ? dueBy(through) : null;
+	const judged = judgedThrough(parts);
+	const dueThroughData = judged !== null ? dueBy(judged) : null;
 	const terms = termsOf(parts);
 	const status = statusOn(terms.status, today);
 	const financial = terms.financial && statusOn(terms.financial, today);
@@ -186,7 +191,7 @@ export async function commitmentDeliveryOf(
 			light: recency(state.last_report_on, row.published_at?.slice(0, 10) ?? null, today),
 			last_report_on: state.last_report_on,
 		},
-		data_through: through,
+		data_through: dataThrough(years),
 		counted_as: {
 			reason: state.reason,
 			root: root ? { id: root.id, slug: root.slug, title: root.title } : null,

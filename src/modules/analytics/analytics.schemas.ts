@@ -249,7 +249,7 @@ export const commitmentDelivery = z.object({
 	expected: usdPair,
 	expected_through_data: usdPair.nullable().meta({
 		description:
-			"What was due up to data_through, when the commitment's own data stop before its period ends (its status is judged on this); null otherwise.",
+			"What was due up to data_through, when the commitment's own data stop before its money was all due and it is not all delivered: its status is judged on this. Null otherwise.",
 	}),
 	ratio,
 	ratio_to_expected: ratio,

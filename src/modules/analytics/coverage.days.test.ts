@@ -1,13 +1,14 @@
 /**
  * Data that stops before a year ends covers that year's promise only up to its last day
- * (delivery.compute.ts, coveredShareOfYear): a publisher's IATI file generated in April
+ * (schedule.ts, coveredShareOfYear): a publisher's IATI file generated in April
  * covers January to March, and the rest of the year's promise has no data yet.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Converter } from "./conversion.ts";
-import { computeDelivery, coveredShareOfYear } from "./delivery.compute.ts";
+import { computeDelivery } from "./delivery.compute.ts";
 import { pledge } from "./inputs.fixture.ts";
+import { coveredShareOfYear } from "./schedule.ts";
 
 describe("the share of a year's promise that data up to a day covers", () => {
 	const fy = { start: "2011-04-01", end: "2015-03-31" };

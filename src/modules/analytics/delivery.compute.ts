@@ -7,7 +7,7 @@
 import { type ConversionStatus, type Converter, worseStatus } from "./conversion.ts";
 import { increaseScheduleOf } from "./increase.measure.ts";
 import { type CountReason, placeCommitments, treeReasons } from "./roots.ts";
-import { scheduleShares, splitAmount } from "./schedule.ts";
+import { coveredShareOfYear, type Period, scheduleShares, splitAmount } from "./schedule.ts";
 import {
 	measureShare,
 	millionsToCents,
@@ -740,27 +740,6 @@ function cover(c: Coverage, id: number, y: YearFigures, reason: CountReason | un
 		const through = y.through ?? `${y.year}-12-31`;
 		if (c.wholeThrough === null || through > c.wholeThrough) c.wholeThrough = through;
 	} else c.parts.set(id, Math.max(c.parts.get(id) ?? y.year, y.year));
-}
-
-export interface Period {
-	start: string | null;
-	end: string | null;
-}
-
-const dayMs = 86_400_000;
-
-/**
- * How much of a year's promise falls on or before a day: the promise is spread over the
- * days of the period (schedule.ts), so it is the share of the period's days of that year
- * up to the day (the whole year's days without a period).
- */
-export function coveredShareOfYear(year: number, through: string, period: Period): number {
-	const first = [`${year}-01-01`, period.start ?? ""].reduce((a, b) => (b > a ? b : a));
-	const last = [`${year}-12-31`, period.end ?? "9999-12-31"].reduce((a, b) => (b < a ? b : a));
-	if (through >= last) return 1;
-	if (through < first) return 0;
-	const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / dayMs + 1;
-	return days(first, through) / days(first, last);
 }
 
 /** Sets each year's committed_covered_* of a root's facts. */

@@ -72,20 +72,12 @@ export function termsOf(p: StatusParts): {
 	policy: StatusTerms | null;
 } {
 	const { delivered, hasDeliveryData } = deliveryOf(p);
-	const scheduled = p.years.filter((y) => y.committed_constant !== 0 || y.committed_current !== 0);
-	const lastYear = scheduled.at(-1)?.year ?? null;
-	const dueBy = p.row.period_end ?? (lastYear !== null ? `${lastYear}-12-31` : null);
 	const schedule = p.years.map((y) => ({ year: y.year, amount: y.committed_constant }));
-	const through = dataThrough(p.years);
+	const through = judgedThrough(p);
 	const financial =
 		p.row.kind === "policy" && p.row.amount_minor === null
 			? null
-			: hasDeliveryData &&
-					through !== null &&
-					dueBy !== null &&
-					through < dueBy &&
-					p.state.committed_constant !== null &&
-					delivered.constant < p.state.committed_constant
+			: through !== null
 				? // Its own data stop before the money was all due (a publisher's file of April):
 					// it is judged on what was due up to their last day, and never shown not met
 					// for days nobody has published figures for.
@@ -99,7 +91,7 @@ export function termsOf(p: StatusParts): {
 						delivered: delivered.constant,
 						schedule,
 						hasDeliveryData,
-						dueBy,
+						dueBy: dueByOf(p),
 					});
 	const policy =
 		p.row.kind === "financial"
@@ -112,6 +104,34 @@ export function termsOf(p: StatusParts): {
 			? financial
 			: (policy ?? fixedTerms("no_data"));
 	return { status, financial: p.share ? fixedTerms(p.share.status) : financial, policy };
+}
+
+/** The last day money was due: the period's end, or the end of the last scheduled year. */
+function dueByOf(p: StatusParts): string | null {
+	const scheduled = p.years.filter((y) => y.committed_constant !== 0 || y.committed_current !== 0);
+	const lastYear = scheduled.at(-1)?.year ?? null;
+	return p.row.period_end ?? (lastYear !== null ? `${lastYear}-12-31` : null);
+}
+
+/**
+ * The day a commitment's money status is judged up to, when its own data stop before its
+ * money was all due and it is not yet all delivered; null when the usual rules judge it
+ * (by today, and not met once the period is over). The page and the API say so with it.
+ */
+export function judgedThrough(p: StatusParts): string | null {
+	if (p.share !== null || (p.row.kind === "policy" && p.row.amount_minor === null)) return null;
+	const { delivered, hasDeliveryData } = deliveryOf(p);
+	const through = dataThrough(p.years);
+	const dueBy = dueByOf(p);
+	const committed = p.state.committed_constant;
+	return hasDeliveryData &&
+		through !== null &&
+		dueBy !== null &&
+		through < dueBy &&
+		committed !== null &&
+		delivered.constant < committed
+		? through
+		: null;
 }
 
 /**

@@ -57,6 +57,26 @@ export function scheduleShares(t: ScheduleTerms): YearShare[] {
 	return single ? [{ year: Number(single.slice(0, 4)), share: 1 }] : [];
 }
 
+/** A commitment's period, either end possibly unknown. */
+export interface Period {
+	start: string | null;
+	end: string | null;
+}
+
+/**
+ * How much of a year's promise falls on or before a day: a promise is spread over the
+ * days of its period (scheduleShares), so it is the share of the period's days of that
+ * year up to the day (the whole year's days without a period). Delivery data that stop
+ * before a year ends cover this much of its promise.
+ */
+export function coveredShareOfYear(year: number, through: string, period: Period): number {
+	const first = [`${year}-01-01`, period.start ?? ""].reduce((a, b) => (b > a ? b : a));
+	const last = [`${year}-12-31`, period.end ?? "9999-12-31"].reduce((a, b) => (b < a ? b : a));
+	if (through >= last) return 1;
+	if (through < first) return 0;
+	return (daysByYear(first, through).get(year) ?? 0) / (daysByYear(first, last).get(year) ?? 1);
+}
+
 /**
  * Whole minor units per year. A total's parts add up exactly to the amount (largest
  * remainder), so no cent appears or vanishes in the split.

@@ -130,13 +130,9 @@ function RuleList(props: {
 	);
 }
 
-/** Its own data stop before its period ends: the status is judged up to their last day. */
+/** Its own data stop before its money was all due: the status is judged up to their last day. */
 function dataStopsEarly(dl: CommitmentDelivery): boolean {
-	const end = dl.original?.period_end ?? null;
-	const judged = dl.financial_status === "on_track" || dl.financial_status === "off_track";
-	return (
-		judged && dl.share === null && dl.data_through !== null && end !== null && dl.data_through < end
-	);
+	return dl.expected_through_data !== null && dl.data_through !== null;
 }
 
 /**
@@ -145,7 +141,7 @@ function dataStopsEarly(dl: CommitmentDelivery): boolean {
  */
 function dueShare(dl: CommitmentDelivery, ctx: PageContext): { pct2: string; date: string } {
 	const due = dl.expected_through_data;
-	if (dataStopsEarly(dl) && due !== null && Number(due.constant) > 0)
+	if (due !== null && dl.data_through !== null && Number(due.constant) > 0)
 		return {
 			pct2: ctx.fmt.percent(Number(dl.delivered.constant) / Number(due.constant)),
 			date: ctx.fmt.date(dl.data_through as string),
